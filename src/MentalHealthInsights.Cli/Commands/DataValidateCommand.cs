@@ -1,0 +1,126 @@
+using System.CommandLine;
+using System.Text.Json.Nodes;
+using MentalHealthInsights.Cli.Hosting;
+using MentalHealthInsights.Cli.Rendering;
+using MentalHealthInsights.Core.Data;
+using MentalHealthInsights.Infrastructure.Data;
+
+namespace MentalHealthInsights.Cli.Commands;
+
+/// <summary><c>mhi data validate</c>: streams a CSV through the validation rules and writes the rejects file.</summary>
+internal static class DataValidateCommand
+{
+    public static Command Create(CliEnvironment environment)
+    {
+        var input = InputOption();
+        var rejects = new Option<string?>("--rejects")
+        {
+            Description =
+                "Rejects CSV (line, reason, column, original text); default: <input name>.rejects.csv in the current folder",
+        };
+        var ranges = RangeOption();
+        var failOnRejects = new Option<bool>("--fail-on-rejects")
+        {
+            Description = "Exit with code 2 when any row is rejected",
+        };
+        var json = CommonOptions.Json();
+        var command = new Command("validate", "Validate a dataset CSV and write a rejects file with reasons")
+        {
+            input,
+            rejects,
+            ranges,
+            failOnRejects,
+            json,
+        };
+        command.SetAction(
+            CommandRunner.Wrap(
+                async (parseResult, io, cancellationToken) =>
+                {
+                    var inputPath = RequireInputFile(parseResult.GetRequiredValue(input));
+                    var rejectsPath = Path.GetFullPath(
+                        parseResult.GetValue(rejects)
+                            ?? Path.GetFileNameWithoutExtension(inputPath) + ".rejects.csv"
+                    );
+                    var options = ParseRanges(parseResult.GetValue(ranges));
+                    var report = await ValidateAsync(
+                        environment,
+                        io,
+                        inputPath,
+                        rejectsPath,
+                        options,
+                        cancellationToken
+                    );
+                    if (parseResult.GetValue(json))
+                    {
+                        var node = JsonNode.Parse(ValidationReportJson.Serialize(report))!.AsObject();
+                        node["input"] = inputPath;
+                        node["rejectsPath"] = rejectsPath;
+                        await io.Output.WriteLineAsync(JsonOutput.Format(node));
+                    }
+                    else if (report.IsReadable)
+                    {
+                        await io.Output.WriteLineAsync(
+                            ValidationSummaryRenderer.Render(report, rejectsPath)
+                        );
+                    }
+                    if (!report.IsReadable)
+                    {
+                        throw new CommandFailure(ExitCodes.InvalidData, report.FatalError!);
+                    }
+                    return parseResult.GetValue(failOnRejects) && report.RowsRejected > 0
+                        ? ExitCodes.InvalidData
+                        : ExitCodes.Ok;
+                }
+            )
+        );
+        return command;
+    }
+
+    /// <summary>Validates with progress; shared with <c>mhi run</c>.</summary>
+    public static Task<ValidationReport> ValidateAsync(
+        CliEnvironment environment,
+        CommandIo io,
+        string inputPath,
+        string rejectsPath,
+        ValidationOptions options,
+        CancellationToken cancellationToken
+    )
+    {
+        var reader = new CsvDatasetReader(options);
+        return ProgressDisplay.RunAsync(
+            environment,
+            io,
+            "validate",
+            (progress, ct) => reader.ReadFile(inputPath, static _ => { }, rejectsPath, progress, ct),
+            cancellationToken
+        );
+    }
+
+    /// <summary>The --input option, shared by commands that read a dataset.</summary>
+    public static Option<string> InputOption() =>
+        new("--input", "-i") { Description = "Dataset CSV file", Required = true };
+
+    /// <summary>The --range option, shared by commands that validate.</summary>
+    public static Option<string[]> RangeOption() =>
+        new("--range")
+        {
+            Description =
+                "Override an accepted numeric range, e.g. --range Age=18:65 (repeatable; defaults in docs/data-validation.md)",
+        };
+
+    /// <summary>Resolves the input path and fails with exit code 2 when it does not exist.</summary>
+    public static string RequireInputFile(string path)
+    {
+        var full = Path.GetFullPath(path);
+        return File.Exists(full)
+            ? full
+            : throw new CommandFailure(ExitCodes.InvalidData, $"input file not found: {full}");
+    }
+
+    /// <summary>Parses --range values or fails with exit code 1.</summary>
+    public static ValidationOptions ParseRanges(string[]? ranges)
+    {
+        var options = ValidationOptionsParser.Parse(ranges ?? [], out var error);
+        return error is null ? options : throw new CommandFailure(ExitCodes.Usage, error);
+    }
+}

@@ -1,0 +1,131 @@
+using System.CommandLine;
+using System.Text.Json.Nodes;
+using MentalHealthInsights.Cli.Hosting;
+using MentalHealthInsights.Cli.Rendering;
+using MentalHealthInsights.Core.Data;
+using MentalHealthInsights.Core.Eda;
+using MentalHealthInsights.Infrastructure.Data;
+using MentalHealthInsights.Infrastructure.Reporting;
+
+namespace MentalHealthInsights.Cli.Commands;
+
+/// <summary><c>mhi eda</c>: the exploratory analysis report (HTML + JSON + plots).</summary>
+internal static class EdaCommand
+{
+    public static Command Create(CliEnvironment environment)
+    {
+        var input = DataValidateCommand.InputOption();
+        var output = new Option<string>("--out", "-o")
+        {
+            Description = "Output folder for eda.html, eda.json, plots/ and rejects.csv",
+            DefaultValueFactory = _ => Path.Combine("out", "eda"),
+        };
+        var ranges = DataValidateCommand.RangeOption();
+        var json = CommonOptions.Json();
+        var command = new Command("eda", "Exploratory analysis report: quality, distributions, tests, correlations")
+        {
+            input,
+            output,
+            ranges,
+            json,
+        };
+        command.SetAction(
+            CommandRunner.Wrap(
+                async (parseResult, io, cancellationToken) =>
+                {
+                    var inputPath = DataValidateCommand.RequireInputFile(
+                        parseResult.GetRequiredValue(input)
+                    );
+                    var outputDirectory = Path.GetFullPath(parseResult.GetRequiredValue(output));
+                    var options = DataValidateCommand.ParseRanges(parseResult.GetValue(ranges));
+                    var result = await RunAsync(
+                        environment,
+                        io,
+                        inputPath,
+                        outputDirectory,
+                        options,
+                        cancellationToken
+                    );
+                    if (parseResult.GetValue(json))
+                    {
+                        var node = new JsonObject
+                        {
+                            ["input"] = inputPath,
+                            ["rowsRead"] = result.Validation.RowsRead,
+                            ["rowsAccepted"] = result.Validation.RowsAccepted,
+                            ["rowsRejected"] = result.Validation.RowsRejected,
+                            ["html"] = result.Output.HtmlPath,
+                            ["json"] = result.Output.JsonPath,
+                            ["plots"] = new JsonArray(
+                                [.. result.Output.PlotPaths.Select(p => (JsonNode?)p)]
+                            ),
+                            ["rejectsPath"] = result.RejectsPath,
+                        };
+                        await io.Output.WriteLineAsync(JsonOutput.Format(node));
+                    }
+                    else
+                    {
+                        await io.Output.WriteLineAsync(
+                            ValidationSummaryRenderer.Render(result.Validation, result.RejectsPath)
+                        );
+                        foreach (var finding in result.Report.WhatStandsOut)
+                        {
+                            await io.Output.WriteLineAsync($"- {finding}");
+                        }
+                        await io.Output.WriteLineAsync($"EDA report: {result.Output.HtmlPath}");
+                    }
+                    return ExitCodes.Ok;
+                }
+            )
+        );
+        return command;
+    }
+
+    /// <summary>What one EDA run produced.</summary>
+    public sealed record EdaRun(
+        ValidationReport Validation,
+        EdaReport Report,
+        EdaOutput Output,
+        string RejectsPath
+    );
+
+    /// <summary>Loads, validates, analyses and writes the report; shared with <c>mhi run</c>.</summary>
+    public static async Task<EdaRun> RunAsync(
+        CliEnvironment environment,
+        CommandIo io,
+        string inputPath,
+        string outputDirectory,
+        ValidationOptions options,
+        CancellationToken cancellationToken
+    )
+    {
+        Directory.CreateDirectory(outputDirectory);
+        var rejectsPath = Path.Combine(outputDirectory, "rejects.csv");
+        var loaded = await ProgressDisplay.RunAsync(
+            environment,
+            io,
+            "load",
+            (progress, ct) => DatasetLoader.Load(inputPath, options, rejectsPath, progress, ct),
+            cancellationToken
+        );
+        if (!loaded.Report.IsReadable)
+        {
+            throw new CommandFailure(ExitCodes.InvalidData, loaded.Report.FatalError!);
+        }
+        if (loaded.Records.Count == 0)
+        {
+            throw new CommandFailure(
+                ExitCodes.InvalidData,
+                $"no valid rows to analyse ({loaded.Report.RowsRejected} rejected; see {rejectsPath})."
+            );
+        }
+        cancellationToken.ThrowIfCancellationRequested();
+        var report = EdaAnalyzer.Analyze(loaded.Records, loaded.Report);
+        var output = new EdaReportWriter(environment.Time).Write(
+            report,
+            outputDirectory,
+            Path.GetFileName(inputPath)
+        );
+        return new EdaRun(loaded.Report, report, output, rejectsPath);
+    }
+}

@@ -1,0 +1,163 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json.Nodes;
+using MentalHealthInsights.Cli.Hosting;
+using MentalHealthInsights.Cli.Rendering;
+using MentalHealthInsights.Core.Data;
+using MentalHealthInsights.Core.Data.Synthetic;
+using MentalHealthInsights.Infrastructure.Hashing;
+
+namespace MentalHealthInsights.Cli.Commands;
+
+/// <summary>
+/// <c>mhi run</c>: the main job end to end on the embedded default (what <c>make run</c> calls):
+/// generate the synthetic dataset → validate → EDA report. Later capabilities (train, register,
+/// batch-score, monitor) extend this same command.
+/// </summary>
+internal static class RunCommand
+{
+    public static Command Create(CliEnvironment environment)
+    {
+        var output = new Option<string>("--out", "-o")
+        {
+            Description = "Output folder (data/, eda/, summary.json)",
+            DefaultValueFactory = _ => "out",
+        };
+        var rows = new Option<int>("--rows", "-n")
+        {
+            Description = "Rows of synthetic data to generate",
+            DefaultValueFactory = _ => 1000,
+        };
+        rows.Validators.Add(result =>
+        {
+            if (
+                result.Tokens.Count == 1
+                && int.TryParse(
+                    result.Tokens[0].Value,
+                    NumberStyles.Integer,
+                    CultureInfo.InvariantCulture,
+                    out var n
+                )
+                && n <= 0
+            )
+            {
+                result.AddError("--rows must be greater than 0.");
+            }
+        });
+        var seed = CommonOptions.Seed();
+        var signal = new Option<string>("--signal")
+        {
+            Description = "planted or none (see mhi data generate)",
+            DefaultValueFactory = _ => "planted",
+        };
+        signal.AcceptOnlyFromAmong("planted", "none");
+        var json = CommonOptions.Json();
+        var command = new Command("run", "Run the main job end to end on the embedded default dataset")
+        {
+            output,
+            rows,
+            seed,
+            signal,
+            json,
+        };
+        command.SetAction(
+            CommandRunner.Wrap(
+                async (parseResult, io, cancellationToken) =>
+                {
+                    var outputDirectory = Path.GetFullPath(parseResult.GetRequiredValue(output));
+                    var options = new SyntheticDataOptions
+                    {
+                        Rows = parseResult.GetValue(rows),
+                        Seed = parseResult.GetValue(seed),
+                        Signal = DataGenerateCommand.ParseSignal(parseResult.GetRequiredValue(signal)),
+                    };
+                    var dataPath = Path.Combine(outputDirectory, "data", "mental_health.csv");
+
+                    await io.Error.WriteLineAsync("[1/3] generate synthetic dataset");
+                    var written = await DataGenerateCommand.GenerateAsync(
+                        environment,
+                        io,
+                        options,
+                        dataPath,
+                        cancellationToken
+                    );
+                    await io.Error.WriteLineAsync("[2/3] validate  [3/3] EDA report");
+                    var eda = await EdaCommand.RunAsync(
+                        environment,
+                        io,
+                        dataPath,
+                        Path.Combine(outputDirectory, "eda"),
+                        ValidationOptions.Default,
+                        cancellationToken
+                    );
+
+                    var summary = new JsonObject
+                    {
+                        ["dataset"] = new JsonObject
+                        {
+                            ["path"] = dataPath,
+                            ["rows"] = written,
+                            ["seed"] = options.Seed,
+                            ["signal"] = DataGenerateCommand.SignalName(options.Signal),
+                            ["sha256"] = FileHash.Sha256(dataPath),
+                        },
+                        ["validation"] = new JsonObject
+                        {
+                            ["rowsRead"] = eda.Validation.RowsRead,
+                            ["rowsAccepted"] = eda.Validation.RowsAccepted,
+                            ["rowsRejected"] = eda.Validation.RowsRejected,
+                            ["rejectsPath"] = eda.RejectsPath,
+                        },
+                        ["eda"] = new JsonObject
+                        {
+                            ["html"] = eda.Output.HtmlPath,
+                            ["json"] = eda.Output.JsonPath,
+                            ["findings"] = new JsonArray(
+                                [.. eda.Report.WhatStandsOut.Select(f => (JsonNode?)f)]
+                            ),
+                        },
+                        ["notDoneYet"] = new JsonArray(
+                            "train",
+                            "register",
+                            "batch-score",
+                            "monitor"
+                        ),
+                    };
+                    var summaryPath = Path.Combine(outputDirectory, "summary.json");
+                    await File.WriteAllTextAsync(
+                        summaryPath,
+                        JsonOutput.Format(summary),
+                        cancellationToken
+                    );
+
+                    if (parseResult.GetValue(json))
+                    {
+                        await io.Output.WriteLineAsync(JsonOutput.Format(summary));
+                        return ExitCodes.Ok;
+                    }
+                    var culture = CultureInfo.InvariantCulture;
+                    await io.Output.WriteLineAsync(
+                        string.Create(
+                            culture,
+                            $"Dataset   {dataPath} ({written:N0} rows, signal {DataGenerateCommand.SignalName(options.Signal)}, seed {options.Seed})"
+                        )
+                    );
+                    await io.Output.WriteLineAsync(
+                        ValidationSummaryRenderer.Render(eda.Validation, eda.RejectsPath)
+                    );
+                    foreach (var finding in eda.Report.WhatStandsOut)
+                    {
+                        await io.Output.WriteLineAsync($"- {finding}");
+                    }
+                    await io.Output.WriteLineAsync($"EDA report {eda.Output.HtmlPath}");
+                    await io.Output.WriteLineAsync($"Summary   {summaryPath}");
+                    await io.Output.WriteLineAsync(
+                        "Not built yet: training, registry, batch scoring and monitoring (see the README's roadmap)."
+                    );
+                    return ExitCodes.Ok;
+                }
+            )
+        );
+        return command;
+    }
+}
