@@ -1,0 +1,22 @@
+using MentalHealthInsights.Core.Eda;
+
+namespace MentalHealthInsights.Infrastructure.Reporting;
+
+/// <summary>The shape of eda.json: the report with when and from what it was made.</summary>
+internal sealed record EdaJsonDocument
+{
+    /// <summary>Bumped when a field is renamed or removed.</summary>
+    public int FormatVersion { get; init; } = 1;
+
+    /// <summary>When the report was written (from the injected TimeProvider).</summary>
+    public required DateTimeOffset GeneratedAt { get; init; }
+
+    /// <summary>The input's name as given by the caller, if any.</summary>
+    public string? Input { get; init; }
+
+    /// <summary>The project's disclaimer.</summary>
+    public string Disclaimer { get; init; } = HtmlReportBuilder.Disclaimer;
+
+    /// <summary>Every number the HTML shows.</summary>
+    public required EdaReport Report { get; init; }
+}
