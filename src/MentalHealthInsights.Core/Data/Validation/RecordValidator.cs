@@ -1,0 +1,187 @@
+using System.Diagnostics.CodeAnalysis;
+
+namespace MentalHealthInsights.Core.Data.Validation;
+
+/// <summary>
+/// Validates the rows of one input against <see cref="DatasetSchema"/> and a
+/// <see cref="ValidationOptions"/>, turning each row into a <see cref="MentalHealthRecord"/> or
+/// one <see cref="RowRejection"/>, and keeps the counts for the <see cref="ValidationReport"/>.
+/// Parser-independent: the CSV reader hands it fields as spans (<see cref="IRowFields"/>).
+/// </summary>
+/// <remarks>
+/// Stateful (counts and the set of seen User_IDs) and not thread-safe: use one instance per
+/// input, rows in file order. Memory grows only with the number of distinct accepted User_IDs
+/// (about 28–54 bytes each, see docs/data-validation.md). Never throws for bad data.
+/// </remarks>
+public sealed partial class RecordValidator
+{
+    private readonly ValidationOptions options;
+    private readonly ColumnMap columns;
+    private readonly int[] fieldOf;
+    private readonly UserIdSet acceptedIds = new();
+
+    /// <summary>Creates a validator for rows laid out as <paramref name="columns"/> describes.</summary>
+    /// <param name="columns">A complete header map (<see cref="ColumnMap.IsComplete"/>).</param>
+    /// <param name="options">The rules; <see cref="ValidationOptions.Default"/> when null.</param>
+    /// <exception cref="ArgumentException">The map is incomplete or the options are invalid.</exception>
+    public RecordValidator(ColumnMap columns, ValidationOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(columns);
+        if (!columns.IsComplete)
+        {
+            throw new ArgumentException(
+                "The column map lacks or repeats schema columns; report it as a fatal error instead.",
+                nameof(columns)
+            );
+        }
+
+        this.options = options ?? ValidationOptions.Default;
+        EnsureValid(this.options);
+        this.columns = columns;
+        fieldOf = DatasetSchema.Columns.Select(columns.FieldIndexOf).ToArray();
+    }
+
+    /// <summary>
+    /// The order in which checks run; a rejected row gets the reason of the first check it
+    /// fails. Within one reason, columns are checked in <see cref="DatasetSchema.Columns"/>
+    /// order (all fields of the row, left to right, for the first two).
+    /// </summary>
+    public static IReadOnlyList<RejectReason> CheckOrder { get; } =
+    [
+        RejectReason.FieldTooLong,
+        RejectReason.InvalidEncoding,
+        RejectReason.WrongFieldCount,
+        RejectReason.MissingUserId,
+        RejectReason.MissingTarget,
+        RejectReason.InvalidTarget,
+        RejectReason.UnparsableNumber,
+        RejectReason.NonFiniteNumber,
+        RejectReason.OutOfRange,
+        RejectReason.InvalidCategory,
+        RejectReason.DuplicateUserId,
+    ];
+
+    /// <summary>Throws when <paramref name="options"/> cannot be applied (bad ranges or field length).</summary>
+    /// <exception cref="ArgumentException">Names the offending option.</exception>
+    public static void EnsureValid(ValidationOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        if (options.MaxFieldLength < 1)
+        {
+            throw new ArgumentException(
+                $"{nameof(ValidationOptions.MaxFieldLength)} must be at least 1.",
+                nameof(options)
+            );
+        }
+
+        EnsureValid(options.Age, nameof(ValidationOptions.Age));
+        EnsureValid(options.SleepHours, nameof(ValidationOptions.SleepHours));
+        EnsureValid(options.WorkHours, nameof(ValidationOptions.WorkHours));
+        EnsureValid(options.PhysicalActivityHours, nameof(ValidationOptions.PhysicalActivityHours));
+    }
+
+    /// <summary>
+    /// Validates one data row. On success <paramref name="record"/> holds the typed record
+    /// (canonical category strings, NaN/null for missing values) and its User_ID is remembered;
+    /// otherwise <paramref name="rejection"/> says why. Every call counts as one row read.
+    /// </summary>
+    public bool TryValidate<TRow>(
+        TRow row,
+        [NotNullWhen(true)] out MentalHealthRecord? record,
+        out RowRejection rejection
+    )
+        where TRow : IRowFields, allows ref struct
+    {
+        RowsRead++;
+        var parsed = default(ParsedRow);
+        if (Check(row, ref parsed) is { } failure)
+        {
+            RowsRejected++;
+            rejectsByReason[(int)failure.Reason]++;
+            record = null;
+            rejection = failure;
+            return false;
+        }
+
+        acceptedIds.Add(parsed.IdHash);
+        record = Accept(row, ref parsed);
+        rejection = default;
+        return true;
+    }
+
+    // The single place that fixes the check order; CheckOrder lists the same sequence and a
+    // test fails each pair of checks at once to prove they agree.
+    private RowRejection? Check<TRow>(TRow row, ref ParsedRow p)
+        where TRow : IRowFields, allows ref struct
+    {
+        // Fields are drawn from the row text: a short row without U+FFFD passes both scans.
+        var text = row.Text;
+        if (text.Length > options.MaxFieldLength || text.Contains(ReplacementChar))
+        {
+            for (var i = 0; i < row.Count; i++)
+            {
+                if (row[i].Length > options.MaxFieldLength)
+                {
+                    return new(RejectReason.FieldTooLong, columns.FieldName(i));
+                }
+            }
+
+            for (var i = 0; i < row.Count; i++)
+            {
+                if (row[i].Contains(ReplacementChar))
+                {
+                    return new(RejectReason.InvalidEncoding, columns.FieldName(i));
+                }
+            }
+        }
+
+        if (row.Count != columns.FieldCount)
+        {
+            return new(RejectReason.WrongFieldCount, string.Empty);
+        }
+
+        var userId = row[fieldOf[UserIdColumn]].Trim();
+        if (userId.IsEmpty)
+        {
+            return new(RejectReason.MissingUserId, DatasetSchema.UserId);
+        }
+
+        var target = row[fieldOf[TargetColumn]].Trim();
+        if (target.IsEmpty)
+        {
+            return new(RejectReason.MissingTarget, DatasetSchema.MentalHealthCondition);
+        }
+
+        if (ParseYesNo(target) is not { } hasCondition)
+        {
+            return new(RejectReason.InvalidTarget, DatasetSchema.MentalHealthCondition);
+        }
+
+        p.HasCondition = hasCondition;
+        if (CheckNumbers(row, ref p) is { } numberFailure)
+        {
+            return numberFailure;
+        }
+
+        if (CheckClosedCategories(row, ref p) is { } categoryFailure)
+        {
+            return categoryFailure;
+        }
+
+        p.IdHash = UserIdHash.Compute(userId);
+        return acceptedIds.Contains(p.IdHash)
+            ? new(RejectReason.DuplicateUserId, DatasetSchema.UserId)
+            : null;
+    }
+
+    private static void EnsureValid(NumericRange range, string name)
+    {
+        if (double.IsNaN(range.Min) || double.IsNaN(range.Max) || range.Min > range.Max)
+        {
+            throw new ArgumentException(
+                $"{name} must have Min <= Max (both numbers); infinite bounds mean unbounded.",
+                nameof(range)
+            );
+        }
+    }
+}

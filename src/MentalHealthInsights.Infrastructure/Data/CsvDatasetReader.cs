@@ -1,0 +1,319 @@
+using System.Globalization;
+using System.Text;
+using MentalHealthInsights.Core.Data;
+using MentalHealthInsights.Core.Data.Validation;
+using nietras.SeparatedValues;
+
+namespace MentalHealthInsights.Infrastructure.Data;
+
+/// <summary>
+/// Streams a dataset CSV (Sep), validates every row with <see cref="RecordValidator"/> and hands
+/// accepted records to a callback in file order; rejected rows go to a rejects CSV. Memory does
+/// not grow with the file, except for the set of accepted User_ID fingerprints.
+/// </summary>
+/// <remarks>
+/// Input: UTF-8 with or without BOM (a UTF-16/32 BOM is honoured too), LF or CRLF, RFC 4180
+/// quoting, comma separator, a header naming the twelve <see cref="DatasetSchema.Columns"/> in
+/// any order. Bad data never throws: file-level problems set
+/// <see cref="ValidationReport.FatalError"/>, row-level problems reject the row. The rules are
+/// in docs/data-validation.md. Instances are stateless and may be shared.
+/// </remarks>
+public sealed partial class CsvDatasetReader
+{
+    // How often (in rows) cancellation and progress are checked: cheap enough, responsive enough.
+    private const int CheckEveryRows = 1024;
+    private const int TextBufferSize = 1 << 16;
+
+    // Invalid bytes decode to U+FFFD instead of throwing; the validator rejects such rows.
+    private static readonly UTF8Encoding Utf8 = new(
+        encoderShouldEmitUTF8Identifier: false,
+        throwOnInvalidBytes: false
+    );
+
+    // Fixed comma (no auto-detection, so a ';' file is reported, not silently accepted), no
+    // header handling by Sep (we match names ourselves), field counts checked by the validator.
+    private static readonly SepReaderOptions SepOptions = Sep.New(',')
+        .Reader(o =>
+            o with
+            {
+                HasHeader = false,
+                DisableColCountCheck = true,
+                Unescape = true,
+                CultureInfo = CultureInfo.InvariantCulture,
+            }
+        );
+
+    private readonly ValidationOptions options;
+
+    /// <summary>Creates a reader with the given rules.</summary>
+    /// <param name="options">Validation rules; <see cref="ValidationOptions.Default"/> when null.</param>
+    /// <exception cref="ArgumentException">The options are invalid (e.g. a range with Min &gt; Max).</exception>
+    public CsvDatasetReader(ValidationOptions? options = null)
+    {
+        this.options = options ?? ValidationOptions.Default;
+        RecordValidator.EnsureValid(this.options);
+    }
+
+    /// <summary>
+    /// Reads and validates <paramref name="input"/> from its current position. The stream is
+    /// neither written nor disposed.
+    /// </summary>
+    /// <param name="input">The CSV bytes.</param>
+    /// <param name="onAccepted">Receives each accepted record, in file order.</param>
+    /// <param name="rejects">Receives the rejects CSV (header always written); null to skip it.</param>
+    /// <param name="progress">Fraction of the stream's bytes read (0..1), at most ~100 reports; seekable streams only, 1.0 at the end otherwise.</param>
+    /// <param name="ct">Checked every 1,024 rows; cancellation throws <see cref="OperationCanceledException"/>.</param>
+    /// <returns>The report; <see cref="ValidationReport.FatalError"/> is set when the file cannot be read as the dataset.</returns>
+    public ValidationReport Read(
+        Stream input,
+        Action<MentalHealthRecord> onAccepted,
+        TextWriter? rejects = null,
+        IProgress<double>? progress = null,
+        CancellationToken ct = default
+    )
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        ArgumentNullException.ThrowIfNull(onAccepted);
+        ct.ThrowIfCancellationRequested();
+
+        var rejectsWriter = rejects is null ? null : new RejectsCsvWriter(rejects);
+        rejectsWriter?.WriteHeader();
+        var tracker = new ByteProgress(input, progress);
+        ValidationReport report;
+        using (
+            var text = new StreamReader(
+                input,
+                Utf8,
+                detectEncodingFromByteOrderMarks: true,
+                TextBufferSize,
+                leaveOpen: true
+            )
+        )
+        {
+            report = ReadText(text, onAccepted, rejectsWriter, tracker, ct);
+        }
+
+        rejects?.Flush();
+        tracker.Complete();
+        return report;
+    }
+
+    /// <summary>
+    /// Reads and validates the file at <paramref name="path"/> (opened read-only, never
+    /// modified). The rejects CSV is written to a temporary file beside
+    /// <paramref name="rejectsPath"/> and moved into place when reading ends, so a cancelled or
+    /// failed run leaves no partial rejects file.
+    /// </summary>
+    /// <param name="path">The input CSV.</param>
+    /// <param name="onAccepted">Receives each accepted record, in file order.</param>
+    /// <param name="rejectsPath">Where to write the rejects CSV (replaced if it exists; header only when nothing was rejected); null to skip it.</param>
+    /// <param name="progress">Fraction of the file's bytes read (0..1), reported at most ~100 times.</param>
+    /// <param name="ct">Checked every 1,024 rows; cancellation throws <see cref="OperationCanceledException"/>.</param>
+    /// <exception cref="FileNotFoundException">No file at <paramref name="path"/>.</exception>
+    /// <exception cref="ArgumentException"><paramref name="rejectsPath"/> is the input file.</exception>
+    public ValidationReport ReadFile(
+        string path,
+        Action<MentalHealthRecord> onAccepted,
+        string? rejectsPath = null,
+        IProgress<double>? progress = null,
+        CancellationToken ct = default
+    )
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        ArgumentNullException.ThrowIfNull(onAccepted);
+        var inputPath = Path.GetFullPath(path);
+        if (!File.Exists(inputPath))
+        {
+            throw new FileNotFoundException("The input file does not exist.", path);
+        }
+
+        var rejectsFullPath = rejectsPath is null ? null : Path.GetFullPath(rejectsPath);
+        if (string.Equals(rejectsFullPath, inputPath, StringComparison.Ordinal))
+        {
+            throw new ArgumentException(
+                "The rejects file must not be the input file.",
+                nameof(rejectsPath)
+            );
+        }
+
+        using var input = new FileStream(
+            inputPath,
+            FileMode.Open,
+            FileAccess.Read,
+            FileShare.Read,
+            bufferSize: 0,
+            FileOptions.SequentialScan
+        );
+        return rejectsFullPath is null
+            ? Read(input, onAccepted, null, progress, ct)
+            : WriteThenMove(
+                rejectsFullPath,
+                writer => Read(input, onAccepted, writer, progress, ct)
+            );
+    }
+
+    private static ValidationReport WriteThenMove(
+        string target,
+        Func<TextWriter, ValidationReport> read
+    )
+    {
+        var directory = Path.GetDirectoryName(target)!;
+        Directory.CreateDirectory(directory);
+        var temporary = Path.Combine(
+            directory,
+            $".{Path.GetFileName(target)}.{Guid.NewGuid():N}.tmp"
+        );
+        try
+        {
+            ValidationReport report;
+            using (var writer = new StreamWriter(temporary, append: false, Utf8, TextBufferSize))
+            {
+                report = read(writer);
+            }
+
+            File.Move(temporary, target, overwrite: true);
+            return report;
+        }
+        catch
+        {
+            File.Delete(temporary);
+            throw;
+        }
+    }
+
+    private ValidationReport ReadText(
+        TextReader text,
+        Action<MentalHealthRecord> onAccepted,
+        RejectsCsvWriter? rejects,
+        ByteProgress progress,
+        CancellationToken ct
+    )
+    {
+        SepReader sep;
+        try
+        {
+            sep = SepOptions.From(text, leaveOpen: true);
+        }
+        catch (NotSupportedException)
+        {
+            return RecordValidator.CreateFatalReport(RowTooLongMessage(0));
+        }
+
+        using (sep)
+        {
+            if (!TryMoveNext(sep, out var tooLong))
+            {
+                return RecordValidator.CreateFatalReport(
+                    tooLong ? RowTooLongMessage(0) : EmptyFileMessage
+                );
+            }
+
+            var header = ReadHeader(sep.Current, out var columns, out var warnings);
+            if (header is not null)
+            {
+                return RecordValidator.CreateFatalReport(header, warnings);
+            }
+
+            return ReadRows(
+                sep,
+                new RecordValidator(columns!, options),
+                warnings,
+                onAccepted,
+                rejects,
+                progress,
+                ct
+            );
+        }
+    }
+
+    private static ValidationReport ReadRows(
+        SepReader sep,
+        RecordValidator validator,
+        List<string> warnings,
+        Action<MentalHealthRecord> onAccepted,
+        RejectsCsvWriter? rejects,
+        ByteProgress progress,
+        CancellationToken ct
+    )
+    {
+        var originalCopy = Array.Empty<char>();
+        long blankLines = 0;
+        var lastLine = 1;
+        var rowsSinceCheck = 0;
+        bool tooLong;
+        while (TryMoveNext(sep, out tooLong))
+        {
+            if (++rowsSinceCheck == CheckEveryRows)
+            {
+                rowsSinceCheck = 0;
+                ct.ThrowIfCancellationRequested();
+                progress.Update();
+            }
+
+            var row = sep.Current;
+            lastLine = row.LineNumberToExcl - 1;
+            var raw = row.Span;
+            if (raw.IsEmpty)
+            {
+                blankLines++;
+                continue;
+            }
+
+            // Unescaping rewrites the row buffer in place, so keep the original text of a
+            // quoted row before any field is read, in case the row is rejected.
+            var original = raw;
+            if (rejects is not null && raw.Contains('"'))
+            {
+                if (originalCopy.Length < raw.Length)
+                {
+                    originalCopy = new char[Math.Max(raw.Length, 2 * originalCopy.Length)];
+                }
+
+                raw.CopyTo(originalCopy);
+                original = originalCopy.AsSpan(0, raw.Length);
+            }
+
+            if (validator.TryValidate(new SepRowFields(row), out var record, out var rejection))
+            {
+                onAccepted(record);
+            }
+            else
+            {
+                rejects?.Write(row.LineNumberFrom, rejection, original);
+            }
+        }
+
+        if (validator.RowsRead == 0 && !tooLong)
+        {
+            warnings.Add("The file has a header but no data rows.");
+        }
+
+        if (blankLines > 0)
+        {
+            warnings.Add(
+                string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"Skipped {blankLines} blank line(s); they are not rows."
+                )
+            );
+        }
+
+        return validator.CreateReport(warnings, tooLong ? RowTooLongMessage(lastLine) : null);
+    }
+
+    // Sep refuses rows beyond its buffer limit (16 M characters), typically an unterminated
+    // quote swallowing the rest of the file; that ends reading with a fatal error.
+    private static bool TryMoveNext(SepReader sep, out bool tooLong)
+    {
+        try
+        {
+            tooLong = false;
+            return sep.MoveNext();
+        }
+        catch (NotSupportedException)
+        {
+            tooLong = true;
+            return false;
+        }
+    }
+}
