@@ -17,8 +17,11 @@ internal static class ValidationSummaryRenderer
         text.AppendLine(
             culture,
             $"Rows read {report.RowsRead:N0} = accepted {report.RowsAccepted:N0} + rejected {report.RowsRejected:N0}"
-                + (report.Reconciles ? string.Empty : "  (DOES NOT RECONCILE: this is a bug)")
         );
+        if (!report.Reconciles)
+        {
+            text.AppendLine("Counts DO NOT RECONCILE: this is a bug; please report it.");
+        }
         if (report.RejectsByReason.Count > 0)
         {
             text.AppendLine("Rejected rows by reason:");
