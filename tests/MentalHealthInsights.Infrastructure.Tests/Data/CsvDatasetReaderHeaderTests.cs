@@ -160,4 +160,26 @@ public class CsvDatasetReaderHeaderTests
         Assert.Null(result.Report.FatalError);
         Assert.Equal("U1", Assert.Single(result.Records).UserId);
     }
+
+    [Fact]
+    public void Read_BomOnly_ReportsEmptyFile()
+    {
+        var result = CsvText.Read(Encoding.UTF8.GetPreamble());
+
+        Assert.Contains("empty", result.Report.FatalError, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Read_Utf16WithBom_IsDecoded()
+    {
+        var text = CsvText.File(CsvText.Row("Ü1"));
+        var bytes = Encoding
+            .Unicode.GetPreamble()
+            .Concat(Encoding.Unicode.GetBytes(text))
+            .ToArray();
+
+        var result = CsvText.Read(bytes);
+
+        Assert.Equal("Ü1", Assert.Single(result.Records).UserId);
+    }
 }

@@ -54,4 +54,26 @@ public class ValidationReportJsonTests
         Assert.False(doc.RootElement.GetProperty("isReadable").GetBoolean());
         Assert.Equal("w", doc.RootElement.GetProperty("warnings")[0].GetString());
     }
+
+    [Fact]
+    public void Serialize_AnyReport_HasTheDocumentedTopLevelKeysInOrder()
+    {
+        using var doc = JsonDocument.Parse(ValidationReportJson.Serialize(new ValidationReport()));
+
+        Assert.Equal(
+            [
+                "rowsRead",
+                "rowsAccepted",
+                "rowsRejected",
+                "rejectsByReason",
+                "missingByColumn",
+                "unknownCategoriesMapped",
+                "warnings",
+                "fatalError",
+                "isReadable",
+                "reconciles",
+            ],
+            doc.RootElement.EnumerateObject().Select(p => p.Name)
+        );
+    }
 }

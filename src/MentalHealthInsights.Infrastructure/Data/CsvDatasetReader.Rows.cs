@@ -1,0 +1,145 @@
+using System.Globalization;
+using MentalHealthInsights.Core.Data;
+using MentalHealthInsights.Core.Data.Validation;
+using nietras.SeparatedValues;
+
+namespace MentalHealthInsights.Infrastructure.Data;
+
+public sealed partial class CsvDatasetReader
+{
+    private ValidationReport ReadText(
+        TextReader text,
+        Action<MentalHealthRecord> onAccepted,
+        RejectsCsvWriter? rejects,
+        ByteProgress progress,
+        CancellationToken ct
+    )
+    {
+        SepReader sep;
+        try
+        {
+            sep = SepOptions.From(text, leaveOpen: true);
+        }
+        catch (NotSupportedException)
+        {
+            return RecordValidator.CreateFatalReport(RowTooLongMessage(0));
+        }
+
+        using (sep)
+        {
+            if (!TryMoveNext(sep, out var tooLong))
+            {
+                return RecordValidator.CreateFatalReport(
+                    tooLong ? RowTooLongMessage(0) : EmptyFileMessage
+                );
+            }
+
+            var headerError = ReadHeader(sep.Current, out var columns, out var warnings);
+            if (headerError is not null)
+            {
+                return RecordValidator.CreateFatalReport(headerError, warnings);
+            }
+
+            return ReadRows(
+                sep,
+                new RecordValidator(columns!, options),
+                warnings,
+                onAccepted,
+                rejects,
+                progress,
+                ct
+            );
+        }
+    }
+
+    private static ValidationReport ReadRows(
+        SepReader sep,
+        RecordValidator validator,
+        List<string> warnings,
+        Action<MentalHealthRecord> onAccepted,
+        RejectsCsvWriter? rejects,
+        ByteProgress progress,
+        CancellationToken ct
+    )
+    {
+        var originalCopy = Array.Empty<char>();
+        long blankLines = 0;
+        var lastLine = 1;
+        var rowsSinceCheck = 0;
+        bool tooLong;
+        while (TryMoveNext(sep, out tooLong))
+        {
+            if (++rowsSinceCheck == CheckEveryRows)
+            {
+                rowsSinceCheck = 0;
+                ct.ThrowIfCancellationRequested();
+                progress.Update();
+            }
+
+            var row = sep.Current;
+            lastLine = row.LineNumberToExcl - 1;
+            var raw = row.Span;
+            if (raw.IsEmpty)
+            {
+                blankLines++;
+                continue;
+            }
+
+            // Unescaping rewrites the row buffer in place, so keep the original text of a
+            // quoted row before any field is read, in case the row is rejected.
+            var original = raw;
+            if (rejects is not null && raw.Contains('"'))
+            {
+                if (originalCopy.Length < raw.Length)
+                {
+                    originalCopy = new char[Math.Max(raw.Length, 2 * originalCopy.Length)];
+                }
+
+                raw.CopyTo(originalCopy);
+                original = originalCopy.AsSpan(0, raw.Length);
+            }
+
+            if (validator.TryValidate(new SepRowFields(row), out var record, out var rejection))
+            {
+                onAccepted(record);
+            }
+            else
+            {
+                rejects?.Write(row.LineNumberFrom, rejection, original);
+            }
+        }
+
+        if (validator.RowsRead == 0 && !tooLong)
+        {
+            warnings.Add("The file has a header but no data rows.");
+        }
+
+        if (blankLines > 0)
+        {
+            warnings.Add(
+                string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"Skipped {blankLines} blank line(s); they are not rows."
+                )
+            );
+        }
+
+        return validator.CreateReport(warnings, tooLong ? RowTooLongMessage(lastLine) : null);
+    }
+
+    // Sep refuses rows beyond its buffer limit (16 M characters), typically an unterminated
+    // quote swallowing the rest of the file; that ends reading with a fatal error.
+    private static bool TryMoveNext(SepReader sep, out bool tooLong)
+    {
+        try
+        {
+            tooLong = false;
+            return sep.MoveNext();
+        }
+        catch (NotSupportedException)
+        {
+            tooLong = true;
+            return false;
+        }
+    }
+}
