@@ -10,7 +10,10 @@ public sealed class ProcessExitCodeTests
     {
         using var temp = new TempFolder();
         var (exitCode, stdout, stderr) = await RunMhiAsync(
-            "data", "validate", "--input", temp.File("missing.csv")
+            "data",
+            "validate",
+            "--input",
+            temp.File("missing.csv")
         );
 
         Assert.Equal(2, exitCode);
@@ -27,7 +30,9 @@ public sealed class ProcessExitCodeTests
         Assert.NotEmpty(stderr);
     }
 
-    private static async Task<(int ExitCode, string Stdout, string Stderr)> RunMhiAsync(params string[] args)
+    private static async Task<(int ExitCode, string Stdout, string Stderr)> RunMhiAsync(
+        params string[] args
+    )
     {
         var dll = Path.Combine(AppContext.BaseDirectory, "mhi.dll");
         var start = new ProcessStartInfo("dotnet")

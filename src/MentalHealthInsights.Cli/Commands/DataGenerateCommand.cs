@@ -51,7 +51,10 @@ internal static class DataGenerateCommand
         signal.AcceptOnlyFromAmong("planted", "none");
         var json = CommonOptions.Json();
 
-        var command = new Command("generate", "Generate the synthetic dataset (same schema as the public one)")
+        var command = new Command(
+            "generate",
+            "Generate the synthetic dataset (same schema as the public one)"
+        )
         {
             rows,
             seed,

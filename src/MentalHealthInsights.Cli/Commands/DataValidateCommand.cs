@@ -24,7 +24,10 @@ internal static class DataValidateCommand
             Description = "Exit with code 2 when any row is rejected",
         };
         var json = CommonOptions.Json();
-        var command = new Command("validate", "Validate a dataset CSV and write a rejects file with reasons")
+        var command = new Command(
+            "validate",
+            "Validate a dataset CSV and write a rejects file with reasons"
+        )
         {
             input,
             rejects,
@@ -52,7 +55,9 @@ internal static class DataValidateCommand
                     );
                     if (parseResult.GetValue(json))
                     {
-                        var node = JsonNode.Parse(ValidationReportJson.Serialize(report))!.AsObject();
+                        var node = JsonNode
+                            .Parse(ValidationReportJson.Serialize(report))!
+                            .AsObject();
                         node["input"] = inputPath;
                         node["rejectsPath"] = rejectsPath;
                         await io.Output.WriteLineAsync(JsonOutput.Format(node));
@@ -91,7 +96,8 @@ internal static class DataValidateCommand
             environment,
             io,
             "validate",
-            (progress, ct) => reader.ReadFile(inputPath, static _ => { }, rejectsPath, progress, ct),
+            (progress, ct) =>
+                reader.ReadFile(inputPath, static _ => { }, rejectsPath, progress, ct),
             cancellationToken
         );
     }

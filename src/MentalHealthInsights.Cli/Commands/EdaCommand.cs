@@ -22,7 +22,10 @@ internal static class EdaCommand
         };
         var ranges = DataValidateCommand.RangeOption();
         var json = CommonOptions.Json();
-        var command = new Command("eda", "Exploratory analysis report: quality, distributions, tests, correlations")
+        var command = new Command(
+            "eda",
+            "Exploratory analysis report: quality, distributions, tests, correlations"
+        )
         {
             input,
             output,
@@ -56,9 +59,9 @@ internal static class EdaCommand
                             ["rowsRejected"] = result.Validation.RowsRejected,
                             ["html"] = result.Output.HtmlPath,
                             ["json"] = result.Output.JsonPath,
-                            ["plots"] = new JsonArray(
-                                [.. result.Output.PlotPaths.Select(p => (JsonNode?)p)]
-                            ),
+                            ["plots"] = new JsonArray([
+                                .. result.Output.PlotPaths.Select(p => (JsonNode?)p),
+                            ]),
                             ["rejectsPath"] = result.RejectsPath,
                         };
                         await io.Output.WriteLineAsync(JsonOutput.Format(node));

@@ -52,7 +52,10 @@ internal static class RunCommand
         };
         signal.AcceptOnlyFromAmong("planted", "none");
         var json = CommonOptions.Json();
-        var command = new Command("run", "Run the main job end to end on the embedded default dataset")
+        var command = new Command(
+            "run",
+            "Run the main job end to end on the embedded default dataset"
+        )
         {
             output,
             rows,
@@ -69,7 +72,9 @@ internal static class RunCommand
                     {
                         Rows = parseResult.GetValue(rows),
                         Seed = parseResult.GetValue(seed),
-                        Signal = DataGenerateCommand.ParseSignal(parseResult.GetRequiredValue(signal)),
+                        Signal = DataGenerateCommand.ParseSignal(
+                            parseResult.GetRequiredValue(signal)
+                        ),
                     };
                     var dataPath = Path.Combine(outputDirectory, "data", "mental_health.csv");
 
@@ -112,9 +117,9 @@ internal static class RunCommand
                         {
                             ["html"] = eda.Output.HtmlPath,
                             ["json"] = eda.Output.JsonPath,
-                            ["findings"] = new JsonArray(
-                                [.. eda.Report.WhatStandsOut.Select(f => (JsonNode?)f)]
-                            ),
+                            ["findings"] = new JsonArray([
+                                .. eda.Report.WhatStandsOut.Select(f => (JsonNode?)f),
+                            ]),
                         },
                         ["notDoneYet"] = new JsonArray(
                             "train",

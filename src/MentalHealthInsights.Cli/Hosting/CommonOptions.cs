@@ -15,9 +15,16 @@ internal static class CommonOptions
 
     /// <summary>Creates a --json flag (one instance per command, as System.CommandLine requires).</summary>
     public static Option<bool> Json() =>
-        new("--json") { Description = "Print the result as JSON on stdout (progress goes to stderr)" };
+        new("--json")
+        {
+            Description = "Print the result as JSON on stdout (progress goes to stderr)",
+        };
 
     /// <summary>Creates a --seed option.</summary>
     public static Option<int> Seed() =>
-        new("--seed") { Description = "Random seed (recorded with the output)", DefaultValueFactory = _ => 42 };
+        new("--seed")
+        {
+            Description = "Random seed (recorded with the output)",
+            DefaultValueFactory = _ => 42,
+        };
 }

@@ -47,7 +47,10 @@ internal static class ValidationOptionsParser
                 DatasetSchema.Age => options with { Age = range },
                 DatasetSchema.SleepHours => options with { SleepHours = range },
                 DatasetSchema.WorkHours => options with { WorkHours = range },
-                DatasetSchema.PhysicalActivityHours => options with { PhysicalActivityHours = range },
+                DatasetSchema.PhysicalActivityHours => options with
+                {
+                    PhysicalActivityHours = range,
+                },
                 _ => options,
             };
             if (column is null)

@@ -30,8 +30,16 @@ internal static class ValidationSummaryRenderer
                 text.AppendLine(culture, $"  {reason, -20} {count, 12:N0}");
             }
         }
-        AppendNonZero(text, "Missing values (accepted rows, left for imputation):", report.MissingByColumn);
-        AppendNonZero(text, "Unknown categories mapped to \"Other\":", report.UnknownCategoriesMapped);
+        AppendNonZero(
+            text,
+            "Missing values (accepted rows, left for imputation):",
+            report.MissingByColumn
+        );
+        AppendNonZero(
+            text,
+            "Unknown categories mapped to \"Other\":",
+            report.UnknownCategoriesMapped
+        );
         foreach (var warning in report.Warnings)
         {
             text.AppendLine(culture, $"warning: {warning}");

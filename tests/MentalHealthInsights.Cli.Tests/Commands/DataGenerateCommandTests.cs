@@ -15,7 +15,10 @@ public sealed class DataGenerateCommandTests
         Assert.Equal(0, result.ExitCode);
         var lines = File.ReadAllLines(path);
         Assert.Equal(251, lines.Length);
-        Assert.StartsWith("User_ID,Age,Gender,Occupation,Country,Mental_Health_Condition", lines[0]);
+        Assert.StartsWith(
+            "User_ID,Age,Gender,Occupation,Country,Mental_Health_Condition",
+            lines[0]
+        );
         Assert.Contains("250 rows", result.Output);
     }
 
@@ -23,12 +26,42 @@ public sealed class DataGenerateCommandTests
     public async Task Generate_SameSeedTwice_WritesIdenticalBytes()
     {
         using var temp = new TempFolder();
-        await CliHarness.RunAsync("data", "generate", "-n", "300", "--seed", "7", "-o", temp.File("a.csv"));
-        await CliHarness.RunAsync("data", "generate", "-n", "300", "--seed", "7", "-o", temp.File("b.csv"));
-        await CliHarness.RunAsync("data", "generate", "-n", "300", "--seed", "8", "-o", temp.File("c.csv"));
+        await CliHarness.RunAsync(
+            "data",
+            "generate",
+            "-n",
+            "300",
+            "--seed",
+            "7",
+            "-o",
+            temp.File("a.csv")
+        );
+        await CliHarness.RunAsync(
+            "data",
+            "generate",
+            "-n",
+            "300",
+            "--seed",
+            "7",
+            "-o",
+            temp.File("b.csv")
+        );
+        await CliHarness.RunAsync(
+            "data",
+            "generate",
+            "-n",
+            "300",
+            "--seed",
+            "8",
+            "-o",
+            temp.File("c.csv")
+        );
 
         Assert.Equal(File.ReadAllBytes(temp.File("a.csv")), File.ReadAllBytes(temp.File("b.csv")));
-        Assert.NotEqual(File.ReadAllBytes(temp.File("a.csv")), File.ReadAllBytes(temp.File("c.csv")));
+        Assert.NotEqual(
+            File.ReadAllBytes(temp.File("a.csv")),
+            File.ReadAllBytes(temp.File("c.csv"))
+        );
     }
 
     [Fact]
@@ -37,7 +70,15 @@ public sealed class DataGenerateCommandTests
         using var temp = new TempFolder();
 
         var result = await CliHarness.RunAsync(
-            "data", "generate", "--rows", "50", "--signal", "none", "--out", temp.File("d.csv"), "--json"
+            "data",
+            "generate",
+            "--rows",
+            "50",
+            "--signal",
+            "none",
+            "--out",
+            temp.File("d.csv"),
+            "--json"
         );
 
         Assert.Equal(0, result.ExitCode);
@@ -55,7 +96,14 @@ public sealed class DataGenerateCommandTests
     {
         using var temp = new TempFolder();
 
-        var result = await CliHarness.RunAsync("data", "generate", "--rows", rows, "--out", temp.File("x.csv"));
+        var result = await CliHarness.RunAsync(
+            "data",
+            "generate",
+            "--rows",
+            rows,
+            "--out",
+            temp.File("x.csv")
+        );
 
         Assert.Equal(1, result.ExitCode);
         Assert.Contains("--rows", result.Error);
@@ -68,7 +116,14 @@ public sealed class DataGenerateCommandTests
     {
         using var temp = new TempFolder();
 
-        var result = await CliHarness.RunAsync("data", "generate", "--signal", "strong", "--out", temp.File("x.csv"));
+        var result = await CliHarness.RunAsync(
+            "data",
+            "generate",
+            "--signal",
+            "strong",
+            "--out",
+            temp.File("x.csv")
+        );
 
         Assert.Equal(1, result.ExitCode);
         Assert.Contains("strong", result.Error);

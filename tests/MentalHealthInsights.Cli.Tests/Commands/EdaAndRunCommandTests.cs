@@ -10,7 +10,14 @@ public sealed class EdaAndRunCommandTests
         using var temp = new TempFolder();
         await CliHarness.RunAsync("data", "generate", "-n", "600", "-o", temp.File("d.csv"));
 
-        var result = await CliHarness.RunAsync("eda", "--input", temp.File("d.csv"), "--out", temp.File("eda"), "--json");
+        var result = await CliHarness.RunAsync(
+            "eda",
+            "--input",
+            temp.File("d.csv"),
+            "--out",
+            temp.File("eda"),
+            "--json"
+        );
 
         Assert.Equal(0, result.ExitCode);
         using var json = JsonDocument.Parse(result.Output);
@@ -35,7 +42,13 @@ public sealed class EdaAndRunCommandTests
                 + "1,30,Male,IT,USA,,Low,No,High,6.5,40,2\n"
         );
 
-        var result = await CliHarness.RunAsync("eda", "-i", temp.File("d.csv"), "-o", temp.File("eda"));
+        var result = await CliHarness.RunAsync(
+            "eda",
+            "-i",
+            temp.File("d.csv"),
+            "-o",
+            temp.File("eda")
+        );
 
         Assert.Equal(2, result.ExitCode);
         Assert.Contains("no valid rows", result.Error);
@@ -51,8 +64,13 @@ public sealed class EdaAndRunCommandTests
         Assert.Equal(0, result.ExitCode);
         Assert.True(File.Exists(Path.Combine(temp.Path, "data", "mental_health.csv")));
         Assert.True(File.Exists(Path.Combine(temp.Path, "eda", "eda.html")));
-        using var summary = JsonDocument.Parse(File.ReadAllText(Path.Combine(temp.Path, "summary.json")));
-        Assert.Equal(500, summary.RootElement.GetProperty("validation").GetProperty("rowsAccepted").GetInt64());
+        using var summary = JsonDocument.Parse(
+            File.ReadAllText(Path.Combine(temp.Path, "summary.json"))
+        );
+        Assert.Equal(
+            500,
+            summary.RootElement.GetProperty("validation").GetProperty("rowsAccepted").GetInt64()
+        );
         Assert.Contains("EDA report", result.Output);
     }
 
