@@ -11,4 +11,10 @@ public enum TrainingOutcome
     /// suspected leakage was not allowed: nothing was trained (see <see cref="TrainingReport.Leakage"/>).
     /// </summary>
     StoppedForSuspectedLeakage,
+
+    /// <summary>
+    /// The data cannot support the protocol (too few rows of a class for the folds and the test
+    /// part): nothing was trained; the headline gives the counts.
+    /// </summary>
+    InsufficientData,
 }
