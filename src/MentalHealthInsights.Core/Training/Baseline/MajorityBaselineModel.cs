@@ -96,7 +96,10 @@ public sealed class MajorityBaselineModel : IBinaryModel
     public void Save(Stream destination)
     {
         ArgumentNullException.ThrowIfNull(destination);
-        using var writer = new Utf8JsonWriter(destination, new JsonWriterOptions { Indented = true });
+        using var writer = new Utf8JsonWriter(
+            destination,
+            new JsonWriterOptions { Indented = true }
+        );
         writer.WriteStartObject();
         writer.WriteString("format", FormatName);
         writer.WriteString("trainer", TrainerName);
@@ -127,7 +130,13 @@ public sealed class MajorityBaselineModel : IBinaryModel
             );
         }
         catch (Exception e)
-            when (e is JsonException or KeyNotFoundException or InvalidOperationException or FormatException or ArgumentException)
+            when (e
+                    is JsonException
+                        or KeyNotFoundException
+                        or InvalidOperationException
+                        or FormatException
+                        or ArgumentException
+            )
         {
             throw new InvalidDataException($"Not a valid {FormatName} document.", e);
         }
@@ -141,7 +150,10 @@ public sealed class MajorityBaselineModel : IBinaryModel
         if (columns != Columns)
         {
             throw new ArgumentException(
-                string.Create(CultureInfo.InvariantCulture, $"The model has {Columns} columns; the input has {columns}."),
+                string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"The model has {Columns} columns; the input has {columns}."
+                ),
                 nameof(columns)
             );
         }

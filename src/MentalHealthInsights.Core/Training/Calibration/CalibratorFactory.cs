@@ -14,7 +14,9 @@ public static class CalibratorFactory
 
     /// <summary>The default method for <paramref name="calibrationRows"/> out-of-fold predictions.</summary>
     public static CalibrationMethod DefaultMethod(int calibrationRows) =>
-        calibrationRows >= IsotonicMinimumRows ? CalibrationMethod.Isotonic : CalibrationMethod.Platt;
+        calibrationRows >= IsotonicMinimumRows
+            ? CalibrationMethod.Isotonic
+            : CalibrationMethod.Platt;
 
     /// <summary>Fits a calibrator of the given method on (score, label) pairs.</summary>
     public static ICalibrator Fit(
@@ -26,6 +28,10 @@ public static class CalibratorFactory
         {
             CalibrationMethod.Platt => PlattCalibrator.Fit(scores, labels),
             CalibrationMethod.Isotonic => IsotonicCalibrator.Fit(scores, labels),
-            _ => throw new ArgumentOutOfRangeException(nameof(method), method, "Unknown calibration method."),
+            _ => throw new ArgumentOutOfRangeException(
+                nameof(method),
+                method,
+                "Unknown calibration method."
+            ),
         };
 }

@@ -98,7 +98,8 @@ public sealed class IsotonicCalibrator : ICalibrator
             while (blockValue.Count > 1 && blockValue[^2] >= blockValue[^1])
             {
                 var weight = blockWeight[^2] + blockWeight[^1];
-                var value = (blockValue[^2] * blockWeight[^2] + blockValue[^1] * blockWeight[^1]) / weight;
+                var value =
+                    (blockValue[^2] * blockWeight[^2] + blockValue[^1] * blockWeight[^1]) / weight;
                 blockStart.RemoveAt(blockStart.Count - 1);
                 blockValue.RemoveAt(blockValue.Count - 1);
                 blockWeight.RemoveAt(blockWeight.Count - 1);

@@ -7,7 +7,10 @@ namespace MentalHealthInsights.Core.Training.Calibration;
 /// </summary>
 /// <param name="Thresholds">Score knots, strictly increasing.</param>
 /// <param name="Values">Probability at each knot, non-decreasing, in [0, 1].</param>
-public sealed record IsotonicParameters(IReadOnlyList<double> Thresholds, IReadOnlyList<double> Values)
+public sealed record IsotonicParameters(
+    IReadOnlyList<double> Thresholds,
+    IReadOnlyList<double> Values
+)
 {
     /// <inheritdoc />
     public bool Equals(IsotonicParameters? other) =>

@@ -137,7 +137,10 @@ public sealed class PlattCalibrator : ICalibrator
         {
             var t = labels[i] ? highTarget : lowTarget;
             var z = a * scores[i] + b;
-            sum += z >= 0 ? t * z + Math.Log(1 + Math.Exp(-z)) : (t - 1) * z + Math.Log(1 + Math.Exp(z));
+            sum +=
+                z >= 0
+                    ? t * z + Math.Log(1 + Math.Exp(-z))
+                    : (t - 1) * z + Math.Log(1 + Math.Exp(z));
         }
         return sum;
     }

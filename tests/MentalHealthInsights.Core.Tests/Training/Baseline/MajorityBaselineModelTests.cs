@@ -21,7 +21,11 @@ public class MajorityBaselineModelTests
         Assert.Equal(0.37, loaded.Predict([0f, 0f, 0f, 0f]));
         Assert.Equal(first.ToArray(), second.ToArray());
         Assert.Equal("baseline-json", loaded.Format);
-        Assert.Contains("\"format\": \"baseline-json\"", Encoding.UTF8.GetString(first.ToArray()), StringComparison.Ordinal);
+        Assert.Contains(
+            "\"format\": \"baseline-json\"",
+            Encoding.UTF8.GetString(first.ToArray()),
+            StringComparison.Ordinal
+        );
     }
 
     [Fact]

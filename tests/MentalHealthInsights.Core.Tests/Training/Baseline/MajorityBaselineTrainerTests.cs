@@ -40,7 +40,10 @@ public class MajorityBaselineTrainerTests
                     continue;
                 }
                 pairs++;
-                wins += scores[i] > scores[j] ? 1 : scores[i] == scores[j] ? 0.5 : 0;
+                wins +=
+                    scores[i] > scores[j] ? 1
+                    : scores[i] == scores[j] ? 0.5
+                    : 0;
             }
         }
         return wins / pairs;
@@ -53,7 +56,12 @@ public class MajorityBaselineTrainerTests
         var test = Planted(200, 0.3, seed: 2);
         var prevalence = training.Labels.Count(l => l) / 600.0;
 
-        using var model = new MajorityBaselineTrainer().Fit(training, HyperParameters.Empty, 7, default);
+        using var model = new MajorityBaselineTrainer().Fit(
+            training,
+            HyperParameters.Empty,
+            7,
+            default
+        );
         var scores = new double[test.Rows];
         model.Predict(test, scores);
 
@@ -70,7 +78,8 @@ public class MajorityBaselineTrainerTests
     {
         var training = Planted(500, rate, seed: 3);
 
-        var model = (MajorityBaselineModel)new MajorityBaselineTrainer().Fit(training, HyperParameters.Empty, 0, default);
+        var model = (MajorityBaselineModel)
+            new MajorityBaselineTrainer().Fit(training, HyperParameters.Empty, 0, default);
 
         Assert.Equal(majority, model.MajorityClass);
         Assert.Equal(majority, model.Predict(training.Row(0)) >= 0.5);
@@ -79,9 +88,18 @@ public class MajorityBaselineTrainerTests
     [Fact]
     public void Explain_AnyRow_ZeroContributionsAndLogitPrevalenceBias()
     {
-        var training = new FeatureMatrix(new float[12], [true, false, false, false], ["a", "b", "c"]);
+        var training = new FeatureMatrix(
+            new float[12],
+            [true, false, false, false],
+            ["a", "b", "c"]
+        );
 
-        using var model = new MajorityBaselineTrainer().Fit(training, HyperParameters.Empty, 0, default);
+        using var model = new MajorityBaselineTrainer().Fit(
+            training,
+            HyperParameters.Empty,
+            0,
+            default
+        );
         var explanation = model.Explain([1f, 2f, 3f]);
 
         Assert.Equal([0.0, 0.0, 0.0], explanation.Values);
@@ -118,7 +136,12 @@ public class MajorityBaselineTrainerTests
         var training = Planted(10, 0.5, seed: 5);
 
         Assert.Throws<ArgumentException>(() =>
-            new MajorityBaselineTrainer().Fit(training, HyperParameters.Empty.With("depth", 3), 0, default)
+            new MajorityBaselineTrainer().Fit(
+                training,
+                HyperParameters.Empty.With("depth", 3),
+                0,
+                default
+            )
         );
     }
 }

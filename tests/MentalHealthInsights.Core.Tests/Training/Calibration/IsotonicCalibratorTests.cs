@@ -121,7 +121,9 @@ public class IsotonicCalibratorTests
     [Fact]
     public void Constructor_InvalidKnots_Throws()
     {
-        Assert.Throws<ArgumentException>(() => new IsotonicCalibrator(new IsotonicParameters([], [])));
+        Assert.Throws<ArgumentException>(() =>
+            new IsotonicCalibrator(new IsotonicParameters([], []))
+        );
         Assert.Throws<ArgumentException>(() =>
             new IsotonicCalibrator(new IsotonicParameters([0.2, 0.1], [0.1, 0.2]))
         );

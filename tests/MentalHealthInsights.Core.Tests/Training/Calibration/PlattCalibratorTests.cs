@@ -140,6 +140,8 @@ public class PlattCalibratorTests
         Assert.Throws<ArgumentException>(() => PlattCalibrator.Fit([0.1, 0.2], [true]));
         Assert.Throws<ArgumentException>(() => PlattCalibrator.Fit([], []));
         Assert.Throws<ArgumentException>(() => PlattCalibrator.Fit([double.NaN], [true]));
-        Assert.Throws<ArgumentException>(() => new PlattCalibrator(new PlattParameters(double.NaN, 0)));
+        Assert.Throws<ArgumentException>(() =>
+            new PlattCalibrator(new PlattParameters(double.NaN, 0))
+        );
     }
 }

@@ -1,0 +1,86 @@
+using MentalHealthInsights.Core.Training;
+using Microsoft.ML.Trainers.FastTree;
+
+namespace MentalHealthInsights.Infrastructure.Training.MlNet;
+
+/// <summary>
+/// A FastForest ensemble copied out of ML.NET. FastForest's binary score is
+/// <c>bias + Σ weight × leaf value</c> where each leaf value is the mean of the ±1 labels of
+/// the (bagged) training rows in that leaf, the bias is 0 and the weights are 1: a sum of
+/// per-tree "vote margins" in [-1, 1]. Dividing by the total weight gives the forest's mean
+/// margin m ∈ [-1, 1], and <c>(m + 1) / 2</c> is the average positive fraction of the leaves
+/// the row lands in — the same quantity as scikit-learn's RandomForestClassifier.predict_proba.
+/// </summary>
+internal sealed class CompiledForest
+{
+    public CompiledForest(IReadOnlyList<CompiledTree> trees, double bias, int columns)
+    {
+        if (trees.Count == 0)
+        {
+            throw new InvalidDataException("The forest has no trees.");
+        }
+        if (trees.Max(t => t.MaxFeature) >= columns)
+        {
+            throw new InvalidDataException("A tree splits on a column the model does not have.");
+        }
+        Trees = trees;
+        Bias = bias;
+        Columns = columns;
+        TotalWeight = trees.Sum(t => t.Weight);
+    }
+
+    public IReadOnlyList<CompiledTree> Trees { get; }
+
+    public double Bias { get; }
+
+    public int Columns { get; }
+
+    public double TotalWeight { get; }
+
+    public static CompiledForest From<TTree>(TreeEnsemble<TTree> ensemble, int columns)
+        where TTree : RegressionTreeBase =>
+        new(
+            [
+                .. ensemble.Trees.Select(
+                    (tree, i) => CompiledTree.From(tree, ensemble.TreeWeights[i])
+                ),
+            ],
+            ensemble.Bias,
+            columns
+        );
+
+    /// <summary>ML.NET's raw score.</summary>
+    public double Score(ReadOnlySpan<float> features)
+    {
+        var score = Bias;
+        foreach (var tree in Trees)
+        {
+            score += tree.Weight * tree.LeafValue(tree.FindLeaf(features));
+        }
+        return score;
+    }
+
+    /// <summary>The score mapped monotonically to [0, 1]: <c>(score / total weight + 1) / 2</c>.</summary>
+    public double Probability(ReadOnlySpan<float> features) => ToProbability(Score(features));
+
+    public double ToProbability(double score) => Math.Clamp((score / TotalWeight + 1) / 2, 0, 1);
+
+    /// <summary>How many rows of <paramref name="data"/> end in each leaf of each tree.</summary>
+    public int[][] CountLeaves(FeatureMatrix data, CancellationToken cancellationToken)
+    {
+        var counts = Trees.Select(t => new int[t.Leaves]).ToArray();
+        for (var i = 0; i < data.Rows; i++)
+        {
+            if ((i & 0xFFF) == 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+            }
+            var row = data.Row(i);
+            for (var t = 0; t < counts.Length; t++)
+            {
+                counts[t][Trees[t].FindLeaf(row)]++;
+            }
+        }
+        return counts;
+    }
+}
