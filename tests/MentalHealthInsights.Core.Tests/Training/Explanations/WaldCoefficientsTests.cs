@@ -8,7 +8,7 @@ namespace MentalHealthInsights.Core.Tests.Training.Explanations;
 
 public sealed class WaldCoefficientsTests
 {
-    // A tiny dataset and its reference values, from numpy (tests' wald_ref.py recipe):
+    // A tiny dataset and its reference values, from numpy (wald_reference.py beside this file):
     // rng = numpy.random.default_rng(11); age = rng.integers(18, 66, 30); sleep = rng.integers(40, 101, 30) / 10;
     // work = rng.integers(30, 81, 30); y = rng.random(30) < σ(−0.5(sleep−7) + 0.06(work−55) − 0.01(age−41.5)).
     // Columns standardised with the population SD and rounded to float32 as the preprocessor does;
