@@ -1,0 +1,106 @@
+using System.Globalization;
+using MentalHealthInsights.Core.Data;
+using MentalHealthInsights.Core.Features;
+
+namespace MentalHealthInsights.Core.Training.Explanations;
+
+/// <summary>
+/// Per-prediction explanations for every model type: the record goes through the one
+/// preprocessing path, the model explains the row (<see cref="IBinaryModel.Explain"/>: TreeSHAP
+/// for XGBoost, coefficient × standardised value for logistic regression, …), and slot
+/// contributions are summed back to the original columns and ranked by size. Used by serving and
+/// batch scoring. The result contains the record's values: return it to the caller, never log it.
+/// </summary>
+public static class PredictionExplainer
+{
+    /// <summary>Default number of factors returned.</summary>
+    public const int DefaultTop = 5;
+
+    /// <summary>Explains one prediction.</summary>
+    /// <param name="preprocessor">The model's fitted preprocessor.</param>
+    /// <param name="model">The raw model (calibration is monotone and does not change which factors push the risk up or down).</param>
+    /// <param name="record">The record.</param>
+    /// <param name="top">Factors to return, at least 1 (default 5).</param>
+    public static PredictionExplanation ExplainPrediction(
+        FittedPreprocessor preprocessor,
+        IBinaryModel model,
+        MentalHealthRecord record,
+        int top = DefaultTop
+    )
+    {
+        ArgumentNullException.ThrowIfNull(preprocessor);
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(record);
+        ArgumentOutOfRangeException.ThrowIfLessThan(top, 1);
+        var row = preprocessor.Transform(record);
+        var explanation = model.Explain(row);
+        if (explanation.Values.Length != row.Length)
+        {
+            throw new InvalidOperationException(
+                $"The model explained {explanation.Values.Length} columns; the preprocessor writes {row.Length}."
+            );
+        }
+
+        var layout = ColumnLayout.Of(preprocessor);
+        var factors = new List<(ExplanationFactor Factor, int Position)>();
+        var margin = explanation.Bias;
+        for (var c = 0; c < layout.Columns.Length; c++)
+        {
+            var column = layout.Columns[c];
+            var sum = 0.0;
+            for (var k = 0; k < column.Width; k++)
+            {
+                sum += explanation.Values[column.Offset + k];
+            }
+
+            margin += sum;
+            if (sum == 0 || !double.IsFinite(sum))
+            {
+                continue;
+            }
+
+            var value = ValueText(preprocessor, column, record);
+            var direction = sum > 0 ? FactorDirection.Up : FactorDirection.Down;
+            var sentence = string.Create(
+                CultureInfo.InvariantCulture,
+                $"{column.Name} = {value} {(sum > 0 ? "raises" : "lowers")} the predicted risk ({sum:+0.00;−0.00} log-odds)."
+            );
+            factors.Add((new ExplanationFactor(column.Name, value, direction, sum, sentence), c));
+        }
+
+        var ranked = factors
+            .OrderByDescending(f => Math.Abs(f.Factor.LogOdds))
+            .ThenBy(f => f.Position)
+            .Take(top)
+            .Select(f => f.Factor)
+            .ToArray();
+        return new PredictionExplanation(ranked, explanation.Bias, margin, explanation.Method);
+    }
+
+    private static string ValueText(
+        FittedPreprocessor preprocessor,
+        ColumnSlots column,
+        MentalHealthRecord record
+    )
+    {
+        if (column.Kind == FeatureKind.Numeric)
+        {
+            var x = FeatureColumns.ReadNumeric(record, column.Name);
+            if (double.IsFinite(x))
+            {
+                return x.ToString("0.###", CultureInfo.InvariantCulture);
+            }
+
+            var median = preprocessor.GetNumericStats(column.Name).Median;
+            return string.Create(
+                CultureInfo.InvariantCulture,
+                $"missing (imputed with {median:0.###})"
+            );
+        }
+
+        var level = FeatureColumns.ReadCategory(record, column.Name);
+        return level is null ? "missing"
+            : column.Levels.Contains(level, StringComparer.Ordinal) ? level
+            : $"{level} (not seen in training)";
+    }
+}

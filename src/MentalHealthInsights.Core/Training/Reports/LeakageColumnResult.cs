@@ -1,0 +1,17 @@
+namespace MentalHealthInsights.Core.Training.Reports;
+
+/// <summary>One feature column scored alone by the leakage guard.</summary>
+/// <param name="Column">The original feature column.</param>
+/// <param name="Kind">"numeric" (the raw value is the score) or "categorical" (the out-of-fold target rate of its level is the score).</param>
+/// <param name="CrossValidatedAuc">
+/// Mean ROC AUC a over the validation folds. Numeric columns are reported as max(a, 1 − a): a
+/// value can leak by being low as well as high. Categorical scores (target rates) are oriented by
+/// construction, so a is reported as is.
+/// </param>
+/// <param name="Suspected">True when <paramref name="CrossValidatedAuc"/> reaches the threshold.</param>
+public sealed record LeakageColumnResult(
+    string Column,
+    string Kind,
+    double CrossValidatedAuc,
+    bool Suspected
+);
