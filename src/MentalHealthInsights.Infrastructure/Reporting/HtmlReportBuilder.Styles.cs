@@ -15,6 +15,9 @@ public sealed partial class HtmlReportBuilder
         .meta { color: var(--muted); margin: 0 0 12px; }
         .banner { border-left: 6px solid #b85c00; background: #fff4e5; padding: 10px 16px; margin: 12px 0; }
         .banner p { margin: 4px 0; }
+        .headline { border: 2px solid var(--accent); background: #eef4fa; padding: 8px 16px; margin: 12px 0; font-size: 1.1em; }
+        .headline p { margin: 4px 0; }
+        .headline.warning { border-color: #b00020; background: #fdecee; color: #7a0015; }
         .note { color: var(--muted); font-size: 0.93em; border-left: 3px solid var(--line); padding-left: 10px; }
         nav ol { columns: 2; margin: 12px 0; padding-left: 22px; }
         a { color: var(--accent); }

@@ -17,6 +17,7 @@ public sealed partial class HtmlReportBuilder
 
     private readonly string _title;
     private readonly List<string> _bannerLines = [];
+    private readonly List<(string Text, bool Warning)> _headlines = [];
     private readonly List<(string Label, string Value)> _meta = [];
     private readonly List<(string Id, string Text)> _sections = [];
     private readonly StringBuilder _body = new();
@@ -33,6 +34,18 @@ public sealed partial class HtmlReportBuilder
     public HtmlReportBuilder AddBannerLine(string text)
     {
         _bannerLines.Add(text);
+        return this;
+    }
+
+    /// <summary>
+    /// Adds a prominent statement right under the disclaimer banner, before the contents, so it
+    /// is the first thing read after the disclaimer (e.g. "no model is better than chance").
+    /// Statements appear in the order added. <paramref name="warning"/> draws a warning box
+    /// (role="alert"); otherwise a neutral box. Default: neutral.
+    /// </summary>
+    public HtmlReportBuilder AddHeadline(string text, bool warning = false)
+    {
+        _headlines.Add((text, warning));
         return this;
     }
 
@@ -215,6 +228,18 @@ public sealed partial class HtmlReportBuilder
         }
 
         html.Append("</div>\n");
+        foreach (var (text, warning) in _headlines)
+        {
+            html.Append(
+                    warning
+                        ? "<div class=\"headline warning\" role=\"alert\">"
+                        : "<div class=\"headline\">"
+                )
+                .Append("<p><strong>")
+                .Append(Escape(text))
+                .Append("</strong></p></div>\n");
+        }
+
         if (_sections.Count > 1)
         {
             html.Append("<nav aria-label=\"Contents\"><ol>\n");
