@@ -5,14 +5,16 @@ using MentalHealthInsights.Cli.Hosting;
 using MentalHealthInsights.Cli.Rendering;
 using MentalHealthInsights.Core.Data;
 using MentalHealthInsights.Core.Data.Synthetic;
+using MentalHealthInsights.Core.Training.Protocol;
 using MentalHealthInsights.Infrastructure.Hashing;
+using MentalHealthInsights.Infrastructure.Training.Jobs;
 
 namespace MentalHealthInsights.Cli.Commands;
 
 /// <summary>
 /// <c>mhi run</c>: the main job end to end on the embedded default (what <c>make run</c> calls):
-/// generate the synthetic dataset → validate → EDA report. Later capabilities (train, register,
-/// batch-score, monitor) extend this same command.
+/// generate the synthetic dataset → validate → EDA report → train and evaluate models. Later
+/// capabilities (register, batch-score, monitor) extend this same command.
 /// </summary>
 internal static class RunCommand
 {
@@ -20,7 +22,7 @@ internal static class RunCommand
     {
         var output = new Option<string>("--out", "-o")
         {
-            Description = "Output folder (data/, eda/, summary.json)",
+            Description = "Output folder (data/, eda/, train/, summary.json)",
             DefaultValueFactory = _ => "out",
         };
         var rows = new Option<int>("--rows", "-n")
@@ -51,6 +53,27 @@ internal static class RunCommand
             DefaultValueFactory = _ => "planted",
         };
         signal.AcceptOnlyFromAmong("planted", "none");
+        var budget = new Option<int>("--search-budget")
+        {
+            Description = "Hyperparameter configurations tried per model when training",
+            DefaultValueFactory = _ => 20,
+        };
+        budget.Validators.Add(result =>
+        {
+            if (
+                result.Tokens.Count == 1
+                && int.TryParse(
+                    result.Tokens[0].Value,
+                    NumberStyles.Integer,
+                    CultureInfo.InvariantCulture,
+                    out var n
+                )
+                && n < 1
+            )
+            {
+                result.AddError("--search-budget must be at least 1.");
+            }
+        });
         var json = CommonOptions.Json();
         var command = new Command(
             "run",
@@ -61,6 +84,7 @@ internal static class RunCommand
             rows,
             seed,
             signal,
+            budget,
             json,
         };
         command.SetAction(
@@ -78,7 +102,7 @@ internal static class RunCommand
                     };
                     var dataPath = Path.Combine(outputDirectory, "data", "mental_health.csv");
 
-                    await io.Error.WriteLineAsync("[1/3] generate synthetic dataset");
+                    await io.Error.WriteLineAsync("[1/4] generate synthetic dataset");
                     var written = await DataGenerateCommand.GenerateAsync(
                         environment,
                         io,
@@ -86,13 +110,30 @@ internal static class RunCommand
                         dataPath,
                         cancellationToken
                     );
-                    await io.Error.WriteLineAsync("[2/3] validate  [3/3] EDA report");
+                    await io.Error.WriteLineAsync("[2/4] validate  [3/4] EDA report");
                     var eda = await EdaCommand.RunAsync(
                         environment,
                         io,
                         dataPath,
                         Path.Combine(outputDirectory, "eda"),
                         ValidationOptions.Default,
+                        cancellationToken
+                    );
+
+                    await io.Error.WriteLineAsync("[4/4] train and evaluate models");
+                    var training = await TrainCommand.RunAsync(
+                        environment,
+                        io,
+                        new TrainingJobOptions
+                        {
+                            InputPath = dataPath,
+                            OutputDirectory = Path.Combine(outputDirectory, "train"),
+                            Protocol = new TrainingOptions
+                            {
+                                Seed = options.Seed,
+                                SearchBudget = parseResult.GetValue(budget),
+                            },
+                        },
                         cancellationToken
                     );
 
@@ -121,12 +162,8 @@ internal static class RunCommand
                                 .. eda.Report.WhatStandsOut.Select(f => (JsonNode?)f),
                             ]),
                         },
-                        ["notDoneYet"] = new JsonArray(
-                            "train",
-                            "register",
-                            "batch-score",
-                            "monitor"
-                        ),
+                        ["train"] = TrainingSummaryRenderer.ToJson(training),
+                        ["notDoneYet"] = new JsonArray("register", "batch-score", "monitor"),
                     };
                     var summaryPath = Path.Combine(outputDirectory, "summary.json");
                     await File.WriteAllTextAsync(
@@ -155,9 +192,12 @@ internal static class RunCommand
                         await io.Output.WriteLineAsync($"- {finding}");
                     }
                     await io.Output.WriteLineAsync($"EDA report {eda.Output.HtmlPath}");
+                    await io.Output.WriteLineAsync();
+                    await io.Output.WriteLineAsync(TrainingSummaryRenderer.Render(training));
+                    await io.Output.WriteLineAsync();
                     await io.Output.WriteLineAsync($"Summary   {summaryPath}");
                     await io.Output.WriteLineAsync(
-                        "Not built yet: training, registry, batch scoring and monitoring (see the README's roadmap)."
+                        "Not built yet: registry, batch scoring and monitoring (see the README's status table)."
                     );
                     return ExitCodes.Ok;
                 }

@@ -20,6 +20,7 @@ internal static class MhiCommandLine
         {
             data,
             EdaCommand.Create(environment),
+            TrainCommand.Create(environment),
             RunCommand.Create(environment),
         };
         root.Options.Add(CommonOptions.Verbose);

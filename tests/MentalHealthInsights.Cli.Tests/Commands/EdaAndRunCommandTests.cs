@@ -59,7 +59,15 @@ public sealed class EdaAndRunCommandTests
     {
         using var temp = new TempFolder();
 
-        var result = await CliHarness.RunAsync("run", "--out", temp.Path, "--rows", "500");
+        var result = await CliHarness.RunAsync(
+            "run",
+            "--out",
+            temp.Path,
+            "--rows",
+            "500",
+            "--search-budget",
+            "1"
+        );
 
         Assert.Equal(0, result.ExitCode);
         Assert.True(File.Exists(Path.Combine(temp.Path, "data", "mental_health.csv")));
@@ -72,6 +80,11 @@ public sealed class EdaAndRunCommandTests
             summary.RootElement.GetProperty("validation").GetProperty("rowsAccepted").GetInt64()
         );
         Assert.Contains("EDA report", result.Output);
+        Assert.True(File.Exists(Path.Combine(temp.Path, "train", "training-report.html")));
+        Assert.Equal(
+            "Completed",
+            summary.RootElement.GetProperty("train").GetProperty("outcome").GetString()
+        );
     }
 
     [Theory]

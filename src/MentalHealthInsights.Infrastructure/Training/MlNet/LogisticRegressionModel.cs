@@ -1,4 +1,5 @@
 using MentalHealthInsights.Core.Training;
+using MentalHealthInsights.Core.Training.Explanations;
 using Microsoft.ML;
 using Microsoft.ML.Calibrators;
 using Microsoft.ML.Trainers;
@@ -11,7 +12,7 @@ namespace MentalHealthInsights.Infrastructure.Training.MlNet;
 /// which is exact (ML.NET's own probability is the same formula in single precision),
 /// allocation-free and thread-safe. Saved as an ML.NET model zip ("mlnet-zip").
 /// </summary>
-public sealed class LogisticRegressionModel : IBinaryModel
+public sealed class LogisticRegressionModel : IBinaryModel, ILinearBinaryModel
 {
     /// <summary>The file format written by <see cref="Save"/>.</summary>
     public const string FormatName = "mlnet-zip";
@@ -22,9 +23,15 @@ public sealed class LogisticRegressionModel : IBinaryModel
     private readonly double[] _coefficients;
     private readonly Lazy<byte[]> _zip;
 
-    private LogisticRegressionModel(double[] coefficients, double intercept, Lazy<byte[]> zip)
+    private LogisticRegressionModel(
+        double[] coefficients,
+        double intercept,
+        double l2Regularization,
+        Lazy<byte[]> zip
+    )
     {
         _coefficients = coefficients;
+        L2Regularization = l2Regularization;
         Intercept = intercept;
         Coefficients = Array.AsReadOnly(coefficients);
         _zip = zip;
@@ -38,6 +45,19 @@ public sealed class LogisticRegressionModel : IBinaryModel
 
     /// <summary>The log-odds intercept.</summary>
     public double Intercept { get; }
+
+    /// <inheritdoc />
+    public IReadOnlyList<double> Weights => Coefficients;
+
+    /// <inheritdoc />
+    public double Bias => Intercept;
+
+    /// <summary>
+    /// The L2 weight λ the model was fitted with (objective Σ log loss + (λ/2)‖w‖², ML.NET's
+    /// convention), used for the Wald intervals of the odds ratios; NaN for a model loaded from a
+    /// file, whose zip does not record it.
+    /// </summary>
+    public double L2Regularization { get; }
 
     /// <summary>Number of input columns.</summary>
     public int Columns => _coefficients.Length;
@@ -102,7 +122,12 @@ public sealed class LogisticRegressionModel : IBinaryModel
         {
             throw new InvalidDataException("Not a readable ML.NET model zip.", e);
         }
-        return FromTransformer(transformer, expectedColumns: null, new Lazy<byte[]>(bytes));
+        return FromTransformer(
+            transformer,
+            expectedColumns: null,
+            double.NaN,
+            new Lazy<byte[]>(bytes)
+        );
     }
 
     /// <summary>Nothing unmanaged to release.</summary>
@@ -111,12 +136,14 @@ public sealed class LogisticRegressionModel : IBinaryModel
     internal static LogisticRegressionModel Create(
         ITransformer transformer,
         int columns,
+        double l2Regularization,
         Func<byte[]> save
-    ) => FromTransformer(transformer, columns, new Lazy<byte[]>(save));
+    ) => FromTransformer(transformer, columns, l2Regularization, new Lazy<byte[]>(save));
 
     private static LogisticRegressionModel FromTransformer(
         ITransformer transformer,
         int? expectedColumns,
+        double l2Regularization,
         Lazy<byte[]> zip
     )
     {
@@ -149,7 +176,7 @@ public sealed class LogisticRegressionModel : IBinaryModel
             coefficients[j] = -slope * linear.Weights[j];
         }
         var intercept = -(slope * linear.Bias + calibrator.Offset);
-        return new LogisticRegressionModel(coefficients, intercept, zip);
+        return new LogisticRegressionModel(coefficients, intercept, l2Regularization, zip);
     }
 
     private double Margin(ReadOnlySpan<float> features)

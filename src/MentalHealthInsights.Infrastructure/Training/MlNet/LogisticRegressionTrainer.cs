@@ -89,6 +89,7 @@ public sealed class LogisticRegressionTrainer : IBinaryTrainer
         return LogisticRegressionModel.Create(
             transformer,
             training.Columns,
+            options.L2Regularization,
             () => MlNetZip.Save(ml, transformer, data.Schema, [])
         );
     }

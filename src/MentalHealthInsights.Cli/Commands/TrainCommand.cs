@@ -1,0 +1,241 @@
+using System.CommandLine;
+using System.Globalization;
+using MentalHealthInsights.Cli.Hosting;
+using MentalHealthInsights.Cli.Rendering;
+using MentalHealthInsights.Core.Training.Calibration;
+using MentalHealthInsights.Core.Training.Metrics;
+using MentalHealthInsights.Core.Training.Protocol;
+using MentalHealthInsights.Core.Training.Reports;
+using MentalHealthInsights.Infrastructure.Training;
+using MentalHealthInsights.Infrastructure.Training.Jobs;
+
+namespace MentalHealthInsights.Cli.Commands;
+
+/// <summary>
+/// <c>mhi train</c>: trains, compares and explains models against the majority baseline and
+/// writes the training report and one model bundle per model.
+/// </summary>
+internal static class TrainCommand
+{
+    public static Command Create(CliEnvironment environment)
+    {
+        var input = DataValidateCommand.InputOption();
+        var output = new Option<string>("--out", "-o")
+        {
+            Description =
+                "Output folder: training-report.html, training.json, plots/, models/, rejects.csv",
+            DefaultValueFactory = _ => Path.Combine("out", "train"),
+        };
+        var seed = CommonOptions.Seed();
+        var models = new Option<string>("--models")
+        {
+            Description = "Comma-separated models to train besides the baseline: lr, rf, xgb",
+            DefaultValueFactory = _ => string.Join(',', TrainerRegistry.ModelNames),
+        };
+        var folds = PositiveInt("--folds", "Cross-validation folds on the training part", 5, 2);
+        var budget = PositiveInt(
+            "--search-budget",
+            "Hyperparameter configurations tried per model (seeded random search; the first is the defaults)",
+            20,
+            1
+        );
+        var testFraction = new Option<double>("--test-fraction")
+        {
+            Description = "Share of rows held out (stratified) for the final, single evaluation",
+            DefaultValueFactory = _ => 0.2,
+        };
+        var resamples = PositiveInt(
+            "--bootstrap",
+            "Bootstrap resamples for the 95% intervals",
+            1000,
+            100
+        );
+        var threshold = new Option<string>("--threshold")
+        {
+            Description =
+                "Decision threshold rule on out-of-fold predictions: max-f1, recall:X or precision:X",
+            DefaultValueFactory = _ => "max-f1",
+        };
+        var calibration = new Option<string>("--calibration")
+        {
+            Description =
+                "Calibration of models whose scores are not probabilities (rf): platt or isotonic",
+            DefaultValueFactory = _ => "platt",
+        };
+        calibration.AcceptOnlyFromAmong("platt", "isotonic");
+        var allowLeakage = new Option<bool>("--allow-suspected-leakage")
+        {
+            Description =
+                "Continue when one feature alone predicts the target almost perfectly (recorded and shown in the report)",
+        };
+        var threads = PositiveInt("--threads", "Native threads for rf and xgb", 1, 1);
+        var ranges = DataValidateCommand.RangeOption();
+        var json = CommonOptions.Json();
+        var command = new Command(
+            "train",
+            "Train and compare logistic regression, random forest and XGBoost against a baseline"
+        )
+        {
+            input,
+            output,
+            seed,
+            models,
+            folds,
+            budget,
+            testFraction,
+            resamples,
+            threshold,
+            calibration,
+            allowLeakage,
+            threads,
+            ranges,
+            json,
+        };
+        command.SetAction(
+            CommandRunner.Wrap(
+                async (parseResult, io, cancellationToken) =>
+                {
+                    var options = new TrainingJobOptions
+                    {
+                        InputPath = DataValidateCommand.RequireInputFile(
+                            parseResult.GetRequiredValue(input)
+                        ),
+                        OutputDirectory = Path.GetFullPath(parseResult.GetRequiredValue(output)),
+                        Models = ParseModels(parseResult.GetRequiredValue(models)),
+                        Threads = parseResult.GetValue(threads),
+                        Validation = DataValidateCommand.ParseRanges(parseResult.GetValue(ranges)),
+                        Protocol = new TrainingOptions
+                        {
+                            Seed = parseResult.GetValue(seed),
+                            Folds = parseResult.GetValue(folds),
+                            SearchBudget = parseResult.GetValue(budget),
+                            TestFraction = parseResult.GetValue(testFraction),
+                            BootstrapResamples = parseResult.GetValue(resamples),
+                            Threshold = ParseThreshold(parseResult.GetRequiredValue(threshold)),
+                            Calibration =
+                                parseResult.GetValue(calibration) == "isotonic"
+                                    ? CalibrationMethod.Isotonic
+                                    : CalibrationMethod.Platt,
+                            AllowSuspectedLeakage = parseResult.GetValue(allowLeakage),
+                        },
+                    };
+                    var problems = options.Protocol.FindProblems();
+                    if (problems.Count > 0)
+                    {
+                        throw new CommandFailure(ExitCodes.Usage, string.Join(" ", problems));
+                    }
+                    var result = await RunAsync(environment, io, options, cancellationToken);
+                    await io.Output.WriteLineAsync(
+                        parseResult.GetValue(json)
+                            ? JsonOutput.Format(TrainingSummaryRenderer.ToJson(result))
+                            : TrainingSummaryRenderer.Render(result)
+                    );
+                    return result.Report.Outcome == TrainingOutcome.Completed
+                        ? ExitCodes.Ok
+                        : ExitCodes.InvalidData;
+                }
+            )
+        );
+        return command;
+    }
+
+    /// <summary>Runs the training job with progress; shared with <c>mhi run</c>.</summary>
+    public static async Task<TrainingJobResult> RunAsync(
+        CliEnvironment environment,
+        CommandIo io,
+        TrainingJobOptions options,
+        CancellationToken cancellationToken
+    )
+    {
+        try
+        {
+            return await ProgressDisplay.RunAsync(
+                environment,
+                io,
+                "train",
+                (progress, ct) => new TrainingJob(environment.Time).Run(options, progress, ct),
+                cancellationToken
+            );
+        }
+        catch (InvalidDataException ex)
+        {
+            throw new CommandFailure(ExitCodes.InvalidData, ex.Message);
+        }
+    }
+
+    private static Option<int> PositiveInt(string name, string description, int fallback, int min)
+    {
+        var option = new Option<int>(name)
+        {
+            Description = description,
+            DefaultValueFactory = _ => fallback,
+        };
+        option.Validators.Add(result =>
+        {
+            if (
+                result.Tokens.Count == 1
+                && int.TryParse(
+                    result.Tokens[0].Value,
+                    NumberStyles.Integer,
+                    CultureInfo.InvariantCulture,
+                    out var value
+                )
+                && value < min
+            )
+            {
+                result.AddError($"{name} must be at least {min}.");
+            }
+        });
+        return option;
+    }
+
+    private static string[] ParseModels(string text)
+    {
+        var names = text.Split(
+            ',',
+            StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries
+        );
+        var unknown = names.Where(n => !TrainerRegistry.ModelNames.Contains(n)).ToList();
+        if (names.Length == 0 || unknown.Count > 0)
+        {
+            throw new CommandFailure(
+                ExitCodes.Usage,
+                $"--models takes a comma-separated list of {string.Join(", ", TrainerRegistry.ModelNames)}"
+                    + (unknown.Count > 0 ? $"; unknown: {string.Join(", ", unknown)}." : ".")
+            );
+        }
+        return names;
+    }
+
+    private static ThresholdStrategy ParseThreshold(string text)
+    {
+        if (text == "max-f1")
+        {
+            return ThresholdStrategy.MaxF1;
+        }
+        var colon = text.IndexOf(':', StringComparison.Ordinal);
+        if (
+            colon > 0
+            && double.TryParse(
+                text[(colon + 1)..],
+                NumberStyles.Float,
+                CultureInfo.InvariantCulture,
+                out var target
+            )
+            && target is > 0 and <= 1
+        )
+        {
+            switch (text[..colon])
+            {
+                case "recall":
+                    return ThresholdStrategy.ForRecall(target);
+                case "precision":
+                    return ThresholdStrategy.ForPrecision(target);
+            }
+        }
+        throw new CommandFailure(
+            ExitCodes.Usage,
+            $"--threshold '{text}' must be max-f1, recall:X or precision:X with 0 < X <= 1."
+        );
+    }
+}

@@ -1,0 +1,90 @@
+using MentalHealthInsights.Core.Training.Protocol;
+using MentalHealthInsights.Infrastructure.Data;
+using MentalHealthInsights.Infrastructure.Hashing;
+using MentalHealthInsights.Infrastructure.Reporting.Training;
+using MentalHealthInsights.Infrastructure.Versioning;
+
+namespace MentalHealthInsights.Infrastructure.Training.Jobs;
+
+/// <summary>
+/// The training use case end to end, shared by <c>mhi train</c>, <c>mhi run</c> and the training
+/// pipeline: load and validate → train and evaluate (the Core protocol) → write the report and
+/// one model bundle per model.
+/// </summary>
+/// <param name="time">The clock (report and bundle timestamps).</param>
+public sealed partial class TrainingJob(TimeProvider time)
+{
+    /// <summary>
+    /// Runs the job. Unusable input (unreadable file, no valid rows) → <see cref="InvalidDataException"/>
+    /// with a message fit for the user; a run stopped by the leakage guard or for too little
+    /// data is a normal result whose report says why (and has no bundles).
+    /// </summary>
+    public TrainingJobResult Run(
+        TrainingJobOptions options,
+        IProgress<double>? progress = null,
+        CancellationToken cancellationToken = default
+    )
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var trainers = TrainerRegistry.Create(options.Models, options.Threads);
+        Directory.CreateDirectory(options.OutputDirectory);
+        var rejectsPath = Path.Combine(options.OutputDirectory, "rejects.csv");
+
+        var loaded = DatasetLoader.Load(
+            options.InputPath,
+            options.Validation,
+            rejectsPath,
+            new ScaledProgress(progress, 0, 0.05),
+            cancellationToken
+        );
+        if (!loaded.Report.IsReadable)
+        {
+            throw new InvalidDataException(loaded.Report.FatalError);
+        }
+        if (loaded.Records.Count == 0)
+        {
+            throw new InvalidDataException(
+                $"no valid rows to train on ({loaded.Report.RowsRejected} rejected; see {rejectsPath})."
+            );
+        }
+
+        var protocolOptions = options.Protocol with
+        {
+            DataHash = FileHash.Sha256(options.InputPath),
+        };
+        var protocol = new TrainingProtocol(trainers, time);
+        using var result = protocol.Run(
+            loaded.Records,
+            protocolOptions,
+            new ProtocolProgress(progress),
+            cancellationToken
+        );
+
+        var versions = new Dictionary<string, string>(BuildInfo.LibraryVersions());
+        var commit = BuildInfo.GitCommit(AppContext.BaseDirectory);
+        if (commit is not null)
+        {
+            versions["git_commit"] = commit;
+        }
+        var report = result.Report with { LibraryVersions = versions };
+        var output = new TrainingReportWriter(time).Write(report, options.OutputDirectory);
+        var bundles = WriteBundles(options, report, result, commit);
+        progress?.Report(1.0);
+        return new TrainingJobResult(loaded.Report, report, output, bundles, rejectsPath);
+    }
+
+    /// <summary>Maps a part of the job onto [from, to] of the overall progress.</summary>
+    private sealed class ScaledProgress(IProgress<double>? inner, double from, double to)
+        : IProgress<double>
+    {
+        public void Report(double value) =>
+            inner?.Report(from + ((to - from) * Math.Clamp(value, 0, 1)));
+    }
+
+    /// <summary>The protocol's progress, mapped onto 5–95 % of the job.</summary>
+    private sealed class ProtocolProgress(IProgress<double>? inner) : IProgress<TrainingProgress>
+    {
+        public void Report(TrainingProgress value) =>
+            inner?.Report(0.05 + (0.9 * Math.Clamp(value.Fraction, 0, 1)));
+    }
+}

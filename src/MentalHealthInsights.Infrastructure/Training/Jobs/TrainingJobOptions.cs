@@ -1,0 +1,29 @@
+using MentalHealthInsights.Core.Data;
+using MentalHealthInsights.Core.Training.Protocol;
+
+namespace MentalHealthInsights.Infrastructure.Training.Jobs;
+
+/// <summary>What <c>mhi train</c> (and the training pipeline) runs: input, outputs, models and protocol.</summary>
+public sealed record TrainingJobOptions
+{
+    /// <summary>The dataset CSV.</summary>
+    public required string InputPath { get; init; }
+
+    /// <summary>Output folder: training-report.html, training.json, plots/, models/, rejects.csv.</summary>
+    public required string OutputDirectory { get; init; }
+
+    /// <summary>Models to train besides the always-trained baseline. Default: lr, rf, xgb.</summary>
+    public IReadOnlyList<string> Models { get; init; } = TrainerRegistry.ModelNames;
+
+    /// <summary>Native threads for rf and xgb. Default 1 (reproducible; fastest on a loaded machine).</summary>
+    public int Threads { get; init; } = 1;
+
+    /// <summary>The protocol's options (seed, split, folds, search budget, threshold, ...).</summary>
+    public TrainingOptions Protocol { get; init; } = new();
+
+    /// <summary>Row validation rules for the input.</summary>
+    public ValidationOptions Validation { get; init; } = ValidationOptions.Default;
+
+    /// <summary>Name given to the bundles (the registered model name later). Default "mental-health-classifier".</summary>
+    public string ModelName { get; init; } = "mental-health-classifier";
+}

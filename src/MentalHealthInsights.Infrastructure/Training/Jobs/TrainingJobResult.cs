@@ -1,0 +1,19 @@
+using MentalHealthInsights.Core.Data;
+using MentalHealthInsights.Core.Training.Reports;
+using MentalHealthInsights.Infrastructure.Reporting.Training;
+
+namespace MentalHealthInsights.Infrastructure.Training.Jobs;
+
+/// <summary>What one training job produced.</summary>
+/// <param name="Validation">The input's validation report.</param>
+/// <param name="Report">The training report record (every number).</param>
+/// <param name="Output">The HTML/JSON/plot files.</param>
+/// <param name="Bundles">Model bundle folders by trainer name (empty when training stopped).</param>
+/// <param name="RejectsPath">Where rejected input rows were written.</param>
+public sealed record TrainingJobResult(
+    ValidationReport Validation,
+    TrainingReport Report,
+    TrainingReportOutput Output,
+    IReadOnlyDictionary<string, string> Bundles,
+    string RejectsPath
+);

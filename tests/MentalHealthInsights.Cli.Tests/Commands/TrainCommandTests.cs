@@ -1,0 +1,121 @@
+using System.Text.Json;
+
+namespace MentalHealthInsights.Cli.Tests.Commands;
+
+public sealed class TrainCommandTests
+{
+    private static readonly string[] FastOptions =
+    [
+        "--folds",
+        "3",
+        "--search-budget",
+        "1",
+        "--bootstrap",
+        "200",
+    ];
+
+    [Fact]
+    public async Task Train_PlantedData_ModelsBeatTheBaselineAndReportIsWritten()
+    {
+        using var temp = new TempFolder();
+        await CliHarness.RunAsync(
+            "data",
+            "generate",
+            "-n",
+            "1500",
+            "--seed",
+            "3",
+            "-o",
+            temp.File("d.csv")
+        );
+
+        var result = await CliHarness.RunAsync([
+            "train",
+            "-i",
+            temp.File("d.csv"),
+            "-o",
+            temp.File("train"),
+            "--models",
+            "lr,xgb",
+            "--json",
+            .. FastOptions,
+        ]);
+
+        Assert.Equal(0, result.ExitCode);
+        using var json = JsonDocument.Parse(result.Output);
+        var root = json.RootElement;
+        Assert.False(root.GetProperty("noModelBeatsChance").GetBoolean());
+        var models = root.GetProperty("models").EnumerateArray().ToList();
+        Assert.Equal(
+            ["baseline", "lr", "xgb"],
+            models.Select(m => m.GetProperty("name").GetString())
+        );
+        Assert.All(
+            models.Where(m => !m.GetProperty("baseline").GetBoolean()),
+            m =>
+                Assert.True(
+                    m.GetProperty("test").GetProperty("roc_auc").GetProperty("lower").GetDouble()
+                        > 0.5
+                )
+        );
+        Assert.True(File.Exists(root.GetProperty("html").GetString()));
+    }
+
+    [Fact]
+    public async Task Train_NoSignalData_SaysPlainlyThatNoModelBeatsChance()
+    {
+        using var temp = new TempFolder();
+        await CliHarness.RunAsync(
+            "data",
+            "generate",
+            "-n",
+            "800",
+            "--signal",
+            "none",
+            "--seed",
+            "4",
+            "-o",
+            temp.File("d.csv")
+        );
+
+        var result = await CliHarness.RunAsync([
+            "train",
+            "-i",
+            temp.File("d.csv"),
+            "-o",
+            temp.File("train"),
+            "--models",
+            "lr",
+            .. FastOptions,
+        ]);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.StartsWith(
+            "No model is better than chance on this data; do not use these predictions.",
+            result.Output
+        );
+    }
+
+    [Theory]
+    [InlineData("--models", "svm")]
+    [InlineData("--threshold", "recall:2")]
+    [InlineData("--folds", "1")]
+    public async Task Train_BadOption_ReturnsUsage(string option, string value)
+    {
+        using var temp = new TempFolder();
+        await CliHarness.RunAsync("data", "generate", "-n", "100", "-o", temp.File("d.csv"));
+
+        var result = await CliHarness.RunAsync(
+            "train",
+            "-i",
+            temp.File("d.csv"),
+            "-o",
+            temp.File("t"),
+            option,
+            value
+        );
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains(option, result.Error);
+    }
+}
