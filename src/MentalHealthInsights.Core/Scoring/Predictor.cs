@@ -1,0 +1,75 @@
+using MentalHealthInsights.Core.Data;
+using MentalHealthInsights.Core.Features;
+using MentalHealthInsights.Core.Training;
+using MentalHealthInsights.Core.Training.Explanations;
+
+namespace MentalHealthInsights.Core.Scoring;
+
+/// <summary>
+/// The library API for scoring: <c>Predict(record) → probability, label, threshold, top
+/// contributing factors</c>, for every model type (XGBoost: TreeSHAP; logistic regression:
+/// coefficient × standardised value; random forest: path attribution). The same preprocessing
+/// object and code path as training; thread-safe.
+/// </summary>
+public sealed class Predictor
+{
+    /// <summary>Creates a predictor from fitted parts (usually a loaded model bundle's).</summary>
+    /// <param name="preprocessor">The fitted preprocessing of the model.</param>
+    /// <param name="model">The model, calibrated where the protocol calibrated it.</param>
+    /// <param name="threshold">The decision threshold stored with the model.</param>
+    public Predictor(FittedPreprocessor preprocessor, IBinaryModel model, double threshold)
+    {
+        ArgumentNullException.ThrowIfNull(preprocessor);
+        ArgumentNullException.ThrowIfNull(model);
+        if (!(threshold is >= 0 and <= 1))
+        {
+            throw new ArgumentOutOfRangeException(nameof(threshold), "must be in [0, 1]");
+        }
+        Preprocessor = preprocessor;
+        Model = model;
+        Threshold = threshold;
+    }
+
+    /// <summary>The fitted preprocessing.</summary>
+    public FittedPreprocessor Preprocessor { get; }
+
+    /// <summary>The model.</summary>
+    public IBinaryModel Model { get; }
+
+    /// <summary>The decision threshold.</summary>
+    public double Threshold { get; }
+
+    /// <summary>Scores one record and explains it with its <paramref name="topFactors"/> largest factors.</summary>
+    public Prediction Predict(
+        MentalHealthRecord record,
+        int topFactors = PredictionExplainer.DefaultTop
+    )
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        Span<float> row = stackalloc float[Preprocessor.OutputWidth];
+        var unknownMask = Preprocessor.Transform(record, row);
+        var probability = Model.Predict(row);
+        var explanation = PredictionExplainer.ExplainPrediction(
+            Preprocessor,
+            Model,
+            record,
+            topFactors
+        );
+        return new Prediction(
+            probability,
+            probability >= Threshold,
+            Threshold,
+            explanation.Factors,
+            Preprocessor.GetUnknownColumns(unknownMask)
+        );
+    }
+
+    /// <summary>Scores one record without explaining it (the fast path for batch scoring).</summary>
+    public double PredictProbability(MentalHealthRecord record)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        Span<float> row = stackalloc float[Preprocessor.OutputWidth];
+        Preprocessor.Transform(record, row);
+        return Model.Predict(row);
+    }
+}
