@@ -68,7 +68,7 @@ public sealed partial class TrainingJob(TimeProvider time)
         }
         var report = result.Report with { LibraryVersions = versions };
         var output = new TrainingReportWriter(time).Write(report, options.OutputDirectory);
-        var bundles = WriteBundles(options, report, result, commit);
+        var bundles = WriteBundles(options, report, result, commit, cancellationToken);
         progress?.Report(1.0);
         return new TrainingJobResult(loaded.Report, report, output, bundles, rejectsPath);
     }
