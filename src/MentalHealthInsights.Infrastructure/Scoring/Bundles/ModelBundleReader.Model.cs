@@ -22,7 +22,7 @@ public static partial class ModelBundleReader
             throw new ModelBundleException(
                 ModelBundleErrorKind.DependencyUnavailable,
                 file,
-                $"cannot be loaded: the XGBoost native library is not available ({e.Message}).",
+                "cannot be loaded: " + e.Message,
                 e
             );
         }
