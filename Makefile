@@ -47,8 +47,9 @@ setup: deps restore ## Developer setup: install the pre-commit hook
 	git config core.hooksPath .githooks
 	@echo "pre-commit hook installed (.githooks/pre-commit)"
 
-bench: deps build ## Benchmarks (not tests): ingestion throughput on 1,000,000 generated rows
+bench: deps build ## Benchmarks (not tests): ingestion throughput on 1,000,000 rows; training time and memory
 	bash eng/scripts/bench.sh $(CONFIG)
+	bash bench/train-benchmark.sh
 
 clean: ## Remove build outputs and $(OUT)/
 	dotnet clean $(SOLUTION) -v quiet --nologo >/dev/null || true

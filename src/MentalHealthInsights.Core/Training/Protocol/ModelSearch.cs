@@ -30,23 +30,40 @@ internal static class ModelSearch
         {
             var configuration = configurations[t];
             var foldMetrics = new FoldMetrics[folds.Count];
+            // Folds are independent, seeded fits: run them side by side (each fit is
+            // single-threaded by default), then record results in fold order so the numbers
+            // and the progress events do not depend on scheduling.
+            var foldScores = new double[folds.Count][];
+            Parallel.For(
+                0,
+                folds.Count,
+                new ParallelOptions
+                {
+                    MaxDegreeOfParallelism = options.Parallelism,
+                    CancellationToken = cancellationToken,
+                },
+                f =>
+                {
+                    var validation = folds.Validation[f];
+                    var scores = new double[validation.Rows];
+                    using (
+                        var model = trainer.Fit(
+                            folds.Train[f],
+                            configuration,
+                            options.Seed,
+                            cancellationToken
+                        )
+                    )
+                    {
+                        model.Predict(validation, scores);
+                    }
+                    foldScores[f] = scores;
+                }
+            );
             for (var f = 0; f < folds.Count; f++)
             {
-                cancellationToken.ThrowIfCancellationRequested();
                 var validation = folds.Validation[f];
-                var scores = new double[validation.Rows];
-                using (
-                    var model = trainer.Fit(
-                        folds.Train[f],
-                        configuration,
-                        options.Seed,
-                        cancellationToken
-                    )
-                )
-                {
-                    model.Predict(validation, scores);
-                }
-
+                var scores = foldScores[f];
                 var positions = folds.ValidationPositions[f];
                 for (var i = 0; i < positions.Length; i++)
                 {

@@ -27,6 +27,12 @@ public sealed record TrainingOptions
     public int SearchBudget { get; init; } = 20;
 
     /// <summary>
+    /// Cross-validation folds fitted at the same time. Default: the machine's processor count.
+    /// Results do not depend on it (every fit is seeded and independent); 1 runs folds one by one.
+    /// </summary>
+    public int Parallelism { get; init; } = Environment.ProcessorCount;
+
+    /// <summary>
     /// The MetricNames key whose mean over the folds selects each model's configuration and the
     /// best model (direction from MetricNames.HigherIsBetter). Default "roc_auc".
     /// </summary>
@@ -71,6 +77,11 @@ public sealed record TrainingOptions
         if (Folds < 2)
         {
             problems.Add("Folds must be at least 2.");
+        }
+
+        if (Parallelism is < 1 or > 256)
+        {
+            problems.Add("Parallelism must be within 1–256.");
         }
 
         if (SearchBudget is < 1 or > MaxSearchBudget)
