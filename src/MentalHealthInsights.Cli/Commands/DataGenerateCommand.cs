@@ -14,41 +14,14 @@ internal static class DataGenerateCommand
 {
     public static Command Create(CliEnvironment environment)
     {
-        var rows = new Option<int>("--rows", "-n")
-        {
-            Description = "Number of rows to generate",
-            DefaultValueFactory = _ => 1000,
-        };
-        rows.Validators.Add(result =>
-        {
-            // Check the raw token: GetValue would throw on a token that is not a number.
-            if (
-                result.Tokens.Count == 1
-                && int.TryParse(
-                    result.Tokens[0].Value,
-                    NumberStyles.Integer,
-                    CultureInfo.InvariantCulture,
-                    out var n
-                )
-                && n <= 0
-            )
-            {
-                result.AddError("--rows must be greater than 0.");
-            }
-        });
+        var rows = CommonOptions.AtLeast("--rows", "Number of rows to generate", 1000, 1, "-n");
         var seed = CommonOptions.Seed();
         var output = new Option<string>("--out", "-o")
         {
             Description = "Output CSV file (parent folders are created)",
             Required = true,
         };
-        var signal = new Option<string>("--signal")
-        {
-            Description =
-                "planted: the target follows the documented planted model; none: the target is independent of every feature",
-            DefaultValueFactory = _ => "planted",
-        };
-        signal.AcceptOnlyFromAmong("planted", "none");
+        var signal = CommonOptions.Signal();
         var json = CommonOptions.Json();
 
         var command = new Command(

@@ -25,55 +25,21 @@ internal static class RunCommand
             Description = "Output folder (data/, eda/, train/, summary.json)",
             DefaultValueFactory = _ => "out",
         };
-        var rows = new Option<int>("--rows", "-n")
-        {
-            Description = "Rows of synthetic data to generate",
-            DefaultValueFactory = _ => 1000,
-        };
-        rows.Validators.Add(result =>
-        {
-            if (
-                result.Tokens.Count == 1
-                && int.TryParse(
-                    result.Tokens[0].Value,
-                    NumberStyles.Integer,
-                    CultureInfo.InvariantCulture,
-                    out var n
-                )
-                && n <= 0
-            )
-            {
-                result.AddError("--rows must be greater than 0.");
-            }
-        });
+        var rows = CommonOptions.AtLeast(
+            "--rows",
+            "Rows of synthetic data to generate",
+            1000,
+            1,
+            "-n"
+        );
         var seed = CommonOptions.Seed();
-        var signal = new Option<string>("--signal")
-        {
-            Description = "planted or none (see mhi data generate)",
-            DefaultValueFactory = _ => "planted",
-        };
-        signal.AcceptOnlyFromAmong("planted", "none");
-        var budget = new Option<int>("--search-budget")
-        {
-            Description = "Hyperparameter configurations tried per model when training",
-            DefaultValueFactory = _ => 20,
-        };
-        budget.Validators.Add(result =>
-        {
-            if (
-                result.Tokens.Count == 1
-                && int.TryParse(
-                    result.Tokens[0].Value,
-                    NumberStyles.Integer,
-                    CultureInfo.InvariantCulture,
-                    out var n
-                )
-                && n < 1
-            )
-            {
-                result.AddError("--search-budget must be at least 1.");
-            }
-        });
+        var signal = CommonOptions.Signal();
+        var budget = CommonOptions.AtLeast(
+            "--search-budget",
+            "Hyperparameter configurations tried per model when training",
+            20,
+            1
+        );
         var json = CommonOptions.Json();
         var command = new Command(
             "run",

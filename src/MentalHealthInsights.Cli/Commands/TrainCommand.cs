@@ -32,8 +32,13 @@ internal static class TrainCommand
             Description = "Comma-separated models to train besides the baseline: lr, rf, xgb",
             DefaultValueFactory = _ => string.Join(',', TrainerRegistry.ModelNames),
         };
-        var folds = PositiveInt("--folds", "Cross-validation folds on the training part", 5, 2);
-        var budget = PositiveInt(
+        var folds = CommonOptions.AtLeast(
+            "--folds",
+            "Cross-validation folds on the training part",
+            5,
+            2
+        );
+        var budget = CommonOptions.AtLeast(
             "--search-budget",
             "Hyperparameter configurations tried per model (seeded random search; the first is the defaults)",
             20,
@@ -44,7 +49,7 @@ internal static class TrainCommand
             Description = "Share of rows held out (stratified) for the final, single evaluation",
             DefaultValueFactory = _ => 0.2,
         };
-        var resamples = PositiveInt(
+        var resamples = CommonOptions.AtLeast(
             "--bootstrap",
             "Bootstrap resamples for the 95% intervals",
             1000,
@@ -68,7 +73,7 @@ internal static class TrainCommand
             Description =
                 "Continue when one feature alone predicts the target almost perfectly (recorded and shown in the report)",
         };
-        var threads = PositiveInt("--threads", "Native threads for rf and xgb", 1, 1);
+        var threads = CommonOptions.AtLeast("--threads", "Native threads for rf and xgb", 1, 1);
         var ranges = DataValidateCommand.RangeOption();
         var json = CommonOptions.Json();
         var command = new Command(
@@ -161,32 +166,6 @@ internal static class TrainCommand
         {
             throw new CommandFailure(ExitCodes.InvalidData, ex.Message);
         }
-    }
-
-    private static Option<int> PositiveInt(string name, string description, int fallback, int min)
-    {
-        var option = new Option<int>(name)
-        {
-            Description = description,
-            DefaultValueFactory = _ => fallback,
-        };
-        option.Validators.Add(result =>
-        {
-            if (
-                result.Tokens.Count == 1
-                && int.TryParse(
-                    result.Tokens[0].Value,
-                    NumberStyles.Integer,
-                    CultureInfo.InvariantCulture,
-                    out var value
-                )
-                && value < min
-            )
-            {
-                result.AddError($"{name} must be at least {min}.");
-            }
-        });
-        return option;
     }
 
     private static string[] ParseModels(string text)

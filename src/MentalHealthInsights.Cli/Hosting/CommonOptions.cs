@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 
 namespace MentalHealthInsights.Cli.Hosting;
 
@@ -27,4 +28,53 @@ internal static class CommonOptions
             Description = "Random seed (recorded with the output)",
             DefaultValueFactory = _ => 42,
         };
+
+    /// <summary>
+    /// Creates an integer option that must be at least <paramref name="minimum"/>. The raw token
+    /// is checked (System.CommandLine's typed value throws on a token that is not a number).
+    /// </summary>
+    public static Option<int> AtLeast(
+        string name,
+        string description,
+        int defaultValue,
+        int minimum,
+        params string[] aliases
+    )
+    {
+        var option = new Option<int>(name, aliases)
+        {
+            Description = description,
+            DefaultValueFactory = _ => defaultValue,
+        };
+        option.Validators.Add(result =>
+        {
+            if (
+                result.Tokens.Count == 1
+                && int.TryParse(
+                    result.Tokens[0].Value,
+                    NumberStyles.Integer,
+                    CultureInfo.InvariantCulture,
+                    out var value
+                )
+                && value < minimum
+            )
+            {
+                result.AddError($"{name} must be at least {minimum}.");
+            }
+        });
+        return option;
+    }
+
+    /// <summary>Creates the --signal option of the synthetic data (planted or none).</summary>
+    public static Option<string> Signal()
+    {
+        var option = new Option<string>("--signal")
+        {
+            Description =
+                "planted: the target follows the documented planted model; none: the target is independent of every feature",
+            DefaultValueFactory = _ => "planted",
+        };
+        option.AcceptOnlyFromAmong("planted", "none");
+        return option;
+    }
 }
