@@ -69,8 +69,21 @@ public sealed partial class TrainingJob(TimeProvider time)
         var report = result.Report with { LibraryVersions = versions };
         var output = new TrainingReportWriter(time).Write(report, options.OutputDirectory);
         var bundles = WriteBundles(options, report, result, commit, cancellationToken);
+        // The SQLite store completes synchronously; a REST store blocks this worker thread only.
+        var tracking = options.Track
+            ? TrackAsync(options, loaded.Records, report, output, bundles, cancellationToken)
+                .GetAwaiter()
+                .GetResult()
+            : null;
         progress?.Report(1.0);
-        return new TrainingJobResult(loaded.Report, report, output, bundles, rejectsPath);
+        return new TrainingJobResult(
+            loaded.Report,
+            report,
+            output,
+            bundles,
+            rejectsPath,
+            tracking
+        );
     }
 
     /// <summary>Maps a part of the job onto [from, to] of the overall progress.</summary>

@@ -26,4 +26,19 @@ public sealed record TrainingJobOptions
 
     /// <summary>Name given to the bundles (the registered model name later). Default "mental-health-classifier".</summary>
     public string ModelName { get; init; } = "mental-health-classifier";
+
+    /// <summary>Log runs and register the best model (default true). False: files only.</summary>
+    public bool Track { get; init; } = true;
+
+    /// <summary>The tracking store URI; null uses MLFLOW_TRACKING_URI (unset: ./mlruns.db + ./mlartifacts/).</summary>
+    public string? TrackingUri { get; init; }
+
+    /// <summary>The tracking experiment. Default "mental-health-insights".</summary>
+    public string ExperimentName { get; init; } = "mental-health-insights";
+
+    /// <summary>Largest accepted ROC AUC loss against the current champion. Default 0.01.</summary>
+    public double PromotionMargin { get; init; } = 0.01;
+
+    /// <summary>Promote to champion whatever the gate says (recorded as the reason).</summary>
+    public bool ForcePromotion { get; init; }
 }

@@ -10,10 +10,12 @@ namespace MentalHealthInsights.Infrastructure.Training.Jobs;
 /// <param name="Output">The HTML/JSON/plot files.</param>
 /// <param name="Bundles">Model bundle folders by trainer name (empty when training stopped).</param>
 /// <param name="RejectsPath">Where rejected input rows were written.</param>
+/// <param name="Tracking">What was logged and registered; null when tracking was off.</param>
 public sealed record TrainingJobResult(
     ValidationReport Validation,
     TrainingReport Report,
     TrainingReportOutput Output,
     IReadOnlyDictionary<string, string> Bundles,
-    string RejectsPath
+    string RejectsPath,
+    TrackingOutcome? Tracking
 );

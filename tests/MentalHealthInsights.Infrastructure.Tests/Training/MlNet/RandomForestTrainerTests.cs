@@ -233,8 +233,10 @@ public class RandomForestTrainerTests
     [Fact]
     public void Fit_TokenCancelledDuringFit_StopsWithOperationCanceled()
     {
-        // 20,000 trees would take minutes; the token fires while trees are being built.
-        using var cancellation = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
+        // 20,000 trees would take minutes; the token fires while trees are being built. The
+        // delay leaves ample time for the set-up before ML.NET starts (a loaded CI machine took
+        // more than 300 ms for it), so the token reliably fires inside the fit.
+        using var cancellation = new CancellationTokenSource(TimeSpan.FromSeconds(3));
 
         var thrown = Assert.ThrowsAny<OperationCanceledException>(() =>
             new RandomForestTrainer().Fit(
