@@ -94,6 +94,11 @@ internal static class RunCommand
                         {
                             InputPath = dataPath,
                             OutputDirectory = Path.Combine(outputDirectory, "train"),
+                            // Keep the default run self-contained: its tracking store lives in
+                            // the output folder unless the user points MLFLOW_TRACKING_URI elsewhere.
+                            TrackingUri =
+                                Environment.GetEnvironmentVariable("MLFLOW_TRACKING_URI")
+                                ?? "sqlite:///" + Path.Combine(outputDirectory, "mlruns.db"),
                             Protocol = new TrainingOptions
                             {
                                 Seed = options.Seed,

@@ -74,6 +74,29 @@ internal static class TrainCommand
                 "Continue when one feature alone predicts the target almost perfectly (recorded and shown in the report)",
         };
         var threads = CommonOptions.AtLeast("--threads", "Native threads for rf and xgb", 1, 1);
+        var trackingUri = new Option<string?>("--tracking-uri")
+        {
+            Description =
+                "Tracking store: sqlite:///PATH, a path, or http(s)://MLFLOW-SERVER (default: MLFLOW_TRACKING_URI, else ./mlruns.db)",
+        };
+        var noTrack = new Option<bool>("--no-track")
+        {
+            Description = "Do not log runs or register the model (files only)",
+        };
+        var experiment = new Option<string>("--experiment")
+        {
+            Description = "Tracking experiment name",
+            DefaultValueFactory = _ => "mental-health-insights",
+        };
+        var modelName = new Option<string>("--model-name")
+        {
+            Description = "Registered model name",
+            DefaultValueFactory = _ => "mental-health-classifier",
+        };
+        var force = new Option<bool>("--force")
+        {
+            Description = "Promote the new version to champion even if the gate refuses (recorded)",
+        };
         var ranges = DataValidateCommand.RangeOption();
         var json = CommonOptions.Json();
         var command = new Command(
@@ -93,6 +116,11 @@ internal static class TrainCommand
             calibration,
             allowLeakage,
             threads,
+            trackingUri,
+            noTrack,
+            experiment,
+            modelName,
+            force,
             ranges,
             json,
         };
@@ -108,6 +136,11 @@ internal static class TrainCommand
                         OutputDirectory = Path.GetFullPath(parseResult.GetRequiredValue(output)),
                         Models = ParseModels(parseResult.GetRequiredValue(models)),
                         Threads = parseResult.GetValue(threads),
+                        Track = !parseResult.GetValue(noTrack),
+                        TrackingUri = parseResult.GetValue(trackingUri),
+                        ExperimentName = parseResult.GetRequiredValue(experiment),
+                        ModelName = parseResult.GetRequiredValue(modelName),
+                        ForcePromotion = parseResult.GetValue(force),
                         Validation = DataValidateCommand.ParseRanges(parseResult.GetValue(ranges)),
                         Protocol = new TrainingOptions
                         {

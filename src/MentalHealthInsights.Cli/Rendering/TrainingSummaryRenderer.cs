@@ -60,6 +60,28 @@ internal static class TrainingSummaryRenderer
         {
             text.AppendLine(Culture, $"warning: {warning}");
         }
+        if (result.Tracking is { } tracking)
+        {
+            text.AppendLine();
+            if (tracking.Error is not null)
+            {
+                text.AppendLine(Culture, $"warning: {tracking.Error}");
+            }
+            else
+            {
+                text.AppendLine(
+                    Culture,
+                    $"Tracked         run {tracking.ParentRunId} in {tracking.TrackingUri}"
+                );
+                if (tracking.Version is { } version)
+                {
+                    text.AppendLine(
+                        Culture,
+                        $"Registered      {tracking.RegisteredModel} version {version} as challenger; {(tracking.PromotedToChampion ? "promoted to champion" : "not promoted")}: {tracking.PromotionReason}"
+                    );
+                }
+            }
+        }
         text.AppendLine();
         text.AppendLine(Culture, $"Training report {result.Output.HtmlPath}");
         foreach (var (name, folder) in result.Bundles)
@@ -126,6 +148,18 @@ internal static class TrainingSummaryRenderer
             ["html"] = result.Output.HtmlPath,
             ["json"] = result.Output.JsonPath,
             ["rejectsPath"] = result.RejectsPath,
+            ["tracking"] = result.Tracking is not { } t
+                ? null
+                : new JsonObject
+                {
+                    ["trackingUri"] = t.TrackingUri,
+                    ["parentRunId"] = t.ParentRunId,
+                    ["registeredModel"] = t.RegisteredModel,
+                    ["version"] = t.Version,
+                    ["promotedToChampion"] = t.PromotedToChampion,
+                    ["promotionReason"] = t.PromotionReason,
+                    ["error"] = t.Error,
+                },
         };
     }
 

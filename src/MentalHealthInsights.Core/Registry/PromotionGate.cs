@@ -40,7 +40,9 @@ public sealed record PromotionGate(double Margin = 0.01)
         {
             return new PromotionDecision(
                 false,
-                $"Not promotable: {promotableReason}"
+                promotableReason.StartsWith("Not promotable", StringComparison.Ordinal)
+                    ? promotableReason
+                    : $"Not promotable: {promotableReason}"
             );
         }
         if (championAuc is not { } champion)

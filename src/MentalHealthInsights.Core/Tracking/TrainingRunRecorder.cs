@@ -38,8 +38,18 @@ public sealed class TrainingRunRecorder(TrackingService tracking)
         try
         {
             await tracking.LogParamsAsync(parentId, ParentParams(report), cancellationToken);
-            await tracking.LogArtifactAsync(parentId, artifacts.ReportHtml, "report", cancellationToken);
-            await tracking.LogArtifactAsync(parentId, artifacts.ReportJson, "report", cancellationToken);
+            await tracking.LogArtifactAsync(
+                parentId,
+                artifacts.ReportHtml,
+                "report",
+                cancellationToken
+            );
+            await tracking.LogArtifactAsync(
+                parentId,
+                artifacts.ReportJson,
+                "report",
+                cancellationToken
+            );
             foreach (var plot in artifacts.PlotPaths)
             {
                 await tracking.LogArtifactAsync(parentId, plot, "report/plots", cancellationToken);
@@ -137,7 +147,13 @@ public sealed class TrainingRunRecorder(TrackingService tracking)
         var metrics = new List<Metric>();
         foreach (var trial in model.Trials)
         {
-            Add(metrics, "search_" + trial.PrimaryMetric, trial.MeanPrimaryMetric, timestamp, trial.TrialIndex);
+            Add(
+                metrics,
+                "search_" + trial.PrimaryMetric,
+                trial.MeanPrimaryMetric,
+                timestamp,
+                trial.TrialIndex
+            );
             Add(metrics, "search_log_loss", trial.MeanLogLoss, timestamp, trial.TrialIndex);
             if (trial.Chosen)
             {
@@ -165,7 +181,13 @@ public sealed class TrainingRunRecorder(TrackingService tracking)
     }
 
     // MLflow stores NaN (e.g. an undefined AUC); ±∞ would be clipped by a server, so skip them.
-    private static void Add(List<Metric> metrics, string key, double value, long timestamp, long step)
+    private static void Add(
+        List<Metric> metrics,
+        string key,
+        double value,
+        long timestamp,
+        long step
+    )
     {
         if (!double.IsInfinity(value))
         {

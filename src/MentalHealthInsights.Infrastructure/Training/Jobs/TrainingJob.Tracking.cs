@@ -55,7 +55,11 @@ public sealed partial class TrainingJob
         string? parentRunId = null;
         try
         {
-            var tracking = new TrackingService(backend.Tracking, time, artifacts: backend.Artifacts);
+            var tracking = new TrackingService(
+                backend.Tracking,
+                time,
+                artifacts: backend.Artifacts
+            );
             var recorded = await new TrainingRunRecorder(tracking).RecordAsync(
                 report,
                 new TrainingRunArtifacts(
@@ -97,7 +101,8 @@ public sealed partial class TrainingJob
             );
         }
         catch (Exception ex)
-            when (ex is TrackingException or HttpRequestException or IOException or TimeoutException)
+            when (ex is TrackingException or HttpRequestException or IOException or TimeoutException
+            )
         {
             return NotLogged(backend.TrackingUri, parentRunId, ex, output);
         }

@@ -76,14 +76,7 @@ public sealed partial class TrainingJob(TimeProvider time)
                 .GetResult()
             : null;
         progress?.Report(1.0);
-        return new TrainingJobResult(
-            loaded.Report,
-            report,
-            output,
-            bundles,
-            rejectsPath,
-            tracking
-        );
+        return new TrainingJobResult(loaded.Report, report, output, bundles, rejectsPath, tracking);
     }
 
     /// <summary>Maps a part of the job onto [from, to] of the overall progress.</summary>

@@ -41,10 +41,12 @@ public sealed class TrainingJobTests : IDisposable
                 InputPath = input,
                 OutputDirectory = Path.Combine(_folder, "train"),
                 Protocol = FastProtocol,
+                Track = false,
             }
         );
 
         Assert.Equal(TrainingOutcome.Completed, result.Report.Outcome);
+        Assert.Null(result.Tracking);
         Assert.True(File.Exists(result.Output.HtmlPath));
         Assert.Equal(
             ["baseline", "lr", "rf", "xgb"],
@@ -74,7 +76,12 @@ public sealed class TrainingJobTests : IDisposable
 
         var error = Assert.Throws<InvalidDataException>(() =>
             new TrainingJob(TimeProvider.System).Run(
-                new TrainingJobOptions { InputPath = input, OutputDirectory = _folder }
+                new TrainingJobOptions
+                {
+                    InputPath = input,
+                    OutputDirectory = _folder,
+                    Track = false,
+                }
             )
         );
 
