@@ -74,11 +74,7 @@ internal static class TrainCommand
                 "Continue when one feature alone predicts the target almost perfectly (recorded and shown in the report)",
         };
         var threads = CommonOptions.AtLeast("--threads", "Native threads for rf and xgb", 1, 1);
-        var trackingUri = new Option<string?>("--tracking-uri")
-        {
-            Description =
-                "Tracking store: sqlite:///PATH, a path, or http(s)://MLFLOW-SERVER (default: MLFLOW_TRACKING_URI, else ./mlruns.db)",
-        };
+        var trackingUri = TrackingConnection.UriOption();
         var noTrack = new Option<bool>("--no-track")
         {
             Description = "Do not log runs or register the model (files only)",

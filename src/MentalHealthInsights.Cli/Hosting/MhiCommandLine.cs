@@ -21,6 +21,8 @@ internal static class MhiCommandLine
             data,
             EdaCommand.Create(environment),
             TrainCommand.Create(environment),
+            ModelsCommand.Create(environment),
+            RunsCommand.Create(environment),
             RunCommand.Create(environment),
         };
         root.Options.Add(CommonOptions.Verbose);

@@ -1,0 +1,155 @@
+using System.Text.Json;
+
+namespace MentalHealthInsights.Cli.Tests.Commands;
+
+public sealed class ModelsAndRunsCommandTests
+{
+    [Fact]
+    public async Task Registry_TwoTrainingsThenPromoteAndRollback_AliasesFollowAndAreRecorded()
+    {
+        using var temp = new TempFolder();
+        var uri = "sqlite:///" + temp.File("mlruns.db");
+        await CliHarness.RunAsync("data", "generate", "-n", "900", "-o", temp.File("d.csv"));
+        string[] train =
+        [
+            "train",
+            "-i",
+            temp.File("d.csv"),
+            "--models",
+            "lr",
+            "--folds",
+            "3",
+            "--search-budget",
+            "1",
+            "--bootstrap",
+            "200",
+            "--tracking-uri",
+            uri,
+        ];
+        var first = await CliHarness.RunAsync([.. train, "-o", temp.File("t1")]);
+        var second = await CliHarness.RunAsync([.. train, "-o", temp.File("t2")]);
+        Assert.Equal(0, first.ExitCode);
+        Assert.Contains("version 1 as challenger; promoted to champion", first.Output);
+        Assert.Contains("version 2 as challenger; promoted to champion", second.Output);
+
+        var list = await CliHarness.RunAsync("models", "list", "--tracking-uri", uri, "--json");
+        using (var json = JsonDocument.Parse(list.Output))
+        {
+            var model = json.RootElement.GetProperty("models")[0];
+            Assert.Equal(2, model.GetProperty("aliases").GetProperty("champion").GetInt32());
+        }
+
+        var rollback = await CliHarness.RunAsync(
+            "models",
+            "rollback",
+            "mental-health-classifier",
+            "--tracking-uri",
+            uri
+        );
+        Assert.Equal(0, rollback.ExitCode);
+        var champion = await CliHarness.RunAsync(
+            "models",
+            "show",
+            "mental-health-classifier",
+            "--tracking-uri",
+            uri,
+            "--json"
+        );
+        using (var json = JsonDocument.Parse(champion.Output))
+        {
+            Assert.Equal(1, json.RootElement.GetProperty("version").GetInt32());
+            Assert.Contains(
+                json.RootElement.GetProperty("aliasHistory").EnumerateArray(),
+                c => c.GetProperty("reason").GetString() == "rollback from version 2"
+            );
+        }
+
+        var promote = await CliHarness.RunAsync(
+            "models",
+            "promote",
+            "mental-health-classifier",
+            "2",
+            "--reason",
+            "reviewed",
+            "--tracking-uri",
+            uri
+        );
+        Assert.Equal(0, promote.ExitCode);
+        var byVersion = await CliHarness.RunAsync(
+            "models",
+            "show",
+            "mental-health-classifier/2",
+            "--tracking-uri",
+            uri
+        );
+        var aliases = byVersion
+            .Output.Split('\n')
+            .Single(l => l.TrimStart().StartsWith("aliases", StringComparison.Ordinal));
+        Assert.Contains("champion", aliases);
+        Assert.Contains("challenger", aliases);
+    }
+
+    [Fact]
+    public async Task Runs_AfterTraining_ListsParentAndChildRunsAndShowsOne()
+    {
+        using var temp = new TempFolder();
+        var uri = "sqlite:///" + temp.File("mlruns.db");
+        await CliHarness.RunAsync("data", "generate", "-n", "700", "-o", temp.File("d.csv"));
+        await CliHarness.RunAsync(
+            "train",
+            "-i",
+            temp.File("d.csv"),
+            "-o",
+            temp.File("t"),
+            "--models",
+            "lr",
+            "--folds",
+            "3",
+            "--search-budget",
+            "1",
+            "--bootstrap",
+            "200",
+            "--tracking-uri",
+            uri
+        );
+
+        var list = await CliHarness.RunAsync("runs", "list", "--tracking-uri", uri, "--json");
+
+        using var json = JsonDocument.Parse(list.Output);
+        var runs = json.RootElement.GetProperty("runs").EnumerateArray().ToList();
+        Assert.Equal(3, runs.Count);
+        var lr = runs.Single(r => r.GetProperty("name").GetString() == "lr");
+        Assert.InRange(lr.GetProperty("testRocAuc").GetDouble(), 0.5, 1.0);
+        var show = await CliHarness.RunAsync(
+            "runs",
+            "show",
+            lr.GetProperty("runId").GetString()!,
+            "--tracking-uri",
+            uri
+        );
+        Assert.Contains("hp.l2", show.Output);
+        Assert.Contains("test_roc_auc_lower", show.Output);
+    }
+
+    [Fact]
+    public async Task Models_UnknownVersionOrRun_ReturnInvalidDataWithOneLine()
+    {
+        using var temp = new TempFolder();
+        var uri = "sqlite:///" + temp.File("mlruns.db");
+
+        var model = await CliHarness.RunAsync("models", "show", "nothing/3", "--tracking-uri", uri);
+        var run = await CliHarness.RunAsync("runs", "show", "0123", "--tracking-uri", uri);
+        var rollback = await CliHarness.RunAsync(
+            "models",
+            "rollback",
+            "nothing",
+            "--tracking-uri",
+            uri
+        );
+
+        Assert.Equal(2, model.ExitCode);
+        Assert.Equal(2, run.ExitCode);
+        Assert.Equal(2, rollback.ExitCode);
+        Assert.StartsWith("error: ", model.Error);
+    }
+}
