@@ -25,6 +25,7 @@ public sealed partial class TrainingJob
         TrainingReport report,
         TrainingReportOutput output,
         IReadOnlyDictionary<string, string> bundles,
+        string validationSummaryPath,
         CancellationToken cancellationToken
     )
     {
@@ -67,7 +68,7 @@ public sealed partial class TrainingJob
                     output.JsonPath,
                     output.PlotPaths,
                     bundles,
-                    null
+                    validationSummaryPath
                 ),
                 options.ExperimentName,
                 cancellationToken

@@ -69,9 +69,19 @@ public sealed partial class TrainingJob(TimeProvider time)
         var report = result.Report with { LibraryVersions = versions };
         var output = new TrainingReportWriter(time).Write(report, options.OutputDirectory);
         var bundles = WriteBundles(options, report, result, commit, cancellationToken);
+        var validationSummaryPath = Path.Combine(options.OutputDirectory, "validation.json");
+        File.WriteAllText(validationSummaryPath, ValidationReportJson.Serialize(loaded.Report));
         // The SQLite store completes synchronously; a REST store blocks this worker thread only.
         var tracking = options.Track
-            ? TrackAsync(options, loaded.Records, report, output, bundles, cancellationToken)
+            ? TrackAsync(
+                    options,
+                    loaded.Records,
+                    report,
+                    output,
+                    bundles,
+                    validationSummaryPath,
+                    cancellationToken
+                )
                 .GetAwaiter()
                 .GetResult()
             : null;

@@ -72,6 +72,10 @@ public sealed class TrainingJobTrackingTests : IDisposable
         );
         var folds = await backend.Tracking.GetMetricHistoryAsync(lr.Info.RunId, "cv_fold_roc_auc");
         Assert.Equal([0L, 1L, 2L], folds.Select(m => m.Step));
+        var parent = await backend.Tracking.GetRunAsync(first.Tracking.ParentRunId!);
+        var data = await backend.Artifacts.ListArtifactsAsync(parent.Info.ArtifactUri, "data");
+        Assert.Contains(data, a => a.Path.EndsWith("validation.json", StringComparison.Ordinal));
+        Assert.Equal("1200", parent.Data.Params["rows"]);
         var artifacts = await backend.Artifacts.ListArtifactsAsync(lr.Info.ArtifactUri, "model");
         Assert.Contains(artifacts, a => a.Path.EndsWith("manifest.json", StringComparison.Ordinal));
     }
