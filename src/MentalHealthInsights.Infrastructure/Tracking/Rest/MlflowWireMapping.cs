@@ -43,8 +43,19 @@ internal static class MlflowWireMapping
             Step = metric.Step,
         };
 
+    // MLflow's SQL store answers ±Infinity with ±double.MaxValue; read them back as logged.
     public static Metric ToMetric(WireMetric metric) =>
-        new(metric.Key ?? "", metric.Value, metric.Timestamp, metric.Step);
+        new(
+            metric.Key ?? "",
+            metric.Value switch
+            {
+                double.MaxValue => double.PositiveInfinity,
+                -double.MaxValue => double.NegativeInfinity,
+                var value => value,
+            },
+            metric.Timestamp,
+            metric.Step
+        );
 
     public static Experiment ToExperiment(WireExperiment? experiment)
     {
