@@ -69,7 +69,8 @@ public sealed class RestArtifactStore : IArtifactStore
                     target: ArtifactPath.Combine(
                         prefix,
                         ArtifactPath.Normalize(
-                            Path.GetRelativePath(source, file).Replace(Path.DirectorySeparatorChar, '/')
+                            Path.GetRelativePath(source, file)
+                                .Replace(Path.DirectorySeparatorChar, '/')
                         )
                     )
                 )
@@ -314,7 +315,9 @@ public sealed class RestArtifactStore : IArtifactStore
         {
             return root;
         }
-        var full = Path.GetFullPath(Path.Combine(root, relative.Replace('/', Path.DirectorySeparatorChar)));
+        var full = Path.GetFullPath(
+            Path.Combine(root, relative.Replace('/', Path.DirectorySeparatorChar))
+        );
         if (!full.StartsWith(root + Path.DirectorySeparatorChar, StringComparison.Ordinal))
         {
             throw new TrackingException(

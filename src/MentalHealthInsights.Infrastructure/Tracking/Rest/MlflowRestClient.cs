@@ -49,7 +49,11 @@ public sealed class MlflowRestClient : IDisposable
                 ?? new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) },
         };
         // The retry handler times each attempt; a global timeout would cut the retries short.
-        _http = new HttpClient(retry) { BaseAddress = ServerUri, Timeout = Timeout.InfiniteTimeSpan };
+        _http = new HttpClient(retry)
+        {
+            BaseAddress = ServerUri,
+            Timeout = Timeout.InfiniteTimeSpan,
+        };
         _http.DefaultRequestHeaders.Authorization = Authorization(options);
     }
 
@@ -73,7 +77,9 @@ public sealed class MlflowRestClient : IDisposable
         }
         if (!string.IsNullOrEmpty(options.BasicAuthUser))
         {
-            var pair = Encoding.UTF8.GetBytes($"{options.BasicAuthUser}:{options.BasicAuthPassword}");
+            var pair = Encoding.UTF8.GetBytes(
+                $"{options.BasicAuthUser}:{options.BasicAuthPassword}"
+            );
             return new AuthenticationHeaderValue("Basic", Convert.ToBase64String(pair));
         }
         return null;
@@ -108,7 +114,10 @@ public sealed class MlflowRestClient : IDisposable
 
     internal static ByteArrayContent JsonBody(WireMessage body)
     {
-        var bytes = JsonSerializer.SerializeToUtf8Bytes(body, MlflowJsonContext.Default.WireMessage);
+        var bytes = JsonSerializer.SerializeToUtf8Bytes(
+            body,
+            MlflowJsonContext.Default.WireMessage
+        );
         var content = new ByteArrayContent(bytes);
         content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
         return content;
@@ -234,7 +243,8 @@ public sealed class MlflowRestClient : IDisposable
             HttpStatusCode.Unauthorized => TrackingErrorCode.Unauthenticated,
             HttpStatusCode.Forbidden => TrackingErrorCode.PermissionDenied,
             HttpStatusCode.TooManyRequests => TrackingErrorCode.RequestLimitExceeded,
-            HttpStatusCode.ServiceUnavailable or HttpStatusCode.BadGateway
+            HttpStatusCode.ServiceUnavailable
+            or HttpStatusCode.BadGateway
             or HttpStatusCode.GatewayTimeout => TrackingErrorCode.TemporarilyUnavailable,
             _ when status < 500 => TrackingErrorCode.BadRequest,
             _ => TrackingErrorCode.InternalError,

@@ -112,7 +112,9 @@ public sealed partial class RestModelRegistry
         var history = AliasHistoryTags.Read(name, model?.Tags);
         return aliasName is null
             ? history
-            : history.Where(h => string.Equals(h.Alias, aliasName, StringComparison.Ordinal)).ToList();
+            : history
+                .Where(h => string.Equals(h.Alias, aliasName, StringComparison.Ordinal))
+                .ToList();
     }
 
     private static int? CurrentTarget(WireRegisteredModel? model, string aliasName)
@@ -133,10 +135,11 @@ public sealed partial class RestModelRegistry
         CancellationToken cancellationToken
     )
     {
-        var sequence = AliasHistoryTags.Read(name, model?.Tags).Select(h => h.Sequence)
-            .DefaultIfEmpty(0)
-            .Max() + 1;
-        var changedBy = note?.ChangedBy is { Length: > 0 } by ? by
+        var sequence =
+            AliasHistoryTags.Read(name, model?.Tags).Select(h => h.Sequence).DefaultIfEmpty(0).Max()
+            + 1;
+        var changedBy =
+            note?.ChangedBy is { Length: > 0 } by ? by
             : _client.Options.UserName is { Length: > 0 } user ? user
             : "unknown";
         var value = AliasHistoryTags.Value(

@@ -125,7 +125,10 @@ public sealed partial class RestModelRegistry : IModelRegistry
     )
     {
         ArgumentNullException.ThrowIfNull(query);
-        RestTrackingStore.CheckPageSize(query.MaxResults, ModelVersionSearchQuery.MaxAllowedResults);
+        RestTrackingStore.CheckPageSize(
+            query.MaxResults,
+            ModelVersionSearchQuery.MaxAllowedResults
+        );
         var answer = await _client.GetAsync(
             "model-versions/search",
             SearchFields(query.Filter, query.MaxResults, query.OrderBy, query.PageToken),
@@ -228,7 +231,10 @@ public sealed partial class RestModelRegistry : IModelRegistry
         var fields = new List<KeyValuePair<string, string?>>
         {
             new("filter", RestTrackingStore.NullIfEmpty(filter)),
-            new("max_results", maxResults.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            new(
+                "max_results",
+                maxResults.ToString(System.Globalization.CultureInfo.InvariantCulture)
+            ),
             new("page_token", RestTrackingStore.NullIfEmpty(pageToken)),
         };
         fields.AddRange(orderBy.Select(o => new KeyValuePair<string, string?>("order_by", o)));

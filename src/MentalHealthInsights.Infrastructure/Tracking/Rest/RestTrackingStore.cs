@@ -129,9 +129,11 @@ public sealed class RestTrackingStore : ITrackingStore
                 UserId = run.UserId,
                 RunName = NullIfEmpty(run.RunName),
                 // MLflow stores 0 when no start time is sent; the Python client always sends one.
-                StartTime = run.StartTimeMs
-                    ?? _client.TimeProvider.GetUtcNow().ToUnixTimeMilliseconds(),
-                Tags = ToWire(run.Tags.Select(t => new KeyValuePair<string, string>(t.Key, t.Value))),
+                StartTime =
+                    run.StartTimeMs ?? _client.TimeProvider.GetUtcNow().ToUnixTimeMilliseconds(),
+                Tags = ToWire(
+                    run.Tags.Select(t => new KeyValuePair<string, string>(t.Key, t.Value))
+                ),
             },
             cancellationToken
         );
@@ -190,7 +192,9 @@ public sealed class RestTrackingStore : ITrackingStore
                 RunId = runId,
                 Metrics = metrics is { Count: > 0 } ? metrics.Select(ToWire).ToList() : null,
                 Params = parameters is { Count: > 0 }
-                    ? parameters.Select(p => new WireKeyValue { Key = p.Key, Value = p.Value }).ToList()
+                    ? parameters
+                        .Select(p => new WireKeyValue { Key = p.Key, Value = p.Value })
+                        .ToList()
                     : null,
                 Tags = tags is { Count: > 0 }
                     ? tags.Select(t => new WireKeyValue { Key = t.Key, Value = t.Value }).ToList()
@@ -321,7 +325,11 @@ public sealed class RestTrackingStore : ITrackingStore
     }
 
     /// <inheritdoc />
-    public Task DeleteTagAsync(string runId, string key, CancellationToken cancellationToken = default)
+    public Task DeleteTagAsync(
+        string runId,
+        string key,
+        CancellationToken cancellationToken = default
+    )
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(runId);
         TrackingValidation.ValidateKey(key, "Tag");

@@ -81,9 +81,10 @@ public static partial class TrackingBackendFactory
         string trackingUri;
         string artifactRoot;
         LocalTrackingLocation? local = null;
+        MlflowRestClient? trackingClient = null;
         if (trackingServer is not null)
         {
-            var client = RestClient(trackingServer, options, timeProvider);
+            var client = trackingClient = RestClient(trackingServer, options, timeProvider);
             trackingStore = new RestTrackingStore(client);
             artifacts = new RestArtifactStore(client);
             trackingUri = client.ServerUri.AbsoluteUri;
@@ -111,7 +112,11 @@ public static partial class TrackingBackendFactory
         string registryUri;
         if (registryServer is not null)
         {
-            var client = RestClient(registryServer, options, timeProvider);
+            // One server for both: share the connection pool and the retry jitter.
+            var client =
+                trackingClient is not null && trackingServer == registryServer
+                    ? trackingClient
+                    : RestClient(registryServer, options, timeProvider);
             registry = new RestModelRegistry(client);
             registryUri = client.ServerUri.AbsoluteUri;
         }

@@ -34,9 +34,15 @@ internal sealed partial class FakeMlflowServer
                 var remainder = path[prefix.Length..];
                 var slash = remainder.IndexOf('/', StringComparison.Ordinal);
                 // The proxy lists base names only, not paths.
-                children[slash < 0 ? remainder : remainder[..slash]] = slash < 0
-                    ? new JsonObject { ["path"] = remainder, ["is_dir"] = false, ["file_size"] = bytes.Length }
-                    : new JsonObject { ["path"] = remainder[..slash], ["is_dir"] = true };
+                children[slash < 0 ? remainder : remainder[..slash]] =
+                    slash < 0
+                        ? new JsonObject
+                        {
+                            ["path"] = remainder,
+                            ["is_dir"] = false,
+                            ["file_size"] = bytes.Length,
+                        }
+                        : new JsonObject { ["path"] = remainder[..slash], ["is_dir"] = true };
             }
             var answer = new JsonObject();
             if (children.Count > 0)
@@ -56,14 +62,22 @@ internal sealed partial class FakeMlflowServer
             case "GET" when _files.TryGetValue(file, out var content):
                 response.StatusCode = 200;
                 response.ContentType = "application/octet-stream";
-                response.AddHeader("Content-Disposition", $"attachment; filename={file[(file.LastIndexOf('/') + 1)..]}");
+                response.AddHeader(
+                    "Content-Disposition",
+                    $"attachment; filename={file[(file.LastIndexOf('/') + 1)..]}"
+                );
                 response.ContentLength64 = content.Length;
                 await response.OutputStream.WriteAsync(content);
                 response.Close();
                 return;
             case "GET":
                 // MLflow's quirk: a missing artifact is a 500, not a 404.
-                await WriteErrorAsync(response, 500, "INTERNAL_ERROR", $"[Errno 2] No such file or directory: '{file}'");
+                await WriteErrorAsync(
+                    response,
+                    500,
+                    "INTERNAL_ERROR",
+                    $"[Errno 2] No such file or directory: '{file}'"
+                );
                 return;
             default:
                 await WriteHtmlAsync(response, 405);

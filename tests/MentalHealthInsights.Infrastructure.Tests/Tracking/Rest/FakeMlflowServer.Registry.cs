@@ -27,7 +27,9 @@ internal sealed partial class FakeMlflowServer
                     {
                         Filter = f.Get("filter"),
                         OrderBy = f.List("order_by"),
-                        MaxResults = (int)(f.Long("max_results") ?? RegisteredModelSearchQuery.DefaultMaxResults),
+                        MaxResults = (int)(
+                            f.Long("max_results") ?? RegisteredModelSearchQuery.DefaultMaxResults
+                        ),
                         PageToken = f.Get("page_token"),
                     }
                 );
@@ -56,7 +58,9 @@ internal sealed partial class FakeMlflowServer
             case ("GET", "model-versions/get"):
                 return new JsonObject
                 {
-                    ["model_version"] = Json(await _registry.GetModelVersionAsync(f.Required("name"), Version(f))),
+                    ["model_version"] = Json(
+                        await _registry.GetModelVersionAsync(f.Required("name"), Version(f))
+                    ),
                 };
             case ("GET", "model-versions/search"):
                 var versions = await _registry.SearchModelVersionsAsync(
@@ -64,34 +68,64 @@ internal sealed partial class FakeMlflowServer
                     {
                         Filter = f.Get("filter"),
                         OrderBy = f.List("order_by"),
-                        MaxResults = (int)(f.Long("max_results") ?? ModelVersionSearchQuery.DefaultMaxResults),
+                        MaxResults = (int)(
+                            f.Long("max_results") ?? ModelVersionSearchQuery.DefaultMaxResults
+                        ),
                         PageToken = f.Get("page_token"),
                     }
                 );
-                return Page("model_versions", versions.Items.Select(v => (JsonNode)Json(v)), versions.NextPageToken);
+                return Page(
+                    "model_versions",
+                    versions.Items.Select(v => (JsonNode)Json(v)),
+                    versions.NextPageToken
+                );
             case ("PATCH", "model-versions/update"):
-                var updated = await _registry.UpdateModelVersionAsync(f.Required("name"), Version(f), f.Get("description") ?? "");
+                var updated = await _registry.UpdateModelVersionAsync(
+                    f.Required("name"),
+                    Version(f),
+                    f.Get("description") ?? ""
+                );
                 return new JsonObject { ["model_version"] = Json(updated) };
             case ("POST", "model-versions/set-tag"):
-                await _registry.SetModelVersionTagAsync(f.Required("name"), Version(f), f.Required("key"), f.Get("value") ?? "");
+                await _registry.SetModelVersionTagAsync(
+                    f.Required("name"),
+                    Version(f),
+                    f.Required("key"),
+                    f.Get("value") ?? ""
+                );
                 return new JsonObject();
             case ("DELETE", "model-versions/delete-tag"):
-                await _registry.DeleteModelVersionTagAsync(f.Required("name"), Version(f), f.Required("key"));
+                await _registry.DeleteModelVersionTagAsync(
+                    f.Required("name"),
+                    Version(f),
+                    f.Required("key")
+                );
                 return new JsonObject();
             case ("POST", "registered-models/alias"):
-                await _registry.SetRegisteredModelAliasAsync(f.Required("name"), f.Required("alias"), Version(f));
+                await _registry.SetRegisteredModelAliasAsync(
+                    f.Required("name"),
+                    f.Required("alias"),
+                    Version(f)
+                );
                 return new JsonObject();
             case ("DELETE", "registered-models/alias"):
-                await _registry.DeleteRegisteredModelAliasAsync(f.Required("name"), f.Required("alias"));
+                await _registry.DeleteRegisteredModelAliasAsync(
+                    f.Required("name"),
+                    f.Required("alias")
+                );
                 return new JsonObject();
             case ("GET", "registered-models/alias"):
                 var alias = f.Required("alias");
                 try
                 {
-                    var target = await _registry.GetModelVersionByAliasAsync(f.Required("name"), alias);
+                    var target = await _registry.GetModelVersionByAliasAsync(
+                        f.Required("name"),
+                        alias
+                    );
                     return new JsonObject { ["model_version"] = Json(target) };
                 }
-                catch (TrackingException error) when (error.ErrorCode == TrackingErrorCode.ResourceDoesNotExist)
+                catch (TrackingException error)
+                    when (error.ErrorCode == TrackingErrorCode.ResourceDoesNotExist)
                 {
                     // MLflow's quirk: a missing alias is 400 INVALID_PARAMETER_VALUE, not 404.
                     throw new TrackingException(
@@ -105,12 +139,22 @@ internal sealed partial class FakeMlflowServer
     }
 
     private static int Version(Fields f) =>
-        int.TryParse(f.Required("version"), NumberStyles.None, CultureInfo.InvariantCulture, out var version)
+        int.TryParse(
+            f.Required("version"),
+            NumberStyles.None,
+            CultureInfo.InvariantCulture,
+            out var version
+        )
             ? version
-            : throw new TrackingException(TrackingErrorCode.InvalidParameterValue, "Version must be an integer.");
+            : throw new TrackingException(
+                TrackingErrorCode.InvalidParameterValue,
+                "Version must be an integer."
+            );
 
     // Registered-model tags: the SQLite port has no model-tag setter, so the fake keeps them here.
-    private readonly Dictionary<string, SortedDictionary<string, string>> _modelTags = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, SortedDictionary<string, string>> _modelTags = new(
+        StringComparer.Ordinal
+    );
     private readonly Lock _modelTagsLock = new();
 
     private async Task SetModelTagAsync(string name, string key, string value)
@@ -120,7 +164,9 @@ internal sealed partial class FakeMlflowServer
         {
             if (!_modelTags.TryGetValue(name, out var tags))
             {
-                _modelTags[name] = tags = new SortedDictionary<string, string>(StringComparer.Ordinal);
+                _modelTags[name] = tags = new SortedDictionary<string, string>(
+                    StringComparer.Ordinal
+                );
             }
             tags[key] = value;
         }
@@ -161,17 +207,16 @@ internal sealed partial class FakeMlflowServer
         Put(json, "tags", Tags(tags));
         if (m.Aliases.Count > 0)
         {
-            json["aliases"] = new JsonArray(
-                [
-                    .. m.Aliases.Select(a =>
-                        (JsonNode)new JsonObject
+            json["aliases"] = new JsonArray([
+                .. m.Aliases.Select(a =>
+                    (JsonNode)
+                        new JsonObject
                         {
                             ["alias"] = a.Key,
                             ["version"] = a.Value.ToString(CultureInfo.InvariantCulture),
                         }
-                    ),
-                ]
-            );
+                ),
+            ]);
         }
         return Task.FromResult<JsonNode>(json);
     }
@@ -195,7 +240,9 @@ internal sealed partial class FakeMlflowServer
         Put(json, "tags", Tags(v.Tags));
         if (v.Aliases.Count > 0)
         {
-            json["aliases"] = new JsonArray([.. v.Aliases.Select(a => (JsonNode)JsonValue.Create(a))]);
+            json["aliases"] = new JsonArray([
+                .. v.Aliases.Select(a => (JsonNode)JsonValue.Create(a)),
+            ]);
         }
         return json;
     }

@@ -21,7 +21,9 @@ internal sealed partial class FakeMlflowServer
             case ("GET", "experiments/get"):
                 return new JsonObject
                 {
-                    ["experiment"] = Json(await _tracking.GetExperimentAsync(f.Required("experiment_id"))),
+                    ["experiment"] = Json(
+                        await _tracking.GetExperimentAsync(f.Required("experiment_id"))
+                    ),
                 };
             case ("GET", "experiments/get-by-name"):
                 var name = f.Required("experiment_name");
@@ -38,12 +40,18 @@ internal sealed partial class FakeMlflowServer
                     {
                         Filter = f.Get("filter"),
                         OrderBy = f.List("order_by"),
-                        MaxResults = (int)(f.Long("max_results") ?? ExperimentSearchQuery.DefaultMaxResults),
+                        MaxResults = (int)(
+                            f.Long("max_results") ?? ExperimentSearchQuery.DefaultMaxResults
+                        ),
                         PageToken = f.Get("page_token"),
                         ViewType = ParseViewType(f.Get("view_type")),
                     }
                 );
-                return Page("experiments", experiments.Items.Select(Json), experiments.NextPageToken);
+                return Page(
+                    "experiments",
+                    experiments.Items.Select(Json),
+                    experiments.NextPageToken
+                );
             case ("POST", "runs/create"):
                 var run = await _tracking.CreateRunAsync(
                     new NewRun
@@ -57,11 +65,24 @@ internal sealed partial class FakeMlflowServer
                 );
                 return new JsonObject { ["run"] = Json(run) };
             case ("GET", "runs/get"):
-                return new JsonObject { ["run"] = Json(await _tracking.GetRunAsync(f.Required("run_id"))) };
+                return new JsonObject
+                {
+                    ["run"] = Json(await _tracking.GetRunAsync(f.Required("run_id"))),
+                };
             case ("POST", "runs/update"):
                 // An unknown status string is silently ignored, as on MLflow 2.17.
-                RunStatus? status = TrackingEnumNames.TryParseRunStatus(f.Get("status"), out var parsed) ? parsed : null;
-                var info = await _tracking.UpdateRunAsync(f.Required("run_id"), status, f.Long("end_time"), f.Get("run_name"));
+                RunStatus? status = TrackingEnumNames.TryParseRunStatus(
+                    f.Get("status"),
+                    out var parsed
+                )
+                    ? parsed
+                    : null;
+                var info = await _tracking.UpdateRunAsync(
+                    f.Required("run_id"),
+                    status,
+                    f.Long("end_time"),
+                    f.Get("run_name")
+                );
                 return new JsonObject { ["run_info"] = Json(info) };
             case ("POST", "runs/log-batch"):
                 await _tracking.LogBatchAsync(
@@ -72,7 +93,10 @@ internal sealed partial class FakeMlflowServer
                 );
                 return new JsonObject();
             case ("GET", "metrics/get-history"):
-                var history = await _tracking.GetMetricHistoryAsync(f.Required("run_id"), f.Required("metric_key"));
+                var history = await _tracking.GetMetricHistoryAsync(
+                    f.Required("run_id"),
+                    f.Required("metric_key")
+                );
                 return Page("metrics", history.Select(Json), null);
             case ("POST", "runs/search"):
                 var runs = await _tracking.SearchRunsAsync(
@@ -81,7 +105,9 @@ internal sealed partial class FakeMlflowServer
                         ExperimentIds = f.List("experiment_ids"),
                         Filter = f.Get("filter"),
                         OrderBy = f.List("order_by"),
-                        MaxResults = (int)(f.Long("max_results") ?? RunSearchQuery.DefaultMaxResults),
+                        MaxResults = (int)(
+                            f.Long("max_results") ?? RunSearchQuery.DefaultMaxResults
+                        ),
                         PageToken = f.Get("page_token"),
                         ViewType = ParseViewType(f.Get("run_view_type")),
                     }
@@ -94,7 +120,11 @@ internal sealed partial class FakeMlflowServer
                 await _tracking.RestoreRunAsync(f.Required("run_id"));
                 return new JsonObject();
             case ("POST", "runs/set-tag"):
-                await _tracking.SetTagAsync(f.Required("run_id"), f.Required("key"), f.Get("value") ?? "");
+                await _tracking.SetTagAsync(
+                    f.Required("run_id"),
+                    f.Required("key"),
+                    f.Get("value") ?? ""
+                );
                 return new JsonObject();
             case ("POST", "runs/delete-tag"):
                 await _tracking.DeleteTagAsync(f.Required("run_id"), f.Required("key"));
@@ -117,13 +147,16 @@ internal sealed partial class FakeMlflowServer
             .. (array ?? []).Select(node =>
             {
                 var value = node!["value"]!;
-                var number = value.GetValueKind() == JsonValueKind.String
-                    ? double.Parse(value.GetValue<string>(), CultureInfo.InvariantCulture)
-                    : value.GetValue<double>();
-                var timestamp = node["timestamp"] ?? throw new TrackingException(
-                    TrackingErrorCode.InvalidParameterValue,
-                    "Missing value for required parameter 'metrics[0].timestamp'."
-                );
+                var number =
+                    value.GetValueKind() == JsonValueKind.String
+                        ? double.Parse(value.GetValue<string>(), CultureInfo.InvariantCulture)
+                        : value.GetValue<double>();
+                var timestamp =
+                    node["timestamp"]
+                    ?? throw new TrackingException(
+                        TrackingErrorCode.InvalidParameterValue,
+                        "Missing value for required parameter 'metrics[0].timestamp'."
+                    );
                 return new Metric(
                     node["key"]!.GetValue<string>(),
                     number,
@@ -151,7 +184,11 @@ internal sealed partial class FakeMlflowServer
     private static JsonArray? Tags(IReadOnlyDictionary<string, string> tags) =>
         tags.Count == 0
             ? null
-            : new JsonArray([.. tags.Select(t => (JsonNode)new JsonObject { ["key"] = t.Key, ["value"] = t.Value })]);
+            : new JsonArray([
+                .. tags.Select(t =>
+                    (JsonNode)new JsonObject { ["key"] = t.Key, ["value"] = t.Value }
+                ),
+            ]);
 
     private static void Put(JsonObject target, string name, JsonNode? value)
     {
@@ -199,7 +236,8 @@ internal sealed partial class FakeMlflowServer
         {
             ["key"] = m.Key,
             // MLflow's quirks: NaN is the string "NaN"; the SQL store turns ±∞ into ±max double.
-            ["value"] = double.IsNaN(m.Value) ? JsonValue.Create("NaN")
+            ["value"] =
+                double.IsNaN(m.Value) ? JsonValue.Create("NaN")
                 : double.IsPositiveInfinity(m.Value) ? JsonValue.Create(double.MaxValue)
                 : double.IsNegativeInfinity(m.Value) ? JsonValue.Create(-double.MaxValue)
                 : JsonValue.Create(m.Value),
@@ -212,7 +250,9 @@ internal sealed partial class FakeMlflowServer
         var data = new JsonObject();
         if (r.Data.Metrics.Count > 0)
         {
-            data["metrics"] = new JsonArray([.. r.Data.Metrics.Values.Select(m => (JsonNode)Json(m))]);
+            data["metrics"] = new JsonArray([
+                .. r.Data.Metrics.Values.Select(m => (JsonNode)Json(m)),
+            ]);
         }
         Put(data, "params", Tags(r.Data.Params));
         Put(data, "tags", Tags(r.Data.Tags));

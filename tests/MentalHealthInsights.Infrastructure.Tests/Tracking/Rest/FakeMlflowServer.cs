@@ -110,7 +110,12 @@ internal sealed partial class FakeMlflowServer : IDisposable
             {
                 context = await _listener.GetContextAsync();
             }
-            catch (Exception error) when (error is HttpListenerException or ObjectDisposedException or InvalidOperationException)
+            catch (Exception error)
+                when (error
+                        is HttpListenerException
+                            or ObjectDisposedException
+                            or InvalidOperationException
+                )
             {
                 return;
             }
@@ -139,18 +144,32 @@ internal sealed partial class FakeMlflowServer : IDisposable
             {
                 if (fault.RetryAfter is { } seconds)
                 {
-                    response.AddHeader("Retry-After", seconds.ToString(CultureInfo.InvariantCulture));
+                    response.AddHeader(
+                        "Retry-After",
+                        seconds.ToString(CultureInfo.InvariantCulture)
+                    );
                 }
-                await WriteErrorAsync(response, fault.Status, fault.Code ?? "INTERNAL_ERROR", "injected failure");
+                await WriteErrorAsync(
+                    response,
+                    fault.Status,
+                    fault.Code ?? "INTERNAL_ERROR",
+                    "injected failure"
+                );
                 return;
             }
             await RouteAsync(recorded, request.QueryString, response);
         }
         catch (TrackingException error)
         {
-            await WriteErrorAsync(response, error.ErrorCode.ToHttpStatus(), error.MlflowErrorCode, error.Message);
+            await WriteErrorAsync(
+                response,
+                error.ErrorCode.ToHttpStatus(),
+                error.MlflowErrorCode,
+                error.Message
+            );
         }
-        catch (Exception error) when (error is JsonException or FormatException or ArgumentException)
+        catch (Exception error)
+            when (error is JsonException or FormatException or ArgumentException)
         {
             await WriteErrorAsync(response, 400, "BAD_REQUEST", error.Message);
         }
@@ -160,7 +179,11 @@ internal sealed partial class FakeMlflowServer : IDisposable
         }
     }
 
-    private async Task RouteAsync(RecordedRequest request, NameValueCollection query, HttpListenerResponse response)
+    private async Task RouteAsync(
+        RecordedRequest request,
+        NameValueCollection query,
+        HttpListenerResponse response
+    )
     {
         const string api = "/api/2.0/mlflow/";
         const string artifacts = "/api/2.0/mlflow-artifacts/artifacts";
@@ -181,7 +204,10 @@ internal sealed partial class FakeMlflowServer : IDisposable
         }
         else
         {
-            if (request.ContentType is null || !request.ContentType.StartsWith("application/json", StringComparison.Ordinal))
+            if (
+                request.ContentType is null
+                || !request.ContentType.StartsWith("application/json", StringComparison.Ordinal)
+            )
             {
                 throw new TrackingException(
                     TrackingErrorCode.InvalidParameterValue,
@@ -189,10 +215,16 @@ internal sealed partial class FakeMlflowServer : IDisposable
                 );
             }
             // A DELETE's query string is not read, as in MLflow: only the body counts.
-            fields = new Fields(request.Body.Length == 0 ? new JsonObject() : JsonNode.Parse(request.Body)!.AsObject(), null);
+            fields = new Fields(
+                request.Body.Length == 0
+                    ? new JsonObject()
+                    : JsonNode.Parse(request.Body)!.AsObject(),
+                null
+            );
         }
         var endpoint = request.Path[api.Length..];
-        var answer = await DispatchTrackingAsync(request.Method, endpoint, fields)
+        var answer =
+            await DispatchTrackingAsync(request.Method, endpoint, fields)
             ?? await DispatchRegistryAsync(request.Method, endpoint, fields);
         if (answer is null)
         {
@@ -202,7 +234,11 @@ internal sealed partial class FakeMlflowServer : IDisposable
         await WriteJsonAsync(response, 200, answer);
     }
 
-    private static async Task WriteJsonAsync(HttpListenerResponse response, int status, JsonNode body)
+    private static async Task WriteJsonAsync(
+        HttpListenerResponse response,
+        int status,
+        JsonNode body
+    )
     {
         var bytes = Encoding.UTF8.GetBytes(body.ToJsonString());
         response.StatusCode = status;
@@ -212,12 +248,23 @@ internal sealed partial class FakeMlflowServer : IDisposable
         response.Close();
     }
 
-    private static Task WriteErrorAsync(HttpListenerResponse response, int status, string code, string message) =>
-        WriteJsonAsync(response, status, new JsonObject { ["error_code"] = code, ["message"] = message });
+    private static Task WriteErrorAsync(
+        HttpListenerResponse response,
+        int status,
+        string code,
+        string message
+    ) =>
+        WriteJsonAsync(
+            response,
+            status,
+            new JsonObject { ["error_code"] = code, ["message"] = message }
+        );
 
     private static async Task WriteHtmlAsync(HttpListenerResponse response, int status)
     {
-        var bytes = Encoding.UTF8.GetBytes("<!doctype html><title>404 Not Found</title><h1>Not Found</h1>");
+        var bytes = Encoding.UTF8.GetBytes(
+            "<!doctype html><title>404 Not Found</title><h1>Not Found</h1>"
+        );
         response.StatusCode = status;
         response.ContentType = "text/html";
         response.ContentLength64 = bytes.Length;
@@ -254,13 +301,17 @@ internal sealed partial class FakeMlflowServer : IDisposable
             Get(name) is { } text ? long.Parse(text, CultureInfo.InvariantCulture) : null;
 
         public List<string> List(string name) =>
-            query is not null
-                ? [.. query.GetValues(name) ?? []]
-                : body![name] is JsonArray array ? [.. array.Select(n => n!.GetValue<string>())] : [];
+            query is not null ? [.. query.GetValues(name) ?? []]
+            : body![name] is JsonArray array ? [.. array.Select(n => n!.GetValue<string>())]
+            : [];
 
         public Dictionary<string, string> Pairs(string name) =>
             body?[name] is JsonArray array
-                ? array.ToDictionary(n => n!["key"]!.GetValue<string>(), n => n!["value"]!.GetValue<string>(), StringComparer.Ordinal)
+                ? array.ToDictionary(
+                    n => n!["key"]!.GetValue<string>(),
+                    n => n!["value"]!.GetValue<string>(),
+                    StringComparer.Ordinal
+                )
                 : new Dictionary<string, string>(StringComparer.Ordinal);
     }
 }

@@ -24,7 +24,10 @@ public sealed class MlflowRestClientTests
 
     [Fact]
     public async Task Send_Token_BearerHeader() =>
-        Assert.Equal("Bearer s3cret-token", await AuthorizationSentAsync(Options("s3cret-token", null, null)));
+        Assert.Equal(
+            "Bearer s3cret-token",
+            await AuthorizationSentAsync(Options("s3cret-token", null, null))
+        );
 
     [Fact]
     public async Task Send_UserAndPassword_BasicHeader() =>
@@ -65,8 +68,16 @@ public sealed class MlflowRestClientTests
         );
 
         Assert.Equal(TrackingErrorCode.ResourceDoesNotExist, error.ErrorCode);
-        Assert.Contains("RESOURCE_DOES_NOT_EXIST (HTTP 404)", error.Message, StringComparison.Ordinal);
-        Assert.Contains("0123456789abcdef0123456789abcdef", error.Message, StringComparison.Ordinal);
+        Assert.Contains(
+            "RESOURCE_DOES_NOT_EXIST (HTTP 404)",
+            error.Message,
+            StringComparison.Ordinal
+        );
+        Assert.Contains(
+            "0123456789abcdef0123456789abcdef",
+            error.Message,
+            StringComparison.Ordinal
+        );
     }
 
     [Fact]

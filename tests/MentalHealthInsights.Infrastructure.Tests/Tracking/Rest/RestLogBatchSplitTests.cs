@@ -27,9 +27,15 @@ public sealed class RestLogBatchSplitTests : IDisposable
     )
     {
         var store = new RestTrackingStore(_server.Client);
-        var service = new TrackingService(store, new ManualTimeProvider(), new TrackingServiceOptions());
+        var service = new TrackingService(
+            store,
+            new ManualTimeProvider(),
+            new TrackingServiceOptions()
+        );
         var experimentId = await store.CreateExperimentAsync($"split-{Guid.NewGuid():N}");
-        var runId = (await store.CreateRunAsync(new NewRun { ExperimentId = experimentId })).Info.RunId;
+        var runId = (await store.CreateRunAsync(new NewRun { ExperimentId = experimentId }))
+            .Info
+            .RunId;
 
         await service.LogBatchAsync(
             runId,
@@ -38,7 +44,8 @@ public sealed class RestLogBatchSplitTests : IDisposable
             [.. Enumerable.Range(0, tags).Select(i => new RunTag($"t{i}", "v"))]
         );
 
-        var sizes = _server.Server.RequestsTo("runs/log-batch")
+        var sizes = _server
+            .Server.RequestsTo("runs/log-batch")
             .Select(r => Count(JsonDocument.Parse(r.Body).RootElement, kind))
             .ToList();
         Assert.Equal(expected, sizes);

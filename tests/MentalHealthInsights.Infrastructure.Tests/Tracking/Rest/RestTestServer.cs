@@ -21,7 +21,11 @@ internal sealed class RestTestServer : IDisposable
 
     /// <summary>Millisecond backoffs so retry tests stay fast.</summary>
     public static MlflowRetryOptions FastRetry { get; } =
-        new() { BaseDelay = TimeSpan.FromMilliseconds(1), MaxDelay = TimeSpan.FromMilliseconds(20) };
+        new()
+        {
+            BaseDelay = TimeSpan.FromMilliseconds(1),
+            MaxDelay = TimeSpan.FromMilliseconds(20),
+        };
 
     public FakeMlflowServer Server { get; }
 

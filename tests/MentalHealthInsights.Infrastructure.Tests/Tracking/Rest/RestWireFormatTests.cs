@@ -16,14 +16,18 @@ public sealed class RestWireFormatTests : IDisposable
     {
         var tracking = new RestTrackingStore(_server.Client);
         var experimentId = await tracking.CreateExperimentAsync($"wire-{Guid.NewGuid():N}");
-        return (await tracking.CreateRunAsync(new NewRun { ExperimentId = experimentId })).Info.RunId;
+        return (await tracking.CreateRunAsync(new NewRun { ExperimentId = experimentId }))
+            .Info
+            .RunId;
     }
 
     private async Task<string> NewModelWithVersionAsync(RestModelRegistry registry)
     {
         var name = $"model-{Guid.NewGuid():N}";
         await registry.CreateRegisteredModelAsync(name);
-        await registry.CreateModelVersionAsync(new NewModelVersion { Name = name, Source = "mlflow-artifacts:/1/r/artifacts/model" });
+        await registry.CreateModelVersionAsync(
+            new NewModelVersion { Name = name, Source = "mlflow-artifacts:/1/r/artifacts/model" }
+        );
         return name;
     }
 
@@ -72,7 +76,10 @@ public sealed class RestWireFormatTests : IDisposable
         var name = await NewModelWithVersionAsync(registry);
         using var raw = new HttpClient();
         using var direct = await raw.GetAsync(
-            new Uri(_server.Server.Uri, $"api/2.0/mlflow/registered-models/alias?name={name}&alias=champion")
+            new Uri(
+                _server.Server.Uri,
+                $"api/2.0/mlflow/registered-models/alias?name={name}&alias=champion"
+            )
         );
 
         var error = await Assert.ThrowsAsync<TrackingException>(() =>
@@ -90,7 +97,12 @@ public sealed class RestWireFormatTests : IDisposable
         var registry = new RestModelRegistry(_server.Client);
         var name = await NewModelWithVersionAsync(registry);
 
-        await registry.SetRegisteredModelAliasAsync(name, "champion", 1, new AliasChangeNote("alice", "first"));
+        await registry.SetRegisteredModelAliasAsync(
+            name,
+            "champion",
+            1,
+            new AliasChangeNote("alice", "first")
+        );
 
         var tagRequest = _server.Server.RequestsTo("registered-models/set-tag").Single();
         using var body = JsonDocument.Parse(tagRequest.Body);
@@ -109,6 +121,9 @@ public sealed class RestWireFormatTests : IDisposable
 
         var run = await tracking.CreateRunAsync(new NewRun { ExperimentId = experimentId });
 
-        Assert.Equal(new ManualTimeProvider().GetUtcNow().ToUnixTimeMilliseconds(), run.Info.StartTimeMs);
+        Assert.Equal(
+            new ManualTimeProvider().GetUtcNow().ToUnixTimeMilliseconds(),
+            run.Info.StartTimeMs
+        );
     }
 }

@@ -84,7 +84,11 @@ public sealed class TrackingBackendFactoryRestTests : IDisposable
     public void Create_HttpUriWithoutHost_ArgumentException(string uri) =>
         Assert.Throws<ArgumentException>(() =>
             TrackingBackendFactory.Create(
-                new TrackingBackendOptions { TrackingUri = uri, WorkingDirectory = _directory.Path },
+                new TrackingBackendOptions
+                {
+                    TrackingUri = uri,
+                    WorkingDirectory = _directory.Path,
+                },
                 new ManualTimeProvider()
             )
         );
