@@ -28,8 +28,14 @@ internal sealed partial class FakeMlflowServer : IDisposable
     private readonly TempDirectory _directory = new();
     private readonly SqliteTrackingStore _tracking;
     private readonly SqliteModelRegistry _registry;
-    private readonly ConcurrentQueue<(int Status, string? Code, int? RetryAfter)> _faults = new();
+    private readonly ConcurrentQueue<(
+        int Status,
+        string? Code,
+        int? RetryAfter,
+        TimeSpan Delay
+    )> _faults = new();
     private readonly Task _loop;
+    private readonly CancellationTokenSource _stopping = new();
 
     public FakeMlflowServer(TimeProvider? clock = null)
     {
@@ -60,12 +66,16 @@ internal sealed partial class FakeMlflowServer : IDisposable
     {
         for (var i = 0; i < times; i++)
         {
-            _faults.Enqueue((status, errorCode, retryAfterSeconds));
+            _faults.Enqueue((status, errorCode, retryAfterSeconds, TimeSpan.Zero));
         }
     }
 
+    /// <summary>Holds the next request for <paramref name="delay"/> before answering it normally.</summary>
+    public void Hang(TimeSpan delay) => _faults.Enqueue((0, null, null, delay));
+
     public void Dispose()
     {
+        _stopping.Cancel();
         _listener.Close();
         try
         {
@@ -76,6 +86,7 @@ internal sealed partial class FakeMlflowServer : IDisposable
             // The listener was closed under a pending accept.
         }
         _directory.Dispose();
+        _stopping.Dispose();
     }
 
     private Uri Start()
@@ -140,7 +151,11 @@ internal sealed partial class FakeMlflowServer : IDisposable
                 buffer.ToArray()
             );
             Requests.Enqueue(recorded);
-            if (_faults.TryDequeue(out var fault))
+            if (_faults.TryDequeue(out var fault) && fault.Delay > TimeSpan.Zero)
+            {
+                await Task.Delay(fault.Delay, _stopping.Token);
+            }
+            else if (fault.Status > 0)
             {
                 if (fault.RetryAfter is { } seconds)
                 {
@@ -173,9 +188,14 @@ internal sealed partial class FakeMlflowServer : IDisposable
         {
             await WriteErrorAsync(response, 400, "BAD_REQUEST", error.Message);
         }
-        catch (HttpListenerException)
+        catch (Exception error)
+            when (error
+                    is HttpListenerException
+                        or ObjectDisposedException
+                        or OperationCanceledException
+            )
         {
-            // The client went away.
+            // The client went away, or the server is stopping.
         }
     }
 

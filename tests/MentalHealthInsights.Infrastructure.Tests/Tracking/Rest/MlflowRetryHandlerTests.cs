@@ -1,4 +1,5 @@
 using MentalHealthInsights.Core.Tracking;
+using MentalHealthInsights.Infrastructure.Artifacts.Rest;
 using MentalHealthInsights.Infrastructure.Tracking.Rest;
 
 namespace MentalHealthInsights.Infrastructure.Tests.Tracking.Rest;
@@ -158,5 +159,54 @@ public sealed class MlflowRetryHandlerTests
 
         Assert.Equal(TrackingErrorCode.TemporarilyUnavailable, error.ErrorCode);
         Assert.Contains(address.Authority, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Send_AttemptTimesOut_RetriedAndSucceeds()
+    {
+        using var server = new RestTestServer(
+            new MlflowRestOptions
+            {
+                ServerUri = new Uri("http://placeholder"),
+                Retry = RestTestServer.FastRetry with
+                {
+                    AttemptTimeout = TimeSpan.FromMilliseconds(200),
+                },
+            }
+        );
+        var store = new RestTrackingStore(server.Client);
+        var id = await store.CreateExperimentAsync(Unique());
+        server.Server.Hang(TimeSpan.FromSeconds(5));
+
+        var experiment = await store.GetExperimentAsync(id);
+
+        Assert.Equal(id, experiment.ExperimentId);
+        Assert.Equal(2, server.Server.RequestsTo("experiments/get").Count);
+    }
+
+    [Fact]
+    public async Task LogArtifact_UploadFailsOnceWith503_FileBodyResentWhole()
+    {
+        using var server = new RestTestServer();
+        using var local = new TempDirectory();
+        var tracking = new RestTrackingStore(server.Client);
+        var experimentId = await tracking.CreateExperimentAsync(Unique());
+        var run = await tracking.CreateRunAsync(new NewRun { ExperimentId = experimentId });
+        var content = new byte[100_000];
+        new Random(3).NextBytes(content);
+        var file = local.Combine("model.bin");
+        await File.WriteAllBytesAsync(file, content);
+        server.Server.Fail(503, "TEMPORARILY_UNAVAILABLE");
+
+        await new RestArtifactStore(server.Client).LogArtifactAsync(
+            run.Info.ArtifactUri,
+            file,
+            "model"
+        );
+
+        var puts = server.Server.Requests.Where(r => r.Method == "PUT").ToList();
+        Assert.Equal(2, puts.Count);
+        Assert.Equal(content, puts[1].Body);
+        Assert.Equal(content, Assert.Single(server.Server.ArtifactFiles.Values));
     }
 }
