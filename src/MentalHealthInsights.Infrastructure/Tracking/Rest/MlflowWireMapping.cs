@@ -167,7 +167,11 @@ internal static class MlflowWireMapping
         {
             tags.Remove(key);
         }
-        var latest = wire.LatestVersions?.Select(v => ParseVersion(v.Version)).DefaultIfEmpty();
+        // latest_versions holds the newest version per stage; with aliases all are stage None.
+        var latest = (wire.LatestVersions ?? [])
+            .Select(v => ParseVersion(v.Version))
+            .DefaultIfEmpty(0)
+            .Max();
         return new RegisteredModel
         {
             Name = wire.Name ?? "",
@@ -176,7 +180,7 @@ internal static class MlflowWireMapping
             Description = wire.Description ?? "",
             Tags = tags,
             Aliases = aliases,
-            LatestVersion = latest?.Max() is > 0 and var max ? max : null,
+            LatestVersion = latest > 0 ? latest : null,
         };
     }
 
