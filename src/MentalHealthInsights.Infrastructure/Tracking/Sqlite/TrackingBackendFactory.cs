@@ -1,5 +1,10 @@
 using System.Text.RegularExpressions;
+using MentalHealthInsights.Core.Artifacts;
+using MentalHealthInsights.Core.Registry;
+using MentalHealthInsights.Core.Tracking;
 using MentalHealthInsights.Infrastructure.Artifacts.Local;
+using MentalHealthInsights.Infrastructure.Artifacts.Rest;
+using MentalHealthInsights.Infrastructure.Tracking.Rest;
 
 namespace MentalHealthInsights.Infrastructure.Tracking.Sqlite;
 
@@ -10,8 +15,9 @@ namespace MentalHealthInsights.Infrastructure.Tracking.Sqlite;
 /// <item>unset or blank → <c>./mlruns.db</c> and <c>./mlartifacts/</c>;</item>
 /// <item>a plain path, or <c>sqlite:///PATH</c> (SQLAlchemy's form: three slashes and a relative
 /// path, four for an absolute one) → that database, artifacts in <c>mlartifacts/</c> beside it;</item>
-/// <item><c>http://</c>, <c>https://</c> → <see cref="NotSupportedException"/> for now: the MLflow
-/// REST adapter is not built yet (it will replace that branch);</item>
+/// <item><c>http://</c>, <c>https://</c> → an MLflow tracking server over REST
+/// (<see cref="RestTrackingStore"/>, <see cref="RestModelRegistry"/>, <see cref="RestArtifactStore"/>),
+/// authenticated from <c>MLFLOW_TRACKING_TOKEN</c> or <c>MLFLOW_TRACKING_USERNAME</c>/<c>MLFLOW_TRACKING_PASSWORD</c>;</item>
 /// <item>anything else (MLflow's deprecated <c>file:</c> store, <c>postgresql://</c>, …) →
 /// <see cref="NotSupportedException"/>.</item>
 /// </list>
@@ -24,6 +30,15 @@ public static partial class TrackingBackendFactory
 
     /// <summary>The environment variable naming the registry store when it differs.</summary>
     public const string RegistryUriVariable = "MLFLOW_REGISTRY_URI";
+
+    /// <summary>Bearer token for an MLflow server (MLflow's variable).</summary>
+    public const string TokenVariable = "MLFLOW_TRACKING_TOKEN";
+
+    /// <summary>Basic-auth user for an MLflow server (MLflow's variable).</summary>
+    public const string UsernameVariable = "MLFLOW_TRACKING_USERNAME";
+
+    /// <summary>Basic-auth password for an MLflow server (MLflow's variable).</summary>
+    public const string PasswordVariable = "MLFLOW_TRACKING_PASSWORD";
 
     /// <summary>The default database file name.</summary>
     public const string DefaultDatabaseFile = "mlruns.db";
@@ -42,6 +57,9 @@ public static partial class TrackingBackendFactory
                 TrackingUri = Environment.GetEnvironmentVariable(TrackingUriVariable),
                 RegistryUri = Environment.GetEnvironmentVariable(RegistryUriVariable),
                 UserName = userName,
+                Token = Environment.GetEnvironmentVariable(TokenVariable),
+                BasicAuthUser = Environment.GetEnvironmentVariable(UsernameVariable),
+                BasicAuthPassword = Environment.GetEnvironmentVariable(PasswordVariable),
             },
             timeProvider
         );
@@ -52,40 +70,124 @@ public static partial class TrackingBackendFactory
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(timeProvider);
         var workingDirectory = options.WorkingDirectory ?? Environment.CurrentDirectory;
-        var tracking = ResolveLocal(options.TrackingUri, workingDirectory);
-        var registry = string.IsNullOrWhiteSpace(options.RegistryUri)
-            ? tracking
-            : ResolveLocal(options.RegistryUri, workingDirectory);
-        var artifacts = new LocalArtifactStore(tracking.ArtifactRoot);
+        var registryText = string.IsNullOrWhiteSpace(options.RegistryUri)
+            ? options.TrackingUri
+            : options.RegistryUri;
+        var trackingServer = ServerUri(options.TrackingUri);
+        var registryServer = ServerUri(registryText);
+
+        ITrackingStore trackingStore;
+        IArtifactStore artifacts;
+        string trackingUri;
+        string artifactRoot;
+        LocalTrackingLocation? local = null;
+        MlflowRestClient? trackingClient = null;
+        if (trackingServer is not null)
+        {
+            var client = trackingClient = RestClient(trackingServer, options, timeProvider);
+            trackingStore = new RestTrackingStore(client);
+            artifacts = new RestArtifactStore(client);
+            trackingUri = client.ServerUri.AbsoluteUri;
+            artifactRoot = "mlflow-artifacts:/";
+        }
+        else
+        {
+            local = ResolveLocal(options.TrackingUri, workingDirectory);
+            var localArtifacts = new LocalArtifactStore(local.ArtifactRoot);
+            trackingStore = new SqliteTrackingStore(
+                new SqliteTrackingOptions
+                {
+                    DatabasePath = local.DatabasePath,
+                    DefaultArtifactRoot = localArtifacts.RootUri,
+                    UserName = options.UserName,
+                },
+                timeProvider
+            );
+            artifacts = localArtifacts;
+            trackingUri = local.Uri;
+            artifactRoot = localArtifacts.RootDirectory;
+        }
+
+        IModelRegistry registry;
+        string registryUri;
+        if (registryServer is not null)
+        {
+            // One server for both: share the connection pool and the retry jitter.
+            var client =
+                trackingClient is not null && trackingServer == registryServer
+                    ? trackingClient
+                    : RestClient(registryServer, options, timeProvider);
+            registry = new RestModelRegistry(client);
+            registryUri = client.ServerUri.AbsoluteUri;
+        }
+        else
+        {
+            var registryLocation =
+                local is not null && string.IsNullOrWhiteSpace(options.RegistryUri)
+                    ? local
+                    : ResolveLocal(registryText, workingDirectory);
+            registry = new SqliteModelRegistry(
+                new SqliteTrackingOptions
+                {
+                    DatabasePath = registryLocation.DatabasePath,
+                    DefaultArtifactRoot = FileUris.ToFileUri(registryLocation.ArtifactRoot),
+                    UserName = options.UserName,
+                },
+                timeProvider
+            );
+            registryUri = registryLocation.Uri;
+        }
         return new TrackingBackend(
-            new SqliteTrackingStore(
-                new SqliteTrackingOptions
-                {
-                    DatabasePath = tracking.DatabasePath,
-                    DefaultArtifactRoot = artifacts.RootUri,
-                    UserName = options.UserName,
-                },
-                timeProvider
-            ),
-            new SqliteModelRegistry(
-                new SqliteTrackingOptions
-                {
-                    DatabasePath = registry.DatabasePath,
-                    DefaultArtifactRoot = FileUris.ToFileUri(registry.ArtifactRoot),
-                    UserName = options.UserName,
-                },
-                timeProvider
-            ),
+            trackingStore,
+            registry,
             artifacts,
-            tracking.Uri,
-            registry.Uri,
-            artifacts.RootDirectory
+            trackingUri,
+            registryUri,
+            artifactRoot
         );
     }
 
+    // The http(s) server a URI names, or null for a local URI.
+    private static Uri? ServerUri(string? uri)
+    {
+        if (string.IsNullOrWhiteSpace(uri))
+        {
+            return null;
+        }
+        var text = uri.Trim();
+        if (
+            !text.StartsWith("http://", StringComparison.OrdinalIgnoreCase)
+            && !text.StartsWith("https://", StringComparison.OrdinalIgnoreCase)
+        )
+        {
+            return null;
+        }
+        return Uri.TryCreate(text, UriKind.Absolute, out var server) && server.Host.Length > 0
+            ? server
+            : throw new ArgumentException($"Invalid MLflow server URI '{text}'.", nameof(uri));
+    }
+
+    private static MlflowRestClient RestClient(
+        Uri server,
+        TrackingBackendOptions options,
+        TimeProvider timeProvider
+    ) =>
+        new(
+            new MlflowRestOptions
+            {
+                ServerUri = server,
+                Token = options.Token,
+                BasicAuthUser = options.BasicAuthUser,
+                BasicAuthPassword = options.BasicAuthPassword,
+                Retry = options.Retry ?? new MlflowRetryOptions(),
+                UserName = options.UserName,
+            },
+            timeProvider
+        );
+
     /// <summary>
     /// Where a local tracking URI puts its database and artifacts (see the class remarks for the
-    /// forms). Throws <see cref="NotSupportedException"/> for remote and unsupported schemes.
+    /// forms). Throws <see cref="NotSupportedException"/> for server (http/https) and unsupported schemes.
     /// </summary>
     public static LocalTrackingLocation ResolveLocal(string? uri, string workingDirectory)
     {
@@ -108,10 +210,9 @@ public static partial class TrackingBackendFactory
                 path = scheme.Groups[1].Value.ToUpperInvariant() switch
                 {
                     "SQLITE" => SqlitePath(text),
-                    // TODO(issue 4, REST adapter): return the MLflow REST stores here.
+                    // Create routes server URIs to the REST stores before resolving locally.
                     "HTTP" or "HTTPS" => throw new NotSupportedException(
-                        "the MLflow REST adapter is not built yet: MLFLOW_TRACKING_URI "
-                            + $"'{text}' names an MLflow server; unset it or use a path or sqlite:///PATH for the local store."
+                        $"'{text}' names an MLflow server, not a local store; use TrackingBackendFactory.Create for it."
                     ),
                     "FILE" => throw new NotSupportedException(
                         $"'{text}' names MLflow's file store, which MLflow deprecated; use sqlite:///PATH (or a .db path) instead."
