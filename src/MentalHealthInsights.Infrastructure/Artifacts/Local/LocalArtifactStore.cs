@@ -49,7 +49,11 @@ public sealed class LocalArtifactStore : IArtifactStore
             artifactPath ?? "",
             ArtifactPath.NormalizeName(Path.GetFileName(localFile))
         );
-        await CopyAtomicallyAsync(localFile, ToLocal(root, relative), cancellationToken);
+        await CopyAtomicallyAsync(
+            localFile,
+            LocalArtifactPaths.Under(root, relative),
+            cancellationToken
+        );
     }
 
     /// <inheritdoc />
@@ -80,14 +84,18 @@ public sealed class LocalArtifactStore : IArtifactStore
                 (Local: f, Relative: ArtifactPath.Combine(prefix, ToArtifactPath(source, f)))
             )
             .ToList();
-        Directory.CreateDirectory(ToLocal(root, prefix));
+        Directory.CreateDirectory(LocalArtifactPaths.Under(root, prefix));
         foreach (var directory in directories)
         {
-            Directory.CreateDirectory(ToLocal(root, directory));
+            Directory.CreateDirectory(LocalArtifactPaths.Under(root, directory));
         }
         foreach (var (local, relative) in files)
         {
-            await CopyAtomicallyAsync(local, ToLocal(root, relative), cancellationToken);
+            await CopyAtomicallyAsync(
+                local,
+                LocalArtifactPaths.Under(root, relative),
+                cancellationToken
+            );
         }
     }
 
@@ -100,7 +108,7 @@ public sealed class LocalArtifactStore : IArtifactStore
     {
         var root = ResolveRoot(artifactUri);
         var relative = ArtifactPath.Normalize(path);
-        var directory = new DirectoryInfo(ToLocal(root, relative));
+        var directory = new DirectoryInfo(LocalArtifactPaths.Under(root, relative));
         if (!directory.Exists)
         {
             return Task.FromResult<IReadOnlyList<ArtifactEntry>>([]);
@@ -135,9 +143,9 @@ public sealed class LocalArtifactStore : IArtifactStore
         ArgumentException.ThrowIfNullOrWhiteSpace(destinationDirectory);
         var root = ResolveRoot(artifactUri);
         var relative = ArtifactPath.Normalize(path);
-        var source = ToLocal(root, relative);
+        var source = LocalArtifactPaths.Under(root, relative);
         var destinationRoot = Path.GetFullPath(destinationDirectory);
-        var destination = ToLocal(destinationRoot, relative);
+        var destination = LocalArtifactPaths.Under(destinationRoot, relative);
         if (File.Exists(source))
         {
             await CopyAtomicallyAsync(source, destination, cancellationToken);
@@ -187,30 +195,6 @@ public sealed class LocalArtifactStore : IArtifactStore
             );
         }
         return Path.GetFullPath(local);
-    }
-
-    // The checked relative path under root; the prefix test guards against anything the
-    // path rules missed (e.g. a platform-specific separator).
-    private static string ToLocal(string root, string relative)
-    {
-        if (relative.Length == 0)
-        {
-            return root;
-        }
-        var full = Path.GetFullPath(
-            Path.Combine(root, relative.Replace('/', Path.DirectorySeparatorChar))
-        );
-        var prefix = root.EndsWith(Path.DirectorySeparatorChar)
-            ? root
-            : root + Path.DirectorySeparatorChar;
-        if (!full.StartsWith(prefix, StringComparison.Ordinal))
-        {
-            throw new TrackingException(
-                TrackingErrorCode.InvalidParameterValue,
-                $"Invalid artifact path '{relative}': it leaves the artifact root."
-            );
-        }
-        return full;
     }
 
     private static string ToArtifactPath(string root, string local) =>

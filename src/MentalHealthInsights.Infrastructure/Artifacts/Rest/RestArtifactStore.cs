@@ -106,7 +106,7 @@ public sealed class RestArtifactStore : IArtifactStore
         var root = ResolveRoot(artifactUri);
         var relative = ArtifactPath.Normalize(path);
         var destinationRoot = Path.GetFullPath(destinationDirectory);
-        var destination = LocalPath(destinationRoot, relative);
+        var destination = LocalArtifactPaths.Under(destinationRoot, relative);
         // The proxy answers a missing file with 500, which would be retried and then misreported;
         // listing first tells a file from a folder from nothing.
         var children = await ListAsync(root, relative, cancellationToken);
@@ -144,7 +144,7 @@ public sealed class RestArtifactStore : IArtifactStore
     {
         foreach (var entry in entries)
         {
-            var local = LocalPath(destinationRoot, entry.Path);
+            var local = LocalArtifactPaths.Under(destinationRoot, entry.Path);
             if (entry.IsDirectory)
             {
                 Directory.CreateDirectory(local);
@@ -307,24 +307,5 @@ public sealed class RestArtifactStore : IArtifactStore
             );
         }
         return ArtifactPath.Normalize(relative);
-    }
-
-    private static string LocalPath(string root, string relative)
-    {
-        if (relative.Length == 0)
-        {
-            return root;
-        }
-        var full = Path.GetFullPath(
-            Path.Combine(root, relative.Replace('/', Path.DirectorySeparatorChar))
-        );
-        if (!full.StartsWith(root + Path.DirectorySeparatorChar, StringComparison.Ordinal))
-        {
-            throw new TrackingException(
-                TrackingErrorCode.InvalidParameterValue,
-                $"Invalid artifact path '{relative}': it leaves the destination folder."
-            );
-        }
-        return full;
     }
 }
