@@ -2,6 +2,7 @@ using MentalHealthInsights.Core.Data.Synthetic;
 using MentalHealthInsights.Core.Tracking;
 using MentalHealthInsights.Core.Training.Protocol;
 using MentalHealthInsights.Infrastructure.Data;
+using MentalHealthInsights.Infrastructure.Scoring;
 using MentalHealthInsights.Infrastructure.Tracking.Sqlite;
 using MentalHealthInsights.Infrastructure.Training.Jobs;
 
@@ -99,6 +100,61 @@ public sealed class TrainingJobTrackingTests : IDisposable
         Assert.Null(result.Tracking.Version);
         Assert.True(File.Exists(result.Output.HtmlPath));
         Assert.All(result.Bundles.Values, folder => Assert.True(Directory.Exists(folder)));
+    }
+
+    [Fact]
+    public async Task Resolve_RegistryAndPathReferences_LoadTheVerifiedBundles()
+    {
+        var result = Train(WriteData("planted.csv", SignalKind.Planted), "t");
+        var backend = TrackingBackendFactory.Create(
+            new TrackingBackendOptions { TrackingUri = TrackingUri },
+            TimeProvider.System
+        );
+        var resolver = new ModelReferenceResolver(backend);
+        var cache = Path.Combine(_folder, "cache");
+
+        var champion = await resolver.ResolveAsync(
+            "models:/mental-health-classifier@champion",
+            cache
+        );
+        var byVersion = await resolver.ResolveAsync("models:/mental-health-classifier/1", cache);
+        var byPath = await resolver.ResolveAsync(result.Bundles["xgb"], cache);
+
+        using (champion.Bundle)
+        using (byVersion.Bundle)
+        using (byPath.Bundle)
+        {
+            Assert.Equal(result.Report.BestModel, champion.Bundle.Metadata.TrainerName);
+            Assert.Equal(1, champion.Version!.Version);
+            Assert.Equal(champion.Bundle.Sha256, byVersion.Bundle.Sha256);
+            Assert.Equal("xgb", byPath.Bundle.Metadata.TrainerName);
+            Assert.Null(byPath.Version);
+        }
+        await Assert.ThrowsAsync<TrackingException>(() =>
+            resolver.ResolveAsync("models:/mental-health-classifier", cache)
+        );
+        await Assert.ThrowsAsync<TrackingException>(() =>
+            resolver.ResolveAsync("models:/mental-health-classifier@nothing", cache)
+        );
+    }
+
+    [Fact]
+    public void Run_TrackingServerDown_TrainingCompletesAndSaysWhatWasNotLogged()
+    {
+        var planted = WriteData("planted.csv", SignalKind.Planted);
+
+        // Port 9 (discard) on loopback: nothing listens, connections are refused at once.
+        var result = new TrainingJob(TimeProvider.System).Run(
+            Options(planted, "t") with
+            {
+                TrackingUri = "http://127.0.0.1:9",
+            }
+        );
+
+        Assert.Contains("http://127.0.0.1:9", result.Tracking!.Error);
+        Assert.Null(result.Tracking.ParentRunId);
+        Assert.True(File.Exists(result.Output.HtmlPath));
+        Assert.Equal(3, result.Bundles.Count);
     }
 
     private TrainingJobResult Train(string input, string output) =>
