@@ -7,9 +7,10 @@ namespace MentalHealthInsights.Cli.Commands;
 internal static class RunsCommand
 {
     public static Command Create(CliEnvironment environment) =>
-        new("runs", "Tracked runs: what each training logged")
+        new("runs", "Tracked runs: what each training logged (list, show, compare)")
         {
             RunsListCommand.Create(environment),
             RunsShowCommand.Create(environment),
+            RunsCompareCommand.Create(environment),
         };
 }

@@ -129,6 +129,26 @@ public sealed class ModelsAndRunsCommandTests
         );
         Assert.Contains("hp.l2", show.Output);
         Assert.Contains("test_roc_auc_lower", show.Output);
+
+        var baseline = runs.Single(r => r.GetProperty("name").GetString() == "baseline");
+        var compare = await CliHarness.RunAsync(
+            "runs",
+            "compare",
+            lr.GetProperty("runId").GetString()!,
+            baseline.GetProperty("runId").GetString()!,
+            "--tracking-uri",
+            uri,
+            "--json"
+        );
+        using var compared = JsonDocument.Parse(compare.Output);
+        var pair = compared.RootElement.GetProperty("runs").EnumerateArray().ToList();
+        Assert.Equal(2, pair.Count);
+        Assert.Equal(0.5, pair[1].GetProperty("metrics").GetProperty("test_roc_auc").GetDouble());
+        Assert.True(pair[0].GetProperty("params").TryGetProperty("hp.l2", out _));
+        Assert.False(pair[0].GetProperty("params").TryGetProperty("seed", out _)); // same in both: hidden
+
+        var one = await CliHarness.RunAsync("runs", "compare", "only-one", "--tracking-uri", uri);
+        Assert.Equal(1, one.ExitCode);
     }
 
     [Fact]
