@@ -30,6 +30,50 @@ public sealed class ProcessExitCodeTests
         Assert.NotEmpty(stderr);
     }
 
+    /// <summary>
+    /// Two real processes train and register against the same local store at the same time:
+    /// both finish, and their versions are distinct (1 and 2).
+    /// </summary>
+    [Fact]
+    public async Task Mhi_TwoProcessesTrainingAtOnce_RegisterDistinctVersions()
+    {
+        using var temp = new TempFolder();
+        await RunMhiAsync("data", "generate", "-n", "800", "-o", temp.File("d.csv"));
+        var uri = "sqlite:///" + temp.File("mlruns.db");
+        string[] Train(string output) =>
+            [
+                "train",
+                "-i",
+                temp.File("d.csv"),
+                "-o",
+                temp.File(output),
+                "--models",
+                "lr",
+                "--folds",
+                "3",
+                "--search-budget",
+                "1",
+                "--bootstrap",
+                "200",
+                "--tracking-uri",
+                uri,
+                "--json",
+            ];
+
+        var results = await Task.WhenAll(RunMhiAsync(Train("a")), RunMhiAsync(Train("b")));
+
+        Assert.All(results, r => Assert.Equal(0, r.ExitCode));
+        var versions = results
+            .Select(r =>
+            {
+                using var json = System.Text.Json.JsonDocument.Parse(r.Stdout);
+                return json.RootElement.GetProperty("tracking").GetProperty("version").GetInt32();
+            })
+            .Order()
+            .ToArray();
+        Assert.Equal([1, 2], versions);
+    }
+
     private static async Task<(int ExitCode, string Stdout, string Stderr)> RunMhiAsync(
         params string[] args
     )

@@ -94,6 +94,7 @@ internal static class RunCommand
                         {
                             InputPath = dataPath,
                             OutputDirectory = Path.Combine(outputDirectory, "train"),
+                            EdaSummaryPath = eda.Output.JsonPath,
                             // Keep the default run self-contained: its tracking store lives in
                             // the output folder unless the user points MLFLOW_TRACKING_URI elsewhere.
                             TrackingUri =

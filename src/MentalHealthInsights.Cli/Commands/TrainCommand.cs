@@ -93,6 +93,24 @@ internal static class TrainCommand
         {
             Description = "Promote the new version to champion even if the gate refuses (recorded)",
         };
+        var primaryMetric = new Option<string>("--primary-metric")
+        {
+            Description =
+                "Metric that picks each model's configuration and the best model (mean over CV folds)",
+            DefaultValueFactory = _ => MetricNames.RocAuc,
+        };
+        primaryMetric.AcceptOnlyFromAmong(
+            MetricNames.RocAuc,
+            MetricNames.PrAuc,
+            MetricNames.LogLoss,
+            MetricNames.BrierScore,
+            MetricNames.F1,
+            MetricNames.Accuracy
+        );
+        var edaSummary = new Option<string?>("--eda-summary")
+        {
+            Description = "An eda.json of the same data to attach to the tracked training run",
+        };
         var ranges = DataValidateCommand.RangeOption();
         var json = CommonOptions.Json();
         var command = new Command(
@@ -117,6 +135,8 @@ internal static class TrainCommand
             experiment,
             modelName,
             force,
+            primaryMetric,
+            edaSummary,
             ranges,
             json,
         };
@@ -137,10 +157,14 @@ internal static class TrainCommand
                         ExperimentName = parseResult.GetRequiredValue(experiment),
                         ModelName = parseResult.GetRequiredValue(modelName),
                         ForcePromotion = parseResult.GetValue(force),
+                        EdaSummaryPath = parseResult.GetValue(edaSummary) is { } eda
+                            ? DataValidateCommand.RequireInputFile(eda)
+                            : null,
                         Validation = DataValidateCommand.ParseRanges(parseResult.GetValue(ranges)),
                         Protocol = new TrainingOptions
                         {
                             Seed = parseResult.GetValue(seed),
+                            PrimaryMetric = parseResult.GetRequiredValue(primaryMetric),
                             Folds = parseResult.GetValue(folds),
                             SearchBudget = parseResult.GetValue(budget),
                             TestFraction = parseResult.GetValue(testFraction),

@@ -58,6 +58,10 @@ public sealed class TrainingRunRecorder(TrackingService tracking)
             {
                 await tracking.LogArtifactAsync(parentId, validation, "data", cancellationToken);
             }
+            if (artifacts.EdaSummaryJson is { } eda)
+            {
+                await tracking.LogArtifactAsync(parentId, eda, "data", cancellationToken);
+            }
             foreach (var model in report.Models)
             {
                 children[model.Name] = await RecordModelAsync(
@@ -204,6 +208,7 @@ public sealed class TrainingRunRecorder(TrackingService tracking)
             ["mhi.best_model"] = report.BestModel ?? string.Empty,
             ["mhi.recommended_model"] = report.RecommendedModel ?? string.Empty,
             ["mhi.suspected_leakage_allowed"] = Bool(report.SuspectedLeakageAllowed),
+            ["mhi.host"] = Environment.MachineName,
         };
         foreach (var (library, version) in report.LibraryVersions)
         {

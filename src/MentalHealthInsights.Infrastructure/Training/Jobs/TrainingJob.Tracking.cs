@@ -68,7 +68,8 @@ public sealed partial class TrainingJob
                     output.JsonPath,
                     output.PlotPaths,
                     bundles,
-                    validationSummaryPath
+                    validationSummaryPath,
+                    options.EdaSummaryPath
                 ),
                 options.ExperimentName,
                 cancellationToken

@@ -41,4 +41,7 @@ public sealed record TrainingJobOptions
 
     /// <summary>Promote to champion whatever the gate says (recorded as the reason).</summary>
     public bool ForcePromotion { get; init; }
+
+    /// <summary>An EDA summary (eda.json) of the same input to attach to the training run, if any.</summary>
+    public string? EdaSummaryPath { get; init; }
 }
