@@ -12,6 +12,7 @@ public sealed class TrainCommandTests
         "1",
         "--bootstrap",
         "200",
+        "--no-track",
     ];
 
     [Fact]
