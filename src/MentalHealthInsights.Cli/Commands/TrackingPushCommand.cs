@@ -59,7 +59,8 @@ internal static class TrackingPushCommand
                     var source = Open(
                         fromUri,
                         // The registry follows --from; without it, MLflow's variables apply.
-                        parseResult.GetValue(from) is null
+                        parseResult.GetValue(from)
+                            is null
                             ? Environment.GetEnvironmentVariable(
                                 TrackingBackendFactory.RegistryUriVariable
                             )
@@ -194,13 +195,34 @@ internal static class TrackingPushCommand
     {
         var lines = new[]
         {
-            string.Create(CultureInfo.InvariantCulture, $"{(report.DryRun ? "dry run (nothing written): " : "")}{source.TrackingUri} → {target.TrackingUri}"),
-            string.Create(CultureInfo.InvariantCulture, $"experiments: {report.Experiments} ({report.ExperimentsCreated} created)"),
-            string.Create(CultureInfo.InvariantCulture, $"runs: {report.RunsCopied} copied, {report.RunsSkipped} already present, {report.RunsFailed} failed"),
-            string.Create(CultureInfo.InvariantCulture, $"data: {report.MetricPoints} metric points, {report.Params} params, {report.Tags} tags"),
-            string.Create(CultureInfo.InvariantCulture, $"artifacts: {report.ArtifactFiles} files, {report.ArtifactBytes} bytes"),
-            string.Create(CultureInfo.InvariantCulture, $"registry: {report.ModelsCreated} models created, {report.VersionsCopied} versions copied, ")
-                + string.Create(CultureInfo.InvariantCulture, $"{report.VersionsSkipped} already present, {report.VersionsLeftOut} left out (run not pushed), ")
+            string.Create(
+                CultureInfo.InvariantCulture,
+                $"{(report.DryRun ? "dry run (nothing written): " : "")}{source.TrackingUri} → {target.TrackingUri}"
+            ),
+            string.Create(
+                CultureInfo.InvariantCulture,
+                $"experiments: {report.Experiments} ({report.ExperimentsCreated} created)"
+            ),
+            string.Create(
+                CultureInfo.InvariantCulture,
+                $"runs: {report.RunsCopied} copied, {report.RunsSkipped} already present, {report.RunsFailed} failed"
+            ),
+            string.Create(
+                CultureInfo.InvariantCulture,
+                $"data: {report.MetricPoints} metric points, {report.Params} params, {report.Tags} tags"
+            ),
+            string.Create(
+                CultureInfo.InvariantCulture,
+                $"artifacts: {report.ArtifactFiles} files, {report.ArtifactBytes} bytes"
+            ),
+            string.Create(
+                CultureInfo.InvariantCulture,
+                $"registry: {report.ModelsCreated} models created, {report.VersionsCopied} versions copied, "
+            )
+                + string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"{report.VersionsSkipped} already present, {report.VersionsLeftOut} left out (run not pushed), "
+                )
                 + string.Create(CultureInfo.InvariantCulture, $"{report.AliasesSet} aliases set"),
         };
         foreach (var line in lines)

@@ -28,8 +28,24 @@ public sealed class TrackingPushCommandTests : IDisposable
     {
         await SeedAsync();
 
-        var first = await RunAsync("tracking", "push", "--from", SourceUri, "--to", TargetUri, "--json");
-        var second = await RunAsync("tracking", "push", "--from", SourceUri, "--to", TargetUri, "--json");
+        var first = await RunAsync(
+            "tracking",
+            "push",
+            "--from",
+            SourceUri,
+            "--to",
+            TargetUri,
+            "--json"
+        );
+        var second = await RunAsync(
+            "tracking",
+            "push",
+            "--from",
+            SourceUri,
+            "--to",
+            TargetUri,
+            "--json"
+        );
 
         Assert.Equal(0, first.ExitCode);
         using (var json = JsonDocument.Parse(first.Output))
@@ -55,7 +71,9 @@ public sealed class TrackingPushCommandTests : IDisposable
         var target = Open(TargetUri);
         var experiment = await target.Tracking.GetExperimentByNameAsync("mental-health-insights");
         Assert.NotNull(experiment);
-        var runs = await target.Tracking.SearchRunsAsync(new RunSearchQuery { ExperimentIds = [experiment.ExperimentId] });
+        var runs = await target.Tracking.SearchRunsAsync(
+            new RunSearchQuery { ExperimentIds = [experiment.ExperimentId] }
+        );
         Assert.Equal(2, runs.Items.Count);
     }
 
@@ -64,13 +82,27 @@ public sealed class TrackingPushCommandTests : IDisposable
     {
         await SeedAsync();
 
-        var result = await RunAsync("tracking", "push", "--from", SourceUri, "--to", TargetUri, "--dry-run");
+        var result = await RunAsync(
+            "tracking",
+            "push",
+            "--from",
+            SourceUri,
+            "--to",
+            TargetUri,
+            "--dry-run"
+        );
 
         Assert.Equal(0, result.ExitCode);
         Assert.Contains("dry run (nothing written)", result.Output, StringComparison.Ordinal);
-        Assert.Contains("runs: 2 copied, 0 already present, 0 failed", result.Output, StringComparison.Ordinal);
+        Assert.Contains(
+            "runs: 2 copied, 0 already present, 0 failed",
+            result.Output,
+            StringComparison.Ordinal
+        );
         Assert.Contains("artifacts: 1 files, 5 bytes", result.Output, StringComparison.Ordinal);
-        Assert.Null(await Open(TargetUri).Tracking.GetExperimentByNameAsync("mental-health-insights"));
+        Assert.Null(
+            await Open(TargetUri).Tracking.GetExperimentByNameAsync("mental-health-insights")
+        );
     }
 
     [Fact]
@@ -89,7 +121,16 @@ public sealed class TrackingPushCommandTests : IDisposable
     {
         await SeedAsync();
 
-        var result = await RunAsync("tracking", "push", "--from", SourceUri, "--to", TargetUri, "--experiment", "nope");
+        var result = await RunAsync(
+            "tracking",
+            "push",
+            "--from",
+            SourceUri,
+            "--to",
+            TargetUri,
+            "--experiment",
+            "nope"
+        );
 
         Assert.Equal(ExitCodes.InvalidData, result.ExitCode);
         Assert.Contains("'nope'", result.Error, StringComparison.Ordinal);
@@ -102,21 +143,33 @@ public sealed class TrackingPushCommandTests : IDisposable
         root.Options.Add(CommonOptions.Verbose);
         using var output = new StringWriter();
         using var error = new StringWriter();
-        var exitCode = await root.Parse(args).InvokeAsync(new InvocationConfiguration { Output = output, Error = error });
+        var exitCode = await root.Parse(args)
+            .InvokeAsync(new InvocationConfiguration { Output = output, Error = error });
         return new CliResult(exitCode, output.ToString(), error.ToString());
     }
 
     private static TrackingBackend Open(string uri) =>
-        TrackingBackendFactory.Create(new TrackingBackendOptions { TrackingUri = uri, UserName = "bob" }, TimeProvider.System);
+        TrackingBackendFactory.Create(
+            new TrackingBackendOptions { TrackingUri = uri, UserName = "bob" },
+            TimeProvider.System
+        );
 
     /// <summary>A parent and a child run (two metric points each, one artifact) and one registered version.</summary>
     private async Task SeedAsync()
     {
         var source = Open(SourceUri);
-        var tracking = new TrackingService(source.Tracking, TimeProvider.System, artifacts: source.Artifacts);
+        var tracking = new TrackingService(
+            source.Tracking,
+            TimeProvider.System,
+            artifacts: source.Artifacts
+        );
         var experimentId = await tracking.GetOrCreateExperimentAsync("mental-health-insights");
         var parent = await tracking.StartRunAsync(experimentId, "train");
-        var child = await tracking.StartRunAsync(experimentId, "lr", parentRunId: parent.Info.RunId);
+        var child = await tracking.StartRunAsync(
+            experimentId,
+            "lr",
+            parentRunId: parent.Info.RunId
+        );
         foreach (var run in new[] { parent, child })
         {
             await tracking.LogMetricAsync(run.Info.RunId, "auc", 0.7, step: 0);

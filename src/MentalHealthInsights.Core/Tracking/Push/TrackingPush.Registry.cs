@@ -26,7 +26,9 @@ public sealed partial class TrackingPush
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)
                 {
-                    _tally.Failures.Add(new PushFailure("model", model.Name, model.Name, ex.Message));
+                    _tally.Failures.Add(
+                        new PushFailure("model", model.Name, model.Name, ex.Message)
+                    );
                 }
             }
             token = page.NextPageToken;
@@ -64,11 +66,18 @@ public sealed partial class TrackingPush
         }
         else
         {
-            foreach (var version in await VersionsAsync(_target.Registry, model.Name, cancellationToken))
+            foreach (
+                var version in await VersionsAsync(_target.Registry, model.Name, cancellationToken)
+            )
             {
                 if (
                     version.Tags.TryGetValue(PushTagKeys.SourceVersion, out var text)
-                    && int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var source)
+                    && int.TryParse(
+                        text,
+                        NumberStyles.None,
+                        CultureInfo.InvariantCulture,
+                        out var source
+                    )
                 )
                 {
                     present.TryAdd(source, version.Version);
@@ -97,12 +106,17 @@ public sealed partial class TrackingPush
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
-                var id = string.Create(CultureInfo.InvariantCulture, $"{model.Name}/{version.Version}");
+                var id = string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"{model.Name}/{version.Version}"
+                );
                 _tally.Failures.Add(new PushFailure("version", id, model.Name, ex.Message));
             }
         }
 
-        foreach (var (alias, sourceVersion) in model.Aliases.OrderBy(a => a.Key, StringComparer.Ordinal))
+        foreach (
+            var (alias, sourceVersion) in model.Aliases.OrderBy(a => a.Key, StringComparer.Ordinal)
+        )
         {
             if (_options.DryRun)
             {
@@ -112,8 +126,10 @@ public sealed partial class TrackingPush
                 }
                 continue;
             }
-            if (!present.TryGetValue(sourceVersion, out var targetVersion)
-                || existing!.Aliases.GetValueOrDefault(alias) == targetVersion)
+            if (
+                !present.TryGetValue(sourceVersion, out var targetVersion)
+                || existing!.Aliases.GetValueOrDefault(alias) == targetVersion
+            )
             {
                 continue;
             }
@@ -125,12 +141,20 @@ public sealed partial class TrackingPush
             );
             try
             {
-                await _target.Registry.SetRegisteredModelAliasAsync(model.Name, alias, targetVersion, note, cancellationToken);
+                await _target.Registry.SetRegisteredModelAliasAsync(
+                    model.Name,
+                    alias,
+                    targetVersion,
+                    note,
+                    cancellationToken
+                );
                 _tally.AliasesSet++;
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
-                _tally.Failures.Add(new PushFailure("alias", $"{model.Name}@{alias}", model.Name, ex.Message));
+                _tally.Failures.Add(
+                    new PushFailure("alias", $"{model.Name}@{alias}", model.Name, ex.Message)
+                );
             }
         }
     }
@@ -148,11 +172,17 @@ public sealed partial class TrackingPush
             runId = target.RunId;
             if (
                 _sourceArtifactUris.TryGetValue(sourceRun, out var sourceRoot)
-                && (source == sourceRoot || source.StartsWith(sourceRoot.TrimEnd('/') + "/", StringComparison.Ordinal))
+                && (
+                    source == sourceRoot
+                    || source.StartsWith(sourceRoot.TrimEnd('/') + "/", StringComparison.Ordinal)
+                )
             )
             {
                 var relative = source[sourceRoot.Length..].Trim('/');
-                source = relative.Length == 0 ? target.ArtifactUri : target.ArtifactUri.TrimEnd('/') + "/" + relative;
+                source =
+                    relative.Length == 0
+                        ? target.ArtifactUri
+                        : target.ArtifactUri.TrimEnd('/') + "/" + relative;
             }
         }
         return new NewModelVersion
@@ -165,7 +195,10 @@ public sealed partial class TrackingPush
         };
     }
 
-    private async Task<RegisteredModel?> TryGetTargetModelAsync(string name, CancellationToken cancellationToken)
+    private async Task<RegisteredModel?> TryGetTargetModelAsync(
+        string name,
+        CancellationToken cancellationToken
+    )
     {
         try
         {

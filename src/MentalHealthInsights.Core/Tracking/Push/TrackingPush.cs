@@ -81,7 +81,10 @@ public sealed partial class TrackingPush
         } while (token is not null);
         if (_options.Experiments.Count == 0)
         {
-            return [.. all.OrderBy(e => e.CreationTimeMs).ThenBy(e => e.Name, StringComparer.Ordinal)];
+            return
+            [
+                .. all.OrderBy(e => e.CreationTimeMs).ThenBy(e => e.Name, StringComparer.Ordinal),
+            ];
         }
         var missing = _options.Experiments.Where(n => !all.Any(e => e.Name == n)).ToList();
         if (missing.Count > 0)
@@ -94,7 +97,10 @@ public sealed partial class TrackingPush
         return [.. all.Where(e => _options.Experiments.Contains(e.Name))];
     }
 
-    private async Task PushExperimentAsync(Experiment experiment, CancellationToken cancellationToken)
+    private async Task PushExperimentAsync(
+        Experiment experiment,
+        CancellationToken cancellationToken
+    )
     {
         var existing = await _target.Tracking.GetExperimentByNameAsync(
             experiment.Name,
@@ -122,12 +128,17 @@ public sealed partial class TrackingPush
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
-                _tally.Failures.Add(new PushFailure("run", run.Info.RunId, run.Info.RunName, ex.Message));
+                _tally.Failures.Add(
+                    new PushFailure("run", run.Info.RunId, run.Info.RunName, ex.Message)
+                );
             }
         }
     }
 
-    private async Task<List<Run>> SourceRunsAsync(Experiment experiment, CancellationToken cancellationToken)
+    private async Task<List<Run>> SourceRunsAsync(
+        Experiment experiment,
+        CancellationToken cancellationToken
+    )
     {
         var runs = new List<Run>();
         string? token = null;
@@ -157,7 +168,11 @@ public sealed partial class TrackingPush
             var depth = 0;
             var current = run;
             // The bound stops a (corrupt) parent cycle.
-            while (current.ParentRunId is { } parent && byId.TryGetValue(parent, out var next) && depth < runs.Count)
+            while (
+                current.ParentRunId is { } parent
+                && byId.TryGetValue(parent, out var next)
+                && depth < runs.Count
+            )
             {
                 depth++;
                 current = next;
@@ -170,12 +185,19 @@ public sealed partial class TrackingPush
             .Select(x => x.Run);
     }
 
-    private async Task PushRunAsync(Run run, string? targetExperimentId, CancellationToken cancellationToken)
+    private async Task PushRunAsync(
+        Run run,
+        string? targetExperimentId,
+        CancellationToken cancellationToken
+    )
     {
         Run? present = targetExperimentId is null
             ? null
             : await FindPushedRunAsync(targetExperimentId, run.Info.RunId, cancellationToken);
-        if (present is not null && present.Data.Tags.GetValueOrDefault(PushTagKeys.PushState) != PushTagKeys.Copying)
+        if (
+            present is not null
+            && present.Data.Tags.GetValueOrDefault(PushTagKeys.PushState) != PushTagKeys.Copying
+        )
         {
             _pushed[run.Info.RunId] = (present.Info.RunId, present.Info.ArtifactUri);
             _tally.RunsSkipped++;
@@ -198,38 +220,60 @@ public sealed partial class TrackingPush
         var metrics = new List<Metric>();
         foreach (var key in run.Data.Metrics.Keys.Order(StringComparer.Ordinal))
         {
-            metrics.AddRange(await _source.Tracking.GetMetricHistoryAsync(run.Info.RunId, key, cancellationToken));
+            metrics.AddRange(
+                await _source.Tracking.GetMetricHistoryAsync(run.Info.RunId, key, cancellationToken)
+            );
         }
         var parameters = run.Data.Params.Select(p => new Param(p.Key, p.Value)).ToList();
-        var tags = run.Data.Tags
-            .Where(t => t.Key is not (MlflowTagKeys.ParentRunId or PushTagKeys.SourceRunId or PushTagKeys.SourceTrackingUri or PushTagKeys.PushState))
+        var tags = run
+            .Data.Tags.Where(t =>
+                t.Key
+                    is not (
+                        MlflowTagKeys.ParentRunId
+                        or PushTagKeys.SourceRunId
+                        or PushTagKeys.SourceTrackingUri
+                        or PushTagKeys.PushState
+                    )
+            )
             .Select(t => new RunTag(t.Key, t.Value))
             .ToList();
         var files = await ListFilesAsync(run.Info.ArtifactUri, null, cancellationToken);
 
         if (!_options.DryRun)
         {
-            var target = present ?? await _target.Tracking.CreateRunAsync(
-                new NewRun
-                {
-                    ExperimentId = targetExperimentId!,
-                    RunName = run.Info.RunName,
-                    UserId = run.Info.UserId,
-                    StartTimeMs = run.Info.StartTimeMs,
-                    Tags = PushTags(run.Info.RunId, targetParent, PushTagKeys.Copying),
-                },
-                cancellationToken
-            );
+            var target =
+                present
+                ?? await _target.Tracking.CreateRunAsync(
+                    new NewRun
+                    {
+                        ExperimentId = targetExperimentId!,
+                        RunName = run.Info.RunName,
+                        UserId = run.Info.UserId,
+                        StartTimeMs = run.Info.StartTimeMs,
+                        Tags = PushTags(run.Info.RunId, targetParent, PushTagKeys.Copying),
+                    },
+                    cancellationToken
+                );
             var targetId = target.Info.RunId;
             await _writer.LogBatchAsync(targetId, metrics, parameters, tags, cancellationToken);
-            await CopyArtifactsAsync(run.Info.ArtifactUri, target.Info.ArtifactUri, files, cancellationToken);
+            await CopyArtifactsAsync(
+                run.Info.ArtifactUri,
+                target.Info.ArtifactUri,
+                files,
+                cancellationToken
+            );
             await _target.Tracking.UpdateRunAsync(
                 targetId,
                 run.Info.Status,
                 run.Info.EndTimeMs,
                 cancellationToken: cancellationToken
             );
-            await _target.Tracking.SetTagAsync(targetId, PushTagKeys.PushState, PushTagKeys.Complete, cancellationToken);
+            await _target.Tracking.SetTagAsync(
+                targetId,
+                PushTagKeys.PushState,
+                PushTagKeys.Complete,
+                cancellationToken
+            );
             _pushed[run.Info.RunId] = (targetId, target.Info.ArtifactUri);
         }
         else
@@ -259,7 +303,11 @@ public sealed partial class TrackingPush
         return tags;
     }
 
-    private async Task<Run?> FindPushedRunAsync(string targetExperimentId, string sourceRunId, CancellationToken cancellationToken)
+    private async Task<Run?> FindPushedRunAsync(
+        string targetExperimentId,
+        string sourceRunId,
+        CancellationToken cancellationToken
+    )
     {
         // Run ids are lowercase hex, so the quoted value needs no escaping.
         var page = await _target.Tracking.SearchRunsAsync(
@@ -275,10 +323,20 @@ public sealed partial class TrackingPush
         return page.Items.Count > 0 ? page.Items[0] : null;
     }
 
-    private async Task<List<ArtifactEntry>> ListFilesAsync(string artifactUri, string? path, CancellationToken cancellationToken)
+    private async Task<List<ArtifactEntry>> ListFilesAsync(
+        string artifactUri,
+        string? path,
+        CancellationToken cancellationToken
+    )
     {
         var files = new List<ArtifactEntry>();
-        foreach (var entry in await _source.Artifacts.ListArtifactsAsync(artifactUri, path, cancellationToken))
+        foreach (
+            var entry in await _source.Artifacts.ListArtifactsAsync(
+                artifactUri,
+                path,
+                cancellationToken
+            )
+        )
         {
             if (entry.IsDirectory)
             {
@@ -312,7 +370,12 @@ public sealed partial class TrackingPush
         {
             foreach (var file in files)
             {
-                await _source.Artifacts.DownloadArtifactsAsync(sourceUri, file.Path, folder, cancellationToken);
+                await _source.Artifacts.DownloadArtifactsAsync(
+                    sourceUri,
+                    file.Path,
+                    folder,
+                    cancellationToken
+                );
             }
             await _target.Artifacts.LogArtifactsAsync(targetUri, folder, null, cancellationToken);
         }
@@ -321,5 +384,4 @@ public sealed partial class TrackingPush
             Directory.Delete(folder, recursive: true);
         }
     }
-
 }

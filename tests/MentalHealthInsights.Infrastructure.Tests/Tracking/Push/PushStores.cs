@@ -39,7 +39,8 @@ internal sealed class PushStores : IDisposable
 
     public string OtherId { get; private set; } = "";
 
-    public static byte[] ModelBytes { get; } = [.. Enumerable.Range(0, 3000).Select(i => (byte)(i * 7 % 256))];
+    public static byte[] ModelBytes { get; } =
+    [.. Enumerable.Range(0, 3000).Select(i => (byte)(i * 7 % 256))];
 
     public static PushEndpoint Endpoint(TrackingBackend backend) =>
         new(backend.Tracking, backend.Artifacts, backend.Registry, backend.TrackingUri);
@@ -68,9 +69,17 @@ internal sealed class PushStores : IDisposable
         var experimentId = await tracking.GetOrCreateExperimentAsync("training");
         var parent = await tracking.StartRunAsync(experimentId, "train");
         ParentId = parent.Info.RunId;
-        await tracking.LogParamsAsync(ParentId, new Dictionary<string, string> { ["seed"] = "42", ["rows"] = "900" });
+        await tracking.LogParamsAsync(
+            ParentId,
+            new Dictionary<string, string> { ["seed"] = "42", ["rows"] = "900" }
+        );
         await tracking.SetTagAsync(ParentId, "mhi.best_model", "xgb");
-        await LogFilesAsync(tracking, ParentId, ("report/report.json", "{\"auc\":0.8}"u8.ToArray()), ("report/plots/roc.png", ModelBytes[..500]));
+        await LogFilesAsync(
+            tracking,
+            ParentId,
+            ("report/report.json", "{\"auc\":0.8}"u8.ToArray()),
+            ("report/plots/roc.png", ModelBytes[..500])
+        );
 
         foreach (var name in new[] { "lr", "xgb" })
         {
@@ -79,16 +88,34 @@ internal sealed class PushStores : IDisposable
             for (var fold = 0; fold < 3; fold++)
             {
                 Clock.Advance(TimeSpan.FromSeconds(1));
-                await tracking.LogMetricAsync(id, "cv_fold_roc_auc", 0.7 + (fold * 0.01), step: fold);
+                await tracking.LogMetricAsync(
+                    id,
+                    "cv_fold_roc_auc",
+                    0.7 + (fold * 0.01),
+                    step: fold
+                );
             }
             // Two points at the same step with different timestamps: the history keeps both.
             Clock.Advance(TimeSpan.FromSeconds(1));
             await tracking.LogMetricAsync(id, "test_roc_auc", 0.81, step: 0);
             Clock.Advance(TimeSpan.FromSeconds(1));
             await tracking.LogMetricAsync(id, "test_roc_auc", double.NaN, step: 0);
-            await tracking.LogParamsAsync(id, Enumerable.Range(0, 120).ToDictionary(i => $"hp.p{i:000}", i => i.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+            await tracking.LogParamsAsync(
+                id,
+                Enumerable
+                    .Range(0, 120)
+                    .ToDictionary(
+                        i => $"hp.p{i:000}",
+                        i => i.ToString(System.Globalization.CultureInfo.InvariantCulture)
+                    )
+            );
             await tracking.SetTagAsync(id, "mhi.model_type", name);
-            await LogFilesAsync(tracking, id, ("model/bundle.bin", ModelBytes), ("model/MLmodel", "flavor: mhi"u8.ToArray()));
+            await LogFilesAsync(
+                tracking,
+                id,
+                ("model/bundle.bin", ModelBytes),
+                ("model/MLmodel", "flavor: mhi"u8.ToArray())
+            );
             Clock.Advance(TimeSpan.FromSeconds(5));
             await tracking.EndRunAsync(id);
             if (name == "lr")
@@ -109,7 +136,11 @@ internal sealed class PushStores : IDisposable
         await tracking.LogMetricAsync(OtherId, "x", 1.0);
 
         var registry = Source.Registry;
-        await registry.CreateRegisteredModelAsync(ModelName, "screening model", new Dictionary<string, string> { ["team"] = "ml" });
+        await registry.CreateRegisteredModelAsync(
+            ModelName,
+            "screening model",
+            new Dictionary<string, string> { ["team"] = "ml" }
+        );
         foreach (var (runId, description) in new[] { (LrId, "first"), (XgbId, "second") })
         {
             var run = await Source.Tracking.GetRunAsync(runId);
@@ -120,7 +151,10 @@ internal sealed class PushStores : IDisposable
                     Source = run.Info.ArtifactUri + "/model",
                     RunId = runId,
                     Description = description,
-                    Tags = new Dictionary<string, string> { ["mhi.promotion"] = description + " reason" },
+                    Tags = new Dictionary<string, string>
+                    {
+                        ["mhi.promotion"] = description + " reason",
+                    },
                 }
             );
         }
@@ -136,13 +170,19 @@ internal sealed class PushStores : IDisposable
             return [];
         }
         var page = await Target.Tracking.SearchRunsAsync(
-            new RunSearchQuery { ExperimentIds = [experiment.ExperimentId], ViewType = ViewType.All }
+            new RunSearchQuery
+            {
+                ExperimentIds = [experiment.ExperimentId],
+                ViewType = ViewType.All,
+            }
         );
         return [.. page.Items];
     }
 
     public static async Task<Run> ByTagAsync(IEnumerable<Run> runs, string sourceRunId) =>
-        await Task.FromResult(runs.Single(r => r.Data.Tags[PushTagKeys.SourceRunId] == sourceRunId));
+        await Task.FromResult(
+            runs.Single(r => r.Data.Tags[PushTagKeys.SourceRunId] == sourceRunId)
+        );
 
     public void Dispose() => _directory.Dispose();
 
@@ -160,7 +200,11 @@ internal sealed class PushStores : IDisposable
         );
     }
 
-    private async Task LogFilesAsync(TrackingService tracking, string runId, params (string Path, byte[] Bytes)[] files)
+    private async Task LogFilesAsync(
+        TrackingService tracking,
+        string runId,
+        params (string Path, byte[] Bytes)[] files
+    )
     {
         var folder = _directory.Combine("stage-" + Guid.NewGuid().ToString("N"));
         foreach (var (path, bytes) in files)

@@ -26,11 +26,26 @@ public sealed class TrackingPushRestTests : IDisposable
         var tracking = new RestTrackingStore(_server.Client);
         var artifacts = new RestArtifactStore(_server.Client);
         var registry = new RestModelRegistry(_server.Client);
-        var target = new PushEndpoint(tracking, artifacts, registry, _server.Server.Uri.AbsoluteUri);
+        var target = new PushEndpoint(
+            tracking,
+            artifacts,
+            registry,
+            _server.Server.Uri.AbsoluteUri
+        );
         var options = new TrackingPushOptions { TempRoot = _stores.TempRoot };
 
-        var first = await new TrackingPush(PushStores.Endpoint(_stores.Source), target, _stores.Clock, options).PushAsync();
-        var second = await new TrackingPush(PushStores.Endpoint(_stores.Source), target, _stores.Clock, options).PushAsync();
+        var first = await new TrackingPush(
+            PushStores.Endpoint(_stores.Source),
+            target,
+            _stores.Clock,
+            options
+        ).PushAsync();
+        var second = await new TrackingPush(
+            PushStores.Endpoint(_stores.Source),
+            target,
+            _stores.Clock,
+            options
+        ).PushAsync();
 
         Assert.True(first.Succeeded, string.Join("; ", first.Failures));
         Assert.Equal(4, first.RunsCopied);
@@ -38,25 +53,52 @@ public sealed class TrackingPushRestTests : IDisposable
         Assert.Equal(2, first.VersionsCopied);
         Assert.Equal(2, first.AliasesSet);
         Assert.True(second.Succeeded, string.Join("; ", second.Failures));
-        Assert.Equal((0, 4, 0, 2, 0), (second.RunsCopied, second.RunsSkipped, second.VersionsCopied, second.VersionsSkipped, second.AliasesSet));
+        Assert.Equal(
+            (0, 4, 0, 2, 0),
+            (
+                second.RunsCopied,
+                second.RunsSkipped,
+                second.VersionsCopied,
+                second.VersionsSkipped,
+                second.AliasesSet
+            )
+        );
 
         var experiment = await tracking.GetExperimentByNameAsync("training");
         Assert.NotNull(experiment);
-        var runs = (await tracking.SearchRunsAsync(new RunSearchQuery { ExperimentIds = [experiment.ExperimentId] })).Items;
+        var runs = (
+            await tracking.SearchRunsAsync(
+                new RunSearchQuery { ExperimentIds = [experiment.ExperimentId] }
+            )
+        ).Items;
         Assert.Equal(3, runs.Count);
         var parent = await PushStores.ByTagAsync(runs, _stores.ParentId);
         var xgb = await PushStores.ByTagAsync(runs, _stores.XgbId);
         Assert.Equal(parent.Info.RunId, xgb.ParentRunId);
         Assert.StartsWith("mlflow-artifacts:/", xgb.Info.ArtifactUri, StringComparison.Ordinal);
-        var expected = await _stores.Source.Tracking.GetMetricHistoryAsync(_stores.XgbId, "test_roc_auc");
-        Assert.Equal(expected, await tracking.GetMetricHistoryAsync(xgb.Info.RunId, "test_roc_auc"));
+        var expected = await _stores.Source.Tracking.GetMetricHistoryAsync(
+            _stores.XgbId,
+            "test_roc_auc"
+        );
+        Assert.Equal(
+            expected,
+            await tracking.GetMetricHistoryAsync(xgb.Info.RunId, "test_roc_auc")
+        );
         var folder = Path.Combine(_stores.TempRoot, "check");
         await artifacts.DownloadArtifactsAsync(xgb.Info.ArtifactUri, "model", folder);
-        Assert.Equal(PushStores.ModelBytes, await File.ReadAllBytesAsync(Path.Combine(folder, "model", "bundle.bin")));
-        var challenger = await registry.GetModelVersionByAliasAsync(PushStores.ModelName, "challenger");
+        Assert.Equal(
+            PushStores.ModelBytes,
+            await File.ReadAllBytesAsync(Path.Combine(folder, "model", "bundle.bin"))
+        );
+        var challenger = await registry.GetModelVersionByAliasAsync(
+            PushStores.ModelName,
+            "challenger"
+        );
         Assert.Equal(xgb.Info.RunId, challenger.RunId);
         Assert.Equal(xgb.Info.ArtifactUri + "/model", challenger.Source);
-        var versions = await registry.SearchModelVersionsAsync(new ModelVersionSearchQuery { Filter = $"name = '{PushStores.ModelName}'" });
+        var versions = await registry.SearchModelVersionsAsync(
+            new ModelVersionSearchQuery { Filter = $"name = '{PushStores.ModelName}'" }
+        );
         Assert.Equal(2, versions.Items.Count);
     }
 }
