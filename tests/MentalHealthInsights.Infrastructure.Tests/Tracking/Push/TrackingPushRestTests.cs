@@ -101,4 +101,38 @@ public sealed class TrackingPushRestTests : IDisposable
         );
         Assert.Equal(2, versions.Items.Count);
     }
+
+    [Fact]
+    public async Task PushAsync_ServerDownThenBack_FirstPushFailsClearlySecondCopiesEverything()
+    {
+        await _stores.SeedAsync();
+        var target = new PushEndpoint(
+            new RestTrackingStore(_server.Client),
+            new RestArtifactStore(_server.Client),
+            new RestModelRegistry(_server.Client),
+            _server.Server.Uri.AbsoluteUri
+        );
+        var options = new TrackingPushOptions { TempRoot = _stores.TempRoot };
+        // Every attempt of the first request (MaxAttempts = 5) answers 503.
+        _server.Server.Fail(503, "TEMPORARILY_UNAVAILABLE", times: 5);
+
+        var error = await Assert.ThrowsAsync<TrackingException>(() =>
+            new TrackingPush(
+                PushStores.Endpoint(_stores.Source),
+                target,
+                _stores.Clock,
+                options
+            ).PushAsync()
+        );
+        var report = await new TrackingPush(
+            PushStores.Endpoint(_stores.Source),
+            target,
+            _stores.Clock,
+            options
+        ).PushAsync();
+
+        Assert.Equal(TrackingErrorCode.TemporarilyUnavailable, error.ErrorCode);
+        Assert.True(report.Succeeded, string.Join("; ", report.Failures));
+        Assert.Equal((4, 0, 2), (report.RunsCopied, report.RunsSkipped, report.VersionsCopied));
+    }
 }
