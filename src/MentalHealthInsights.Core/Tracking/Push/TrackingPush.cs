@@ -8,6 +8,7 @@ namespace MentalHealthInsights.Core.Tracking.Push;
 /// works (local SQLite → an MLflow server is the intended use). Idempotent: each target run
 /// carries <c>mhi.source_run_id</c> and each target version <c>mhi.source_version</c>; what the
 /// target already holds is skipped. A failing run is reported and the others are still copied.
+/// One push at a time per instance: <see cref="PushAsync"/> keeps its state in the instance.
 /// </summary>
 public sealed partial class TrackingPush
 {
