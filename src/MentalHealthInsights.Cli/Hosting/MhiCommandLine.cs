@@ -23,6 +23,7 @@ internal static class MhiCommandLine
             TrainCommand.Create(environment),
             ModelsCommand.Create(environment),
             RunsCommand.Create(environment),
+            TrackingCommand.Create(environment),
             RunCommand.Create(environment),
         };
         root.Options.Add(CommonOptions.Verbose);

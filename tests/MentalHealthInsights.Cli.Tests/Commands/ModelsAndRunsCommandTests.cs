@@ -152,6 +152,78 @@ public sealed class ModelsAndRunsCommandTests
     }
 
     [Fact]
+    public async Task Push_AfterRealTraining_CopiesRunsAndRegistryOnceAndTheChampionLoadsFromTheTarget()
+    {
+        using var temp = new TempFolder();
+        var local = "sqlite:///" + temp.File("local.db");
+        var target = "sqlite:///" + temp.File("target.db");
+        await CliHarness.RunAsync("data", "generate", "-n", "700", "-o", temp.File("d.csv"));
+        await CliHarness.RunAsync(
+            "train",
+            "-i",
+            temp.File("d.csv"),
+            "-o",
+            temp.File("t"),
+            "--models",
+            "lr",
+            "--folds",
+            "3",
+            "--search-budget",
+            "1",
+            "--bootstrap",
+            "200",
+            "--tracking-uri",
+            local
+        );
+
+        var first = await CliHarness.RunAsync(
+            "tracking",
+            "push",
+            "--from",
+            local,
+            "--to",
+            target,
+            "--json"
+        );
+        var second = await CliHarness.RunAsync(
+            "tracking",
+            "push",
+            "--from",
+            local,
+            "--to",
+            target,
+            "--json"
+        );
+        var champion = await CliHarness.RunAsync(
+            "models",
+            "show",
+            "mental-health-classifier@champion",
+            "--tracking-uri",
+            target,
+            "--json"
+        );
+
+        Assert.Equal(0, first.ExitCode);
+        using (var json = JsonDocument.Parse(first.Output))
+        {
+            Assert.Equal(3, json.RootElement.GetProperty("runsCopied").GetInt32());
+        }
+        using (var json = JsonDocument.Parse(second.Output))
+        {
+            Assert.Equal(0, json.RootElement.GetProperty("runsCopied").GetInt32());
+            Assert.Equal(3, json.RootElement.GetProperty("runsSkipped").GetInt32());
+        }
+        Assert.Equal(0, champion.ExitCode);
+        using (var json = JsonDocument.Parse(champion.Output))
+        {
+            Assert.Equal(
+                "lr",
+                json.RootElement.GetProperty("tags").GetProperty("mhi.model_type").GetString()
+            );
+        }
+    }
+
+    [Fact]
     public async Task Models_UnknownVersionOrRun_ReturnInvalidDataWithOneLine()
     {
         using var temp = new TempFolder();

@@ -288,6 +288,6 @@ public sealed partial class TrainingJob
             null,
             false,
             null,
-            $"Tracking at {uri} failed ({error.Message}); the training itself finished and its report and model bundles are kept in {Path.GetDirectoryName(output.HtmlPath)}. Nothing was registered."
+            $"Tracking at {uri} failed ({error.Message}); the training itself finished and its report and model bundles are kept in {Path.GetDirectoryName(output.HtmlPath)}. Nothing was registered. To log to a server later, train with a local store (--tracking-uri sqlite:///PATH) and run `mhi tracking push --to URI`."
         );
 }
