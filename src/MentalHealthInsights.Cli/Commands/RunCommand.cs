@@ -13,8 +13,8 @@ namespace MentalHealthInsights.Cli.Commands;
 
 /// <summary>
 /// <c>mhi run</c>: the main job end to end on the embedded default (what <c>make run</c> calls):
-/// generate the synthetic dataset → validate → EDA report → train and evaluate models. Later
-/// capabilities (register, batch-score, monitor) extend this same command.
+/// generate the synthetic dataset → validate → EDA report → train, evaluate, track and register.
+/// Later capabilities (batch scoring, monitoring) extend this same command.
 /// </summary>
 internal static class RunCommand
 {
@@ -135,7 +135,7 @@ internal static class RunCommand
                             ]),
                         },
                         ["train"] = TrainingSummaryRenderer.ToJson(training),
-                        ["notDoneYet"] = new JsonArray("register", "batch-score", "monitor"),
+                        ["notDoneYet"] = new JsonArray("batch-score", "serve", "monitor"),
                     };
                     var summaryPath = Path.Combine(outputDirectory, "summary.json");
                     await File.WriteAllTextAsync(
@@ -169,7 +169,7 @@ internal static class RunCommand
                     await io.Output.WriteLineAsync();
                     await io.Output.WriteLineAsync($"Summary   {summaryPath}");
                     await io.Output.WriteLineAsync(
-                        "Not built yet: registry, batch scoring and monitoring (see the README's status table)."
+                        "Not built yet: batch scoring, serving and monitoring (see the README's status table)."
                     );
                     return ExitCodes.Ok;
                 }
