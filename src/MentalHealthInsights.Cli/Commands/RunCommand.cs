@@ -7,6 +7,7 @@ using MentalHealthInsights.Core.Data;
 using MentalHealthInsights.Core.Data.Synthetic;
 using MentalHealthInsights.Core.Training.Protocol;
 using MentalHealthInsights.Infrastructure.Hashing;
+using MentalHealthInsights.Infrastructure.Tracking.Sqlite;
 using MentalHealthInsights.Infrastructure.Training.Jobs;
 
 namespace MentalHealthInsights.Cli.Commands;
@@ -98,7 +99,9 @@ internal static class RunCommand
                             // Keep the default run self-contained: its tracking store lives in
                             // the output folder unless the user points MLFLOW_TRACKING_URI elsewhere.
                             TrackingUri =
-                                Environment.GetEnvironmentVariable("MLFLOW_TRACKING_URI")
+                                Environment.GetEnvironmentVariable(
+                                    TrackingBackendFactory.TrackingUriVariable
+                                )
                                 ?? "sqlite:///" + Path.Combine(outputDirectory, "mlruns.db"),
                             Protocol = new TrainingOptions
                             {

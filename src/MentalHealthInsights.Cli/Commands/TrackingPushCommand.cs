@@ -116,20 +116,10 @@ internal static class TrackingPushCommand
         try
         {
             return TrackingBackendFactory.Create(
-                new TrackingBackendOptions
+                TrackingBackendFactory.EnvironmentOptions(uri, Environment.UserName) with
                 {
-                    TrackingUri = uri,
+                    // The registry follows the URI given here, not MLFLOW_REGISTRY_URI.
                     RegistryUri = registryUri,
-                    UserName = Environment.UserName,
-                    Token = Environment.GetEnvironmentVariable(
-                        TrackingBackendFactory.TokenVariable
-                    ),
-                    BasicAuthUser = Environment.GetEnvironmentVariable(
-                        TrackingBackendFactory.UsernameVariable
-                    ),
-                    BasicAuthPassword = Environment.GetEnvironmentVariable(
-                        TrackingBackendFactory.PasswordVariable
-                    ),
                 },
                 time
             );

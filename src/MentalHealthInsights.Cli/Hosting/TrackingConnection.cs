@@ -28,18 +28,10 @@ internal static class TrackingConnection
         try
         {
             return TrackingBackendFactory.Create(
-                new TrackingBackendOptions
-                {
-                    TrackingUri =
-                        parseResult.GetValue(uri)
-                        ?? Environment.GetEnvironmentVariable(
-                            TrackingBackendFactory.TrackingUriVariable
-                        ),
-                    RegistryUri = Environment.GetEnvironmentVariable(
-                        TrackingBackendFactory.RegistryUriVariable
-                    ),
-                    UserName = Environment.UserName,
-                },
+                TrackingBackendFactory.EnvironmentOptions(
+                    parseResult.GetValue(uri),
+                    Environment.UserName
+                ),
                 time
             );
         }

@@ -50,19 +50,28 @@ public static partial class TrackingBackendFactory
     public static TrackingBackend FromEnvironment(
         TimeProvider timeProvider,
         string userName = ""
+    ) => Create(EnvironmentOptions(userName: userName), timeProvider);
+
+    /// <summary>
+    /// The options MLflow users set through the environment: the tracking and registry URIs
+    /// and the server credentials (token, or user name and password). A non-null
+    /// <paramref name="trackingUri"/> (e.g. from a command-line flag) takes the place of
+    /// MLFLOW_TRACKING_URI; the credentials always come from the environment, so every caller
+    /// that names its own URI still authenticates the same way.
+    /// </summary>
+    public static TrackingBackendOptions EnvironmentOptions(
+        string? trackingUri = null,
+        string userName = ""
     ) =>
-        Create(
-            new TrackingBackendOptions
-            {
-                TrackingUri = Environment.GetEnvironmentVariable(TrackingUriVariable),
-                RegistryUri = Environment.GetEnvironmentVariable(RegistryUriVariable),
-                UserName = userName,
-                Token = Environment.GetEnvironmentVariable(TokenVariable),
-                BasicAuthUser = Environment.GetEnvironmentVariable(UsernameVariable),
-                BasicAuthPassword = Environment.GetEnvironmentVariable(PasswordVariable),
-            },
-            timeProvider
-        );
+        new()
+        {
+            TrackingUri = trackingUri ?? Environment.GetEnvironmentVariable(TrackingUriVariable),
+            RegistryUri = Environment.GetEnvironmentVariable(RegistryUriVariable),
+            UserName = userName,
+            Token = Environment.GetEnvironmentVariable(TokenVariable),
+            BasicAuthUser = Environment.GetEnvironmentVariable(UsernameVariable),
+            BasicAuthPassword = Environment.GetEnvironmentVariable(PasswordVariable),
+        };
 
     /// <summary>The stores named by <paramref name="options"/>.</summary>
     public static TrackingBackend Create(TrackingBackendOptions options, TimeProvider timeProvider)

@@ -33,18 +33,10 @@ public sealed partial class TrainingJob
         try
         {
             backend = TrackingBackendFactory.Create(
-                new TrackingBackendOptions
-                {
-                    TrackingUri =
-                        options.TrackingUri
-                        ?? Environment.GetEnvironmentVariable(
-                            TrackingBackendFactory.TrackingUriVariable
-                        ),
-                    RegistryUri = Environment.GetEnvironmentVariable(
-                        TrackingBackendFactory.RegistryUriVariable
-                    ),
-                    UserName = Environment.UserName,
-                },
+                TrackingBackendFactory.EnvironmentOptions(
+                    options.TrackingUri,
+                    Environment.UserName
+                ),
                 time
             );
         }
