@@ -53,6 +53,7 @@ public sealed class Predictor
             Preprocessor,
             Model,
             record,
+            row,
             topFactors
         );
         return new Prediction(

@@ -29,10 +29,31 @@ public static class PredictionExplainer
     )
     {
         ArgumentNullException.ThrowIfNull(preprocessor);
+        ArgumentNullException.ThrowIfNull(record);
+        return ExplainPrediction(preprocessor, model, record, preprocessor.Transform(record), top);
+    }
+
+    /// <summary>
+    /// Explains one prediction whose features the caller already computed with
+    /// <paramref name="preprocessor"/> (so a scorer transforms each record once).
+    /// </summary>
+    /// <param name="preprocessor">The model's fitted preprocessor.</param>
+    /// <param name="model">The raw model.</param>
+    /// <param name="record">The record (for the values quoted in the factors).</param>
+    /// <param name="row">The record's features, <c>preprocessor.Transform(record)</c>.</param>
+    /// <param name="top">Factors to return, at least 1.</param>
+    public static PredictionExplanation ExplainPrediction(
+        FittedPreprocessor preprocessor,
+        IBinaryModel model,
+        MentalHealthRecord record,
+        ReadOnlySpan<float> row,
+        int top
+    )
+    {
+        ArgumentNullException.ThrowIfNull(preprocessor);
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(record);
         ArgumentOutOfRangeException.ThrowIfLessThan(top, 1);
-        var row = preprocessor.Transform(record);
         var explanation = model.Explain(row);
         if (explanation.Values.Length != row.Length)
         {
