@@ -64,44 +64,14 @@ internal static class ModelsShowCommand
         CancellationToken cancellationToken
     )
     {
-        var at = reference.IndexOf('@', StringComparison.Ordinal);
-        var slash = reference.LastIndexOf('/');
-        if (at > 0)
-        {
-            return TrackingConnection.CallAsync(() =>
-                backend.Registry.GetModelVersionByAliasAsync(
-                    reference[..at],
-                    reference[(at + 1)..],
-                    cancellationToken
-                )
+        var parsed =
+            ModelReference.TryParse(reference, PromotionGate.ChampionAlias)
+            ?? throw new CommandFailure(
+                ExitCodes.Usage,
+                $"'{reference}' must be NAME@ALIAS, NAME/VERSION (a number) or NAME."
             );
-        }
-        if (slash > 0)
-        {
-            if (
-                !int.TryParse(
-                    reference[(slash + 1)..],
-                    NumberStyles.None,
-                    CultureInfo.InvariantCulture,
-                    out var number
-                )
-            )
-            {
-                throw new CommandFailure(
-                    ExitCodes.Usage,
-                    $"'{reference}' must be NAME@ALIAS, NAME/VERSION (a number) or NAME."
-                );
-            }
-            return TrackingConnection.CallAsync(() =>
-                backend.Registry.GetModelVersionAsync(reference[..slash], number, cancellationToken)
-            );
-        }
         return TrackingConnection.CallAsync(() =>
-            backend.Registry.GetModelVersionByAliasAsync(
-                reference,
-                PromotionGate.ChampionAlias,
-                cancellationToken
-            )
+            parsed.FindAsync(backend.Registry, cancellationToken)
         );
     }
 

@@ -33,7 +33,13 @@ public sealed class ModelReferenceResolver(TrackingBackend backend)
         {
             return new ResolvedModel(ModelBundleReader.Load(reference), null);
         }
-        var version = await FindVersionAsync(reference[Scheme.Length..], cancellationToken);
+        var parsed =
+            ModelReference.TryParse(reference[Scheme.Length..])
+            ?? throw new TrackingException(
+                TrackingErrorCode.InvalidParameterValue,
+                $"'{reference}' must be {Scheme}NAME@ALIAS or {Scheme}NAME/VERSION."
+            );
+        var version = await parsed.FindAsync(backend.Registry, cancellationToken);
         if (version.RunId is null)
         {
             throw new TrackingException(
@@ -62,35 +68,5 @@ public sealed class ModelReferenceResolver(TrackingBackend backend)
             cancellationToken
         );
         return new ResolvedModel(ModelBundleReader.Load(folder), version);
-    }
-
-    private Task<ModelVersion> FindVersionAsync(string path, CancellationToken cancellationToken)
-    {
-        var at = path.IndexOf('@', StringComparison.Ordinal);
-        if (at > 0)
-        {
-            return backend.Registry.GetModelVersionByAliasAsync(
-                path[..at],
-                path[(at + 1)..],
-                cancellationToken
-            );
-        }
-        var slash = path.LastIndexOf('/');
-        if (
-            slash > 0
-            && int.TryParse(
-                path[(slash + 1)..],
-                NumberStyles.None,
-                CultureInfo.InvariantCulture,
-                out var number
-            )
-        )
-        {
-            return backend.Registry.GetModelVersionAsync(path[..slash], number, cancellationToken);
-        }
-        throw new TrackingException(
-            TrackingErrorCode.InvalidParameterValue,
-            $"'{Scheme}{path}' must be {Scheme}NAME@ALIAS or {Scheme}NAME/VERSION."
-        );
     }
 }
