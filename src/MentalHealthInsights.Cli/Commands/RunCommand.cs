@@ -6,7 +6,6 @@ using MentalHealthInsights.Cli.Rendering;
 using MentalHealthInsights.Core.Data;
 using MentalHealthInsights.Core.Data.Synthetic;
 using MentalHealthInsights.Core.Training.Protocol;
-using MentalHealthInsights.Infrastructure.Hashing;
 using MentalHealthInsights.Infrastructure.Tracking.Sqlite;
 using MentalHealthInsights.Infrastructure.Training.Jobs;
 
@@ -120,7 +119,8 @@ internal static class RunCommand
                             ["rows"] = written,
                             ["seed"] = options.Seed,
                             ["signal"] = DataGenerateCommand.SignalName(options.Signal),
-                            ["sha256"] = FileHash.Sha256(dataPath),
+                            // The training job hashed the file it trained on: the same bytes.
+                            ["sha256"] = training.Report.Data.DataHash,
                         },
                         ["validation"] = new JsonObject
                         {

@@ -82,6 +82,14 @@ public sealed class EdaAndRunCommandTests
         Assert.Contains("EDA report", result.Output);
         Assert.True(File.Exists(Path.Combine(temp.Path, "train", "training-report.html")));
         Assert.Equal(
+            Convert.ToHexStringLower(
+                System.Security.Cryptography.SHA256.HashData(
+                    File.ReadAllBytes(Path.Combine(temp.Path, "data", "mental_health.csv"))
+                )
+            ),
+            summary.RootElement.GetProperty("dataset").GetProperty("sha256").GetString()
+        );
+        Assert.Equal(
             "Completed",
             summary.RootElement.GetProperty("train").GetProperty("outcome").GetString()
         );
