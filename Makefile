@@ -11,7 +11,7 @@ DOTNET_FLAGS := -c $(CONFIG) --nologo -v quiet -clp:NoSummary
 export DOTNET_CLI_TELEMETRY_OPTOUT := 1
 export DOTNET_NOLOGO := 1
 
-.PHONY: help run test deps restore build lint format setup unit bench clean
+.PHONY: help run test deps deps-test restore build lint format setup unit bench clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
@@ -19,11 +19,14 @@ help: ## List the targets
 run: deps build ## The main job end to end on the embedded default (no server, no download)
 	$(CLI) run --out $(OUT)
 
-test: deps lint ## Everything CI needs: lint + build + all tests (CI calls exactly this)
+test: deps-test lint ## Everything CI needs: lint + build + all tests (CI calls exactly this)
 	bash eng/scripts/test.sh $(SOLUTION) $(CONFIG)
 
-deps: ## Install the Debian packages the project needs (apt-get when root, else print the command)
+deps: ## Install the Debian packages `make run` needs (apt-get when root, else print the command)
 	bash eng/scripts/deps.sh
+
+deps-test: ## Also what the tests need (chromium, postgresql, python3-xgboost, npm packages)
+	bash eng/scripts/deps.sh test
 
 restore: ## Restore local tools and NuGet packages (locked mode when CI=true)
 	dotnet tool restore >/dev/null

@@ -1,0 +1,36 @@
+using System.Security.Cryptography;
+using System.Text;
+
+namespace MentalHealthInsights.Core.Scoring.PredictionLog;
+
+/// <summary>
+/// Pseudonymises User_ID with HMAC-SHA-256 under a secret key from configuration, so the same
+/// person gets the same key (labels can be attached later) but the id cannot be recovered or
+/// confirmed without the key. The key must be at least 16 bytes.
+/// </summary>
+public sealed class SubjectPseudonymiser
+{
+    private readonly byte[] _key;
+
+    /// <summary>Creates a pseudonymiser; throws when the key is shorter than 16 bytes.</summary>
+    public SubjectPseudonymiser(ReadOnlySpan<byte> key)
+    {
+        if (key.Length < 16)
+        {
+            throw new ArgumentException(
+                "The pseudonymisation key must be at least 16 bytes.",
+                nameof(key)
+            );
+        }
+        _key = key.ToArray();
+    }
+
+    /// <summary>The keyed hash of <paramref name="userId"/> as 64 lowercase hex characters.</summary>
+    public string Pseudonymise(string userId)
+    {
+        ArgumentNullException.ThrowIfNull(userId);
+        Span<byte> hash = stackalloc byte[HMACSHA256.HashSizeInBytes];
+        HMACSHA256.HashData(_key, Encoding.UTF8.GetBytes(userId), hash);
+        return Convert.ToHexStringLower(hash);
+    }
+}
