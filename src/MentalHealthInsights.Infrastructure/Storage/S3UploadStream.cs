@@ -227,6 +227,8 @@ internal sealed class S3UploadStream : StorageWriteStream
         await AwaitInFlightAsync();
         if (_uploadId is null)
         {
+            // Until the upload has started, a failure leaves the stream unusable.
+            _failed = true;
             var started = await S3Errors.TranslateAsync(
                 _location.Uri,
                 () =>
@@ -240,6 +242,7 @@ internal sealed class S3UploadStream : StorageWriteStream
                     )
             );
             _uploadId = started.UploadId;
+            _failed = false;
         }
         var part = _current;
         var number = _nextPartNumber++;

@@ -67,22 +67,41 @@ public static partial class TrackingBackendFactory
     /// MLFLOW_TRACKING_URI; the credentials always come from the environment, so every caller
     /// that names its own URI still authenticates the same way. A non-null
     /// <paramref name="artifactUri"/> (e.g. <c>--artifacts</c>) takes the place of MHI_ARTIFACT_URI.
+    /// MHI_ARTIFACT_URI is ignored when the tracking URI names an MLflow server (the server
+    /// chooses the artifact root), so one environment can serve both kinds of store; an
+    /// explicit <paramref name="artifactUri"/> with a server is refused by <see cref="Create"/>.
     /// </summary>
     public static TrackingBackendOptions EnvironmentOptions(
         string? trackingUri = null,
         string userName = "",
         string? artifactUri = null
-    ) =>
-        new()
+    )
+    {
+        var tracking = trackingUri ?? Environment.GetEnvironmentVariable(TrackingUriVariable);
+        return new()
         {
-            TrackingUri = trackingUri ?? Environment.GetEnvironmentVariable(TrackingUriVariable),
-            ArtifactUri = artifactUri ?? Environment.GetEnvironmentVariable(ArtifactUriVariable),
+            TrackingUri = tracking,
+            ArtifactUri =
+                artifactUri
+                ?? (
+                    IsServerText(tracking)
+                        ? null
+                        : Environment.GetEnvironmentVariable(ArtifactUriVariable)
+                ),
             RegistryUri = Environment.GetEnvironmentVariable(RegistryUriVariable),
             UserName = userName,
             Token = Environment.GetEnvironmentVariable(TokenVariable),
             BasicAuthUser = Environment.GetEnvironmentVariable(UsernameVariable),
             BasicAuthPassword = Environment.GetEnvironmentVariable(PasswordVariable),
         };
+    }
+
+    private static bool IsServerText(string? uri) =>
+        uri is not null
+        && (
+            uri.TrimStart().StartsWith("http://", StringComparison.OrdinalIgnoreCase)
+            || uri.TrimStart().StartsWith("https://", StringComparison.OrdinalIgnoreCase)
+        );
 
     /// <summary>The stores named by <paramref name="options"/>.</summary>
     public static TrackingBackend Create(TrackingBackendOptions options, TimeProvider timeProvider)
