@@ -49,14 +49,26 @@ internal static class EdaCommand
                         parseResult.GetRequiredValue(output)
                     );
                     var inputPath = staged.Display;
-                    var local = await RunAsync(
-                        environment,
-                        io,
-                        staged.Path,
-                        outputStage.Directory,
-                        options,
-                        cancellationToken
-                    );
+                    EdaRun local;
+                    try
+                    {
+                        local = await RunAsync(
+                            environment,
+                            io,
+                            staged.Path,
+                            outputStage.Directory,
+                            options,
+                            cancellationToken
+                        );
+                    }
+                    catch (CommandFailure failure) when (outputStage.Target is not null)
+                    {
+                        throw await outputStage.KeepRejectsAsync(
+                            failure,
+                            "rejects.csv",
+                            cancellationToken
+                        );
+                    }
                     await outputStage.PublishAsync(cancellationToken);
                     var result = local with
                     {

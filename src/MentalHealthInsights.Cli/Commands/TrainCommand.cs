@@ -198,7 +198,19 @@ internal static class TrainCommand
                     {
                         throw new CommandFailure(ExitCodes.Usage, string.Join(" ", problems));
                     }
-                    var local = await RunAsync(environment, io, options, cancellationToken);
+                    TrainingJobResult local;
+                    try
+                    {
+                        local = await RunAsync(environment, io, options, cancellationToken);
+                    }
+                    catch (CommandFailure failure) when (outputStage.Target is not null)
+                    {
+                        throw await outputStage.KeepRejectsAsync(
+                            failure,
+                            "rejects.csv",
+                            cancellationToken
+                        );
+                    }
                     await outputStage.PublishAsync(cancellationToken);
                     var result = local with
                     {

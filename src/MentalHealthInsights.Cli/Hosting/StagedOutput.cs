@@ -25,6 +25,30 @@ internal sealed class StagedOutput(string directory, StorageLocation? target) : 
     }
 
     /// <summary>
+    /// For a command that failed after writing its rejects file (e.g. no valid rows): uploads
+    /// that one file to an S3 target, so the message's "see …" points at something that
+    /// exists, and returns the failure with the local path replaced by the S3 URI.
+    /// </summary>
+    public async Task<CommandFailure> KeepRejectsAsync(
+        CommandFailure failure,
+        string fileName,
+        CancellationToken cancellationToken
+    )
+    {
+        var local = Path.Combine(Directory, fileName);
+        if (Target is null || !File.Exists(local))
+        {
+            return failure;
+        }
+        var target = Target.Child(fileName);
+        await StorageTransfer.UploadAsync(local, target, cancellationToken);
+        return new CommandFailure(
+            failure.ExitCode,
+            failure.Message.Replace(local, target.Uri, StringComparison.Ordinal)
+        );
+    }
+
+    /// <summary>
     /// Where a file written under <see cref="Directory"/> ends up: the same path for a local
     /// output, its s3:// URI otherwise. Paths outside the folder are returned unchanged.
     /// </summary>

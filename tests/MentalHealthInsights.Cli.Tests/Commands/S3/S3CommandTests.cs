@@ -216,6 +216,34 @@ public sealed class S3CommandTests(S3rverFixture server)
     }
 
     [Fact]
+    public async Task Eda_S3NoValidRows_ExitTwoAndRejectsKeptInS3()
+    {
+        using var temp = new TempFolder();
+        var prefix = S3rverFixture.UniquePrefix("eda-bad");
+        await PutAsync(
+            Uri(prefix, "bad.csv"),
+            Encoding.UTF8.GetBytes(Header + "\n1,abc,Male,IT,USA,Yes,Low,No,High,6.5,40,2\n")
+        );
+
+        var result = await MhiAsync(
+            temp.Path,
+            "eda",
+            "-i",
+            Uri(prefix, "bad.csv"),
+            "-o",
+            Uri(prefix, "eda")
+        );
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains(
+            $"see {Uri(prefix, "eda/rejects.csv")})",
+            result.Error,
+            StringComparison.Ordinal
+        );
+        Assert.Equal(["rejects.csv"], await ListAsync(Uri(prefix, "eda")));
+    }
+
+    [Fact]
     public async Task Train_S3InputOutputAndArtifacts_EverythingLandsInS3()
     {
         using var temp = new TempFolder();
