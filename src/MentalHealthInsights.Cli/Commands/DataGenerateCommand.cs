@@ -1,11 +1,13 @@
 using System.CommandLine;
 using System.Globalization;
+using System.Security.Cryptography;
 using System.Text.Json.Nodes;
 using MentalHealthInsights.Cli.Hosting;
 using MentalHealthInsights.Cli.Rendering;
 using MentalHealthInsights.Core.Data.Synthetic;
 using MentalHealthInsights.Infrastructure.Data;
 using MentalHealthInsights.Infrastructure.Hashing;
+using MentalHealthInsights.Infrastructure.Storage;
 
 namespace MentalHealthInsights.Cli.Commands;
 
@@ -18,7 +20,8 @@ internal static class DataGenerateCommand
         var seed = CommonOptions.Seed();
         var output = new Option<string>("--out", "-o")
         {
-            Description = "Output CSV file (parent folders are created)",
+            Description =
+                "Output CSV file (parent folders are created), or s3://bucket/key (uploaded in parts as it is written)",
             Required = true,
         };
         var signal = CommonOptions.Signal();
@@ -45,14 +48,34 @@ internal static class DataGenerateCommand
                         Seed = parseResult.GetValue(seed),
                         Signal = ParseSignal(parseResult.GetRequiredValue(signal)),
                     };
-                    var path = Path.GetFullPath(parseResult.GetRequiredValue(output));
-                    var written = await GenerateAsync(
-                        environment,
-                        io,
-                        options,
-                        path,
-                        cancellationToken
-                    );
+                    var outputText = parseResult.GetRequiredValue(output);
+                    string path;
+                    long written;
+                    string sha256;
+                    if (StorageLocation.IsS3(outputText))
+                    {
+                        var target = StorageArguments.Parse(outputText);
+                        path = target.Uri;
+                        (written, sha256) = await GenerateAsync(
+                            environment,
+                            io,
+                            options,
+                            target,
+                            cancellationToken
+                        );
+                    }
+                    else
+                    {
+                        path = Path.GetFullPath(outputText);
+                        written = await GenerateAsync(
+                            environment,
+                            io,
+                            options,
+                            path,
+                            cancellationToken
+                        );
+                        sha256 = FileHash.Sha256(path);
+                    }
                     if (parseResult.GetValue(json))
                     {
                         var node = new JsonObject
@@ -61,7 +84,7 @@ internal static class DataGenerateCommand
                             ["seed"] = options.Seed,
                             ["signal"] = SignalName(options.Signal),
                             ["path"] = path,
-                            ["sha256"] = FileHash.Sha256(path),
+                            ["sha256"] = sha256,
                         };
                         await io.Output.WriteLineAsync(JsonOutput.Format(node));
                     }
@@ -101,6 +124,51 @@ internal static class DataGenerateCommand
                     progress,
                     ct
                 ),
+            cancellationToken
+        );
+
+    /// <summary>
+    /// Generates the dataset straight into an S3 object (multipart as it grows; the object
+    /// appears only when every row was written) and returns the rows and the SHA-256 of the bytes.
+    /// </summary>
+    public static Task<(long Rows, string Sha256)> GenerateAsync(
+        CliEnvironment environment,
+        CommandIo io,
+        SyntheticDataOptions options,
+        StorageLocation target,
+        CancellationToken cancellationToken
+    ) =>
+        ProgressDisplay.RunAsync(
+            environment,
+            io,
+            "generate",
+            (progress, ct) =>
+            {
+                using var output = target.OpenWrite();
+                using var sha = SHA256.Create();
+                long rows;
+                using (
+                    var hashing = new CryptoStream(
+                        output,
+                        sha,
+                        CryptoStreamMode.Write,
+                        leaveOpen: true
+                    )
+                )
+                {
+                    rows = CsvDatasetWriter.Write(
+                        SyntheticDataGenerator.Generate(options),
+                        hashing,
+                        options.Rows,
+                        progress,
+                        ct
+                    );
+                    hashing.FlushFinalBlock();
+                }
+                // The writer is synchronous: this runs on a worker thread (ProgressDisplay).
+                output.CommitAsync(ct).GetAwaiter().GetResult();
+                return (rows, Convert.ToHexStringLower(sha.Hash!));
+            },
             cancellationToken
         );
 

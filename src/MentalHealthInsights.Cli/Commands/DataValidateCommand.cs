@@ -1,9 +1,11 @@
 using System.CommandLine;
+using System.Text;
 using System.Text.Json.Nodes;
 using MentalHealthInsights.Cli.Hosting;
 using MentalHealthInsights.Cli.Rendering;
 using MentalHealthInsights.Core.Data;
 using MentalHealthInsights.Infrastructure.Data;
+using MentalHealthInsights.Infrastructure.Storage;
 
 namespace MentalHealthInsights.Cli.Commands;
 
@@ -16,7 +18,7 @@ internal static class DataValidateCommand
         var rejects = new Option<string?>("--rejects")
         {
             Description =
-                "Rejects CSV (line, reason, column, original text); default: <input name>.rejects.csv in the current folder",
+                "Rejects CSV (line, reason, column, original text), a path or s3://bucket/key; default: <input name>.rejects.csv in the current folder",
         };
         var ranges = RangeOption();
         var failOnRejects = new Option<bool>("--fail-on-rejects")
@@ -39,20 +41,48 @@ internal static class DataValidateCommand
             CommandRunner.Wrap(
                 async (parseResult, io, cancellationToken) =>
                 {
-                    var inputPath = RequireInputFile(parseResult.GetRequiredValue(input));
-                    var rejectsPath = Path.GetFullPath(
-                        parseResult.GetValue(rejects)
-                            ?? Path.GetFileNameWithoutExtension(inputPath) + ".rejects.csv"
-                    );
+                    var inputText = parseResult.GetRequiredValue(input);
+                    var rejectsText = parseResult.GetValue(rejects);
                     var options = ParseRanges(parseResult.GetValue(ranges));
-                    var report = await ValidateAsync(
-                        environment,
-                        io,
-                        inputPath,
-                        rejectsPath,
-                        options,
-                        cancellationToken
-                    );
+                    string inputPath;
+                    string rejectsPath;
+                    ValidationReport report;
+                    if (StorageLocation.IsS3(inputText) || StorageLocation.IsS3(rejectsText))
+                    {
+                        // s3:// input or rejects: streamed, never downloaded whole.
+                        var inputLocation = StorageArguments.Parse(inputText);
+                        var rejectsLocation = StorageArguments.Parse(
+                            rejectsText
+                                ?? Path.GetFileNameWithoutExtension(inputLocation.Name)
+                                    + ".rejects.csv"
+                        );
+                        inputPath = inputLocation.Uri;
+                        rejectsPath = rejectsLocation.Uri;
+                        report = await ValidateAsync(
+                            environment,
+                            io,
+                            inputLocation,
+                            rejectsLocation,
+                            options,
+                            cancellationToken
+                        );
+                    }
+                    else
+                    {
+                        inputPath = RequireInputFile(inputText);
+                        rejectsPath = Path.GetFullPath(
+                            rejectsText
+                                ?? Path.GetFileNameWithoutExtension(inputPath) + ".rejects.csv"
+                        );
+                        report = await ValidateAsync(
+                            environment,
+                            io,
+                            inputPath,
+                            rejectsPath,
+                            options,
+                            cancellationToken
+                        );
+                    }
                     if (parseResult.GetValue(json))
                     {
                         var node = JsonNode
@@ -102,9 +132,54 @@ internal static class DataValidateCommand
         );
     }
 
+    /// <summary>
+    /// Validates a local or S3 input, streaming it, and writes the rejects CSV to a local or
+    /// S3 location that appears only once reading succeeded.
+    /// </summary>
+    public static Task<ValidationReport> ValidateAsync(
+        CliEnvironment environment,
+        CommandIo io,
+        StorageLocation input,
+        StorageLocation rejects,
+        ValidationOptions options,
+        CancellationToken cancellationToken
+    )
+    {
+        var reader = new CsvDatasetReader(options);
+        return ProgressDisplay.RunAsync(
+            environment,
+            io,
+            "validate",
+            (progress, ct) =>
+            {
+                // The reader is synchronous: this runs on a worker thread (ProgressDisplay).
+                using var stream = input.OpenReadAsync(ct).GetAwaiter().GetResult();
+                using var output = rejects.OpenWrite();
+                ValidationReport report;
+                using (
+                    var writer = new StreamWriter(output, RejectsEncoding, 1 << 16, leaveOpen: true)
+                )
+                {
+                    report = reader.Read(stream, static _ => { }, writer, progress, ct);
+                }
+                output.CommitAsync(ct).GetAwaiter().GetResult();
+                return report;
+            },
+            cancellationToken
+        );
+    }
+
+    private static readonly UTF8Encoding RejectsEncoding = new(
+        encoderShouldEmitUTF8Identifier: false
+    );
+
     /// <summary>The --input option, shared by commands that read a dataset.</summary>
     public static Option<string> InputOption() =>
-        new("--input", "-i") { Description = "Dataset CSV file", Required = true };
+        new("--input", "-i")
+        {
+            Description = "Dataset CSV file (a path or s3://bucket/key)",
+            Required = true,
+        };
 
     /// <summary>The --range option, shared by commands that validate.</summary>
     public static Option<string[]> RangeOption() =>

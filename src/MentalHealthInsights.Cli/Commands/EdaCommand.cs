@@ -17,7 +17,8 @@ internal static class EdaCommand
         var input = DataValidateCommand.InputOption();
         var output = new Option<string>("--out", "-o")
         {
-            Description = "Output folder for eda.html, eda.json, plots/ and rejects.csv",
+            Description =
+                "Output folder for eda.html, eda.json, plots/ and rejects.csv (a path or s3://bucket/prefix)",
             DefaultValueFactory = _ => Path.Combine("out", "eda"),
         };
         var ranges = DataValidateCommand.RangeOption();
@@ -36,19 +37,48 @@ internal static class EdaCommand
             CommandRunner.Wrap(
                 async (parseResult, io, cancellationToken) =>
                 {
-                    var inputPath = DataValidateCommand.RequireInputFile(
-                        parseResult.GetRequiredValue(input)
-                    );
-                    var outputDirectory = Path.GetFullPath(parseResult.GetRequiredValue(output));
                     var options = DataValidateCommand.ParseRanges(parseResult.GetValue(ranges));
-                    var result = await RunAsync(
-                        environment,
-                        io,
-                        inputPath,
-                        outputDirectory,
-                        options,
+                    // s3:// input is streamed to a temporary file (the analysis holds the rows
+                    // in memory anyway); an s3:// output folder is written locally and uploaded
+                    // only when the report is complete.
+                    using var staged = await StorageArguments.StageInputAsync(
+                        parseResult.GetRequiredValue(input),
                         cancellationToken
                     );
+                    using var outputStage = StorageArguments.StageOutput(
+                        parseResult.GetRequiredValue(output)
+                    );
+                    var inputPath = staged.Display;
+                    EdaRun local;
+                    try
+                    {
+                        local = await RunAsync(
+                            environment,
+                            io,
+                            staged.Path,
+                            outputStage.Directory,
+                            options,
+                            cancellationToken
+                        );
+                    }
+                    catch (CommandFailure failure) when (outputStage.Target is not null)
+                    {
+                        throw await outputStage.KeepRejectsAsync(
+                            failure,
+                            "rejects.csv",
+                            cancellationToken
+                        );
+                    }
+                    await outputStage.PublishAsync(cancellationToken);
+                    var result = local with
+                    {
+                        Output = new EdaOutput(
+                            outputStage.Display(local.Output.HtmlPath),
+                            outputStage.Display(local.Output.JsonPath),
+                            [.. local.Output.PlotPaths.Select(outputStage.Display)]
+                        ),
+                        RejectsPath = outputStage.Display(local.RejectsPath),
+                    };
                     if (parseResult.GetValue(json))
                     {
                         var node = new JsonObject

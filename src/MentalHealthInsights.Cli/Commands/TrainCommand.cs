@@ -6,6 +6,7 @@ using MentalHealthInsights.Core.Training.Calibration;
 using MentalHealthInsights.Core.Training.Metrics;
 using MentalHealthInsights.Core.Training.Protocol;
 using MentalHealthInsights.Core.Training.Reports;
+using MentalHealthInsights.Infrastructure.Reporting.Training;
 using MentalHealthInsights.Infrastructure.Training;
 using MentalHealthInsights.Infrastructure.Training.Jobs;
 
@@ -23,7 +24,7 @@ internal static class TrainCommand
         var output = new Option<string>("--out", "-o")
         {
             Description =
-                "Output folder: training-report.html, training.json, plots/, models/, rejects.csv",
+                "Output folder: training-report.html, training.json, plots/, models/, rejects.csv (a path or s3://bucket/prefix)",
             DefaultValueFactory = _ => Path.Combine("out", "train"),
         };
         var seed = CommonOptions.Seed();
@@ -75,6 +76,11 @@ internal static class TrainCommand
         };
         var threads = CommonOptions.AtLeast("--threads", "Native threads for rf and xgb", 1, 1);
         var trackingUri = TrackingConnection.UriOption();
+        var artifacts = new Option<string?>("--artifacts")
+        {
+            Description =
+                "Artifact root for new experiments of a local tracking store: s3://bucket/prefix or a folder (default: MHI_ARTIFACT_URI, else mlartifacts/ beside the database)",
+        };
         var noTrack = new Option<bool>("--no-track")
         {
             Description = "Do not log runs or register the model (files only)",
@@ -131,6 +137,7 @@ internal static class TrainCommand
             allowLeakage,
             threads,
             trackingUri,
+            artifacts,
             noTrack,
             experiment,
             modelName,
@@ -144,12 +151,22 @@ internal static class TrainCommand
             CommandRunner.Wrap(
                 async (parseResult, io, cancellationToken) =>
                 {
+                    // s3:// inputs are streamed to temporary files (training reads the data
+                    // twice: rows and hash); an s3:// output folder is uploaded after the run.
+                    using var staged = await StorageArguments.StageInputAsync(
+                        parseResult.GetRequiredValue(input),
+                        cancellationToken
+                    );
+                    using var stagedEda = parseResult.GetValue(edaSummary) is { } eda
+                        ? await StorageArguments.StageInputAsync(eda, cancellationToken)
+                        : null;
+                    using var outputStage = StorageArguments.StageOutput(
+                        parseResult.GetRequiredValue(output)
+                    );
                     var options = new TrainingJobOptions
                     {
-                        InputPath = DataValidateCommand.RequireInputFile(
-                            parseResult.GetRequiredValue(input)
-                        ),
-                        OutputDirectory = Path.GetFullPath(parseResult.GetRequiredValue(output)),
+                        InputPath = staged.Path,
+                        OutputDirectory = outputStage.Directory,
                         Models = ParseModels(parseResult.GetRequiredValue(models)),
                         Threads = parseResult.GetValue(threads),
                         Track = !parseResult.GetValue(noTrack),
@@ -157,9 +174,8 @@ internal static class TrainCommand
                         ExperimentName = parseResult.GetRequiredValue(experiment),
                         ModelName = parseResult.GetRequiredValue(modelName),
                         ForcePromotion = parseResult.GetValue(force),
-                        EdaSummaryPath = parseResult.GetValue(edaSummary) is { } eda
-                            ? DataValidateCommand.RequireInputFile(eda)
-                            : null,
+                        ArtifactUri = parseResult.GetValue(artifacts),
+                        EdaSummaryPath = stagedEda?.Path,
                         Validation = DataValidateCommand.ParseRanges(parseResult.GetValue(ranges)),
                         Protocol = new TrainingOptions
                         {
@@ -182,7 +198,34 @@ internal static class TrainCommand
                     {
                         throw new CommandFailure(ExitCodes.Usage, string.Join(" ", problems));
                     }
-                    var result = await RunAsync(environment, io, options, cancellationToken);
+                    TrainingJobResult local;
+                    try
+                    {
+                        local = await RunAsync(environment, io, options, cancellationToken);
+                    }
+                    catch (CommandFailure failure) when (outputStage.Target is not null)
+                    {
+                        throw await outputStage.KeepRejectsAsync(
+                            failure,
+                            "rejects.csv",
+                            cancellationToken
+                        );
+                    }
+                    await outputStage.PublishAsync(cancellationToken);
+                    var result = local with
+                    {
+                        Output = new TrainingReportOutput(
+                            outputStage.Display(local.Output.HtmlPath),
+                            outputStage.Display(local.Output.JsonPath),
+                            [.. local.Output.PlotPaths.Select(outputStage.Display)]
+                        ),
+                        Bundles = local.Bundles.ToDictionary(
+                            b => b.Key,
+                            b => outputStage.Display(b.Value),
+                            StringComparer.Ordinal
+                        ),
+                        RejectsPath = outputStage.Display(local.RejectsPath),
+                    };
                     await io.Output.WriteLineAsync(
                         parseResult.GetValue(json)
                             ? JsonOutput.Format(TrainingSummaryRenderer.ToJson(result))

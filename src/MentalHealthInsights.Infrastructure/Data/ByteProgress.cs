@@ -1,9 +1,11 @@
+using MentalHealthInsights.Infrastructure.Storage;
+
 namespace MentalHealthInsights.Infrastructure.Data;
 
 /// <summary>
 /// Reports the fraction of a stream's bytes consumed, in whole percent steps, so a listener
-/// hears at most about 100 reports however large the input. Unseekable streams only report 1.0
-/// at the end.
+/// hears at most about 100 reports however large the input. Unseekable streams other than
+/// S3 object streams (which know their length) only report 1.0 at the end.
 /// </summary>
 internal sealed class ByteProgress
 {
@@ -17,7 +19,8 @@ internal sealed class ByteProgress
     {
         this.stream = stream;
         this.progress = progress;
-        if (progress is not null && stream.CanSeek)
+        // An S3 object stream cannot seek but knows its length and counts what it has read.
+        if (progress is not null && (stream.CanSeek || stream is S3ReadStream))
         {
             start = stream.Position;
             length = stream.Length - start;

@@ -4,6 +4,8 @@ using MentalHealthInsights.Core.Registry;
 using MentalHealthInsights.Core.Tracking;
 using MentalHealthInsights.Infrastructure.Artifacts.Local;
 using MentalHealthInsights.Infrastructure.Artifacts.Rest;
+using MentalHealthInsights.Infrastructure.Artifacts.S3;
+using MentalHealthInsights.Infrastructure.Storage;
 using MentalHealthInsights.Infrastructure.Tracking.Rest;
 
 namespace MentalHealthInsights.Infrastructure.Tracking.Sqlite;
@@ -18,6 +20,9 @@ namespace MentalHealthInsights.Infrastructure.Tracking.Sqlite;
 /// <item><c>http://</c>, <c>https://</c> → an MLflow tracking server over REST
 /// (<see cref="RestTrackingStore"/>, <see cref="RestModelRegistry"/>, <see cref="RestArtifactStore"/>),
 /// authenticated from <c>MLFLOW_TRACKING_TOKEN</c> or <c>MLFLOW_TRACKING_USERNAME</c>/<c>MLFLOW_TRACKING_PASSWORD</c>;</item>
+/// <item>artifacts: <c>MHI_ARTIFACT_URI</c> (<c>s3://bucket/prefix</c> or a folder) moves new
+/// experiments' artifacts of a local store there; <c>s3://</c> run artifact URIs are always
+/// read and written through <see cref="S3ArtifactStore"/>, whatever the store;</item>
 /// <item>anything else (MLflow's deprecated <c>file:</c> store, <c>postgresql://</c>, …) →
 /// <see cref="NotSupportedException"/>.</item>
 /// </list>
@@ -40,6 +45,9 @@ public static partial class TrackingBackendFactory
     /// <summary>Basic-auth password for an MLflow server (MLflow's variable).</summary>
     public const string PasswordVariable = "MLFLOW_TRACKING_PASSWORD";
 
+    /// <summary>The environment variable naming the artifact root of new experiments (ours).</summary>
+    public const string ArtifactUriVariable = "MHI_ARTIFACT_URI";
+
     /// <summary>The default database file name.</summary>
     public const string DefaultDatabaseFile = "mlruns.db";
 
@@ -57,21 +65,43 @@ public static partial class TrackingBackendFactory
     /// and the server credentials (token, or user name and password). A non-null
     /// <paramref name="trackingUri"/> (e.g. from a command-line flag) takes the place of
     /// MLFLOW_TRACKING_URI; the credentials always come from the environment, so every caller
-    /// that names its own URI still authenticates the same way.
+    /// that names its own URI still authenticates the same way. A non-null
+    /// <paramref name="artifactUri"/> (e.g. <c>--artifacts</c>) takes the place of MHI_ARTIFACT_URI.
+    /// MHI_ARTIFACT_URI is ignored when the tracking URI names an MLflow server (the server
+    /// chooses the artifact root), so one environment can serve both kinds of store; an
+    /// explicit <paramref name="artifactUri"/> with a server is refused by <see cref="Create"/>.
     /// </summary>
     public static TrackingBackendOptions EnvironmentOptions(
         string? trackingUri = null,
-        string userName = ""
-    ) =>
-        new()
+        string userName = "",
+        string? artifactUri = null
+    )
+    {
+        var tracking = trackingUri ?? Environment.GetEnvironmentVariable(TrackingUriVariable);
+        return new()
         {
-            TrackingUri = trackingUri ?? Environment.GetEnvironmentVariable(TrackingUriVariable),
+            TrackingUri = tracking,
+            ArtifactUri =
+                artifactUri
+                ?? (
+                    IsServerText(tracking)
+                        ? null
+                        : Environment.GetEnvironmentVariable(ArtifactUriVariable)
+                ),
             RegistryUri = Environment.GetEnvironmentVariable(RegistryUriVariable),
             UserName = userName,
             Token = Environment.GetEnvironmentVariable(TokenVariable),
             BasicAuthUser = Environment.GetEnvironmentVariable(UsernameVariable),
             BasicAuthPassword = Environment.GetEnvironmentVariable(PasswordVariable),
         };
+    }
+
+    private static bool IsServerText(string? uri) =>
+        uri is not null
+        && (
+            uri.TrimStart().StartsWith("http://", StringComparison.OrdinalIgnoreCase)
+            || uri.TrimStart().StartsWith("https://", StringComparison.OrdinalIgnoreCase)
+        );
 
     /// <summary>The stores named by <paramref name="options"/>.</summary>
     public static TrackingBackend Create(TrackingBackendOptions options, TimeProvider timeProvider)
@@ -90,31 +120,55 @@ public static partial class TrackingBackendFactory
         string trackingUri;
         string artifactRoot;
         LocalTrackingLocation? local = null;
+        string? defaultArtifactRoot = null;
         MlflowRestClient? trackingClient = null;
+        var s3Artifacts = options.S3 is null ? null : new S3ArtifactStore(options.S3);
+        var artifactText = string.IsNullOrWhiteSpace(options.ArtifactUri)
+            ? null
+            : options.ArtifactUri.Trim().TrimEnd('/');
         if (trackingServer is not null)
         {
+            if (artifactText is not null)
+            {
+                throw new ArgumentException(
+                    $"An artifact location ({ArtifactUriVariable} or --artifacts) applies to a local tracking store; an MLflow server chooses its own artifact root (start it with --default-artifact-root s3://... or --artifacts-destination s3://...).",
+                    nameof(options)
+                );
+            }
             var client = trackingClient = RestClient(trackingServer, options, timeProvider);
             trackingStore = new RestTrackingStore(client);
-            artifacts = new RestArtifactStore(client);
+            // A server whose artifact root is S3 hands out s3:// run URIs: write them directly.
+            artifacts = new S3RoutingArtifactStore(new RestArtifactStore(client), s3Artifacts);
             trackingUri = client.ServerUri.AbsoluteUri;
             artifactRoot = "mlflow-artifacts:/";
         }
         else
         {
             local = ResolveLocal(options.TrackingUri, workingDirectory);
-            var localArtifacts = new LocalArtifactStore(local.ArtifactRoot);
+            var s3Root = artifactText is not null && S3ObjectUri.IsS3(artifactText);
+            if (s3Root)
+            {
+                // Checked now, so a typo fails before any run is created.
+                _ = S3ObjectUri.Parse(artifactText!);
+            }
+            var localArtifacts = new LocalArtifactStore(
+                artifactText is null || s3Root
+                    ? local.ArtifactRoot
+                    : Path.GetFullPath(artifactText, Path.GetFullPath(workingDirectory))
+            );
+            defaultArtifactRoot = s3Root ? artifactText! : localArtifacts.RootUri;
             trackingStore = new SqliteTrackingStore(
                 new SqliteTrackingOptions
                 {
                     DatabasePath = local.DatabasePath,
-                    DefaultArtifactRoot = localArtifacts.RootUri,
+                    DefaultArtifactRoot = defaultArtifactRoot,
                     UserName = options.UserName,
                 },
                 timeProvider
             );
-            artifacts = localArtifacts;
+            artifacts = new S3RoutingArtifactStore(localArtifacts, s3Artifacts);
             trackingUri = local.Uri;
-            artifactRoot = localArtifacts.RootDirectory;
+            artifactRoot = s3Root ? artifactText! : localArtifacts.RootDirectory;
         }
 
         IModelRegistry registry;
@@ -139,7 +193,11 @@ public static partial class TrackingBackendFactory
                 new SqliteTrackingOptions
                 {
                     DatabasePath = registryLocation.DatabasePath,
-                    DefaultArtifactRoot = FileUris.ToFileUri(registryLocation.ArtifactRoot),
+                    // Sharing the tracking database: the same root, whoever creates it first.
+                    DefaultArtifactRoot =
+                        registryLocation == local && defaultArtifactRoot is not null
+                            ? defaultArtifactRoot
+                            : FileUris.ToFileUri(registryLocation.ArtifactRoot),
                     UserName = options.UserName,
                 },
                 timeProvider

@@ -1,3 +1,4 @@
+using MentalHealthInsights.Infrastructure.Storage;
 using MentalHealthInsights.Infrastructure.Tracking.Rest;
 
 namespace MentalHealthInsights.Infrastructure.Tracking.Sqlite;
@@ -10,6 +11,18 @@ public sealed record TrackingBackendOptions
 
     /// <summary>The registry URI (<c>MLFLOW_REGISTRY_URI</c>); null or blank → the tracking URI.</summary>
     public string? RegistryUri { get; init; }
+
+    /// <summary>
+    /// Where new experiments of a local (SQLite) store keep their run artifacts
+    /// (<c>MHI_ARTIFACT_URI</c> or <c>--artifacts</c>): <c>s3://bucket/prefix</c> or a local
+    /// folder. Null or blank → <c>mlartifacts/</c> beside the database. Experiments created
+    /// earlier keep their location, as in MLflow. Not allowed with an MLflow server, which
+    /// chooses its own artifact root.
+    /// </summary>
+    public string? ArtifactUri { get; init; }
+
+    /// <summary>The S3 client for <c>s3://</c> artifacts; null → one configured by the environment (AWS_*).</summary>
+    public S3Connection? S3 { get; init; }
 
     /// <summary>Relative paths resolve against this folder (default: the current directory).</summary>
     public string? WorkingDirectory { get; init; }

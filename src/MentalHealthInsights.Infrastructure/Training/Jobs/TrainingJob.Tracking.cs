@@ -35,7 +35,8 @@ public sealed partial class TrainingJob
             backend = TrackingBackendFactory.Create(
                 TrackingBackendFactory.EnvironmentOptions(
                     options.TrackingUri,
-                    Environment.UserName
+                    Environment.UserName,
+                    options.ArtifactUri
                 ),
                 time
             );

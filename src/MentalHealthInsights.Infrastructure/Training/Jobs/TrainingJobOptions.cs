@@ -33,6 +33,12 @@ public sealed record TrainingJobOptions
     /// <summary>The tracking store URI; null uses MLFLOW_TRACKING_URI (unset: ./mlruns.db + ./mlartifacts/).</summary>
     public string? TrackingUri { get; init; }
 
+    /// <summary>
+    /// Artifact root of new experiments (<c>s3://bucket/prefix</c> or a folder); null uses
+    /// MHI_ARTIFACT_URI (unset: mlartifacts/ beside the tracking database).
+    /// </summary>
+    public string? ArtifactUri { get; init; }
+
     /// <summary>The tracking experiment. Default "mental-health-insights".</summary>
     public string ExperimentName { get; init; } = "mental-health-insights";
 

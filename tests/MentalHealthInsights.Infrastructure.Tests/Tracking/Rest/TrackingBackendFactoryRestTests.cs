@@ -1,6 +1,7 @@
 using MentalHealthInsights.Core.Tracking;
 using MentalHealthInsights.Infrastructure.Artifacts.Local;
 using MentalHealthInsights.Infrastructure.Artifacts.Rest;
+using MentalHealthInsights.Infrastructure.Artifacts.S3;
 using MentalHealthInsights.Infrastructure.Tracking.Rest;
 using MentalHealthInsights.Infrastructure.Tracking.Sqlite;
 
@@ -36,7 +37,9 @@ public sealed class TrackingBackendFactoryRestTests : IDisposable
 
         Assert.IsType<RestTrackingStore>(backend.Tracking);
         Assert.IsType<RestModelRegistry>(backend.Registry);
-        Assert.IsType<RestArtifactStore>(backend.Artifacts);
+        Assert.IsType<RestArtifactStore>(
+            Assert.IsType<S3RoutingArtifactStore>(backend.Artifacts).Inner
+        );
         Assert.Equal(_server.Uri.AbsoluteUri, backend.TrackingUri);
         Assert.StartsWith("mlflow-artifacts:/", run.Info.ArtifactUri, StringComparison.Ordinal);
         Assert.All(_server.Requests, r => Assert.Equal("Bearer abc", r.Authorization));
@@ -74,7 +77,9 @@ public sealed class TrackingBackendFactoryRestTests : IDisposable
         );
 
         Assert.IsType<SqliteTrackingStore>(backend.Tracking);
-        Assert.IsType<LocalArtifactStore>(backend.Artifacts);
+        Assert.IsType<LocalArtifactStore>(
+            Assert.IsType<S3RoutingArtifactStore>(backend.Artifacts).Inner
+        );
         Assert.IsType<RestModelRegistry>(backend.Registry);
     }
 

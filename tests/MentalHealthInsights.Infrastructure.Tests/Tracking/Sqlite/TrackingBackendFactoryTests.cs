@@ -1,6 +1,7 @@
 using MentalHealthInsights.Core.Registry;
 using MentalHealthInsights.Core.Tracking;
 using MentalHealthInsights.Infrastructure.Artifacts.Local;
+using MentalHealthInsights.Infrastructure.Artifacts.S3;
 using MentalHealthInsights.Infrastructure.Tracking.Sqlite;
 
 namespace MentalHealthInsights.Infrastructure.Tests.Tracking.Sqlite;
@@ -143,7 +144,7 @@ public sealed class TrackingBackendFactoryTests : IDisposable
         Assert.Equal("ci", version.UserId);
         Assert.Equal(
             FileUris.ToFileUri(_directory.Combine("mlartifacts")),
-            ((LocalArtifactStore)backend.Artifacts).RootUri
+            ((LocalArtifactStore)((S3RoutingArtifactStore)backend.Artifacts).Inner).RootUri
         );
     }
 

@@ -1,0 +1,87 @@
+using MentalHealthInsights.Infrastructure.Storage;
+
+namespace MentalHealthInsights.Cli.Hosting;
+
+/// <summary>
+/// Command-line paths that may be <c>s3://bucket/key</c>: parses them (a malformed URI or
+/// AWS_* setting is a usage error, exit 1) and stages them for code that needs local files.
+/// Missing objects and S3 failures surface as <see cref="FileNotFoundException"/> /
+/// <see cref="StorageException"/>, which <see cref="CommandRunner"/> reports as one line
+/// (exit 2).
+/// </summary>
+internal static class StorageArguments
+{
+    /// <summary>The location <paramref name="text"/> names.</summary>
+    public static StorageLocation Parse(string text)
+    {
+        try
+        {
+            return StorageLocation.Parse(text);
+        }
+        catch (ArgumentException ex)
+        {
+            throw new CommandFailure(ExitCodes.Usage, ex.Message);
+        }
+    }
+
+    /// <summary>
+    /// A local copy of an input: the file itself for a local path (which must exist), or a
+    /// streamed download into a temporary folder (same file name) for an S3 object.
+    /// </summary>
+    public static async Task<StagedInput> StageInputAsync(
+        string text,
+        CancellationToken cancellationToken
+    )
+    {
+        var location = Parse(text);
+        if (location is LocalStorageLocation local)
+        {
+            return new StagedInput(
+                RequireLocalFile(local.FullPath),
+                local.FullPath,
+                TemporaryFolder: null
+            );
+        }
+        var folder = CreateTemporaryFolder();
+        try
+        {
+            var path = Path.Combine(folder, location.Name);
+            await StorageTransfer.DownloadAsync(location, path, cancellationToken);
+            return new StagedInput(path, location.Uri, folder);
+        }
+        catch
+        {
+            Directory.Delete(folder, recursive: true);
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Where a command writes an output folder: the folder itself for a local path; for an S3
+    /// prefix, a temporary folder that <see cref="StagedOutput.PublishAsync"/> uploads once
+    /// the command succeeded (a failed command uploads nothing).
+    /// </summary>
+    public static StagedOutput StageOutput(string text)
+    {
+        var location = Parse(text);
+        return location is LocalStorageLocation local
+            ? new StagedOutput(local.FullPath, null)
+            : new StagedOutput(CreateTemporaryFolder(), location);
+    }
+
+    /// <summary>The full path of an existing local input file, or exit code 2.</summary>
+    public static string RequireLocalFile(string path)
+    {
+        var full = Path.GetFullPath(path);
+        return File.Exists(full)
+            ? full
+            : throw new CommandFailure(ExitCodes.InvalidData, $"input file not found: {full}");
+    }
+
+    private static string CreateTemporaryFolder() =>
+        Directory
+            .CreateDirectory(
+                Path.Combine(Path.GetTempPath(), "mhi-s3-" + Guid.NewGuid().ToString("N"))
+            )
+            .FullName;
+}

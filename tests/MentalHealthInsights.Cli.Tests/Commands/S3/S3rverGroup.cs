@@ -1,0 +1,8 @@
+namespace MentalHealthInsights.Cli.Tests.Commands.S3;
+
+/// <summary>The test classes that share one s3rver (<see cref="S3rverFixture"/>).</summary>
+[CollectionDefinition(Name)]
+public sealed class S3rverGroup : ICollectionFixture<S3rverFixture>
+{
+    public const string Name = "S3rver";
+}
