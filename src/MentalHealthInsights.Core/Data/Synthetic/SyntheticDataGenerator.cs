@@ -43,10 +43,7 @@ public static class SyntheticDataGenerator
 
         if (options.Shift?.FindProblems() is { Count: > 0 } problems)
         {
-            throw new ArgumentOutOfRangeException(
-                nameof(options),
-                string.Join(" ", problems)
-            );
+            throw new ArgumentOutOfRangeException(nameof(options), string.Join(" ", problems));
         }
 
         return Enumerate(options.Rows, options.Seed, options.Signal, options.Shift);
@@ -66,10 +63,9 @@ public static class SyntheticDataGenerator
         {
             double age = random.Next(18, 66);
             var gender = Genders[random.Next(Genders.Length)];
-            var occupation =
-                shift is null
-                    ? Occupations[random.Next(Occupations.Length)]
-                    : PickOccupation(shift, random);
+            var occupation = shift is null
+                ? Occupations[random.Next(Occupations.Length)]
+                : PickOccupation(shift, random);
             var country = Countries[random.Next(Countries.Length)];
             var consultation = random.Next(2) == 1;
             var stress = shift?.StressWeights is { } weights

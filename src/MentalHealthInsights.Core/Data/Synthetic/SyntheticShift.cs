@@ -47,7 +47,9 @@ public sealed record SyntheticShift
             )
         )
         {
-            problems.Add("StressWeights must hold three non-negative finite weights with a positive sum.");
+            problems.Add(
+                "StressWeights must hold three non-negative finite weights with a positive sum."
+            );
         }
         if (!(NewOccupationShare is >= 0 and <= 1))
         {

@@ -36,7 +36,8 @@ public static class AlertConditionParser
         error = null;
         if (string.IsNullOrWhiteSpace(condition))
         {
-            error = "the condition is empty; write it as METRIC OPERATOR NUMBER, e.g. \"f1_drop > 0.05\".";
+            error =
+                "the condition is empty; write it as METRIC OPERATOR NUMBER, e.g. \"f1_drop > 0.05\".";
             return null;
         }
 

@@ -83,7 +83,10 @@ public sealed record AlertPolicy
     }
 
     /// <summary>Validates <paramref name="options"/>; returns null and every problem when invalid.</summary>
-    public static AlertPolicy? TryCreate(AlertPolicyOptions options, out IReadOnlyList<string> problems)
+    public static AlertPolicy? TryCreate(
+        AlertPolicyOptions options,
+        out IReadOnlyList<string> problems
+    )
     {
         ArgumentNullException.ThrowIfNull(options);
         var found = new List<string>();
@@ -99,7 +102,11 @@ public sealed record AlertPolicy
             }
         }
 
-        if (!double.IsFinite(options.CoolDownHours) || options.CoolDownHours < 0 || options.CoolDownHours > MaxCoolDownHours)
+        if (
+            !double.IsFinite(options.CoolDownHours)
+            || options.CoolDownHours < 0
+            || options.CoolDownHours > MaxCoolDownHours
+        )
         {
             found.Add(
                 string.Create(
@@ -110,7 +117,10 @@ public sealed record AlertPolicy
         }
 
         var retrainSeverity = AlertSeverity.Critical;
-        if (options.RetrainMinimumSeverity is not null && !TryParseSeverity(options.RetrainMinimumSeverity, out retrainSeverity))
+        if (
+            options.RetrainMinimumSeverity is not null
+            && !TryParseSeverity(options.RetrainMinimumSeverity, out retrainSeverity)
+        )
         {
             found.Add(
                 $"RetrainMinimumSeverity \"{options.RetrainMinimumSeverity}\" is not one of info, warning, critical."
@@ -182,9 +192,14 @@ public sealed record AlertPolicy
         {
             problems.Add($"{label} has no Name.");
         }
-        else if (name.Length > 64 || name.Any(c => !(char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.')))
+        else if (
+            name.Length > 64
+            || name.Any(c => !(char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.'))
+        )
         {
-            problems.Add($"{label}: Name may hold only letters, digits, '-', '_' and '.' (at most 64).");
+            problems.Add(
+                $"{label}: Name may hold only letters, digits, '-', '_' and '.' (at most 64)."
+            );
         }
         else if (!names.Add(name))
         {
@@ -206,11 +221,19 @@ public sealed record AlertPolicy
         var severity = AlertSeverity.Warning;
         if (options.Severity is not null && !TryParseSeverity(options.Severity, out severity))
         {
-            problems.Add($"{label}: Severity \"{options.Severity}\" is not one of info, warning, critical.");
+            problems.Add(
+                $"{label}: Severity \"{options.Severity}\" is not one of info, warning, critical."
+            );
         }
 
         return problems.Count > before || parsed is null
             ? null
-            : new AlertRule(name!, parsed.Value.Metric, parsed.Value.Comparison, parsed.Value.Threshold, severity);
+            : new AlertRule(
+                name!,
+                parsed.Value.Metric,
+                parsed.Value.Comparison,
+                parsed.Value.Threshold,
+                severity
+            );
     }
 }

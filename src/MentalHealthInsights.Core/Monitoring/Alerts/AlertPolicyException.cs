@@ -5,7 +5,12 @@ public sealed class AlertPolicyException : Exception
 {
     /// <summary>Creates the exception from the problems found.</summary>
     public AlertPolicyException(IReadOnlyList<string> problems)
-        : base("Invalid alert configuration:" + Environment.NewLine + "  " + string.Join(Environment.NewLine + "  ", problems ?? []))
+        : base(
+            "Invalid alert configuration:"
+                + Environment.NewLine
+                + "  "
+                + string.Join(Environment.NewLine + "  ", problems ?? [])
+        )
     {
         Problems = problems ?? [];
     }

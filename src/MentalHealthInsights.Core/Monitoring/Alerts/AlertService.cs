@@ -40,7 +40,8 @@ public sealed class AlertService(
             cancellationToken
         );
         var fired = alerts.Where(a => a.Status == AlertStatus.Fired).ToList();
-        var deliveries = fired.Count == 0 ? [] : await DeliverAsync(snapshot, fired, cancellationToken);
+        var deliveries =
+            fired.Count == 0 ? [] : await DeliverAsync(snapshot, fired, cancellationToken);
         var retrainingOutcome = await RetrainAsync(snapshot, fired, cancellationToken);
         return new AlertRunResult(snapshot, false, outcomes, alerts, deliveries, retrainingOutcome);
     }
@@ -57,7 +58,12 @@ public sealed class AlertService(
         foreach (var outcome in outcomes)
         {
             var previous = states.GetValueOrDefault(outcome.Rule.Name);
-            var decision = AlertDeduplicator.Decide(outcome, previous, snapshot.WindowEnd, policy.CoolDown);
+            var decision = AlertDeduplicator.Decide(
+                outcome,
+                previous,
+                snapshot.WindowEnd,
+                policy.CoolDown
+            );
             if (outcome.Evaluated && !ReferenceEquals(decision.NextState, previous))
             {
                 next.Add(decision.NextState);
@@ -112,7 +118,12 @@ public sealed class AlertService(
             catch (Exception ex)
 #pragma warning restore CA1031
             {
-                result = new AlertDeliveryResult(notifier.Channel, false, 1, $"{ex.GetType().Name}: {ex.Message}");
+                result = new AlertDeliveryResult(
+                    notifier.Channel,
+                    false,
+                    1,
+                    $"{ex.GetType().Name}: {ex.Message}"
+                );
             }
             results.Add(result);
             var at = time.GetUtcNow();

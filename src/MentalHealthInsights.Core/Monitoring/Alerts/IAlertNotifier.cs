@@ -11,5 +11,8 @@ public interface IAlertNotifier
     string Channel { get; }
 
     /// <summary>Announces the fired alerts of one monitoring run.</summary>
-    Task<AlertDeliveryResult> NotifyAsync(AlertNotification notification, CancellationToken cancellationToken);
+    Task<AlertDeliveryResult> NotifyAsync(
+        AlertNotification notification,
+        CancellationToken cancellationToken
+    );
 }

@@ -29,20 +29,34 @@ public interface IMonitoringStore
     );
 
     /// <summary>The rules' de-duplication states by rule name.</summary>
-    Task<IReadOnlyDictionary<string, AlertRuleState>> GetRuleStatesAsync(CancellationToken cancellationToken);
+    Task<IReadOnlyDictionary<string, AlertRuleState>> GetRuleStatesAsync(
+        CancellationToken cancellationToken
+    );
 
     /// <summary>Records how delivering alerts went (one row per alert and channel).</summary>
-    Task RecordDeliveriesAsync(IReadOnlyList<AlertDelivery> deliveries, CancellationToken cancellationToken);
+    Task RecordDeliveriesAsync(
+        IReadOnlyList<AlertDelivery> deliveries,
+        CancellationToken cancellationToken
+    );
 
     /// <summary>Alerts, newest window first (see <see cref="AlertQuery"/>).</summary>
-    Task<IReadOnlyList<AlertRecord>> ListAlertsAsync(AlertQuery query, CancellationToken cancellationToken);
+    Task<IReadOnlyList<AlertRecord>> ListAlertsAsync(
+        AlertQuery query,
+        CancellationToken cancellationToken
+    );
 
     /// <summary>The deliveries of one alert, in the order they were recorded.</summary>
-    Task<IReadOnlyList<AlertDelivery>> ListDeliveriesAsync(string alertId, CancellationToken cancellationToken);
+    Task<IReadOnlyList<AlertDelivery>> ListDeliveriesAsync(
+        string alertId,
+        CancellationToken cancellationToken
+    );
 
     /// <summary>Records a retraining request and what came of it.</summary>
     Task RecordRetrainingAsync(RetrainingRecord record, CancellationToken cancellationToken);
 
     /// <summary>Retraining requests, newest first (at most <paramref name="limit"/>).</summary>
-    Task<IReadOnlyList<RetrainingRecord>> ListRetrainingsAsync(int limit, CancellationToken cancellationToken);
+    Task<IReadOnlyList<RetrainingRecord>> ListRetrainingsAsync(
+        int limit,
+        CancellationToken cancellationToken
+    );
 }

@@ -8,5 +8,8 @@ namespace MentalHealthInsights.Core.Monitoring.Alerts;
 public interface IRetrainingTrigger
 {
     /// <summary>Trains (or queues training) for <paramref name="request"/>.</summary>
-    Task<RetrainingOutcome> TriggerAsync(RetrainingRequest request, CancellationToken cancellationToken);
+    Task<RetrainingOutcome> TriggerAsync(
+        RetrainingRequest request,
+        CancellationToken cancellationToken
+    );
 }

@@ -19,5 +19,6 @@ public sealed record RetrainingOutcome(
 )
 {
     /// <summary>An outcome for a request that could not start.</summary>
-    public static RetrainingOutcome Failed(string error) => new(false, null, null, null, false, null, error);
+    public static RetrainingOutcome Failed(string error) =>
+        new(false, null, null, null, false, null, error);
 }

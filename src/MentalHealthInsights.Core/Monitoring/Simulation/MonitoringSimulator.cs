@@ -169,7 +169,10 @@ public sealed class MonitoringSimulator
         foreach (var record in records.Take(count))
         {
             id++;
-            yield return record with { UserId = id.ToString(CultureInfo.InvariantCulture) };
+            yield return record with
+            {
+                UserId = id.ToString(CultureInfo.InvariantCulture),
+            };
         }
     }
 

@@ -5,7 +5,7 @@ public static class SimulationScenarioNames
 {
     /// <summary>Every name, in <see cref="SimulationScenario"/> order.</summary>
     public static IReadOnlyList<string> All { get; } =
-        ["stable", "sleep-decline", "new-occupation", "label-shift", "stress-spike"];
+    ["stable", "sleep-decline", "new-occupation", "label-shift", "stress-spike"];
 
     /// <summary>The scenario's name, e.g. "sleep-decline".</summary>
     public static string Name(SimulationScenario scenario) => All[(int)scenario];
