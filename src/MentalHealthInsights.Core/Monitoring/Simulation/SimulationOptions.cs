@@ -15,7 +15,7 @@ public sealed record SimulationOptions
     /// <summary>The drift. Default <see cref="SimulationScenario.Stable"/>.</summary>
     public SimulationScenario Scenario { get; init; } = SimulationScenario.Stable;
 
-    /// <summary>The first drifted day (days count from 1), 1–<see cref="Days"/>. Default 10.</summary>
+    /// <summary>The first drifted day (days count from 1), 1–<see cref="Days"/>; ignored by Stable. Default 10.</summary>
     public int DriftStartDay { get; init; } = 10;
 
     /// <summary>Days until a batch's outcomes arrive, 0–<see cref="Days"/> (0: the same day). Default 3.</summary>
@@ -46,7 +46,11 @@ public sealed record SimulationOptions
         {
             problems.Add("--scenario is not a known scenario.");
         }
-        if (DriftStartDay < 1 || DriftStartDay > Math.Max(1, Days))
+        // Stable plants no drift, so its (default) start day does not matter.
+        if (
+            Scenario != SimulationScenario.Stable
+            && (DriftStartDay < 1 || DriftStartDay > Math.Max(1, Days))
+        )
         {
             problems.Add("--drift-start must be between 1 and --days.");
         }
