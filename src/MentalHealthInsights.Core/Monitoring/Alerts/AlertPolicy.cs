@@ -69,7 +69,7 @@ public sealed record AlertPolicy
         },
     ];
 
-    /// <summary>The default policy (<see cref="DefaultRules"/>, 24 h cool-down, no retraining).</summary>
+    /// <summary>The default policy (<see cref="DefaultRules"/>, a week's cool-down, no retraining).</summary>
     public static AlertPolicy Default { get; } = Create(new AlertPolicyOptions());
 
     /// <summary>

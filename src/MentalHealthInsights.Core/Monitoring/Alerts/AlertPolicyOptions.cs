@@ -11,10 +11,11 @@ public sealed record AlertPolicyOptions
 
     /// <summary>
     /// Hours a still-breached rule stays quiet after it alerted, measured on the monitoring
-    /// windows' end times (so a backfill behaves as live monitoring would). Default 24; 0 re-alerts
+    /// windows' end times (so a backfill behaves as live monitoring would). Default 168 (a week:
+    /// daily windows page once, then weekly while the breach lasts); 0 re-alerts
     /// every window; at most 8,760 (a year).
     /// </summary>
-    public double CoolDownHours { get; init; } = 24;
+    public double CoolDownHours { get; init; } = 168;
 
     /// <summary>Start retraining when an alert of at least <see cref="RetrainMinimumSeverity"/> fires. Default false.</summary>
     public bool RetrainOnAlert { get; init; }

@@ -111,7 +111,9 @@ public static class AlertSettingsLoader
             CheckKeys(section, SectionKeys, prefix.TrimEnd('.'), problems);
 
             var rules = ReadRules(section, prefix, problems);
-            var coolDown = ReadNumber(section, "CoolDownHours", prefix, problems) ?? 24;
+            var coolDown =
+                ReadNumber(section, "CoolDownHours", prefix, problems)
+                ?? new AlertPolicyOptions().CoolDownHours;
             var webhook = ReadWebhook(section, prefix, problems);
             var (retrainEnabled, retrainSeverity, retraining) = ReadRetraining(
                 section,

@@ -22,7 +22,7 @@ public sealed class AlertPolicyTests
             ],
             policy.Rules.Select(r => r.Severity)
         );
-        Assert.Equal(TimeSpan.FromHours(24), policy.CoolDown);
+        Assert.Equal(TimeSpan.FromDays(7), policy.CoolDown);
         Assert.False(policy.RetrainOnAlert);
         Assert.Equal(AlertSeverity.Critical, policy.RetrainMinimumSeverity);
     }
