@@ -13,7 +13,7 @@ namespace MentalHealthInsights.Infrastructure.Monitoring.Alerts;
 /// silently ignored). Every problem is reported at once, with its JSON path, in an
 /// <see cref="AlertPolicyException"/>, so a service refuses to start with a clear message.
 /// </summary>
-public static class AlertSettingsLoader
+public static partial class AlertSettingsLoader
 {
     /// <summary>The section name.</summary>
     public const string SectionName = "Alerts";
@@ -132,7 +132,8 @@ public static class AlertSettingsLoader
                 },
                 out var policyProblems
             );
-            problems.AddRange(policyProblems.Select(p => prefix + p));
+            var where = prefix.Length == 0 ? "" : SectionName + ": ";
+            problems.AddRange(policyProblems.Select(p => where + p));
             if (problems.Count > 0)
             {
                 throw new AlertPolicyException(problems);
@@ -226,6 +227,10 @@ public static class AlertSettingsLoader
                 problems.Add($"{inner}Format \"{format}\" is not one of json, slack.");
             }
         }
+        var maxAttempts = ReadNumber(element, "MaxAttempts", inner, problems);
+        var timeout = ReadNumber(element, "TimeoutSeconds", inner, problems);
+        var baseDelay = ReadNumber(element, "BaseDelaySeconds", inner, problems);
+        var maxDelay = ReadNumber(element, "MaxDelaySeconds", inner, problems);
         if (url is null || !Uri.TryCreate(url, UriKind.Absolute, out var uri))
         {
             problems.Add(
@@ -237,21 +242,10 @@ public static class AlertSettingsLoader
         {
             Url = uri,
             Format = payload,
-            MaxAttempts = (int)(
-                ReadNumber(element, "MaxAttempts", inner, problems) ?? defaults.MaxAttempts
-            ),
-            AttemptTimeout = Seconds(
-                ReadNumber(element, "TimeoutSeconds", inner, problems),
-                defaults.AttemptTimeout
-            ),
-            BaseDelay = Seconds(
-                ReadNumber(element, "BaseDelaySeconds", inner, problems),
-                defaults.BaseDelay
-            ),
-            MaxDelay = Seconds(
-                ReadNumber(element, "MaxDelaySeconds", inner, problems),
-                defaults.MaxDelay
-            ),
+            MaxAttempts = (int)Math.Clamp(maxAttempts ?? defaults.MaxAttempts, -1, 1000),
+            AttemptTimeout = Seconds(timeout, defaults.AttemptTimeout),
+            BaseDelay = Seconds(baseDelay, defaults.BaseDelay),
+            MaxDelay = Seconds(maxDelay, defaults.MaxDelay),
         };
         problems.AddRange(options.FindProblems().Select(p => prefix + p));
         return options;
@@ -351,90 +345,5 @@ public static class AlertSettingsLoader
                 Protocol = new TrainingOptions(),
             }
         );
-    }
-
-    private static TimeSpan Seconds(double? value, TimeSpan fallback) =>
-        value is { } seconds && double.IsFinite(seconds) && Math.Abs(seconds) < 1e6
-            ? TimeSpan.FromSeconds(seconds)
-        : value is null ? fallback
-        : TimeSpan.FromSeconds(-1);
-
-    private static JsonElement? Property(JsonElement element, string name)
-    {
-        foreach (var property in element.EnumerateObject())
-        {
-            if (string.Equals(property.Name, name, StringComparison.OrdinalIgnoreCase))
-            {
-                return property.Value;
-            }
-        }
-        return null;
-    }
-
-    private static void CheckKeys(
-        JsonElement element,
-        string[] known,
-        string path,
-        List<string> problems
-    )
-    {
-        foreach (var property in element.EnumerateObject())
-        {
-            if (!known.Contains(property.Name, StringComparer.OrdinalIgnoreCase))
-            {
-                var where = path.Length == 0 ? "" : path + ".";
-                problems.Add(
-                    $"{where}{property.Name} is not a known setting; known: {string.Join(", ", known)}."
-                );
-            }
-        }
-    }
-
-    private static string? ReadString(
-        JsonElement element,
-        string name,
-        string prefix,
-        List<string> problems
-    )
-    {
-        if (Property(element, name) is not { } value || value.ValueKind == JsonValueKind.Null)
-        {
-            return null;
-        }
-        if (value.ValueKind != JsonValueKind.String)
-        {
-            problems.Add($"{prefix}{name} must be a string.");
-            return null;
-        }
-        return value.GetString();
-    }
-
-    private static double? ReadNumber(
-        JsonElement element,
-        string name,
-        string prefix,
-        List<string> problems
-    )
-    {
-        if (Property(element, name) is not { } value || value.ValueKind == JsonValueKind.Null)
-        {
-            return null;
-        }
-        if (value.ValueKind != JsonValueKind.Number || !value.TryGetDouble(out var number))
-        {
-            problems.Add($"{prefix}{name} must be a number.");
-            return null;
-        }
-        return number;
-    }
-
-    private static bool ReadBool(JsonElement value, string path, List<string> problems)
-    {
-        if (value.ValueKind is JsonValueKind.True or JsonValueKind.False)
-        {
-            return value.GetBoolean();
-        }
-        problems.Add($"{path} must be true or false.");
-        return false;
     }
 }
