@@ -230,6 +230,31 @@ public sealed class AlertServiceTests : IDisposable
         );
     }
 
+    [Fact]
+    public async Task ProcessAsync_TwoMonitorsSameWindowAtOnce_FireTheBreachOnlyOnce()
+    {
+        // Two processes' worth of stores on one file; the read-decide-write is one transaction.
+        var services = Enumerable.Range(0, 8).Select(_ => Service(NewStore())).ToList();
+
+        var results = await Task.WhenAll(
+            services.Select(
+                (service, i) =>
+                    Task.Run(() =>
+                        service.ProcessAsync(
+                            MonitoringTestData.Day(1, f1Drop: 0.2, runId: $"monitor-{i}"),
+                            CancellationToken.None
+                        )
+                    )
+            )
+        );
+
+        Assert.Single(results.SelectMany(r => r.Fired));
+        Assert.Equal(
+            7,
+            results.SelectMany(r => r.Alerts).Count(a => a.Status == AlertStatus.Suppressed)
+        );
+    }
+
     private sealed class ThrowingNotifier : IAlertNotifier
     {
         public string Channel => "broken";
