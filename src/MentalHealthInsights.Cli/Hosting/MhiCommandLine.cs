@@ -25,6 +25,8 @@ internal static class MhiCommandLine
             RunsCommand.Create(environment),
             TrackingCommand.Create(environment),
             RunCommand.Create(environment),
+            SimulateCommand.Create(environment),
+            AlertsCommand.Create(environment),
         };
         root.Options.Add(CommonOptions.Verbose);
         return root;

@@ -41,10 +41,20 @@ public static class SyntheticDataGenerator
             );
         }
 
-        return Enumerate(options.Rows, options.Seed, options.Signal);
+        if (options.Shift?.FindProblems() is { Count: > 0 } problems)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), string.Join(" ", problems));
+        }
+
+        return Enumerate(options.Rows, options.Seed, options.Signal, options.Shift);
     }
 
-    private static IEnumerable<MentalHealthRecord> Enumerate(int rows, int seed, SignalKind signal)
+    private static IEnumerable<MentalHealthRecord> Enumerate(
+        int rows,
+        int seed,
+        SignalKind signal,
+        SyntheticShift? shift
+    )
     {
         // Seeded System.Random uses the legacy subtractive generator, whose sequence .NET keeps
         // stable for compatibility; a golden-value test pins it.
@@ -53,12 +63,24 @@ public static class SyntheticDataGenerator
         {
             double age = random.Next(18, 66);
             var gender = Genders[random.Next(Genders.Length)];
-            var occupation = Occupations[random.Next(Occupations.Length)];
+            var occupation = shift is null
+                ? Occupations[random.Next(Occupations.Length)]
+                : PickOccupation(shift, random);
             var country = Countries[random.Next(Countries.Length)];
             var consultation = random.Next(2) == 1;
-            var stress = StressLevels[random.Next(StressLevels.Length)];
+            var stress = shift?.StressWeights is { } weights
+                ? PickWeighted(StressLevels, weights, random.NextDouble())
+                : StressLevels[random.Next(StressLevels.Length)];
             // Tenths as an integer, so every value is the double closest to one decimal.
-            var sleep = random.Next(40, 101) / 10.0;
+            var sleepTenths = random.Next(40, 101);
+            if (shift is not null)
+            {
+                sleepTenths = Math.Max(
+                    0,
+                    sleepTenths - (int)Math.Round(shift.SleepHoursDecrease * 10)
+                );
+            }
+            var sleep = sleepTenths / 10.0;
             double work = random.Next(30, 81);
             double activity = random.Next(0, 11);
             var targetDraw = random.NextDouble();
@@ -98,5 +120,41 @@ public static class SyntheticDataGenerator
                 PhysicalActivityHours = activity,
             };
         }
+    }
+
+    // One draw per record, as in the unshifted path, so a shift changes values, not the stream.
+    private static string PickOccupation(SyntheticShift shift, Random random)
+    {
+        var share = shift.NewOccupationShare;
+        if (share <= 0)
+        {
+            return Occupations[random.Next(Occupations.Length)];
+        }
+        var u = random.NextDouble();
+        if (u < share)
+        {
+            return shift.NewOccupation!;
+        }
+        var index = (int)((u - share) / (1 - share) * Occupations.Length);
+        return Occupations[Math.Min(index, Occupations.Length - 1)];
+    }
+
+    private static string PickWeighted(string[] values, IReadOnlyList<double> weights, double u)
+    {
+        var total = 0.0;
+        for (var i = 0; i < weights.Count; i++)
+        {
+            total += weights[i];
+        }
+        var cumulative = 0.0;
+        for (var i = 0; i < values.Length - 1; i++)
+        {
+            cumulative += weights[i] / total;
+            if (u < cumulative)
+            {
+                return values[i];
+            }
+        }
+        return values[^1];
     }
 }

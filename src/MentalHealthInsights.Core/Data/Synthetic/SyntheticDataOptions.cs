@@ -14,4 +14,10 @@ public sealed record SyntheticDataOptions
 
     /// <summary>How the target depends on the features. Default <see cref="SignalKind.Planted"/>.</summary>
     public SignalKind Signal { get; init; } = SignalKind.Planted;
+
+    /// <summary>
+    /// A change of the feature distributions (the monitoring simulation's drift); null, the
+    /// default, generates the documented marginals.
+    /// </summary>
+    public SyntheticShift? Shift { get; init; }
 }

@@ -1,0 +1,135 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json.Nodes;
+using MentalHealthInsights.Cli.Hosting;
+using MentalHealthInsights.Cli.Rendering;
+using MentalHealthInsights.Core.Monitoring.Simulation;
+
+namespace MentalHealthInsights.Cli.Commands;
+
+/// <summary>
+/// <c>mhi simulate</c>: a production-like stream of daily batches with a planted drift and
+/// delayed labels, for monitoring demos and tests (docs/alerts-and-simulation.md).
+/// </summary>
+internal static partial class SimulateCommand
+{
+    public static Command Create(CliEnvironment environment)
+    {
+        var days = CommonOptions.AtLeast("--days", "Days to simulate (1-3650)", 30, 1);
+        var output = new Option<string>("--out", "-o")
+        {
+            Description = "Output folder (reference.csv, days/, labels/, simulation.json)",
+            Required = true,
+        };
+        var scenario = new Option<string>("--scenario")
+        {
+            Description = "The planted drift: " + string.Join(", ", SimulationScenarioNames.All),
+            DefaultValueFactory = _ => "stable",
+        };
+        scenario.AcceptOnlyFromAmong([.. SimulationScenarioNames.All]);
+        var driftStart = CommonOptions.AtLeast(
+            "--drift-start",
+            "First drifted day (1-based)",
+            10,
+            1
+        );
+        var labelDelay = CommonOptions.AtLeast(
+            "--label-delay",
+            "Days until a batch's outcomes arrive (0: same day)",
+            3,
+            0
+        );
+        var rowsPerDay = CommonOptions.AtLeast("--rows-per-day", "Rows per daily batch", 1000, 1);
+        var referenceRows = CommonOptions.AtLeast(
+            "--reference-rows",
+            "Rows of the undrifted reference (training) sample",
+            5000,
+            1
+        );
+        var seed = CommonOptions.Seed();
+        var json = CommonOptions.Json();
+        var command = new Command(
+            "simulate",
+            "Generate daily batches with a planted drift and delayed labels (for monitoring)"
+        )
+        {
+            days,
+            output,
+            scenario,
+            driftStart,
+            labelDelay,
+            rowsPerDay,
+            referenceRows,
+            seed,
+            json,
+        };
+        command.SetAction(
+            CommandRunner.Wrap(
+                async (parseResult, io, cancellationToken) =>
+                {
+                    // The option accepts only the listed names, so parsing cannot fail here.
+                    var chosen = SimulationScenarioNames.TryParse(
+                        parseResult.GetRequiredValue(scenario),
+                        out var parsed
+                    )
+                        ? parsed
+                        : SimulationScenario.Stable;
+                    var options = new SimulationOptions
+                    {
+                        Days = parseResult.GetValue(days),
+                        RowsPerDay = parseResult.GetValue(rowsPerDay),
+                        Scenario = chosen,
+                        DriftStartDay = parseResult.GetValue(driftStart),
+                        LabelDelayDays = parseResult.GetValue(labelDelay),
+                        ReferenceRows = parseResult.GetValue(referenceRows),
+                        Seed = parseResult.GetValue(seed),
+                    };
+                    var problems = options.FindProblems();
+                    if (problems.Count > 0)
+                    {
+                        throw new CommandFailure(ExitCodes.Usage, string.Join(" ", problems));
+                    }
+                    var folder = Path.GetFullPath(parseResult.GetRequiredValue(output));
+                    var simulator = new MonitoringSimulator(options);
+                    var manifest = await ProgressDisplay.RunAsync(
+                        environment,
+                        io,
+                        "simulate",
+                        (progress, ct) => WriteAll(simulator, folder, progress, ct),
+                        cancellationToken
+                    );
+                    if (parseResult.GetValue(json))
+                    {
+                        var node = new JsonObject
+                        {
+                            ["folder"] = folder,
+                            ["manifest"] = Path.Combine(folder, ManifestFile),
+                            ["scenario"] = SimulationScenarioNames.Name(options.Scenario),
+                            ["days"] = options.Days,
+                            ["rows"] = manifest,
+                        };
+                        await io.Output.WriteLineAsync(JsonOutput.Format(node));
+                    }
+                    else
+                    {
+                        var drift =
+                            options.Scenario == SimulationScenario.Stable
+                                ? ""
+                                : string.Create(
+                                    CultureInfo.InvariantCulture,
+                                    $" from day {options.DriftStartDay}"
+                                );
+                        await io.Output.WriteLineAsync(
+                            string.Create(
+                                CultureInfo.InvariantCulture,
+                                $"Simulated {options.Days} day(s) of {options.RowsPerDay:N0} rows ({SimulationScenarioNames.Name(options.Scenario)}{drift}, labels after {options.LabelDelayDays} day(s), seed {options.Seed}) in {folder}"
+                            )
+                        );
+                    }
+                    return ExitCodes.Ok;
+                }
+            )
+        );
+        return command;
+    }
+}

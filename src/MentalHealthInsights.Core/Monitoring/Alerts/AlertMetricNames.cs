@@ -1,0 +1,53 @@
+namespace MentalHealthInsights.Core.Monitoring.Alerts;
+
+/// <summary>
+/// The key metrics a monitoring run reports and a rule may name (the contract between the
+/// monitoring report and the alert policy). Verdicts are 1 (true) or 0 (false).
+/// </summary>
+public static class AlertMetricNames
+{
+    /// <summary>1 when the share of drifted feature columns reached the dataset rule.</summary>
+    public const string DatasetDrift = "dataset_drift";
+
+    /// <summary>Share of feature columns that drifted, in [0, 1].</summary>
+    public const string DriftShare = "drift_share";
+
+    /// <summary>1 when the predictions' distribution drifted.</summary>
+    public const string PredictionDrift = "prediction_drift";
+
+    /// <summary>1 when the outcomes' distribution drifted; absent without labels.</summary>
+    public const string TargetDrift = "target_drift";
+
+    /// <summary>F1 of the current window (measured with labels, else estimated).</summary>
+    public const string F1 = "f1";
+
+    /// <summary>F1 on the reference data.</summary>
+    public const string F1Reference = "f1_reference";
+
+    /// <summary>Reference F1 minus current F1 (positive: worse now).</summary>
+    public const string F1Drop = "f1_drop";
+
+    /// <summary>1 when <see cref="F1"/> is estimated (no labels yet), 0 when measured.</summary>
+    public const string F1IsEstimated = "f1_is_estimated";
+
+    /// <summary>The larger of the demographic parity difference and the equalized odds difference.</summary>
+    public const string FairnessGap = "fairness_gap";
+
+    /// <summary>Rows in the current window.</summary>
+    public const string RowsCurrent = "rows_current";
+
+    /// <summary>Every name above; a rule naming anything else is a configuration error (a typo would never fire).</summary>
+    public static IReadOnlyList<string> All { get; } =
+    [
+        DatasetDrift,
+        DriftShare,
+        PredictionDrift,
+        TargetDrift,
+        F1,
+        F1Reference,
+        F1Drop,
+        F1IsEstimated,
+        FairnessGap,
+        RowsCurrent,
+    ];
+}
