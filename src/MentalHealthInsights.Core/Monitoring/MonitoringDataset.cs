@@ -69,6 +69,9 @@ public sealed class MonitoringDataset
     /// <summary>Number of rows.</summary>
     public int Rows { get; }
 
+    /// <summary>The model's decision threshold (label = probability ≥ threshold); default 0.5.</summary>
+    public double Threshold { get; init; } = 0.5;
+
     /// <summary>The feature columns.</summary>
     public IReadOnlyList<MonitoringColumn> Features { get; }
 
@@ -167,7 +170,18 @@ public sealed class MonitoringDataset
             labels,
             anyOutcome ? outcomes : null,
             timestamps
-        );
+        )
+        {
+            // The most frequent logged threshold: a window normally holds one model version.
+            Threshold =
+                n == 0
+                    ? 0.5
+                    : entries
+                        .GroupBy(e => e.Threshold)
+                        .OrderByDescending(g => g.Count())
+                        .First()
+                        .Key,
+        };
     }
 
     /// <summary>The rows selected by <paramref name="rows"/> (a window or a group).</summary>
@@ -181,7 +195,10 @@ public sealed class MonitoringDataset
             Labels is null ? null : [.. rows.Select(i => Labels[i])],
             Outcomes is null ? null : [.. rows.Select(i => Outcomes[i])],
             Timestamps is null ? null : [.. rows.Select(i => Timestamps[i])]
-        );
+        )
+        {
+            Threshold = Threshold,
+        };
     }
 
     private sealed class ColumnsBuilder(int n)
