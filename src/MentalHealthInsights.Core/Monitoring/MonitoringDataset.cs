@@ -96,12 +96,13 @@ public sealed class MonitoringDataset
 
     /// <summary>
     /// Builds a dataset from validated records; the outcome is the record's target. Predictions
-    /// (probability, label) are attached when given, one per record.
+    /// (probability, label) are attached when given, one per record, with the model's threshold.
     /// </summary>
     public static MonitoringDataset FromRecords(
         IReadOnlyList<MentalHealthRecord> records,
         double[]? probabilities = null,
-        bool[]? labels = null
+        bool[]? labels = null,
+        double threshold = 0.5
     )
     {
         ArgumentNullException.ThrowIfNull(records);
@@ -125,7 +126,10 @@ public sealed class MonitoringDataset
             );
             outcomes[i] = r.HasCondition;
         }
-        return new MonitoringDataset(n, builder.Build(), probabilities, labels, outcomes);
+        return new MonitoringDataset(n, builder.Build(), probabilities, labels, outcomes)
+        {
+            Threshold = threshold,
+        };
     }
 
     /// <summary>
