@@ -34,30 +34,50 @@ public sealed class MonitoringJob(TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(options);
         Directory.CreateDirectory(options.OutputDirectory);
-        var reference = LoadFile(options.ReferencePath, "reference", options, predictor, out _, cancellationToken);
+        var reference = LoadFile(
+            options.ReferencePath,
+            "reference",
+            options,
+            predictor,
+            out _,
+            cancellationToken
+        );
 
         MonitoringDataset current;
         ValidationReport? validation = null;
         string currentSource;
         if (options.CurrentPath is { } currentPath)
         {
-            current = LoadFile(currentPath, "current", options, predictor, out validation, cancellationToken);
+            current = LoadFile(
+                currentPath,
+                "current",
+                options,
+                predictor,
+                out validation,
+                cancellationToken
+            );
             currentSource = Path.GetFileName(currentPath);
         }
         else
         {
             if (predictionLog is null || options.CurrentWindow is null)
             {
-                throw new MonitoringInputException("The current data is neither a file nor a prediction-log window.");
+                throw new MonitoringInputException(
+                    "The current data is neither a file nor a prediction-log window."
+                );
             }
             var entries = new List<PredictionLogEntry>();
-            await foreach (var entry in predictionLog.ReadAsync(options.CurrentWindow, cancellationToken))
+            await foreach (
+                var entry in predictionLog.ReadAsync(options.CurrentWindow, cancellationToken)
+            )
             {
                 entries.Add(entry);
             }
             if (entries.Count == 0)
             {
-                throw new MonitoringInputException($"The prediction log has no predictions in {Describe(options.CurrentWindow)}.");
+                throw new MonitoringInputException(
+                    $"The prediction log has no predictions in {Describe(options.CurrentWindow)}."
+                );
             }
             current = MonitoringDataset.FromPredictionLog(entries);
             currentSource = "prediction log " + Describe(options.CurrentWindow);
@@ -70,9 +90,13 @@ public sealed class MonitoringJob(TimeProvider time)
             {
                 profile = MonitoringReportWriter.ReadProfile(profilePath);
             }
-            catch (Exception ex) when (ex is IOException or InvalidDataException or UnauthorizedAccessException)
+            catch (Exception ex)
+                when (ex is IOException or InvalidDataException or UnauthorizedAccessException)
             {
-                throw new MonitoringInputException($"Cannot read the reference profile {Path.GetFileName(profilePath)}: {ex.Message}", ex);
+                throw new MonitoringInputException(
+                    $"Cannot read the reference profile {Path.GetFileName(profilePath)}: {ex.Message}",
+                    ex
+                );
             }
         }
         else if (options.Analysis.Drift.Profile == DriftProfile.Strict)
@@ -91,8 +115,14 @@ public sealed class MonitoringJob(TimeProvider time)
             profile,
             (options.CurrentWindow?.From, options.CurrentWindow?.To)
         );
-        var output = MonitoringReportWriter.Write(report, options.OutputDirectory, options.ReferenceProfilePath is null ? profile : null);
-        string? runId = tracking is null ? null : await TrackAsync(tracking, options, report, output, cancellationToken);
+        var output = MonitoringReportWriter.Write(
+            report,
+            options.OutputDirectory,
+            options.ReferenceProfilePath is null ? profile : null
+        );
+        string? runId = tracking is null
+            ? null
+            : await TrackAsync(tracking, options, report, output, cancellationToken);
         return new MonitoringJobResult(report, output, runId);
     }
 
@@ -110,16 +140,27 @@ public sealed class MonitoringJob(TimeProvider time)
             throw new MonitoringInputException($"The {role} file {path} does not exist.");
         }
         var rejectsPath = Path.Combine(options.OutputDirectory, $"{role}-rejects.csv");
-        var loaded = DatasetLoader.Load(path, options.Validation, rejectsPath, null, cancellationToken);
+        var loaded = DatasetLoader.Load(
+            path,
+            options.Validation,
+            rejectsPath,
+            null,
+            cancellationToken
+        );
         validation = loaded.Report;
         if (!loaded.Report.IsReadable)
         {
-            throw new MonitoringInputException($"The {role} file cannot be read: {loaded.Report.FatalError}");
+            throw new MonitoringInputException(
+                $"The {role} file cannot be read: {loaded.Report.FatalError}"
+            );
         }
         if (loaded.Records.Count == 0)
         {
             throw new MonitoringInputException(
-                string.Create(CultureInfo.InvariantCulture, $"The {role} file has no valid rows ({loaded.Report.RowsRejected} rejected; see {rejectsPath}).")
+                string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"The {role} file has no valid rows ({loaded.Report.RowsRejected} rejected; see {rejectsPath})."
+                )
             );
         }
         if (predictor is null)
@@ -138,7 +179,12 @@ public sealed class MonitoringJob(TimeProvider time)
                 labels[i] = probabilities[i] >= predictor.Threshold;
             }
         );
-        return MonitoringDataset.FromRecords(loaded.Records, probabilities, labels, predictor.Threshold);
+        return MonitoringDataset.FromRecords(
+            loaded.Records,
+            probabilities,
+            labels,
+            predictor.Threshold
+        );
     }
 
     private async Task<string> TrackAsync(
@@ -149,7 +195,10 @@ public sealed class MonitoringJob(TimeProvider time)
         CancellationToken cancellationToken
     )
     {
-        var experiment = await tracking.GetOrCreateExperimentAsync(options.Experiment, cancellationToken);
+        var experiment = await tracking.GetOrCreateExperimentAsync(
+            options.Experiment,
+            cancellationToken
+        );
         var run = await tracking.StartRunAsync(
             experiment,
             "monitor-" + time.GetUtcNow().ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture),
@@ -170,14 +219,34 @@ public sealed class MonitoringJob(TimeProvider time)
                     ["profile"] = report.Drift.Profile.ToString().ToLowerInvariant(),
                     ["reference"] = report.ReferenceSource,
                     ["current"] = report.CurrentSource,
-                    ["window"] = options.Analysis.Window.ToString("c", CultureInfo.InvariantCulture),
-                    ["drift_share"] = options.Analysis.Drift.DriftShare.ToString("R", CultureInfo.InvariantCulture),
+                    ["window"] = options.Analysis.Window.ToString(
+                        "c",
+                        CultureInfo.InvariantCulture
+                    ),
+                    ["drift_share"] = options.Analysis.Drift.DriftShare.ToString(
+                        "R",
+                        CultureInfo.InvariantCulture
+                    ),
                 },
                 cancellationToken
             );
-            await tracking.LogMetricsAsync(runId, report.KeyMetrics, cancellationToken: cancellationToken);
-            await tracking.LogArtifactAsync(runId, output.HtmlPath, "monitoring", cancellationToken);
-            await tracking.LogArtifactAsync(runId, output.JsonPath, "monitoring", cancellationToken);
+            await tracking.LogMetricsAsync(
+                runId,
+                report.KeyMetrics,
+                cancellationToken: cancellationToken
+            );
+            await tracking.LogArtifactAsync(
+                runId,
+                output.HtmlPath,
+                "monitoring",
+                cancellationToken
+            );
+            await tracking.LogArtifactAsync(
+                runId,
+                output.JsonPath,
+                "monitoring",
+                cancellationToken
+            );
             await tracking.EndRunAsync(runId, RunStatus.Finished, cancellationToken);
         }
         catch

@@ -6,4 +6,8 @@ namespace MentalHealthInsights.Infrastructure.Monitoring;
 /// <param name="Report">The analysis result.</param>
 /// <param name="Output">The files written.</param>
 /// <param name="TrackingRunId">The tracking run, or null when tracking was off.</param>
-public sealed record MonitoringJobResult(MonitoringReport Report, MonitoringOutput Output, string? TrackingRunId);
+public sealed record MonitoringJobResult(
+    MonitoringReport Report,
+    MonitoringOutput Output,
+    string? TrackingRunId
+);

@@ -22,20 +22,39 @@ internal static class MonitoringPlots
         var bars = new List<Bar>();
         for (int i = 0; i < d.Labels.Count; i++)
         {
-            bars.Add(new Bar { Position = i * 3, Value = d.Reference[i], FillColor = Colors.C0 });
-            bars.Add(new Bar { Position = i * 3 + 1, Value = d.Current[i], FillColor = Colors.C1 });
+            bars.Add(
+                new Bar
+                {
+                    Position = i * 3,
+                    Value = d.Reference[i],
+                    FillColor = Colors.C0,
+                }
+            );
+            bars.Add(
+                new Bar
+                {
+                    Position = i * 3 + 1,
+                    Value = d.Current[i],
+                    FillColor = Colors.C1,
+                }
+            );
         }
         plot.Add.Bars(bars);
         var ticks = Enumerable.Range(0, d.Labels.Count).Select(i => i * 3 + 0.5).ToArray();
         plot.Axes.Bottom.SetTicks(ticks, [.. d.Labels]);
         plot.Axes.Bottom.TickLabelStyle.Rotation = d.Labels.Count > 6 ? 45 : 0;
-        plot.Axes.Bottom.TickLabelStyle.Alignment = d.Labels.Count > 6 ? Alignment.MiddleLeft : Alignment.UpperCenter;
+        plot.Axes.Bottom.TickLabelStyle.Alignment =
+            d.Labels.Count > 6 ? Alignment.MiddleLeft : Alignment.UpperCenter;
         plot.Axes.Margins(bottom: 0, top: 0.1);
         plot.Title(column.Drifted ? $"{column.Column} (drift)" : column.Column);
         plot.YLabel("Share");
         plot.Legend.IsVisible = true;
-        plot.Legend.ManualItems.Add(new LegendItem { LabelText = "reference", FillColor = Colors.C0 });
-        plot.Legend.ManualItems.Add(new LegendItem { LabelText = "current", FillColor = Colors.C1 });
+        plot.Legend.ManualItems.Add(
+            new LegendItem { LabelText = "reference", FillColor = Colors.C0 }
+        );
+        plot.Legend.ManualItems.Add(
+            new LegendItem { LabelText = "current", FillColor = Colors.C1 }
+        );
         return plot.GetImageBytes(Width, Height + (d.Labels.Count > 6 ? 80 : 0), ImageFormat.Png);
     }
 
@@ -76,7 +95,10 @@ internal static class MonitoringPlots
                 }
             }
         }
-        if (performance.Reference.TryGetValue(metric, out double reference) && !double.IsNaN(reference))
+        if (
+            performance.Reference.TryGetValue(metric, out double reference)
+            && !double.IsNaN(reference)
+        )
         {
             var h = plot.Add.HorizontalLine(reference);
             h.LegendText = "reference";

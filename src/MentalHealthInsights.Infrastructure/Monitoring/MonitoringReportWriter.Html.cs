@@ -28,22 +28,36 @@ public static partial class MonitoringReportWriter
         var html = new HtmlReportBuilder("Model monitoring report")
             .AddBannerLine(MonitoringReport.Disclaimer)
             .AddMeta("Generated", report.GeneratedAt.ToString("yyyy-MM-dd HH:mm 'UTC'", Invariant))
-            .AddMeta("Reference", $"{report.ReferenceSource} ({ReportFormat.Count(report.ReferenceRows)} rows)")
-            .AddMeta("Current", $"{report.CurrentSource} ({ReportFormat.Count(report.CurrentRows)} rows, {ReportFormat.Count(report.LabelledRows)} labelled)")
+            .AddMeta(
+                "Reference",
+                $"{report.ReferenceSource} ({ReportFormat.Count(report.ReferenceRows)} rows)"
+            )
+            .AddMeta(
+                "Current",
+                $"{report.CurrentSource} ({ReportFormat.Count(report.CurrentRows)} rows, {ReportFormat.Count(report.LabelledRows)} labelled)"
+            )
             .AddMeta("Drift profile", report.Drift.Profile.ToString());
         if (report.From is not null || report.To is not null)
         {
-            html.AddMeta("Period", $"{report.From?.ToString("u", Invariant) ?? "…"} – {report.To?.ToString("u", Invariant) ?? "…"}");
+            html.AddMeta(
+                "Period",
+                $"{report.From?.ToString("u", Invariant) ?? "…"} – {report.To?.ToString("u", Invariant) ?? "…"}"
+            );
         }
         foreach (var finding in report.Findings)
         {
-            html.AddHeadline(finding, warning: finding.StartsWith("Dataset drift", StringComparison.Ordinal));
+            html.AddHeadline(
+                finding,
+                warning: finding.StartsWith("Dataset drift", StringComparison.Ordinal)
+            );
         }
 
         html.AddSection(SectionHeadings[0]);
         html.AddTable(
             ["metric", "value"],
-            MonitoringKeyMetrics.All.Where(report.KeyMetrics.ContainsKey).Select(k => (IReadOnlyList<string>)[k, ReportFormat.Number(report.KeyMetrics[k])])
+            MonitoringKeyMetrics
+                .All.Where(report.KeyMetrics.ContainsKey)
+                .Select(k => (IReadOnlyList<string>)[k, ReportFormat.Number(report.KeyMetrics[k])])
         );
 
         html.AddSection(SectionHeadings[1]);
@@ -53,24 +67,43 @@ public static partial class MonitoringReportWriter
                 $"{report.Drift.ColumnsDrifted} of {report.Drift.ColumnsTested} tested columns drifted (share {ReportFormat.Measure(report.Drift.Share)}; the dataset drifts at ≥ {ReportFormat.Measure(report.Drift.DriftShareThreshold)})."
             )
         );
-        html.AddTable(DriftHeader(report.Drift.Profile), report.Drift.Features.Select(c => DriftRow(c, report.Drift.Profile)));
+        html.AddTable(
+            DriftHeader(report.Drift.Profile),
+            report.Drift.Features.Select(c => DriftRow(c, report.Drift.Profile))
+        );
         foreach (var column in report.Drift.Features.Where(c => c.Distribution is not null))
         {
-            html.AddImage(MonitoringPlots.Distribution(column), $"Reference and current shares of {column.Column} per bin.");
+            html.AddImage(
+                MonitoringPlots.Distribution(column),
+                $"Reference and current shares of {column.Column} per bin."
+            );
         }
 
         html.AddSection(SectionHeadings[2]);
-        var utility = new[] { report.Drift.ProbabilityDrift, report.Drift.LabelDrift, report.Drift.TargetDrift }.OfType<ColumnDriftResult>().ToArray();
+        var utility = new[]
+        {
+            report.Drift.ProbabilityDrift,
+            report.Drift.LabelDrift,
+            report.Drift.TargetDrift,
+        }
+            .OfType<ColumnDriftResult>()
+            .ToArray();
         if (utility.Length == 0)
         {
             html.AddParagraph("No predictions or outcomes on both sides: nothing to compare.");
         }
         else
         {
-            html.AddTable(DriftHeader(report.Drift.Profile), utility.Select(c => DriftRow(c, report.Drift.Profile)));
+            html.AddTable(
+                DriftHeader(report.Drift.Profile),
+                utility.Select(c => DriftRow(c, report.Drift.Profile))
+            );
             foreach (var column in utility.Where(c => c.Distribution is not null))
             {
-                html.AddImage(MonitoringPlots.Distribution(column), $"Reference and current shares of {column.Column} per bin.");
+                html.AddImage(
+                    MonitoringPlots.Distribution(column),
+                    $"Reference and current shares of {column.Column} per bin."
+                );
             }
         }
 
@@ -82,18 +115,44 @@ public static partial class MonitoringReportWriter
 
         html.AddSection(SectionHeadings[5]);
         var q = report.Quality;
-        html.AddParagraph(string.Create(Invariant, $"{q.RowsRejected} of {q.RowsRead} rows rejected by validation ({ReportFormat.Percent(q.RejectShare)})."));
+        html.AddParagraph(
+            string.Create(
+                Invariant,
+                $"{q.RowsRejected} of {q.RowsRead} rows rejected by validation ({ReportFormat.Percent(q.RejectShare)})."
+            )
+        );
         if (q.RejectsByReason.Count > 0)
         {
-            html.AddTable(["reason", "rows"], q.RejectsByReason.Select(r => (IReadOnlyList<string>)[r.Key, ReportFormat.Count(r.Value)]), "Rejected rows by reason");
+            html.AddTable(
+                ["reason", "rows"],
+                q.RejectsByReason.Select(r =>
+                    (IReadOnlyList<string>)[r.Key, ReportFormat.Count(r.Value)]
+                ),
+                "Rejected rows by reason"
+            );
         }
         if (q.UnknownCategoriesMapped.Count > 0)
         {
-            html.AddTable(["column", "values mapped to Other"], q.UnknownCategoriesMapped.Select(r => (IReadOnlyList<string>)[r.Key, ReportFormat.Count(r.Value)]), "Unknown categories");
+            html.AddTable(
+                ["column", "values mapped to Other"],
+                q.UnknownCategoriesMapped.Select(r =>
+                    (IReadOnlyList<string>)[r.Key, ReportFormat.Count(r.Value)]
+                ),
+                "Unknown categories"
+            );
         }
         html.AddTable(
             ["column", "missing", "missing share", "reference missing share", "new categories"],
-            q.Columns.Select(c => (IReadOnlyList<string>)[c.Column, ReportFormat.Count(c.Missing), ReportFormat.Percent(c.MissingShare), ReportFormat.Percent(c.ReferenceMissingShare), c.NewCategories.Count == 0 ? "–" : string.Join(", ", c.NewCategories)])
+            q.Columns.Select(c =>
+                (IReadOnlyList<string>)
+                    [
+                        c.Column,
+                        ReportFormat.Count(c.Missing),
+                        ReportFormat.Percent(c.MissingShare),
+                        ReportFormat.Percent(c.ReferenceMissingShare),
+                        c.NewCategories.Count == 0 ? "–" : string.Join(", ", c.NewCategories),
+                    ]
+            )
         );
 
         html.AddSection(SectionHeadings[6]);
@@ -103,15 +162,65 @@ public static partial class MonitoringReportWriter
 
     private static string[] DriftHeader(DriftProfile profile) =>
         profile == DriftProfile.Strict
-            ? ["column", "test", "p-value", "BH-adjusted p", "PSI (reference bins)", "drift", "n ref", "n cur", "missing ref", "missing cur"]
-            : ["column", "test", "score", "threshold", "rule", "drift", "n ref", "n cur", "missing ref", "missing cur"];
+            ?
+            [
+                "column",
+                "test",
+                "p-value",
+                "BH-adjusted p",
+                "PSI (reference bins)",
+                "drift",
+                "n ref",
+                "n cur",
+                "missing ref",
+                "missing cur",
+            ]
+            :
+            [
+                "column",
+                "test",
+                "score",
+                "threshold",
+                "rule",
+                "drift",
+                "n ref",
+                "n cur",
+                "missing ref",
+                "missing cur",
+            ];
 
     private static IReadOnlyList<string> DriftRow(ColumnDriftResult c, DriftProfile profile)
     {
         string drift = c.Note ?? (c.Drifted ? "DRIFT" : "no");
         return profile == DriftProfile.Strict
-            ? [c.Column, c.Test, ReportFormat.PValue(c.Score), ReportFormat.PValue(c.AdjustedPValue), ReportFormat.Measure(c.ReferenceBinPsi), drift, ReportFormat.Count(c.ReferenceCount), ReportFormat.Count(c.CurrentCount), ReportFormat.Count(c.ReferenceMissing), ReportFormat.Count(c.CurrentMissing)]
-            : [c.Column, c.Test, DriftComparisons.IsPValue(c.Comparison) ? ReportFormat.PValue(c.Score) : ReportFormat.Statistic(c.Score), ReportFormat.Number(c.Threshold), Rule(c.Comparison), drift, ReportFormat.Count(c.ReferenceCount), ReportFormat.Count(c.CurrentCount), ReportFormat.Count(c.ReferenceMissing), ReportFormat.Count(c.CurrentMissing)];
+            ?
+            [
+                c.Column,
+                c.Test,
+                ReportFormat.PValue(c.Score),
+                ReportFormat.PValue(c.AdjustedPValue),
+                ReportFormat.Measure(c.ReferenceBinPsi),
+                drift,
+                ReportFormat.Count(c.ReferenceCount),
+                ReportFormat.Count(c.CurrentCount),
+                ReportFormat.Count(c.ReferenceMissing),
+                ReportFormat.Count(c.CurrentMissing),
+            ]
+            :
+            [
+                c.Column,
+                c.Test,
+                DriftComparisons.IsPValue(c.Comparison)
+                    ? ReportFormat.PValue(c.Score)
+                    : ReportFormat.Statistic(c.Score),
+                ReportFormat.Number(c.Threshold),
+                Rule(c.Comparison),
+                drift,
+                ReportFormat.Count(c.ReferenceCount),
+                ReportFormat.Count(c.CurrentCount),
+                ReportFormat.Count(c.ReferenceMissing),
+                ReportFormat.Count(c.CurrentMissing),
+            ];
     }
 
     private static string Rule(DriftComparison comparison) =>
@@ -127,7 +236,9 @@ public static partial class MonitoringReportWriter
     {
         if (performance is null)
         {
-            html.AddParagraph("Not available: quality needs the model's probabilities on both sides and outcomes in the reference.");
+            html.AddParagraph(
+                "Not available: quality needs the model's probabilities on both sides and outcomes in the reference."
+            );
             return;
         }
         html.AddParagraph(
@@ -136,31 +247,53 @@ public static partial class MonitoringReportWriter
                 : "CBPE was not fitted (too few labelled reference rows)."
         );
         html.AddTable(
-            ["metric", "reference", "current (measured)", "95% interval", "current (estimated)", "band", "alert range", "alert"],
+            [
+                "metric",
+                "reference",
+                "current (measured)",
+                "95% interval",
+                "current (estimated)",
+                "band",
+                "alert range",
+                "alert",
+            ],
             CbpeMetric.All.Select(m => PerformanceRow(m, performance))
         );
         var windows = performance.Windows.Where(w => w.Start is not null).ToArray();
         if (windows.Length > 0)
         {
             html.AddTable(
-                ["window", "rows", "labelled", "F1 measured", "F1 estimated", "ROC AUC measured", "ROC AUC estimated"],
-                windows.Select(w => (IReadOnlyList<string>)
                 [
-                    w.Start!.Value.ToString("yyyy-MM-dd HH:mm", Invariant),
-                    ReportFormat.Count(w.Rows),
-                    ReportFormat.Count(w.LabelledRows),
-                    ReportFormat.Measure(w.Realized?["f1"].Estimate ?? double.NaN),
-                    ReportFormat.Measure(w.Estimated?["f1"].Value ?? double.NaN),
-                    ReportFormat.Measure(w.Realized?["roc_auc"].Estimate ?? double.NaN),
-                    ReportFormat.Measure(w.Estimated?["roc_auc"].Value ?? double.NaN),
-                ]),
+                    "window",
+                    "rows",
+                    "labelled",
+                    "F1 measured",
+                    "F1 estimated",
+                    "ROC AUC measured",
+                    "ROC AUC estimated",
+                ],
+                windows.Select(w =>
+                    (IReadOnlyList<string>)
+                        [
+                            w.Start!.Value.ToString("yyyy-MM-dd HH:mm", Invariant),
+                            ReportFormat.Count(w.Rows),
+                            ReportFormat.Count(w.LabelledRows),
+                            ReportFormat.Measure(w.Realized?["f1"].Estimate ?? double.NaN),
+                            ReportFormat.Measure(w.Estimated?["f1"].Value ?? double.NaN),
+                            ReportFormat.Measure(w.Realized?["roc_auc"].Estimate ?? double.NaN),
+                            ReportFormat.Measure(w.Estimated?["roc_auc"].Value ?? double.NaN),
+                        ]
+                ),
                 "Per window"
             );
             foreach (var metric in new[] { "f1", "roc_auc" })
             {
                 if (MonitoringPlots.OverTime(performance, metric) is { } png)
                 {
-                    html.AddImage(png, $"{metric} per window: measured with intervals, estimated with its band, and the reference.");
+                    html.AddImage(
+                        png,
+                        $"{metric} per window: measured with intervals, estimated with its band, and the reference."
+                    );
                 }
             }
         }
@@ -175,15 +308,25 @@ public static partial class MonitoringReportWriter
             metric,
             ReportFormat.Measure(p.Reference.TryGetValue(metric, out double r) ? r : double.NaN),
             ReportFormat.Measure(measured?.Estimate ?? double.NaN),
-            measured is { } m ? $"{ReportFormat.Measure(m.Lower)} – {ReportFormat.Measure(m.Upper)}" : "n/a",
+            measured is { } m
+                ? $"{ReportFormat.Measure(m.Lower)} – {ReportFormat.Measure(m.Upper)}"
+                : "n/a",
             ReportFormat.Measure(estimated?.Value ?? double.NaN),
-            estimated is { } e ? $"{ReportFormat.Measure(e.Lower)} – {ReportFormat.Measure(e.Upper)}" : "n/a",
-            estimated is { } a ? $"{ReportFormat.Measure(a.AlertLower)} – {ReportFormat.Measure(a.AlertUpper)}" : "n/a",
+            estimated is { } e
+                ? $"{ReportFormat.Measure(e.Lower)} – {ReportFormat.Measure(e.Upper)}"
+                : "n/a",
+            estimated is { } a
+                ? $"{ReportFormat.Measure(a.AlertLower)} – {ReportFormat.Measure(a.AlertUpper)}"
+                : "n/a",
             estimated?.Alert == true ? "ALERT" : "no",
         ];
     }
 
-    private static void AddFairness(HtmlReportBuilder html, FairnessResult? fairness, IReadOnlyList<FairnessResult> windows)
+    private static void AddFairness(
+        HtmlReportBuilder html,
+        FairnessResult? fairness,
+        IReadOnlyList<FairnessResult> windows
+    )
     {
         if (fairness is null)
         {
@@ -200,26 +343,45 @@ public static partial class MonitoringReportWriter
                 $"Demographic parity difference {ReportFormat.Measure(attribute.DemographicParityDifference)}, ratio {ReportFormat.Measure(attribute.DemographicParityRatio)}; equalized odds difference {ReportFormat.Measure(attribute.EqualizedOddsDifference)}, ratio {ReportFormat.Measure(attribute.EqualizedOddsRatio)}."
             );
             html.AddTable(
-                ["group", "rows", "labelled", "positives", "selection rate", "TPR", "FPR", "F1", "small"],
-                attribute.Groups.Select(g => (IReadOnlyList<string>)
                 [
-                    g.Group,
-                    ReportFormat.Count(g.Rows),
-                    ReportFormat.Count(g.LabelledRows),
-                    ReportFormat.Count(g.Positives),
-                    ReportFormat.Measure(g.SelectionRate),
-                    ReportFormat.Measure(g.TruePositiveRate),
-                    ReportFormat.Measure(g.FalsePositiveRate),
-                    ReportFormat.Measure(g.F1),
-                    g.Small ? "yes" : "",
-                ])
+                    "group",
+                    "rows",
+                    "labelled",
+                    "positives",
+                    "selection rate",
+                    "TPR",
+                    "FPR",
+                    "F1",
+                    "small",
+                ],
+                attribute.Groups.Select(g =>
+                    (IReadOnlyList<string>)
+                        [
+                            g.Group,
+                            ReportFormat.Count(g.Rows),
+                            ReportFormat.Count(g.LabelledRows),
+                            ReportFormat.Count(g.Positives),
+                            ReportFormat.Measure(g.SelectionRate),
+                            ReportFormat.Measure(g.TruePositiveRate),
+                            ReportFormat.Measure(g.FalsePositiveRate),
+                            ReportFormat.Measure(g.F1),
+                            g.Small ? "yes" : "",
+                        ]
+                )
             );
         }
         if (windows.Count > 0)
         {
             html.AddTable(
                 ["window", "rows", "largest gap"],
-                windows.Select(w => (IReadOnlyList<string>)[w.Start?.ToString("yyyy-MM-dd HH:mm", Invariant) ?? "all", ReportFormat.Count(w.Rows), ReportFormat.Measure(w.Gap)]),
+                windows.Select(w =>
+                    (IReadOnlyList<string>)
+                        [
+                            w.Start?.ToString("yyyy-MM-dd HH:mm", Invariant) ?? "all",
+                            ReportFormat.Count(w.Rows),
+                            ReportFormat.Measure(w.Gap),
+                        ]
+                ),
                 "Fairness gap per window"
             );
         }

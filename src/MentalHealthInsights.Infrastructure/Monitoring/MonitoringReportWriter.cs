@@ -33,7 +33,11 @@ public static partial class MonitoringReportWriter
     );
 
     /// <summary>Writes both files (and the reference profile when given) into <paramref name="outputDirectory"/>.</summary>
-    public static MonitoringOutput Write(MonitoringReport report, string outputDirectory, ReferenceProfile? profile = null)
+    public static MonitoringOutput Write(
+        MonitoringReport report,
+        string outputDirectory,
+        ReferenceProfile? profile = null
+    )
     {
         ArgumentNullException.ThrowIfNull(report);
         ArgumentException.ThrowIfNullOrWhiteSpace(outputDirectory);

@@ -36,7 +36,10 @@ public static class TrainingDataLocator
         if (run.ParentRunId is { } parentId)
         {
             var parent = await tracking.GetRunAsync(parentId, cancellationToken);
-            if (parent.Data.Params.TryGetValue(DataHashParam, out var parentHash) && parentHash.Length > 0)
+            if (
+                parent.Data.Params.TryGetValue(DataHashParam, out var parentHash)
+                && parentHash.Length > 0
+            )
             {
                 return parentHash;
             }
@@ -51,9 +54,13 @@ public static class TrainingDataLocator
         ArgumentNullException.ThrowIfNull(folders);
         foreach (var folder in folders.Where(Directory.Exists))
         {
-            foreach (var file in Directory.EnumerateFiles(folder, "*.csv").Order(StringComparer.Ordinal))
+            foreach (
+                var file in Directory.EnumerateFiles(folder, "*.csv").Order(StringComparer.Ordinal)
+            )
             {
-                if (string.Equals(FileHash.Sha256(file), sha256, StringComparison.OrdinalIgnoreCase))
+                if (
+                    string.Equals(FileHash.Sha256(file), sha256, StringComparison.OrdinalIgnoreCase)
+                )
                 {
                     return file;
                 }
