@@ -41,10 +41,25 @@ internal static class MonitoringPlots
         }
         plot.Add.Bars(bars);
         var ticks = Enumerable.Range(0, d.Labels.Count).Select(i => i * 3 + 0.5).ToArray();
-        plot.Axes.Bottom.SetTicks(ticks, [.. d.Labels]);
-        plot.Axes.Bottom.TickLabelStyle.Rotation = d.Labels.Count > 6 ? 45 : 0;
-        plot.Axes.Bottom.TickLabelStyle.Alignment =
-            d.Labels.Count > 6 ? Alignment.MiddleLeft : Alignment.UpperCenter;
+        // Numerical bins are labelled by their lower edge so rotated labels stay short.
+        string[] labels =
+        [
+            .. d.Labels.Select(l =>
+                l.StartsWith('[') && l.Contains(',', StringComparison.Ordinal)
+                    ? l[1..l.IndexOf(',', StringComparison.Ordinal)]
+                    : l
+            ),
+        ];
+        plot.Axes.Bottom.SetTicks(ticks, labels);
+        bool rotate = d.Labels.Count > 6;
+        plot.Axes.Bottom.TickLabelStyle.Rotation = rotate ? 45 : 0;
+        plot.Axes.Bottom.TickLabelStyle.Alignment = rotate
+            ? Alignment.MiddleLeft
+            : Alignment.UpperCenter;
+        if (rotate)
+        {
+            plot.Axes.Bottom.MinimumSize = 90;
+        }
         plot.Axes.Margins(bottom: 0, top: 0.1);
         plot.Title(column.Drifted ? $"{column.Column} (drift)" : column.Column);
         plot.YLabel("Share");

@@ -26,7 +26,9 @@ public static partial class MonitoringReportWriter
     private static string BuildHtml(MonitoringReport report)
     {
         var html = new HtmlReportBuilder("Model monitoring report")
-            .AddBannerLine(MonitoringReport.Disclaimer)
+            .AddBannerLine(
+                "Monitoring describes the model's inputs and outputs, not people; the report holds summaries, never a record."
+            )
             .AddMeta("Generated", report.GeneratedAt.ToString("yyyy-MM-dd HH:mm 'UTC'", Invariant))
             .AddMeta(
                 "Reference",
@@ -57,7 +59,7 @@ public static partial class MonitoringReportWriter
             ["metric", "value"],
             MonitoringKeyMetrics
                 .All.Where(report.KeyMetrics.ContainsKey)
-                .Select(k => (IReadOnlyList<string>)[k, ReportFormat.Number(report.KeyMetrics[k])])
+                .Select(k => (IReadOnlyList<string>)[k, KeyValue(report.KeyMetrics[k])])
         );
 
         html.AddSection(SectionHeadings[1]);
@@ -159,6 +161,11 @@ public static partial class MonitoringReportWriter
         html.AddList(MethodNotes(report.Drift.Profile));
         return html.Build();
     }
+
+    private static string KeyValue(double value) =>
+        value == Math.Floor(value) && Math.Abs(value) < 1e15
+            ? ReportFormat.Count((long)value)
+            : ReportFormat.Number(value);
 
     private static string[] DriftHeader(DriftProfile profile) =>
         profile == DriftProfile.Strict
