@@ -25,6 +25,7 @@ internal static class MhiCommandLine
             RunsCommand.Create(environment),
             TrackingCommand.Create(environment),
             RunCommand.Create(environment),
+            MonitorCommand.Create(environment),
             SimulateCommand.Create(environment),
             AlertsCommand.Create(environment),
         };

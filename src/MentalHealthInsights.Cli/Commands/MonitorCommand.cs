@@ -1,0 +1,372 @@
+using System.CommandLine;
+using System.Text.Json.Nodes;
+using MentalHealthInsights.Cli.Hosting;
+using MentalHealthInsights.Cli.Rendering;
+using MentalHealthInsights.Core.Monitoring;
+using MentalHealthInsights.Core.Monitoring.Drift;
+using MentalHealthInsights.Core.Scoring;
+using MentalHealthInsights.Core.Scoring.Bundles;
+using MentalHealthInsights.Core.Scoring.PredictionLog;
+using MentalHealthInsights.Core.Tracking;
+using MentalHealthInsights.Infrastructure.Monitoring;
+using MentalHealthInsights.Infrastructure.Scoring;
+using MentalHealthInsights.Infrastructure.Tracking.Sqlite;
+
+namespace MentalHealthInsights.Cli.Commands;
+
+/// <summary>
+/// <c>mhi monitor</c>: drift, quality (measured and estimated), fairness and data quality of
+/// current data against the reference; writes monitoring-report.html and monitoring.json and
+/// logs a tracking run.
+/// </summary>
+internal static partial class MonitorCommand
+{
+    /// <summary>The value of --current that selects the prediction log.</summary>
+    public const string PredictionLogCurrent = "log";
+
+    /// <summary>
+    /// Opens the prediction log named by --prediction-log. The SQLite/PostgreSQL adapters live with
+    /// serving; until they are registered here, a log window cannot be read from the CLI (the
+    /// library <see cref="MonitoringJob"/> takes any <see cref="IPredictionLogStore"/>).
+    /// </summary>
+    public static Func<string, IPredictionLogStore>? PredictionLogOpener { get; set; }
+
+    public static Command Create(CliEnvironment environment)
+    {
+        var reference = new Option<string>("--reference", "-r")
+        {
+            Description =
+                "Reference data: a CSV file, or models:/NAME@ALIAS (its training data, found by the hash its run recorded)",
+            Required = true,
+        };
+        var current = new Option<string>("--current", "-c")
+        {
+            Description =
+                "Current data: a CSV file, or 'log' for a prediction-log window (--from/--to or --last)",
+            Required = true,
+        };
+        var output = new Option<string>("--out", "-o")
+        {
+            Description = "Output folder for monitoring-report.html and monitoring.json",
+            DefaultValueFactory = _ => Path.Combine("out", "monitor"),
+        };
+        var profile = new Option<string>("--profile")
+        {
+            Description =
+                "Drift profile: evidently (Evidently's defaults) or strict (fixed reference bins, FDR control)",
+            DefaultValueFactory = _ => "evidently",
+        };
+        profile.AcceptOnlyFromAmong("evidently", "strict");
+        var referenceProfile = new Option<string?>("--reference-profile")
+        {
+            Description =
+                "A saved reference-profile.json (strict profile's fixed bins) to compare windows on the same bins",
+        };
+        var model = new Option<string?>("--model", "-m")
+        {
+            Description =
+                "Model scoring the CSV rows: models:/NAME@ALIAS, models:/NAME/VERSION or a bundle path (default: the --reference model)",
+        };
+        var from = new Option<string?>("--from")
+        {
+            Description = "Start of the current window (ISO 8601, inclusive; UTC when no offset)",
+        };
+        var to = new Option<string?>("--to")
+        {
+            Description = "End of the current window (ISO 8601, exclusive)",
+        };
+        var last = new Option<string?>("--last")
+        {
+            Description = "The window ending now, e.g. 7d, 24h, 90m",
+        };
+        var window = new Option<string>("--window")
+        {
+            Description = "Window for quality and fairness over time, e.g. 1d, 6h",
+            DefaultValueFactory = _ => "1d",
+        };
+        var driftShare = new Option<double>("--drift-share")
+        {
+            Description = "Dataset drift when at least this share of columns drift",
+            DefaultValueFactory = _ => 0.5,
+        };
+        var search = new Option<string[]>("--data-dir")
+        {
+            Description =
+                "Folders searched for the model's training data when --reference is models:/… (default: data and .)",
+            AllowMultipleArgumentsPerToken = true,
+        };
+        var predictionLog = new Option<string?>("--prediction-log")
+        {
+            Description = "The prediction log store (when --current log)",
+        };
+        var trackingUri = TrackingConnection.UriOption();
+        var noTrack = new Option<bool>("--no-track") { Description = "Do not log a tracking run" };
+        var json = CommonOptions.Json();
+        var command = new Command(
+            "monitor",
+            "Drift, quality, fairness and data quality of current data against the reference (a screening aid's monitoring)"
+        )
+        {
+            reference,
+            current,
+            output,
+            profile,
+            referenceProfile,
+            model,
+            from,
+            to,
+            last,
+            window,
+            driftShare,
+            search,
+            predictionLog,
+            trackingUri,
+            noTrack,
+            json,
+        };
+        command.SetAction(
+            CommandRunner.Wrap(
+                async (parseResult, io, cancellationToken) =>
+                {
+                    var now = environment.Time.GetUtcNow();
+                    var period = ParsePeriod(
+                        parseResult.GetValue(from),
+                        parseResult.GetValue(to),
+                        parseResult.GetValue(last),
+                        now
+                    );
+                    var analysis = new MonitoringOptions
+                    {
+                        Window = ParseDuration(parseResult.GetRequiredValue(window), "--window"),
+                        Drift = new DriftOptions
+                        {
+                            Profile =
+                                parseResult.GetRequiredValue(profile) == "strict"
+                                    ? DriftProfile.Strict
+                                    : DriftProfile.Evidently,
+                            DriftShare = parseResult.GetValue(driftShare),
+                        },
+                    };
+                    try
+                    {
+                        analysis.Drift.Validate();
+                    }
+                    catch (ArgumentException ex)
+                    {
+                        throw new CommandFailure(ExitCodes.Usage, ex.Message);
+                    }
+                    var outputDirectory = Path.GetFullPath(parseResult.GetRequiredValue(output));
+                    var referenceArg = parseResult.GetRequiredValue(reference);
+                    var currentArg = parseResult.GetRequiredValue(current);
+                    bool fromLog = string.Equals(
+                        currentArg,
+                        PredictionLogCurrent,
+                        StringComparison.Ordinal
+                    );
+                    bool track = !parseResult.GetValue(noTrack);
+                    bool needsBackend =
+                        track
+                        || referenceArg.StartsWith(
+                            ModelReferenceResolver.Scheme,
+                            StringComparison.Ordinal
+                        )
+                        || (parseResult.GetValue(model) ?? "").StartsWith(
+                            ModelReferenceResolver.Scheme,
+                            StringComparison.Ordinal
+                        );
+                    var backend = needsBackend
+                        ? TrackingConnection.Open(parseResult, trackingUri, environment.Time)
+                        : null;
+
+                    var modelArg =
+                        parseResult.GetValue(model)
+                        ?? (
+                            referenceArg.StartsWith(
+                                ModelReferenceResolver.Scheme,
+                                StringComparison.Ordinal
+                            )
+                                ? referenceArg
+                                : null
+                        );
+                    ResolvedModel? resolved = null;
+                    try
+                    {
+                        if (modelArg is not null)
+                        {
+                            resolved = await ResolveModelAsync(
+                                backend,
+                                modelArg,
+                                outputDirectory,
+                                cancellationToken
+                            );
+                        }
+                        var referencePath = await ReferencePathAsync(
+                            backend,
+                            referenceArg,
+                            resolved,
+                            parseResult.GetValue(search) is { Length: > 0 } dirs
+                                ? dirs
+                                : ["data", "."],
+                            cancellationToken
+                        );
+                        IPredictionLogStore? log = null;
+                        if (fromLog)
+                        {
+                            var uri =
+                                parseResult.GetValue(predictionLog)
+                                ?? throw new CommandFailure(
+                                    ExitCodes.Usage,
+                                    "--current log needs --prediction-log."
+                                );
+                            log =
+                                PredictionLogOpener?.Invoke(uri)
+                                ?? throw new CommandFailure(
+                                    ExitCodes.Usage,
+                                    "This build has no prediction-log adapter; pass a CSV file as --current."
+                                );
+                        }
+                        var predictor = resolved is null
+                            ? null
+                            : new Predictor(
+                                resolved.Bundle.Preprocessor,
+                                resolved.Bundle.Model,
+                                resolved.Bundle.Metadata.Threshold
+                            );
+                        TrackingService? tracking =
+                            track && backend is not null
+                                ? new TrackingService(
+                                    backend.Tracking,
+                                    environment.Time,
+                                    artifacts: backend.Artifacts
+                                )
+                                : null;
+                        var jobOptions = new MonitoringJobOptions
+                        {
+                            ReferencePath = referencePath,
+                            CurrentPath = fromLog ? null : currentArg,
+                            CurrentWindow = fromLog
+                                ? new PredictionLogQuery(period.From, period.To)
+                                : null,
+                            OutputDirectory = outputDirectory,
+                            ReferenceProfilePath = parseResult.GetValue(referenceProfile),
+                            Analysis = analysis,
+                        };
+                        var result = await TrackingConnection.CallAsync(() =>
+                            new MonitoringJob(environment.Time).RunAsync(
+                                jobOptions,
+                                predictor,
+                                log,
+                                tracking,
+                                cancellationToken
+                            )
+                        );
+                        await WriteSummaryAsync(io, result, parseResult.GetValue(json));
+                        return ExitCodes.Ok;
+                    }
+                    catch (MonitoringInputException ex)
+                    {
+                        throw new CommandFailure(ExitCodes.InvalidData, ex.Message);
+                    }
+                    catch (ModelBundleException ex)
+                    {
+                        throw new CommandFailure(ExitCodes.InvalidData, ex.Message);
+                    }
+                    finally
+                    {
+                        resolved?.Bundle.Dispose();
+                    }
+                }
+            )
+        );
+        return command;
+    }
+
+    private static async Task<ResolvedModel> ResolveModelAsync(
+        TrackingBackend? backend,
+        string reference,
+        string outputDirectory,
+        CancellationToken cancellationToken
+    )
+    {
+        if (backend is null)
+        {
+            return new ResolvedModel(
+                Infrastructure.Scoring.Bundles.ModelBundleReader.Load(reference),
+                null
+            );
+        }
+        return await TrackingConnection.CallAsync(() =>
+            new ModelReferenceResolver(backend).ResolveAsync(
+                reference,
+                Path.Combine(outputDirectory, ".models"),
+                cancellationToken
+            )
+        );
+    }
+
+    private static async Task<string> ReferencePathAsync(
+        TrackingBackend? backend,
+        string reference,
+        ResolvedModel? resolved,
+        IEnumerable<string> folders,
+        CancellationToken cancellationToken
+    )
+    {
+        if (!reference.StartsWith(ModelReferenceResolver.Scheme, StringComparison.Ordinal))
+        {
+            return reference;
+        }
+        var version =
+            resolved?.Version
+            ?? throw new CommandFailure(
+                ExitCodes.Usage,
+                $"{reference} does not name a registered model version."
+            );
+        var hash =
+            await TrackingConnection.CallAsync(() =>
+                TrainingDataLocator.RecordedHashAsync(backend!.Tracking, version, cancellationToken)
+            )
+            ?? throw new CommandFailure(
+                ExitCodes.InvalidData,
+                $"{reference}: its run recorded no training-data hash; pass the training CSV as --reference."
+            );
+        return TrainingDataLocator.FindByHash(hash, folders)
+            ?? throw new CommandFailure(
+                ExitCodes.InvalidData,
+                $"{reference}: no CSV in {string.Join(", ", folders)} has the training data's SHA-256 {hash[..Math.Min(12, hash.Length)]}…; pass the folder with --data-dir or the file as --reference."
+            );
+    }
+
+    private static async Task WriteSummaryAsync(CommandIo io, MonitoringJobResult result, bool json)
+    {
+        var report = result.Report;
+        if (json)
+        {
+            var metrics = new JsonObject();
+            foreach (var name in MonitoringKeyMetrics.All.Where(report.KeyMetrics.ContainsKey))
+            {
+                metrics[name] = report.KeyMetrics[name];
+            }
+            var node = new JsonObject
+            {
+                ["html"] = result.Output.HtmlPath,
+                ["json"] = result.Output.JsonPath,
+                ["referenceProfile"] = result.Output.ProfilePath,
+                ["trackingRunId"] = result.TrackingRunId,
+                ["keyMetrics"] = metrics,
+            };
+            await io.Output.WriteLineAsync(JsonOutput.Format(node));
+            return;
+        }
+        await io.Output.WriteLineAsync(MonitoringReport.Disclaimer);
+        foreach (var finding in report.Findings)
+        {
+            await io.Output.WriteLineAsync($"- {finding}");
+        }
+        await io.Output.WriteLineAsync($"Monitoring report: {result.Output.HtmlPath}");
+        if (result.TrackingRunId is { } runId)
+        {
+            await io.Output.WriteLineAsync($"Tracking run: {runId}");
+        }
+    }
+}

@@ -1,0 +1,153 @@
+using System.Globalization;
+using MentalHealthInsights.Core.Data;
+using MentalHealthInsights.Core.Monitoring.Drift;
+using MentalHealthInsights.Core.Monitoring.Fairness;
+using MentalHealthInsights.Core.Monitoring.Performance;
+using MentalHealthInsights.Core.Monitoring.Quality;
+
+namespace MentalHealthInsights.Core.Monitoring;
+
+/// <summary>Runs every monitoring analysis on in-memory data and assembles the <see cref="MonitoringReport"/>.</summary>
+public static class MonitoringAnalyzer
+{
+    /// <summary>Analyses <paramref name="current"/> against <paramref name="reference"/>.</summary>
+    /// <param name="reference">Reference data (training data, scored).</param>
+    /// <param name="current">Current data.</param>
+    /// <param name="options">Configuration.</param>
+    /// <param name="sources">Descriptions of the reference and current sources for the report.</param>
+    /// <param name="generatedAt">The analysis time.</param>
+    /// <param name="validation">The current data's validation report (null for a prediction log).</param>
+    /// <param name="profile">Saved reference bins for the strict profile (built from the reference when null).</param>
+    /// <param name="period">The requested current period, when given.</param>
+    public static MonitoringReport Analyze(
+        MonitoringDataset reference,
+        MonitoringDataset current,
+        MonitoringOptions options,
+        (string Reference, string Current) sources,
+        DateTimeOffset generatedAt,
+        ValidationReport? validation = null,
+        ReferenceProfile? profile = null,
+        (DateTimeOffset? From, DateTimeOffset? To) period = default
+    )
+    {
+        ArgumentNullException.ThrowIfNull(reference);
+        ArgumentNullException.ThrowIfNull(current);
+        ArgumentNullException.ThrowIfNull(options);
+        var drift = DriftAnalyzer.Analyze(reference, current, options.Drift, profile);
+        var windows = MonitoringWindow.Split(
+            current.Timestamps,
+            current.Rows,
+            options.Window,
+            options.WindowOrigin ?? period.From
+        );
+        var performance = PerformanceAnalyzer.Analyze(
+            reference,
+            current,
+            windows,
+            options.Performance
+        );
+        var fairness = FairnessAnalyzer.Analyze(current, options.Fairness);
+        var fairnessWindows = current.Timestamps is null
+            ? []
+            : windows
+                .Select(w =>
+                    FairnessAnalyzer.Analyze(current, options.Fairness, w.Rows, w.Start, w.End)
+                )
+                .OfType<FairnessResult>()
+                .ToArray();
+        var quality = DataQualityAnalyzer.Analyze(reference, current, drift, validation);
+        var keyMetrics = MonitoringKeyMetrics.Compute(
+            reference.Rows,
+            current.Rows,
+            current.LabelledRows,
+            drift,
+            performance,
+            fairness,
+            quality.RejectShare
+        );
+        return new MonitoringReport
+        {
+            GeneratedAt = generatedAt,
+            ReferenceSource = sources.Reference,
+            CurrentSource = sources.Current,
+            From = period.From,
+            To = period.To,
+            ReferenceRows = reference.Rows,
+            CurrentRows = current.Rows,
+            LabelledRows = current.LabelledRows,
+            Drift = drift,
+            Performance = performance,
+            Fairness = fairness,
+            FairnessWindows = fairnessWindows,
+            Quality = quality,
+            KeyMetrics = keyMetrics,
+            Findings = Findings(drift, keyMetrics, quality),
+        };
+    }
+
+    private static string[] Findings(
+        DataDriftResult drift,
+        IReadOnlyDictionary<string, double> metrics,
+        DataQualityResult quality
+    )
+    {
+        var findings = new List<string>();
+        var inv = CultureInfo.InvariantCulture;
+        findings.Add(
+            drift.DatasetDrift
+                ? string.Create(
+                    inv,
+                    $"Dataset drift: {drift.ColumnsDrifted} of {drift.ColumnsTested} columns drifted (share {drift.Share:0.###} ≥ {drift.DriftShareThreshold:0.###})."
+                )
+                : string.Create(
+                    inv,
+                    $"No dataset drift: {drift.ColumnsDrifted} of {drift.ColumnsTested} columns drifted (share {drift.Share:0.###} < {drift.DriftShareThreshold:0.###})."
+                )
+        );
+        var drifted = drift.Features.Where(f => f.Drifted).Select(f => f.Column).ToArray();
+        if (drifted.Length > 0)
+        {
+            findings.Add($"Drifted features: {string.Join(", ", drifted)}.");
+        }
+        if (drift.PredictionDrift)
+        {
+            findings.Add("The model's predictions drifted.");
+        }
+        if (
+            metrics.TryGetValue(MonitoringKeyMetrics.F1, out double f1)
+            && metrics.TryGetValue(MonitoringKeyMetrics.F1Reference, out double reference)
+        )
+        {
+            string kind =
+                metrics[MonitoringKeyMetrics.F1IsEstimated] == 1
+                    ? "estimated (no labels yet)"
+                    : "measured";
+            findings.Add(
+                string.Create(
+                    inv,
+                    $"F1 {kind}: {f1:0.###} against {reference:0.###} on the reference."
+                )
+            );
+        }
+        if (metrics.TryGetValue(MonitoringKeyMetrics.FairnessGap, out double gap))
+        {
+            findings.Add(string.Create(inv, $"Largest fairness gap across groups: {gap:0.###}."));
+        }
+        foreach (var column in quality.Columns.Where(c => c.NewCategories.Count > 0))
+        {
+            findings.Add(
+                $"{column.Column}: categories not seen in the reference ({column.NewCategories.Count})."
+            );
+        }
+        if (quality.RowsRejected > 0)
+        {
+            findings.Add(
+                string.Create(
+                    inv,
+                    $"{quality.RowsRejected} of {quality.RowsRead} current rows were rejected by validation."
+                )
+            );
+        }
+        return [.. findings];
+    }
+}

@@ -1,0 +1,265 @@
+using System.Globalization;
+using MentalHealthInsights.Core.Data;
+using MentalHealthInsights.Core.Monitoring;
+using MentalHealthInsights.Core.Monitoring.Drift;
+using MentalHealthInsights.Core.Scoring;
+using MentalHealthInsights.Core.Scoring.PredictionLog;
+using MentalHealthInsights.Core.Tracking;
+using MentalHealthInsights.Infrastructure.Data;
+
+namespace MentalHealthInsights.Infrastructure.Monitoring;
+
+/// <summary>
+/// One monitoring run end to end: load the reference (and score it with the model), load the
+/// current file or prediction-log window, analyse, write the report files and log a tracking run.
+/// Returns the <see cref="MonitoringReport"/> so the caller can evaluate alerts and store snapshots.
+/// </summary>
+/// <param name="time">The clock (report time, tracking timestamps).</param>
+public sealed class MonitoringJob(TimeProvider time)
+{
+    /// <summary>Runs the job.</summary>
+    /// <param name="options">Inputs, outputs and analysis configuration.</param>
+    /// <param name="predictor">Scores file rows (reference and a current file); null: no predictions for files.</param>
+    /// <param name="predictionLog">The prediction log, required when the current data is a window.</param>
+    /// <param name="tracking">Logs the run (key metrics, parameters, report artifacts); null: tracking off.</param>
+    /// <param name="cancellationToken">Cancels the run.</param>
+    /// <exception cref="MonitoringInputException">An input is unusable (message names the input).</exception>
+    public async Task<MonitoringJobResult> RunAsync(
+        MonitoringJobOptions options,
+        Predictor? predictor,
+        IPredictionLogStore? predictionLog,
+        TrackingService? tracking,
+        CancellationToken cancellationToken
+    )
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        Directory.CreateDirectory(options.OutputDirectory);
+        var reference = LoadFile(
+            options.ReferencePath,
+            "reference",
+            options,
+            predictor,
+            out _,
+            cancellationToken
+        );
+
+        MonitoringDataset current;
+        ValidationReport? validation = null;
+        string currentSource;
+        if (options.CurrentPath is { } currentPath)
+        {
+            current = LoadFile(
+                currentPath,
+                "current",
+                options,
+                predictor,
+                out validation,
+                cancellationToken
+            );
+            currentSource = Path.GetFileName(currentPath);
+        }
+        else
+        {
+            if (predictionLog is null || options.CurrentWindow is null)
+            {
+                throw new MonitoringInputException(
+                    "The current data is neither a file nor a prediction-log window."
+                );
+            }
+            var entries = new List<PredictionLogEntry>();
+            await foreach (
+                var entry in predictionLog.ReadAsync(options.CurrentWindow, cancellationToken)
+            )
+            {
+                entries.Add(entry);
+            }
+            if (entries.Count == 0)
+            {
+                throw new MonitoringInputException(
+                    $"The prediction log has no predictions in {Describe(options.CurrentWindow)}."
+                );
+            }
+            current = MonitoringDataset.FromPredictionLog(entries);
+            currentSource = "prediction log " + Describe(options.CurrentWindow);
+        }
+
+        ReferenceProfile? profile = null;
+        if (options.ReferenceProfilePath is { } profilePath)
+        {
+            try
+            {
+                profile = MonitoringReportWriter.ReadProfile(profilePath);
+            }
+            catch (Exception ex)
+                when (ex is IOException or InvalidDataException or UnauthorizedAccessException)
+            {
+                throw new MonitoringInputException(
+                    $"Cannot read the reference profile {Path.GetFileName(profilePath)}: {ex.Message}",
+                    ex
+                );
+            }
+        }
+        else if (options.Analysis.Drift.Profile == DriftProfile.Strict)
+        {
+            profile = ReferenceProfile.Build(reference, options.Analysis.Drift.ReferenceBins);
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        var report = MonitoringAnalyzer.Analyze(
+            reference,
+            current,
+            options.Analysis,
+            (Path.GetFileName(options.ReferencePath), currentSource),
+            time.GetUtcNow(),
+            validation,
+            profile,
+            (options.CurrentWindow?.From, options.CurrentWindow?.To)
+        );
+        var output = MonitoringReportWriter.Write(
+            report,
+            options.OutputDirectory,
+            options.ReferenceProfilePath is null ? profile : null
+        );
+        string? runId = tracking is null
+            ? null
+            : await TrackAsync(tracking, options, report, output, cancellationToken);
+        return new MonitoringJobResult(report, output, runId);
+    }
+
+    private static MonitoringDataset LoadFile(
+        string path,
+        string role,
+        MonitoringJobOptions options,
+        Predictor? predictor,
+        out ValidationReport validation,
+        CancellationToken cancellationToken
+    )
+    {
+        if (!File.Exists(path))
+        {
+            throw new MonitoringInputException($"The {role} file {path} does not exist.");
+        }
+        var rejectsPath = Path.Combine(options.OutputDirectory, $"{role}-rejects.csv");
+        var loaded = DatasetLoader.Load(
+            path,
+            options.Validation,
+            rejectsPath,
+            null,
+            cancellationToken
+        );
+        validation = loaded.Report;
+        if (!loaded.Report.IsReadable)
+        {
+            throw new MonitoringInputException(
+                $"The {role} file cannot be read: {loaded.Report.FatalError}"
+            );
+        }
+        if (loaded.Records.Count == 0)
+        {
+            throw new MonitoringInputException(
+                string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"The {role} file has no valid rows ({loaded.Report.RowsRejected} rejected; see {rejectsPath})."
+                )
+            );
+        }
+        if (predictor is null)
+        {
+            return MonitoringDataset.FromRecords(loaded.Records);
+        }
+        var probabilities = new double[loaded.Records.Count];
+        var labels = new bool[probabilities.Length];
+        Parallel.For(
+            0,
+            probabilities.Length,
+            new ParallelOptions { CancellationToken = cancellationToken },
+            i =>
+            {
+                probabilities[i] = predictor.PredictProbability(loaded.Records[i]);
+                labels[i] = probabilities[i] >= predictor.Threshold;
+            }
+        );
+        return MonitoringDataset.FromRecords(
+            loaded.Records,
+            probabilities,
+            labels,
+            predictor.Threshold
+        );
+    }
+
+    private async Task<string> TrackAsync(
+        TrackingService tracking,
+        MonitoringJobOptions options,
+        MonitoringReport report,
+        MonitoringOutput output,
+        CancellationToken cancellationToken
+    )
+    {
+        var experiment = await tracking.GetOrCreateExperimentAsync(
+            options.Experiment,
+            cancellationToken
+        );
+        var run = await tracking.StartRunAsync(
+            experiment,
+            "monitor-" + time.GetUtcNow().ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture),
+            tags: new Dictionary<string, string>(StringComparer.Ordinal)
+            {
+                ["mhi.kind"] = "monitoring",
+                ["mhi.dataset_drift"] = report.Drift.DatasetDrift ? "true" : "false",
+            },
+            cancellationToken: cancellationToken
+        );
+        var runId = run.Info.RunId;
+        try
+        {
+            await tracking.LogParamsAsync(
+                runId,
+                new Dictionary<string, string>(StringComparer.Ordinal)
+                {
+                    ["profile"] = report.Drift.Profile.ToString().ToLowerInvariant(),
+                    ["reference"] = report.ReferenceSource,
+                    ["current"] = report.CurrentSource,
+                    ["window"] = options.Analysis.Window.ToString(
+                        "c",
+                        CultureInfo.InvariantCulture
+                    ),
+                    ["drift_share"] = options.Analysis.Drift.DriftShare.ToString(
+                        "R",
+                        CultureInfo.InvariantCulture
+                    ),
+                },
+                cancellationToken
+            );
+            await tracking.LogMetricsAsync(
+                runId,
+                report.KeyMetrics,
+                cancellationToken: cancellationToken
+            );
+            await tracking.LogArtifactAsync(
+                runId,
+                output.HtmlPath,
+                "monitoring",
+                cancellationToken
+            );
+            await tracking.LogArtifactAsync(
+                runId,
+                output.JsonPath,
+                "monitoring",
+                cancellationToken
+            );
+            await tracking.EndRunAsync(runId, RunStatus.Finished, cancellationToken);
+        }
+        catch
+        {
+            await tracking.EndRunAsync(runId, RunStatus.Failed, CancellationToken.None);
+            throw;
+        }
+        return runId;
+    }
+
+    private static string Describe(PredictionLogQuery window) =>
+        string.Create(
+            CultureInfo.InvariantCulture,
+            $"[{window.From?.ToString("u", CultureInfo.InvariantCulture) ?? "start"}, {window.To?.ToString("u", CultureInfo.InvariantCulture) ?? "now"})"
+        );
+}

@@ -1,0 +1,33 @@
+using MentalHealthInsights.Core.Data;
+using MentalHealthInsights.Core.Monitoring;
+using MentalHealthInsights.Core.Scoring.PredictionLog;
+
+namespace MentalHealthInsights.Infrastructure.Monitoring;
+
+/// <summary>What one monitoring run reads and writes.</summary>
+public sealed record MonitoringJobOptions
+{
+    /// <summary>The reference CSV (the model's training data).</summary>
+    public required string ReferencePath { get; init; }
+
+    /// <summary>The current CSV; null when the current data is a prediction-log window.</summary>
+    public string? CurrentPath { get; init; }
+
+    /// <summary>The prediction-log window (used when <see cref="CurrentPath"/> is null).</summary>
+    public PredictionLogQuery? CurrentWindow { get; init; }
+
+    /// <summary>Folder for monitoring-report.html, monitoring.json, rejects and the reference profile.</summary>
+    public required string OutputDirectory { get; init; }
+
+    /// <summary>A saved reference profile (strict profile's fixed bins); null: built from the reference.</summary>
+    public string? ReferenceProfilePath { get; init; }
+
+    /// <summary>Analysis configuration.</summary>
+    public MonitoringOptions Analysis { get; init; } = new();
+
+    /// <summary>Validation rules for the CSV files (default <see cref="ValidationOptions.Default"/>).</summary>
+    public ValidationOptions? Validation { get; init; }
+
+    /// <summary>Tracking experiment for the run (default "monitoring").</summary>
+    public string Experiment { get; init; } = "monitoring";
+}

@@ -1,0 +1,236 @@
+using System.Text.Json;
+using MentalHealthInsights.Cli.Commands;
+using Microsoft.Data.Sqlite;
+
+namespace MentalHealthInsights.Cli.Tests.Commands;
+
+public sealed class MonitorCommandTests
+{
+    private static async Task<string> GenerateAsync(
+        TempFolder temp,
+        string name,
+        int rows,
+        int seed
+    )
+    {
+        var path = temp.File(name);
+        var result = await CliHarness.RunAsync(
+            "data",
+            "generate",
+            "--rows",
+            rows.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            "--seed",
+            seed.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            "--out",
+            path
+        );
+        Assert.Equal(0, result.ExitCode);
+        return path;
+    }
+
+    [Fact]
+    public async Task Monitor_TwoFiles_WritesReportAndPrintsKeyMetrics()
+    {
+        using var temp = new TempFolder();
+        var reference = await GenerateAsync(temp, "data/ref.csv", 1500, 1);
+        var current = await GenerateAsync(temp, "cur.csv", 800, 2);
+
+        var result = await CliHarness.RunAsync(
+            "monitor",
+            "-r",
+            reference,
+            "-c",
+            current,
+            "-o",
+            temp.File("out"),
+            "--no-track",
+            "--json"
+        );
+
+        Assert.Equal(0, result.ExitCode);
+        using var json = JsonDocument.Parse(result.Output);
+        var metrics = json.RootElement.GetProperty("keyMetrics");
+        Assert.Equal(0, metrics.GetProperty("dataset_drift").GetDouble());
+        Assert.Equal(800, metrics.GetProperty("rows_current").GetDouble());
+        Assert.True(File.Exists(temp.File("out/monitoring-report.html")));
+        Assert.True(File.Exists(temp.File("out/monitoring.json")));
+    }
+
+    [Fact]
+    public async Task Monitor_MissingCurrentFile_ExitsInvalidData()
+    {
+        using var temp = new TempFolder();
+        var reference = await GenerateAsync(temp, "ref.csv", 200, 1);
+
+        var result = await CliHarness.RunAsync(
+            "monitor",
+            "-r",
+            reference,
+            "-c",
+            temp.File("none.csv"),
+            "-o",
+            temp.File("out"),
+            "--no-track"
+        );
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("current file", result.Error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("--window", "1w")]
+    [InlineData("--last", "-3d")]
+    [InlineData("--drift-share", "1.5")]
+    public async Task Monitor_BadOption_ExitsUsage(string option, string value)
+    {
+        using var temp = new TempFolder();
+        var reference = await GenerateAsync(temp, "ref.csv", 200, 1);
+
+        var result = await CliHarness.RunAsync(
+            "monitor",
+            "-r",
+            reference,
+            "-c",
+            reference,
+            "-o",
+            temp.File("out"),
+            "--no-track",
+            option,
+            value
+        );
+
+        Assert.Equal(1, result.ExitCode);
+    }
+
+    [Fact]
+    public async Task Monitor_LogWithoutAdapter_ExitsUsageWithReason()
+    {
+        using var temp = new TempFolder();
+        var reference = await GenerateAsync(temp, "ref.csv", 200, 1);
+
+        var result = await CliHarness.RunAsync(
+            "monitor",
+            "-r",
+            reference,
+            "-c",
+            "log",
+            "--prediction-log",
+            temp.File("p.db"),
+            "--last",
+            "7d",
+            "-o",
+            temp.File("out"),
+            "--no-track"
+        );
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("prediction-log adapter", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Monitor_ChampionReference_FindsTrainingDataByHashAndMeasuresF1()
+    {
+        using var temp = new TempFolder();
+        var training = await GenerateAsync(temp, "data/train.csv", 1500, 1);
+        var current = await GenerateAsync(temp, "cur.csv", 600, 2);
+        var uri = "sqlite:///" + temp.File("mlruns.db");
+        var train = await CliHarness.RunAsync(
+            "train",
+            "-i",
+            training,
+            "-o",
+            temp.File("train"),
+            "--models",
+            "lr",
+            "--folds",
+            "3",
+            "--search-budget",
+            "1",
+            "--bootstrap",
+            "200",
+            "--tracking-uri",
+            uri
+        );
+        Assert.Equal(0, train.ExitCode);
+
+        var result = await CliHarness.RunAsync(
+            "monitor",
+            "-r",
+            "models:/mental-health-classifier@champion",
+            "-c",
+            current,
+            "--data-dir",
+            temp.File("data"),
+            "-o",
+            temp.File("out"),
+            "--tracking-uri",
+            uri,
+            "--json"
+        );
+        SqliteConnection.ClearAllPools();
+
+        Assert.Equal(0, result.ExitCode);
+        using var json = JsonDocument.Parse(result.Output);
+        var metrics = json.RootElement.GetProperty("keyMetrics");
+        Assert.Equal(0, metrics.GetProperty("f1_is_estimated").GetDouble());
+        Assert.InRange(metrics.GetProperty("f1").GetDouble(), 0.3, 1.0);
+        Assert.True(metrics.TryGetProperty("fairness_gap", out _));
+        Assert.False(
+            string.IsNullOrEmpty(json.RootElement.GetProperty("trackingRunId").GetString())
+        );
+    }
+
+    [Fact]
+    public async Task Monitor_ChampionWithoutItsTrainingData_ExitsInvalidData()
+    {
+        using var temp = new TempFolder();
+        var training = await GenerateAsync(temp, "data/train.csv", 1500, 1);
+        var uri = "sqlite:///" + temp.File("mlruns.db");
+        var train = await CliHarness.RunAsync(
+            "train",
+            "-i",
+            training,
+            "-o",
+            temp.File("train"),
+            "--models",
+            "lr",
+            "--folds",
+            "3",
+            "--search-budget",
+            "1",
+            "--bootstrap",
+            "200",
+            "--tracking-uri",
+            uri
+        );
+        Assert.Equal(0, train.ExitCode);
+        Directory.CreateDirectory(temp.File("empty"));
+
+        var result = await CliHarness.RunAsync(
+            "monitor",
+            "-r",
+            "models:/mental-health-classifier@champion",
+            "-c",
+            training,
+            "--data-dir",
+            temp.File("empty"),
+            "-o",
+            temp.File("out"),
+            "--tracking-uri",
+            uri
+        );
+        SqliteConnection.ClearAllPools();
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("SHA-256", result.Error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("7d", 7 * 24 * 60)]
+    [InlineData("24h", 24 * 60)]
+    [InlineData("90m", 90)]
+    public void ParseDuration_Units_Minutes(string text, int minutes)
+    {
+        Assert.Equal(TimeSpan.FromMinutes(minutes), MonitorCommand.ParseDuration(text, "--window"));
+    }
+}
