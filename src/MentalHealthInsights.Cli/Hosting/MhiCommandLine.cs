@@ -25,6 +25,7 @@ internal static class MhiCommandLine
             RunsCommand.Create(environment),
             TrackingCommand.Create(environment),
             RunCommand.Create(environment),
+            BatchCommand.Create(environment),
         };
         root.Options.Add(CommonOptions.Verbose);
         return root;
