@@ -35,6 +35,10 @@ public sealed partial class XGBoostTreeEnsemble
     private readonly float[] meanValue;
     private readonly int maxDepth;
 
+    // The same nodes packed one per struct for the prediction walk: one cache line per visit
+    // instead of one per array.
+    private readonly WalkNode[] walk;
+
     private XGBoostTreeEnsemble(
         int featureCount,
         float baseMargin,
@@ -58,6 +62,18 @@ public sealed partial class XGBoostTreeEnsemble
         this.defaultLeft = defaultLeft;
         this.cover = cover;
         this.maxDepth = maxDepth;
+        walk = new WalkNode[threshold.Length];
+        for (var n = 0; n < walk.Length; n++)
+        {
+            walk[n] = new WalkNode(
+                threshold[n],
+                feature[n],
+                left[n],
+                right[n],
+                defaultLeft[n] ? left[n] : right[n]
+            );
+        }
+
         meanValue = new float[threshold.Length];
         for (var t = 0; t < TreeCount; t++)
         {
@@ -88,7 +104,7 @@ public sealed partial class XGBoostTreeEnsemble
         var sum = BaseMargin;
         for (var t = 0; t < TreeCount; t++)
         {
-            sum += threshold[Leaf(treeStart[t], row)];
+            sum += walk[Leaf(treeStart[t], row)].Threshold;
         }
 
         return sum;
@@ -107,18 +123,29 @@ public sealed partial class XGBoostTreeEnsemble
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private int Leaf(int node, ReadOnlySpan<float> row)
     {
-        var l = left;
-        while (l[node] >= 0)
+        var nodes = walk;
+        ref readonly var n = ref nodes[node];
+        while (n.Left >= 0)
         {
-            var x = row[feature[node]];
+            var x = row[n.Feature];
             node =
-                float.IsNaN(x) ? (defaultLeft[node] ? l[node] : right[node])
-                : x < threshold[node] ? l[node]
-                : right[node];
+                float.IsNaN(x) ? n.Default
+                : x < n.Threshold ? n.Left
+                : n.Right;
+            n = ref nodes[node];
         }
 
         return node;
     }
+
+    /// <summary>One node for the prediction walk; a leaf has Left = -1 and its value in Threshold.</summary>
+    private readonly record struct WalkNode(
+        float Threshold,
+        int Feature,
+        int Left,
+        int Right,
+        int Default
+    );
 
     // XGBoost's RegTree::FillNodeMeanValue: the cover-weighted mean leaf value below each node,
     // in float. A leaf's value sits in its split_condition slot, as in the JSON.
