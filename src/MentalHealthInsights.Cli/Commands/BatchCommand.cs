@@ -69,7 +69,7 @@ internal static class BatchCommand
         var chunkRows = CommonOptions.AtLeast(
             "--chunk-rows",
             "Rows per chunk (unit of parallel work and of checkpoints)",
-            16_384,
+            4096,
             1
         );
         var threads = CommonOptions.AtLeast(

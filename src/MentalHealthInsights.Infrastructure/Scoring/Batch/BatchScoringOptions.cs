@@ -42,8 +42,8 @@ public sealed record BatchScoringOptions
     /// </summary>
     public DateTimeOffset? ScoredAt { get; init; }
 
-    /// <summary>Data rows per chunk (the unit of parallel scoring and of checkpoints); default 16,384, at least 1.</summary>
-    public int ChunkRows { get; init; } = 16_384;
+    /// <summary>Data rows per chunk (the unit of parallel scoring and of checkpoints); default 4,096, at least 1.</summary>
+    public int ChunkRows { get; init; } = 4096;
 
     /// <summary>Scoring threads; default the number of processors, at least 1.</summary>
     public int Parallelism { get; init; } = Environment.ProcessorCount;
