@@ -28,6 +28,7 @@ internal static class MhiCommandLine
             MonitorCommand.Create(environment),
             SimulateCommand.Create(environment),
             AlertsCommand.Create(environment),
+            BatchCommand.Create(environment),
         };
         root.Options.Add(CommonOptions.Verbose);
         return root;

@@ -37,11 +37,21 @@ internal sealed class ColumnLayout
     /// <summary>Total number of output slots.</summary>
     public int Width { get; }
 
+    /// <summary>
+    /// The layout of <paramref name="preprocessor"/>, built once per preprocessor and cached
+    /// (fitted preprocessors are immutable; explanations on the serving hot path ask for it on
+    /// every call).
+    /// </summary>
     public static ColumnLayout Of(FittedPreprocessor preprocessor)
     {
         ArgumentNullException.ThrowIfNull(preprocessor);
-        return new ColumnLayout(preprocessor);
+        return Cache.GetValue(preprocessor, static p => new ColumnLayout(p));
     }
+
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<
+        FittedPreprocessor,
+        ColumnLayout
+    > Cache = new();
 
     /// <summary>
     /// Levels in increasing order for ordinal categorical columns (Stress_Level: Low &lt; Medium &lt;

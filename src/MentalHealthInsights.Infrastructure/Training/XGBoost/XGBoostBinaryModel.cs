@@ -2,18 +2,33 @@ using MentalHealthInsights.Core.Training;
 
 namespace MentalHealthInsights.Infrastructure.Training.XGBoost;
 
-/// <summary>An XGBoost booster behind the model port; saved in XGBoost's JSON format.</summary>
+/// <summary>
+/// An XGBoost booster behind the model port; saved in XGBoost's JSON format. One-row
+/// predictions and explanations run on <see cref="Evaluator"/> (the same trees evaluated in
+/// managed code, exact to float rounding: ~1 µs and ~tens of µs instead of the native ~30 µs and
+/// ~1.6 ms per call, measured in bench/); many-row predictions use the native library.
+/// </summary>
 public sealed class XGBoostBinaryModel : IBinaryModel
 {
+    /// <summary>The <see cref="FeatureContributions.Method"/> of the explanations.</summary>
+    public const string ExplanationMethod = "TreeSHAP (XGBoost pred_contribs)";
+
     /// <summary>Wraps a trained or loaded booster (this object owns it).</summary>
     public XGBoostBinaryModel(XGBoostModel model)
     {
         ArgumentNullException.ThrowIfNull(model);
         Model = model;
+        Evaluator = XGBoostTreeEnsemble.TryParse(model.ToJson(), out _);
     }
 
     /// <summary>The underlying booster.</summary>
     public XGBoostModel Model { get; }
+
+    /// <summary>
+    /// The booster's trees in managed form, used for one-row predictions and explanations; null
+    /// when the model uses a feature the managed evaluator lacks (then the native library is used).
+    /// </summary>
+    public XGBoostTreeEnsemble? Evaluator { get; }
 
     /// <inheritdoc />
     public string TrainerName => "xgb";
@@ -42,22 +57,60 @@ public sealed class XGBoostBinaryModel : IBinaryModel
     }
 
     /// <inheritdoc />
-    public double Predict(ReadOnlySpan<float> features) => Model.PredictProbability(features);
+    public double Predict(ReadOnlySpan<float> features)
+    {
+        if (Evaluator is not { } managed)
+        {
+            return Model.PredictProbability(features);
+        }
+
+        // The same checks as the native path: one value per feature, no infinities.
+        XGBoostInput.ValidateMatrix(features, 1, managed.FeatureCount, nameof(features));
+        return managed.Probability(features);
+    }
 
     /// <inheritdoc />
     public FeatureContributions Explain(ReadOnlySpan<float> features)
     {
-        var contributions = Model.PredictContributions(features, 1);
-        var values = new double[contributions.Length - 1];
-        for (var i = 0; i < values.Length; i++)
+        var values = new double[features.Length];
+        var bias = Explain(features, values);
+        return new FeatureContributions(values, bias, ExplanationMethod);
+    }
+
+    /// <summary>
+    /// Writes one TreeSHAP contribution per feature into <paramref name="destination"/> and
+    /// returns the bias, allocating nothing when the managed evaluator is available.
+    /// </summary>
+    public double Explain(ReadOnlySpan<float> features, Span<double> destination)
+    {
+        if (destination.Length < features.Length)
         {
-            values[i] = contributions[i];
+            throw new ArgumentException("One value per feature is needed.", nameof(destination));
         }
-        return new FeatureContributions(
-            values,
-            contributions[^1],
-            "TreeSHAP (XGBoost pred_contribs)"
-        );
+
+        if (Evaluator is { } managed)
+        {
+            XGBoostInput.ValidateMatrix(features, 1, managed.FeatureCount, nameof(features));
+            Span<float> contributions =
+                features.Length < 1024
+                    ? stackalloc float[features.Length + 1]
+                    : new float[features.Length + 1];
+            managed.Contributions(features, contributions);
+            for (var i = 0; i < features.Length; i++)
+            {
+                destination[i] = contributions[i];
+            }
+
+            return contributions[^1];
+        }
+
+        var native = Model.PredictContributions(features, 1);
+        for (var i = 0; i < features.Length; i++)
+        {
+            destination[i] = native[i];
+        }
+
+        return native[^1];
     }
 
     /// <inheritdoc />

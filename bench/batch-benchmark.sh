@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Throughput and peak memory of `mhi batch` on generated files (default 1,000,000 and 2,000,000
+# rows, to show whether memory stays flat as the file grows), with an XGBoost model trained on
+# the defaults (200 rounds, depth 4, no search) and pseudonymised ids. A benchmark, not a test.
+#   usage: bench/batch-benchmark.sh [rows ...]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+mhi=src/MentalHealthInsights.Cli/bin/Release/net10.0/mhi
+[[ -x $mhi ]] || dotnet build src/MentalHealthInsights.Cli -c Release --nologo -v quiet
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), load $(cut -d' ' -f1-3 /proc/loadavg)"
+"$mhi" data generate --rows 5000 --seed 1 --out "$work/train.csv" >/dev/null 2>&1
+"$mhi" train --input "$work/train.csv" --out "$work/t" --models xgb --search-budget 1 --folds 3 \
+  --bootstrap 100 --tracking-uri "sqlite:///$work/mlruns.db" >/dev/null 2>&1
+export MHI_PSEUDONYMISATION_KEY=benchmark-key-0123456789
+for rows in "${@:-1000000 2000000}"; do
+  "$mhi" data generate --rows "$rows" --seed 42 --out "$work/d.csv" >/dev/null 2>&1
+  for mode in pseudonymised raw; do
+    extra=()
+    [[ $mode == raw ]] && extra=(--raw-ids)
+    /usr/bin/time -f "%e %M %U %S" -o "$work/time" \
+      "$mhi" batch --input "$work/d.csv" --output "$work/out.csv" --model "$work/t/models/xgb" "${extra[@]}" >/dev/null 2>&1
+    read -r seconds kb user sys <"$work/time"
+    printf 'rows %8d  ids %-13s  wall %6.2f s  %9.0f rows/s  cpu %6.2f s  peak RSS %4d MiB\n' \
+      "$rows" "$mode" "$seconds" "$(echo "$rows / $seconds" | bc -l)" "$(echo "$user + $sys" | bc -l)" "$((kb / 1024))"
+  done
+done

@@ -1,0 +1,322 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text;
+using System.Text.Json.Nodes;
+using MentalHealthInsights.Cli.Hosting;
+using MentalHealthInsights.Cli.Rendering;
+using MentalHealthInsights.Core.Scoring.Batch;
+using MentalHealthInsights.Core.Scoring.Bundles;
+using MentalHealthInsights.Core.Tracking;
+using MentalHealthInsights.Infrastructure.Scoring;
+using MentalHealthInsights.Infrastructure.Scoring.Batch;
+using MentalHealthInsights.Infrastructure.Scoring.Bundles;
+
+namespace MentalHealthInsights.Cli.Commands;
+
+/// <summary>
+/// <c>mhi batch</c>: scores CSV files with a registered model or a bundle, streaming, on all
+/// cores, resumable and partitionable (docs/batch-scoring.md).
+/// </summary>
+internal static class BatchCommand
+{
+    /// <summary>The environment variable holding the pseudonymisation key (UTF-8, at least 16 bytes).</summary>
+    public const string KeyVariable = "MHI_PSEUDONYMISATION_KEY";
+
+    /// <summary>The model scored with when --model is not given.</summary>
+    public const string DefaultModel = "models:/mental-health-classifier@champion";
+
+    public static Command Create(CliEnvironment environment)
+    {
+        var input = new Option<string>("--input", "-i")
+        {
+            Description = "CSV file, or a folder whose *.csv files are scored in name order",
+            Required = true,
+        };
+        var output = new Option<string>("--output", "-o")
+        {
+            Description = "Output CSV (written as OUTPUT.partial and renamed when complete)",
+            Required = true,
+        };
+        var model = new Option<string>("--model", "-m")
+        {
+            Description = "models:/NAME@ALIAS, models:/NAME/VERSION or a bundle path",
+            DefaultValueFactory = _ => DefaultModel,
+        };
+        var rejects = new Option<string?>("--rejects")
+        {
+            Description =
+                "Rejects CSV (source, line, reason, column, original); default: OUTPUT with .rejects.csv",
+        };
+        var resume = new Option<bool>("--resume")
+        {
+            Description =
+                "Continue an interrupted job from its checkpoint (same inputs, model and options)",
+        };
+        var partition = new Option<string?>("--partition")
+        {
+            Description =
+                "Score only share I of N (I from 0): data row r belongs to r mod N, e.g. $AWS_BATCH_JOB_ARRAY_INDEX/4",
+        };
+        var rawIds = new Option<bool>("--raw-ids")
+        {
+            Description =
+                $"Write User_ID as given instead of its keyed hash (default: pseudonymise with {KeyVariable})",
+        };
+        var scoredAt = new Option<string?>("--scored-at")
+        {
+            Description = "Timestamp written on every row (ISO 8601); default: when the job starts",
+        };
+        var chunkRows = CommonOptions.AtLeast(
+            "--chunk-rows",
+            "Rows per chunk (unit of parallel work and of checkpoints)",
+            4096,
+            1
+        );
+        var threads = CommonOptions.AtLeast(
+            "--threads",
+            "Scoring threads (default: all cores)",
+            Environment.ProcessorCount,
+            1
+        );
+        var ranges = DataValidateCommand.RangeOption();
+        var uri = TrackingConnection.UriOption();
+        var json = CommonOptions.Json();
+        var command = new Command(
+            "batch",
+            "Score CSV files with a model: one line per row with probability and label (a screening aid, not a diagnosis)"
+        )
+        {
+            input,
+            output,
+            model,
+            rejects,
+            resume,
+            partition,
+            rawIds,
+            scoredAt,
+            chunkRows,
+            threads,
+            ranges,
+            uri,
+            json,
+        };
+        command.SetAction(
+            CommandRunner.Wrap(
+                async (parseResult, io, cancellationToken) =>
+                {
+                    var options = new BatchScoringOptions
+                    {
+                        Input = parseResult.GetRequiredValue(input),
+                        Output = parseResult.GetRequiredValue(output),
+                        Rejects = parseResult.GetValue(rejects),
+                        Resume = parseResult.GetValue(resume),
+                        Partition = ParsePartition(parseResult.GetValue(partition)),
+                        RawIds = parseResult.GetValue(rawIds),
+                        PseudonymisationKey = parseResult.GetValue(rawIds) ? null : ReadKey(),
+                        ScoredAt = ParseTimestamp(parseResult.GetValue(scoredAt)),
+                        ChunkRows = parseResult.GetValue(chunkRows),
+                        Parallelism = parseResult.GetValue(threads),
+                        Validation = DataValidateCommand.ParseRanges(parseResult.GetValue(ranges)),
+                    };
+                    var resolved = await LoadAsync(
+                        parseResult,
+                        uri,
+                        parseResult.GetValue(model)!,
+                        environment.Time,
+                        cancellationToken
+                    );
+                    using var bundle = resolved.Bundle;
+                    var job = BatchScoringJob.FromBundle(
+                        bundle,
+                        resolved.Version,
+                        environment.Time
+                    );
+                    var result = await ProgressDisplay.RunAsync(
+                        environment,
+                        io,
+                        "batch",
+                        (progress, ct) => Run(job, options, progress, ct),
+                        cancellationToken
+                    );
+                    if (result.FatalError is { } fatal)
+                    {
+                        throw new CommandFailure(ExitCodes.InvalidData, fatal);
+                    }
+
+                    await io.Output.WriteLineAsync(
+                        parseResult.GetValue(json)
+                            ? JsonOutput.Format(ToJson(result))
+                            : Render(result)
+                    );
+                    return ExitCodes.Ok;
+                }
+            )
+        );
+        return command;
+    }
+
+    private static BatchScoringResult Run(
+        BatchScoringJob job,
+        BatchScoringOptions options,
+        IProgress<double> progress,
+        CancellationToken ct
+    )
+    {
+        try
+        {
+            return job.Run(options, progress, ct);
+        }
+        catch (ArgumentException e)
+        {
+            throw new CommandFailure(ExitCodes.Usage, e.Message);
+        }
+        catch (Exception e) when (e is InvalidOperationException or InvalidDataException)
+        {
+            throw new CommandFailure(ExitCodes.InvalidData, e.Message);
+        }
+    }
+
+    private static BatchPartition ParsePartition(string? text) =>
+        text is null ? BatchPartition.Whole
+        : BatchPartition.TryParse(text, out var partition, out var error) ? partition
+        : throw new CommandFailure(ExitCodes.Usage, $"--partition: {error}");
+
+    private static DateTimeOffset? ParseTimestamp(string? text) =>
+        text is null ? null
+        : DateTimeOffset.TryParse(
+            text,
+            CultureInfo.InvariantCulture,
+            DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal,
+            out var value
+        )
+            ? value
+        : throw new CommandFailure(
+            ExitCodes.Usage,
+            "--scored-at must be an ISO 8601 timestamp, e.g. 2026-11-30T00:00:00Z."
+        );
+
+    private static byte[] ReadKey()
+    {
+        var text = Environment.GetEnvironmentVariable(KeyVariable);
+        if (string.IsNullOrEmpty(text))
+        {
+            throw new CommandFailure(
+                ExitCodes.Usage,
+                $"Set {KeyVariable} to a secret of at least 16 bytes so that User_IDs are pseudonymised in the output, or pass --raw-ids to write them as given."
+            );
+        }
+
+        var key = Encoding.UTF8.GetBytes(text);
+        return key.Length >= 16
+            ? key
+            : throw new CommandFailure(
+                ExitCodes.Usage,
+                $"{KeyVariable} must be at least 16 bytes (UTF-8); it has {key.Length}."
+            );
+    }
+
+    /// <summary>Loads a bundle path directly, or a registry reference through a private download folder.</summary>
+    private static async Task<ResolvedModel> LoadAsync(
+        ParseResult parseResult,
+        Option<string?> uri,
+        string reference,
+        TimeProvider time,
+        CancellationToken cancellationToken
+    )
+    {
+        var cache = Path.Combine(Path.GetTempPath(), "mhi-batch-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            if (!reference.StartsWith(ModelReferenceResolver.Scheme, StringComparison.Ordinal))
+            {
+                return new ResolvedModel(ModelBundleReader.Load(reference), null);
+            }
+
+            var backend = TrackingConnection.Open(parseResult, uri, time);
+            return await new ModelReferenceResolver(backend).ResolveAsync(
+                reference,
+                cache,
+                cancellationToken
+            );
+        }
+        catch (Exception e) when (e is ModelBundleException or TrackingException)
+        {
+            throw new CommandFailure(ExitCodes.InvalidData, e.Message);
+        }
+        finally
+        {
+            // The model is in memory once loaded; the downloaded copy is not kept.
+            if (Directory.Exists(cache))
+            {
+                Directory.Delete(cache, recursive: true);
+            }
+        }
+    }
+
+    private static string Render(BatchScoringResult r)
+    {
+        var c = CultureInfo.InvariantCulture;
+        var text = new StringBuilder();
+        text.Append(
+            c,
+            $"Scored {r.RowsScored:N0} rows with {r.Model.Name} ({r.Model.Version}) → {r.OutputPath}\n"
+        );
+        text.Append(
+            c,
+            $"  read {r.RowsRead:N0} = scored {r.RowsScored:N0} + rejected {r.RowsRejected:N0}"
+        );
+        if (r.Partition.Count > 1)
+        {
+            text.Append(
+                c,
+                $" + other partitions {r.RowsInOtherPartitions:N0} (partition {r.Partition})"
+            );
+        }
+
+        text.Append(
+            c,
+            $"\n  label 1 (probability ≥ {r.Model.Threshold:0.####}): {r.PositiveLabels:N0}\n"
+        );
+        if (r.ResumedAfterRows > 0)
+        {
+            text.Append(c, $"  resumed after {r.ResumedAfterRows:N0} committed rows\n");
+        }
+
+        text.Append(c, $"  rejects: {r.RejectsPath}\n");
+        text.Append(c, $"  {Rate(r):N0} rows/s this attempt ({r.Elapsed.TotalSeconds:0.00} s)\n");
+        text.Append("A screening aid, not a diagnosis.");
+        return text.ToString();
+    }
+
+    private static double Rate(BatchScoringResult r) =>
+        r.Elapsed.TotalSeconds > 0 ? (r.RowsRead - r.ResumedAfterRows) / r.Elapsed.TotalSeconds : 0;
+
+    private static JsonObject ToJson(BatchScoringResult r) =>
+        new()
+        {
+            ["inputFiles"] = new JsonArray([.. r.InputFiles.Select(f => (JsonNode)f)]),
+            ["output"] = r.OutputPath,
+            ["rejects"] = r.RejectsPath,
+            ["partition"] = r.Partition.ToString(),
+            ["rowsRead"] = r.RowsRead,
+            ["rowsScored"] = r.RowsScored,
+            ["rowsRejected"] = r.RowsRejected,
+            ["rowsInOtherPartitions"] = r.RowsInOtherPartitions,
+            ["positiveLabels"] = r.PositiveLabels,
+            ["resumedAfterRows"] = r.ResumedAfterRows,
+            ["scoredAt"] = r.ScoredAt.UtcDateTime.ToString(
+                "yyyy-MM-dd'T'HH:mm:ss.fff'Z'",
+                CultureInfo.InvariantCulture
+            ),
+            ["model"] = new JsonObject
+            {
+                ["name"] = r.Model.Name,
+                ["version"] = r.Model.Version,
+                ["bundleSha256"] = r.Model.BundleSha256,
+                ["threshold"] = r.Model.Threshold,
+            },
+            ["elapsedSeconds"] = r.Elapsed.TotalSeconds,
+            ["rowsPerSecond"] = Rate(r),
+            ["note"] = "A screening aid, not a diagnosis.",
+        };
+}

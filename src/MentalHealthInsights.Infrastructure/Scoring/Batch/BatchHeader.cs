@@ -1,0 +1,70 @@
+using MentalHealthInsights.Core.Data;
+using MentalHealthInsights.Core.Data.Validation;
+
+namespace MentalHealthInsights.Infrastructure.Scoring.Batch;
+
+/// <summary>
+/// Maps a batch input's header: User_ID and the nine feature columns are required (any order,
+/// names matched as the dataset reader matches them); Mental_Health_Condition and Severity, when
+/// present, are ignored (outcomes are not inputs) and replaced by the virtual fields of
+/// <see cref="BatchRowFields"/>; other columns are ignored.
+/// </summary>
+internal static class BatchHeader
+{
+    /// <summary>Virtual fields appended to every row: the target, then Severity.</summary>
+    public const int VirtualColumns = 2;
+
+    private static readonly string TargetKey = ColumnMap.NormalizeName(
+        DatasetSchema.MentalHealthCondition
+    );
+
+    private static readonly string SeverityKey = ColumnMap.NormalizeName(DatasetSchema.Severity);
+
+    /// <summary>The required input columns, in schema order.</summary>
+    public static IReadOnlyList<string> RequiredColumns { get; } =
+    [
+        .. DatasetSchema.Columns.Where(c =>
+            c != DatasetSchema.MentalHealthCondition && c != DatasetSchema.Severity
+        ),
+    ];
+
+    /// <summary>Builds the column map, or returns why the header cannot be used (names only, never data).</summary>
+    public static ColumnMap? Map(IReadOnlyList<string> names, out string? error)
+    {
+        var renamed = new List<string>(names.Count + VirtualColumns);
+        foreach (var name in names)
+        {
+            var key = ColumnMap.NormalizeName(name);
+            // Outcome columns in the file become extras (ignored) so the virtual ones are used.
+            renamed.Add(key == TargetKey || key == SeverityKey ? "ignored:" + name : name);
+        }
+
+        renamed.Add(DatasetSchema.MentalHealthCondition);
+        renamed.Add(DatasetSchema.Severity);
+        var map = ColumnMap.FromHeader(renamed);
+        if (map.IsComplete)
+        {
+            error = null;
+            return map;
+        }
+
+        var problems = new List<string>(3);
+        if (map.MissingColumns.Count > 0)
+        {
+            problems.Add($"Missing required column(s): {string.Join(", ", map.MissingColumns)}.");
+        }
+
+        if (map.DuplicatedColumns.Count > 0)
+        {
+            problems.Add(
+                $"Column(s) named more than once in the header: {string.Join(", ", map.DuplicatedColumns)}."
+            );
+        }
+
+        problems.Add(
+            $"A batch input's header names each of {string.Join(", ", RequiredColumns)} once (any order; case, spaces and underscores are ignored)."
+        );
+        error = string.Join(' ', problems);
+        return null;
+    }
+}

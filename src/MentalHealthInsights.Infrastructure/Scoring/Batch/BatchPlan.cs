@@ -1,0 +1,230 @@
+using System.Globalization;
+using System.Text;
+using MentalHealthInsights.Core.Data;
+using MentalHealthInsights.Core.Scoring.Batch;
+using MentalHealthInsights.Core.Scoring.PredictionLog;
+using nietras.SeparatedValues;
+
+namespace MentalHealthInsights.Infrastructure.Scoring.Batch;
+
+/// <summary>A job's resolved inputs, paths and settings, checked before anything is written.</summary>
+internal sealed class BatchPlan
+{
+    /// <summary>The output timestamp format: UTC, milliseconds, "Z".</summary>
+    public const string TimestampFormat = "yyyy-MM-dd'T'HH:mm:ss.fff'Z'";
+
+    // As the dataset reader: fixed comma, no header handling by Sep, field counts checked by the
+    // validator, quotes removed.
+    internal static readonly SepReaderOptions SepOptions = Sep.New(',')
+        .Reader(o =>
+            o with
+            {
+                HasHeader = false,
+                DisableColCountCheck = true,
+                Unescape = true,
+                CultureInfo = CultureInfo.InvariantCulture,
+            }
+        );
+
+    // Invalid bytes decode to U+FFFD; the validator rejects such rows (as the dataset reader does).
+    internal static readonly UTF8Encoding InputEncoding = new(false, throwOnInvalidBytes: false);
+
+    private BatchPlan() { }
+
+    public IReadOnlyList<BatchInputFile> Files { get; private init; } = [];
+
+    public long TotalBytes { get; private init; }
+
+    public string Output { get; private init; } = "";
+
+    public string Rejects { get; private init; } = "";
+
+    public string OutputPartial => Output + ".partial";
+
+    public string RejectsPartial => Rejects + ".partial";
+
+    public string CheckpointPath => Output + ".checkpoint.json";
+
+    public BatchPartition Partition { get; private init; }
+
+    public SubjectPseudonymiser? Pseudonymiser { get; private init; }
+
+    public string KeyCheck { get; private init; } = "none";
+
+    public required BatchModelIdentity Model { get; init; }
+
+    /// <summary>The timestamp of a fresh job (a resumed job keeps its checkpoint's).</summary>
+    public DateTimeOffset ScoredAt { get; private init; }
+
+    public string Fingerprint { get; private set; } = "";
+
+    public int ChunkRows { get; private init; }
+
+    public int Parallelism { get; private init; }
+
+    public ValidationOptions Validation { get; private init; } = ValidationOptions.Default;
+
+    public string? FatalError { get; private init; }
+
+    public static BatchPlan Create(
+        BatchScoringOptions options,
+        BatchModelIdentity model,
+        TimeProvider time
+    )
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(options.Input);
+        ArgumentException.ThrowIfNullOrWhiteSpace(options.Output);
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.ChunkRows, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.Parallelism, 1);
+        Core.Data.Validation.RecordValidator.EnsureValid(options.Validation);
+        SubjectPseudonymiser? pseudonymiser = null;
+        if (!options.RawIds)
+        {
+            if (options.PseudonymisationKey is not { Length: >= 16 } key)
+            {
+                throw new ArgumentException(
+                    "A pseudonymisation key of at least 16 bytes is required unless raw ids are requested.",
+                    nameof(options)
+                );
+            }
+
+            pseudonymiser = new SubjectPseudonymiser(key);
+        }
+
+        var output = Path.GetFullPath(options.Output);
+        var rejects = options.RejectsPath;
+        if (string.Equals(output, rejects, StringComparison.Ordinal))
+        {
+            throw new ArgumentException(
+                "The output and rejects files must differ.",
+                nameof(options)
+            );
+        }
+
+        var (paths, error) = ListInputs(Path.GetFullPath(options.Input), output, rejects);
+        var files = new List<BatchInputFile>(paths.Count);
+        foreach (var path in paths)
+        {
+            var info = new FileInfo(path);
+            var source = CsvTextField.Escape(Path.GetFileName(path));
+            files.Add(
+                new BatchInputFile(
+                    path,
+                    info.Length,
+                    info.LastWriteTimeUtc.Ticks,
+                    source,
+                    Encoding.UTF8.GetBytes(source + ",")
+                )
+            );
+            error ??= CheckHeader(path);
+        }
+
+        var scoredAt = (options.ScoredAt ?? time.GetUtcNow()).ToUniversalTime();
+        var plan = new BatchPlan
+        {
+            Files = files,
+            TotalBytes = files.Sum(f => f.Length),
+            Output = output,
+            Rejects = rejects,
+            Partition = options.Partition,
+            Pseudonymiser = pseudonymiser,
+            KeyCheck = BatchScoringJob.KeyCheck(pseudonymiser),
+            Model = model,
+            // Milliseconds are what the output shows; keep exactly that.
+            ScoredAt = new DateTimeOffset(
+                scoredAt.Ticks - (scoredAt.Ticks % TimeSpan.TicksPerMillisecond),
+                TimeSpan.Zero
+            ),
+            ChunkRows = options.ChunkRows,
+            Parallelism = options.Parallelism,
+            Validation = options.Validation,
+            FatalError = error,
+        };
+        plan.Fingerprint = BatchScoringJob.Fingerprint(plan, options);
+        return plan;
+    }
+
+    private static (IReadOnlyList<string> Paths, string? Error) ListInputs(
+        string input,
+        string output,
+        string rejects
+    )
+    {
+        if (File.Exists(input))
+        {
+            return
+                string.Equals(input, output, StringComparison.Ordinal)
+                || string.Equals(input, rejects, StringComparison.Ordinal)
+                ? throw new ArgumentException(
+                    "The output must not be the input file.",
+                    nameof(input)
+                )
+                : ([input], null);
+        }
+
+        if (!Directory.Exists(input))
+        {
+            return ([], $"The input {input} does not exist.");
+        }
+
+        string[] own = [output, rejects];
+        var files = Directory
+            .EnumerateFiles(input, "*.csv", SearchOption.TopDirectoryOnly)
+            .Where(f => !own.Contains(f, StringComparer.Ordinal))
+            .Order(StringComparer.Ordinal)
+            .ToArray();
+        return files.Length == 0
+            ? ([], $"The folder {input} has no .csv files to score.")
+            : (files, null);
+    }
+
+    /// <summary>Checks a file's header now, so a bad file stops the job before anything is written.</summary>
+    private static string? CheckHeader(string path)
+    {
+        var name = Path.GetFileName(path);
+        var header = ReadHeader(path, out var error);
+        if (header is null)
+        {
+            return $"{name}: {error}";
+        }
+
+        return BatchHeader.Map(header, out error) is null ? $"{name}: {error}" : null;
+    }
+
+    /// <summary>The header's field names, or null with a reason (names only, never data).</summary>
+    internal static string[]? ReadHeader(string path, out string? error)
+    {
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read);
+        using var text = new StreamReader(stream, InputEncoding, true);
+        try
+        {
+            using var sep = SepOptions.From(text);
+            if (!sep.MoveNext())
+            {
+                error = "The file is empty: expected a header row naming the columns.";
+                return null;
+            }
+
+            var row = sep.Current;
+            if (row.Span.IsEmpty)
+            {
+                error = "The first line is blank: expected a header row naming the columns.";
+                return null;
+            }
+
+            var names = new string[row.ColCount];
+            for (var i = 0; i < names.Length; i++)
+            {
+                names[i] = row[i].ToString();
+            }
+
+            error = null;
+            return names;
+        }
+        catch (NotSupportedException)
+        {
+            error = "The header row is longer than 16,777,216 characters (an unclosed quote?).";
+            return null;
+        }
+    }
+}

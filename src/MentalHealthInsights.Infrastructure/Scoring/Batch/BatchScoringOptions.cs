@@ -1,0 +1,57 @@
+using MentalHealthInsights.Core.Data;
+using MentalHealthInsights.Core.Scoring.Batch;
+
+namespace MentalHealthInsights.Infrastructure.Scoring.Batch;
+
+/// <summary>What one batch-scoring job reads, writes and how (see docs/batch-scoring.md).</summary>
+public sealed record BatchScoringOptions
+{
+    /// <summary>
+    /// A CSV file, or a folder whose top-level <c>*.csv</c> files are read in ordinal name order
+    /// (output and rejects files of this job are never taken as input).
+    /// </summary>
+    public required string Input { get; init; }
+
+    /// <summary>The output CSV; written as <c>OUTPUT.partial</c> and renamed when the job completes.</summary>
+    public required string Output { get; init; }
+
+    /// <summary>The rejects CSV; default (null): the output path with ".rejects.csv" instead of its extension.</summary>
+    public string? Rejects { get; init; }
+
+    /// <summary>
+    /// Continue from <c>OUTPUT.checkpoint.json</c> when it exists and belongs to the same job
+    /// (same inputs, model, options and key); default false: start over.
+    /// </summary>
+    public bool Resume { get; init; }
+
+    /// <summary>The share of the input to score; default <see cref="BatchPartition.Whole"/>.</summary>
+    public BatchPartition Partition { get; init; } = BatchPartition.Whole;
+
+    /// <summary>
+    /// The key of the keyed hash (HMAC-SHA-256, ≥ 16 bytes) that replaces each User_ID in the
+    /// output. Required unless <see cref="RawIds"/> is set.
+    /// </summary>
+    public byte[]? PseudonymisationKey { get; init; }
+
+    /// <summary>Write User_ID as given instead of its pseudonym (opt-in; default false).</summary>
+    public bool RawIds { get; init; }
+
+    /// <summary>
+    /// The timestamp written on every row; default (null): the job's start, from the clock. One
+    /// value per job (kept across resumes) so that a resumed job writes the same bytes.
+    /// </summary>
+    public DateTimeOffset? ScoredAt { get; init; }
+
+    /// <summary>Data rows per chunk (the unit of parallel scoring and of checkpoints); default 4,096, at least 1.</summary>
+    public int ChunkRows { get; init; } = 4096;
+
+    /// <summary>Scoring threads; default the number of processors, at least 1.</summary>
+    public int Parallelism { get; init; } = Environment.ProcessorCount;
+
+    /// <summary>Row validation rules; default <see cref="ValidationOptions.Default"/>.</summary>
+    public ValidationOptions Validation { get; init; } = ValidationOptions.Default;
+
+    /// <summary>The rejects path in effect (<see cref="Rejects"/> or its default).</summary>
+    public string RejectsPath =>
+        Path.GetFullPath(Rejects ?? Path.ChangeExtension(Path.GetFullPath(Output), ".rejects.csv"));
+}

@@ -1,0 +1,232 @@
+namespace MentalHealthInsights.Infrastructure.Training.XGBoost;
+
+public sealed partial class XGBoostTreeEnsemble
+{
+    // Above this depth the path buffer would not fit comfortably on the stack.
+    private const int MaxStackPathElements = 4096;
+
+    /// <summary>
+    /// Exact TreeSHAP contributions of one row (XGBoost's <c>pred_contribs</c>, Lundberg et al.'s
+    /// algorithm 2 as XGBoost 1.7 implements it, float arithmetic in the same order): one value
+    /// per feature, then the bias (expected margin + base margin) last. The values add up to
+    /// <see cref="Margin"/> up to float rounding. Allocates no managed memory for ordinary depths.
+    /// </summary>
+    /// <param name="row">Exactly <see cref="FeatureCount"/> values; NaN = missing.</param>
+    /// <param name="destination">At least <see cref="FeatureCount"/> + 1 values; overwritten.</param>
+    public void Contributions(ReadOnlySpan<float> row, Span<float> destination)
+    {
+        CheckRow(row);
+        if (destination.Length < FeatureCount + 1)
+        {
+            throw new ArgumentException(
+                "The destination needs one value per feature plus the bias.",
+                nameof(destination)
+            );
+        }
+
+        var phi = destination[..(FeatureCount + 1)];
+        phi.Clear();
+        var width = maxDepth + 2;
+        var pathLength = width * (width + 1) / 2;
+        Span<PathElement> path =
+            pathLength <= MaxStackPathElements
+                ? stackalloc PathElement[pathLength]
+                : new PathElement[pathLength];
+        Span<float> treePhi =
+            FeatureCount < 1024 ? stackalloc float[FeatureCount + 1] : new float[FeatureCount + 1];
+        for (var t = 0; t < TreeCount; t++)
+        {
+            treePhi.Clear();
+            var root = treeStart[t];
+            treePhi[FeatureCount] += meanValue[root];
+            TreeShap(row, treePhi, root, 0, path, 0, 1f, 1f, -1);
+            for (var c = 0; c < phi.Length; c++)
+            {
+                phi[c] += treePhi[c];
+            }
+        }
+
+        phi[FeatureCount] += BaseMargin;
+    }
+
+    // RegTree::TreeShap with condition = 0 (plain SHAP values). parentStart is where the
+    // parent's copy of the unique path begins inside the shared buffer; each level copies it
+    // one slot further on, exactly as XGBoost lays it out.
+    private void TreeShap(
+        ReadOnlySpan<float> row,
+        Span<float> phi,
+        int node,
+        int uniqueDepth,
+        Span<PathElement> buffer,
+        int parentStart,
+        float parentZeroFraction,
+        float parentOneFraction,
+        int parentFeature
+    )
+    {
+        var start = parentStart + uniqueDepth + 1;
+        buffer.Slice(parentStart, uniqueDepth + 1).CopyTo(buffer[start..]);
+        var path = buffer[start..];
+        ExtendPath(path, uniqueDepth, parentZeroFraction, parentOneFraction, parentFeature);
+
+        if (left[node] < 0)
+        {
+            var leafValue = threshold[node];
+            for (var i = 1; i <= uniqueDepth; i++)
+            {
+                var w = UnwoundPathSum(path, uniqueDepth, i);
+                ref readonly var element = ref path[i];
+                phi[element.FeatureIndex] +=
+                    w * (element.OneFraction - element.ZeroFraction) * leafValue;
+            }
+
+            return;
+        }
+
+        var split = feature[node];
+        var x = row[split];
+        var hot =
+            float.IsNaN(x) ? (defaultLeft[node] ? left[node] : right[node])
+            : x < threshold[node] ? left[node]
+            : right[node];
+        var cold = hot == left[node] ? right[node] : left[node];
+        var w0 = cover[node];
+        var hotZeroFraction = cover[hot] / w0;
+        var coldZeroFraction = cover[cold] / w0;
+        var incomingZeroFraction = 1f;
+        var incomingOneFraction = 1f;
+
+        // A feature already on the path is unwound so that this split can redo it.
+        var pathIndex = 0;
+        for (; pathIndex <= uniqueDepth; pathIndex++)
+        {
+            if (path[pathIndex].FeatureIndex == split)
+            {
+                break;
+            }
+        }
+
+        if (pathIndex != uniqueDepth + 1)
+        {
+            incomingZeroFraction = path[pathIndex].ZeroFraction;
+            incomingOneFraction = path[pathIndex].OneFraction;
+            UnwindPath(path, uniqueDepth, pathIndex);
+            uniqueDepth -= 1;
+        }
+
+        TreeShap(
+            row,
+            phi,
+            hot,
+            uniqueDepth + 1,
+            buffer,
+            start,
+            hotZeroFraction * incomingZeroFraction,
+            incomingOneFraction,
+            split
+        );
+        TreeShap(
+            row,
+            phi,
+            cold,
+            uniqueDepth + 1,
+            buffer,
+            start,
+            coldZeroFraction * incomingZeroFraction,
+            0f,
+            split
+        );
+    }
+
+    private static void ExtendPath(
+        Span<PathElement> path,
+        int uniqueDepth,
+        float zeroFraction,
+        float oneFraction,
+        int featureIndex
+    )
+    {
+        path[uniqueDepth] = new PathElement
+        {
+            FeatureIndex = featureIndex,
+            ZeroFraction = zeroFraction,
+            OneFraction = oneFraction,
+            PWeight = uniqueDepth == 0 ? 1.0f : 0.0f,
+        };
+        var denominator = (float)(uniqueDepth + 1);
+        for (var i = uniqueDepth - 1; i >= 0; i--)
+        {
+            path[i + 1].PWeight += oneFraction * path[i].PWeight * (i + 1) / denominator;
+            path[i].PWeight = zeroFraction * path[i].PWeight * (uniqueDepth - i) / denominator;
+        }
+    }
+
+    private static void UnwindPath(Span<PathElement> path, int uniqueDepth, int pathIndex)
+    {
+        var oneFraction = path[pathIndex].OneFraction;
+        var zeroFraction = path[pathIndex].ZeroFraction;
+        var nextOnePortion = path[uniqueDepth].PWeight;
+        var denominator = (float)(uniqueDepth + 1);
+        for (var i = uniqueDepth - 1; i >= 0; --i)
+        {
+            if (oneFraction != 0)
+            {
+                var tmp = path[i].PWeight;
+                path[i].PWeight = nextOnePortion * (uniqueDepth + 1) / ((i + 1) * oneFraction);
+                nextOnePortion =
+                    tmp - (path[i].PWeight * zeroFraction * (uniqueDepth - i) / denominator);
+            }
+            else
+            {
+                path[i].PWeight =
+                    path[i].PWeight * (uniqueDepth + 1) / (zeroFraction * (uniqueDepth - i));
+            }
+        }
+
+        for (var i = pathIndex; i < uniqueDepth; ++i)
+        {
+            path[i].FeatureIndex = path[i + 1].FeatureIndex;
+            path[i].ZeroFraction = path[i + 1].ZeroFraction;
+            path[i].OneFraction = path[i + 1].OneFraction;
+        }
+    }
+
+    private static float UnwoundPathSum(
+        ReadOnlySpan<PathElement> path,
+        int uniqueDepth,
+        int pathIndex
+    )
+    {
+        var oneFraction = path[pathIndex].OneFraction;
+        var zeroFraction = path[pathIndex].ZeroFraction;
+        var nextOnePortion = path[uniqueDepth].PWeight;
+        var total = 0f;
+        for (var i = uniqueDepth - 1; i >= 0; --i)
+        {
+            if (oneFraction != 0)
+            {
+                var tmp = nextOnePortion * (uniqueDepth + 1) / ((i + 1) * oneFraction);
+                total += tmp;
+                nextOnePortion =
+                    path[i].PWeight
+                    - (tmp * zeroFraction * ((uniqueDepth - i) / (float)(uniqueDepth + 1)));
+            }
+            else if (zeroFraction != 0)
+            {
+                total +=
+                    path[i].PWeight / zeroFraction / ((uniqueDepth - i) / (float)(uniqueDepth + 1));
+            }
+        }
+
+        return total;
+    }
+
+    // XGBoost's PathElement: one feature on the unique path of splits from the root.
+    private struct PathElement
+    {
+        public int FeatureIndex;
+        public float ZeroFraction;
+        public float OneFraction;
+        public float PWeight;
+    }
+}

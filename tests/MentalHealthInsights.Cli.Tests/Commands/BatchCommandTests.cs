@@ -1,0 +1,158 @@
+using System.Text.Json;
+
+namespace MentalHealthInsights.Cli.Tests.Commands;
+
+public sealed class BatchCommandTests(BatchCommandFixture fixture)
+    : IClassFixture<BatchCommandFixture>
+{
+    [Fact]
+    public async Task Batch_RegistryChampion_ScoresEveryRowWithTheVersionAndReconciledCounts()
+    {
+        using var temp = new TempFolder();
+        var input = temp.File("in.csv");
+        File.Copy(fixture.Data, input);
+        File.AppendAllText(input, "x1,abc,Female,IT,UK,No,None,No,Low,7,40,2\n");
+
+        var result = await CliHarness.RunAsync(
+            "batch",
+            "-i",
+            input,
+            "-o",
+            temp.File("out.csv"),
+            "--tracking-uri",
+            fixture.TrackingUri,
+            "--raw-ids",
+            "--json"
+        );
+
+        Assert.Equal(0, result.ExitCode);
+        using var json = JsonDocument.Parse(result.Output);
+        var root = json.RootElement;
+        Assert.Equal(901, root.GetProperty("rowsRead").GetInt64());
+        Assert.Equal(900, root.GetProperty("rowsScored").GetInt64());
+        Assert.Equal(1, root.GetProperty("rowsRejected").GetInt64());
+        Assert.Equal("1", root.GetProperty("model").GetProperty("version").GetString());
+        Assert.Equal(
+            "mental-health-classifier",
+            root.GetProperty("model").GetProperty("name").GetString()
+        );
+        Assert.Equal(901, File.ReadLines(temp.File("out.csv")).Count());
+        Assert.Equal(2, File.ReadLines(temp.File("out.rejects.csv")).Count());
+        Assert.Contains("not a diagnosis", root.GetProperty("note").GetString());
+    }
+
+    [Fact]
+    public async Task Batch_BundlePath_PrintsSummaryWithCounts()
+    {
+        using var temp = new TempFolder();
+
+        var result = await CliHarness.RunAsync(
+            "batch",
+            "-i",
+            fixture.Data,
+            "-o",
+            temp.File("out.csv"),
+            "-m",
+            fixture.Bundle,
+            "--raw-ids",
+            "--partition",
+            "1/2"
+        );
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("read 900 = scored 450 + rejected 0 + other partitions 450", result.Output);
+        Assert.Contains("A screening aid, not a diagnosis.", result.Output);
+    }
+
+    [Fact]
+    public async Task Batch_NoKeyAndNoRawIds_ExitsOneNamingTheVariable()
+    {
+        Assert.Null(Environment.GetEnvironmentVariable("MHI_PSEUDONYMISATION_KEY"));
+        using var temp = new TempFolder();
+
+        var result = await CliHarness.RunAsync(
+            "batch",
+            "-i",
+            fixture.Data,
+            "-o",
+            temp.File("out.csv"),
+            "-m",
+            fixture.Bundle
+        );
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("MHI_PSEUDONYMISATION_KEY", result.Error);
+        Assert.Contains("--raw-ids", result.Error);
+        Assert.False(File.Exists(temp.File("out.csv.partial")));
+    }
+
+    [Theory]
+    [InlineData("2/2")]
+    [InlineData("x")]
+    public async Task Batch_BadPartition_ExitsOne(string partition)
+    {
+        using var temp = new TempFolder();
+
+        var result = await CliHarness.RunAsync(
+            "batch",
+            "-i",
+            fixture.Data,
+            "-o",
+            temp.File("out.csv"),
+            "-m",
+            fixture.Bundle,
+            "--raw-ids",
+            "--partition",
+            partition
+        );
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("--partition", result.Error);
+    }
+
+    [Fact]
+    public async Task Batch_MissingColumns_ExitsTwoNamingThem()
+    {
+        using var temp = new TempFolder();
+        File.WriteAllText(temp.File("in.csv"), "User_ID,Age\n1,30\n");
+
+        var result = await CliHarness.RunAsync(
+            "batch",
+            "-i",
+            temp.File("in.csv"),
+            "-o",
+            temp.File("out.csv"),
+            "-m",
+            fixture.Bundle,
+            "--raw-ids"
+        );
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("Missing required column(s): Gender", result.Error);
+    }
+
+    [Fact]
+    public async Task Batch_UnknownRegisteredModel_ExitsTwo()
+    {
+        using var temp = new TempFolder();
+
+        var result = await CliHarness.RunAsync(
+            "batch",
+            "-i",
+            fixture.Data,
+            "-o",
+            temp.File("out.csv"),
+            "-m",
+            "models:/no-such-model@champion",
+            "--tracking-uri",
+            fixture.TrackingUri,
+            "--raw-ids"
+        );
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Single(
+            result.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries),
+            l => l.StartsWith("error:", StringComparison.Ordinal)
+        );
+    }
+}

@@ -1,0 +1,25 @@
+using MentalHealthInsights.Infrastructure.Scoring.Batch;
+
+namespace MentalHealthInsights.Infrastructure.Tests.Scoring.Batch;
+
+public sealed class CsvTextFieldTests
+{
+    [Theory]
+    [InlineData("plain", "plain")]
+    [InlineData("", "")]
+    [InlineData("=1+1", "'=1+1")]
+    [InlineData("+1", "'+1")]
+    [InlineData("-1", "'-1")]
+    [InlineData("@SUM(A1)", "'@SUM(A1)")]
+    [InlineData("\tx", "'\tx")]
+    [InlineData("a,b", "\"a,b\"")]
+    [InlineData("say \"hi\"", "\"say \"\"hi\"\"\"")]
+    [InlineData("=a,b", "\"'=a,b\"")]
+    [InlineData("\rx", "\"'\rx\"")]
+    [InlineData("x=1", "x=1")]
+    public void Escape_Value_NeutralisedAndQuotedAsNeeded(string value, string expected)
+    {
+        Assert.Equal(expected, CsvTextField.Escape(value));
+        Assert.Equal(value == expected, CsvTextField.IsPlain(value));
+    }
+}
