@@ -74,6 +74,10 @@ internal static class LabelsApi
         {
             return Problems.Malformed(JsonErrors.Describe(ex));
         }
+        catch (InvalidOperationException)
+        {
+            return Problems.Malformed("The body holds text that is not valid Unicode.");
+        }
         finally
         {
             body.Complete();

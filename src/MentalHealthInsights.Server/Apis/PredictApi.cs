@@ -76,7 +76,7 @@ internal static class PredictApi
         }
         if (parsed is null)
         {
-            service.Metrics.InvalidRecords.Inc();
+            service.Rejected(errors);
             return Problems.Invalid(errors, "Correct the listed fields and send the record again.");
         }
         if (!service.Slot.TryLease(out var lease))
@@ -166,7 +166,7 @@ internal static class PredictApi
                 var (record, errors) = items[i];
                 if (record is null)
                 {
-                    service.Metrics.InvalidRecords.Inc();
+                    service.Rejected(errors!);
                     results[i] = new BatchItem(i, null, errors!.ToDictionary());
                     continue;
                 }

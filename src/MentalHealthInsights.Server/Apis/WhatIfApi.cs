@@ -62,6 +62,7 @@ internal static class WhatIfApi
             || request.Feature is not { } feature
         )
         {
+            service.Rejected(errors);
             return Problems.Invalid(
                 errors,
                 "Correct the listed fields and send the request again."

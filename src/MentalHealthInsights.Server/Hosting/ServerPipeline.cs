@@ -14,7 +14,16 @@ internal static class ServerPipeline
     public static WebApplication UseMentalHealthServer(this WebApplication app)
     {
         var metrics = app.Services.GetRequiredService<ServerMetrics>();
-        app.UseExceptionHandler();
+        app.UseExceptionHandler(
+            new ExceptionHandlerOptions
+            {
+                // Kestrel's request errors (e.g. body over its cap) keep their 4xx status.
+                StatusCodeSelector = ex =>
+                    ex is BadHttpRequestException bad
+                        ? bad.StatusCode
+                        : StatusCodes.Status500InternalServerError,
+            }
+        );
         app.UseStatusCodePages();
         app.Use(
             (context, next) =>

@@ -8,10 +8,7 @@ internal static class ServerRateLimiting
 {
     public const string PolicyName = "per-client-ip";
 
-    public static IServiceCollection AddServerRateLimiting(
-        this IServiceCollection services,
-        RateLimitingOptions options
-    ) =>
+    public static IServiceCollection AddServerRateLimiting(this IServiceCollection services) =>
         services.AddRateLimiter(limiter =>
         {
             limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
@@ -19,6 +16,7 @@ internal static class ServerRateLimiting
                 PolicyName,
                 context =>
                 {
+                    var options = context.RequestServices.GetRequiredService<RateLimitingOptions>();
                     if (options.PermitLimit == 0)
                     {
                         return RateLimitPartition.GetNoLimiter("off");
@@ -37,6 +35,8 @@ internal static class ServerRateLimiting
             );
             limiter.OnRejected = async (rejected, cancellationToken) =>
             {
+                var options =
+                    rejected.HttpContext.RequestServices.GetRequiredService<RateLimitingOptions>();
                 var seconds = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retry)
                     ? Math.Max(1, (int)Math.Ceiling(retry.TotalSeconds))
                     : (int)Math.Ceiling(options.Window.TotalSeconds);

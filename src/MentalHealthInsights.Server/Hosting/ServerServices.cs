@@ -4,6 +4,7 @@ using MentalHealthInsights.Infrastructure.Scoring.PredictionLog;
 using MentalHealthInsights.Server.Apis;
 using MentalHealthInsights.Server.PredictionLogging;
 using MentalHealthInsights.Server.Serving;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace MentalHealthInsights.Server.Hosting;
@@ -31,79 +32,60 @@ internal static class ServerServices
     )
     {
         AddConfiguration(builder, args);
-        var configuration = builder.Configuration;
-        var serving =
-            configuration.GetSection(ServingOptions.Section).Get<ServingOptions>() ?? new();
-        var logOptions =
-            configuration.GetSection(PredictionLogOptions.Section).Get<PredictionLogOptions>()
-            ?? new();
-        if (logOptions.PseudonymisationKey is null)
-        {
-            logOptions = logOptions with
-            {
-                PseudonymisationKey = Environment.GetEnvironmentVariable(
-                    PredictionLogOptions.KeyVariable
-                ),
-            };
-        }
-        var rateLimits =
-            configuration.GetSection(RateLimitingOptions.Section).Get<RateLimitingOptions>()
-            ?? new();
-        var problems = new List<string>();
-        problems.AddRange(
-            new[]
-            {
-                serving.FindProblem(),
-                logOptions.FindProblem(),
-                rateLimits.FindProblem(),
-            }.OfType<string>()
-        );
-        var logPath = LogStorePath(logOptions, problems);
-
         var services = builder.Services;
-        services.AddHostedService(_ => new StartupCheck(problems));
+        // Options are bound when first resolved, after every configuration source (including
+        // a test host's overrides) is in place; StartupCheck validates them before anything listens.
+        services.AddSingleton(sp => ServerSettings.From(sp.GetRequiredService<IConfiguration>()));
+        services.AddSingleton(sp => sp.GetRequiredService<ServerSettings>().Serving);
+        services.AddSingleton(sp => sp.GetRequiredService<ServerSettings>().PredictionLog);
+        services.AddSingleton(sp => sp.GetRequiredService<ServerSettings>().RateLimiting);
+        services.AddSingleton(sp => new AdminKey(
+            sp.GetRequiredService<ServerSettings>().AdminApiKey
+        ));
+        services.AddHostedService<StartupCheck>();
         services.TryAddSingleton(TimeProvider.System);
-        services.AddSingleton(serving);
-        services.AddSingleton(logOptions);
-        services.AddSingleton(new AdminKey(configuration["Admin:ApiKey"]));
         services.AddSingleton<ServerMetrics>();
         services.AddSingleton<ModelSlot>();
         services.AddSingleton<ModelLoader>();
         services.AddSingleton<ModelReloader>();
         services.AddSingleton<PredictionService>();
         services.AddSingleton<PredictionLogQueue>();
-        services.AddSingleton<IPredictionLogStore>(_ => new SqlitePredictionLogStore(
-            logPath ?? PredictionLogStoreFactory.DefaultPath
+        services.AddSingleton<IPredictionLogStore>(sp => new SqlitePredictionLogStore(
+            sp.GetRequiredService<ServerSettings>().PredictionLogPath
         ));
-        services.AddSingleton(sp => new PredictionRecorder(
-            sp.GetRequiredService<PredictionLogQueue>(),
-            logOptions.Enabled && logOptions.FindProblem() is null
-                ? new SubjectPseudonymiser(Encoding.UTF8.GetBytes(logOptions.PseudonymisationKey!))
-                : null,
-            sp.GetRequiredService<TimeProvider>()
-        ));
-        if (logOptions.Enabled)
+        services.AddSingleton(sp =>
         {
-            services.AddHostedService<PredictionLogWriter>();
-        }
+            var log = sp.GetRequiredService<PredictionLogOptions>();
+            return new PredictionRecorder(
+                sp.GetRequiredService<PredictionLogQueue>(),
+                log.Enabled && log.FindProblem() is null
+                    ? new SubjectPseudonymiser(Encoding.UTF8.GetBytes(log.PseudonymisationKey!))
+                    : null,
+                sp.GetRequiredService<TimeProvider>()
+            );
+        });
+        services.AddHostedService<PredictionLogWriter>();
         services.AddHostedService<ModelWatchService>();
-        if (configuration.GetValue<bool>("Hosting:StopWhenStdinCloses"))
-        {
-            services.AddHostedService<StdinShutdownService>();
-        }
+        services.AddHostedService<StdinShutdownService>();
 
         services.ConfigureHttpJsonOptions(json =>
             json.SerializerOptions.TypeInfoResolverChain.Insert(0, ServerJsonContext.Default)
         );
         services.AddProblemDetails();
-        services.AddServerRateLimiting(rateLimits);
+        // A bad query value is a 400 problem, never an exception (even in Development).
+        services.Configure<RouteHandlerOptions>(route => route.ThrowOnBadRequest = false);
+        services.AddServerRateLimiting();
         services.AddServerOpenApi();
-        builder.WebHost.ConfigureKestrel(kestrel =>
-        {
-            // Kestrel's own cap sits just above the largest body any endpoint accepts.
-            kestrel.Limits.MaxRequestBodySize = serving.MaxBatchBodyBytes + 1024L;
-            kestrel.AddServerHeader = false;
-        });
+        services
+            .AddOptions<KestrelServerOptions>()
+            .Configure<ServingOptions>(
+                (kestrel, serving) =>
+                {
+                    // Kestrel's own cap sits just above the largest body any endpoint accepts.
+                    kestrel.Limits.MaxRequestBodySize = serving.MaxBatchBodyBytes + 1024L;
+                    kestrel.AddServerHeader = false;
+                }
+            );
         ConfigureLogging(builder.Logging);
         return builder;
     }
@@ -120,22 +102,6 @@ internal static class ServerServices
             configuration.AddEnvironmentVariables();
             configuration.AddEnvironmentVariables("MHI_");
             configuration.AddCommandLine(args, Flags);
-        }
-    }
-
-    private static string? LogStorePath(PredictionLogOptions options, List<string> problems)
-    {
-        try
-        {
-            return PredictionLogStoreFactory.SqlitePath(options.ConnectionString);
-        }
-        catch (NotSupportedException ex)
-        {
-            if (options.Enabled)
-            {
-                problems.Add(ex.Message);
-            }
-            return null;
         }
     }
 

@@ -4,12 +4,12 @@ namespace MentalHealthInsights.Server.Hosting;
 /// The first hosted service: refuses to start when the configuration cannot work (e.g. the
 /// prediction log is on without a pseudonymisation key), before anything listens.
 /// </summary>
-internal sealed class StartupCheck(IReadOnlyList<string> problems) : IHostedService
+internal sealed class StartupCheck(ServerSettings settings) : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken) =>
-        problems.Count == 0
+        settings.Problems.Count == 0
             ? Task.CompletedTask
-            : throw new StartupRefusedException(string.Join(" ", problems));
+            : throw new StartupRefusedException(string.Join(" ", settings.Problems));
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }

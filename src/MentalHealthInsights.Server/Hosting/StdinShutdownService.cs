@@ -7,10 +7,17 @@ namespace MentalHealthInsights.Server.Hosting;
 /// gracefully when standard input reaches its end: the parent closes the pipe to stop its child,
 /// and a parent that dies closes it too, so the server never outlives <c>mhi</c>.
 /// </summary>
-internal sealed class StdinShutdownService(IHostApplicationLifetime lifetime) : BackgroundService
+internal sealed class StdinShutdownService(
+    IHostApplicationLifetime lifetime,
+    ServerSettings settings
+) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        if (!settings.StopWhenStdinCloses)
+        {
+            return;
+        }
         // File descriptor 0 without System.Console (reserved for the CLI host).
         await using var stdin = new FileStream(
             new SafeFileHandle(0, ownsHandle: false),

@@ -26,6 +26,10 @@ internal sealed partial class PredictionLogWriter(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        if (!options.Enabled)
+        {
+            return;
+        }
         var batch = new List<PredictionLogEntry>(options.BatchSize);
         var reader = queue.Reader;
         // Not cancelled by stoppingToken: Complete() ends the loop after the queue is drained.

@@ -10,13 +10,27 @@ namespace MentalHealthInsights.Server.Serving;
 /// Scores validated records with a leased model, counts them in the metrics and queues them for
 /// the prediction log: the one scoring path of the single, batch and page requests.
 /// </summary>
-internal sealed class PredictionService(
+internal sealed partial class PredictionService(
     ModelSlot slot,
     ServingOptions options,
     ServerMetrics metrics,
-    PredictionRecorder recorder
+    PredictionRecorder recorder,
+    ILogger<PredictionService> logger
 )
 {
+    /// <summary>Counts and logs a rejected record: the field names only, never the values.</summary>
+    public void Rejected(FieldErrors errors)
+    {
+        metrics.InvalidRecords.Inc();
+        LogRejected(logger, errors.Count, errors.FieldList);
+    }
+
+    [LoggerMessage(
+        Level = LogLevel.Information,
+        Message = "Record rejected: {ErrorCount} invalid fields ({Fields})"
+    )]
+    private static partial void LogRejected(ILogger logger, int errorCount, string fields);
+
     public ServingOptions Options => options;
 
     public ServerMetrics Metrics => metrics;

@@ -25,6 +25,9 @@ internal sealed class FieldErrors
 
     public void Clear() => _errors?.Clear();
 
+    /// <summary>The field names with errors, comma-separated (safe to log: names, never values).</summary>
+    public string FieldList => _errors is null ? string.Empty : string.Join(",", _errors.Keys);
+
     /// <summary>The errors in the shape of ValidationProblemDetails.Errors.</summary>
     public Dictionary<string, string[]> ToDictionary()
     {

@@ -194,7 +194,7 @@ internal static partial class RecordJsonReader
             return DatasetSchema.Other;
         }
         Span<char> buffer = stackalloc char[ShortText];
-        var text = buffer[..reader.CopyString(buffer)].Trim();
+        var text = buffer[..CopyString(ref reader, buffer)].Trim();
         if (text.IsEmpty)
         {
             return DatasetSchema.Other;
@@ -224,7 +224,7 @@ internal static partial class RecordJsonReader
         if (reader.TokenType == JsonTokenType.String && ValueLength(ref reader) <= ShortText)
         {
             Span<char> buffer = stackalloc char[ShortText];
-            var text = buffer[..reader.CopyString(buffer)].Trim();
+            var text = buffer[..CopyString(ref reader, buffer)].Trim();
             if (text.IsEmpty)
             {
                 return null;
@@ -259,7 +259,7 @@ internal static partial class RecordJsonReader
                 return false;
             case JsonTokenType.String when ValueLength(ref reader) <= ShortText:
                 Span<char> buffer = stackalloc char[ShortText];
-                var text = buffer[..reader.CopyString(buffer)].Trim();
+                var text = buffer[..CopyString(ref reader, buffer)].Trim();
                 if (text.IsEmpty)
                 {
                     return null;
@@ -304,7 +304,12 @@ internal static partial class RecordJsonReader
             reader.Skip();
             return;
         }
-        var id = reader.GetString()!.Trim();
+        var id = GetString(ref reader)?.Trim();
+        if (id is null)
+        {
+            Fail(ref s, errors, prefix, UserIdField, "must be valid Unicode text");
+            return;
+        }
         if (id.Length > MaxFieldLength)
         {
             Fail(ref s, errors, prefix, UserIdField, "must be at most 1024 characters");
@@ -323,6 +328,36 @@ internal static partial class RecordJsonReader
     {
         s.Failed = true;
         errors.Add(prefix.Length == 0 ? FieldNames[field] : prefix + FieldNames[field], message);
+    }
+
+    /// <summary>
+    /// Copies the string value; an escaped lone surrogate (invalid UTF-16) becomes U+FFFD, which
+    /// no list matches, instead of an exception.
+    /// </summary>
+    private static int CopyString(ref Utf8JsonReader reader, scoped Span<char> buffer)
+    {
+        try
+        {
+            return reader.CopyString(buffer);
+        }
+        catch (InvalidOperationException)
+        {
+            buffer[0] = '\uFFFD';
+            return 1;
+        }
+    }
+
+    /// <summary>The string value, or null when it is not valid UTF-16 (an escaped lone surrogate).</summary>
+    internal static string? GetString(ref Utf8JsonReader reader)
+    {
+        try
+        {
+            return reader.GetString();
+        }
+        catch (InvalidOperationException)
+        {
+            return null;
+        }
     }
 
     private static long ValueLength(ref Utf8JsonReader reader) =>

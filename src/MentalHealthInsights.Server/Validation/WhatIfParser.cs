@@ -66,7 +66,10 @@ internal static class WhatIfParser
             else if (reader.ValueTextEquals("feature"u8))
             {
                 reader.Read();
-                feature = reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
+                feature =
+                    reader.TokenType == JsonTokenType.String
+                        ? RecordJsonReader.GetString(ref reader)
+                        : null;
                 if (feature is null || !ModifiableFeatures.Contains(feature))
                 {
                     errors.Add(
@@ -138,7 +141,7 @@ internal static class WhatIfParser
             }
             else if (reader.TokenType == JsonTokenType.String && reader.ValueSpan.Length <= 64)
             {
-                strings.Add(reader.GetString()!);
+                strings.Add(RecordJsonReader.GetString(ref reader) ?? "\uFFFD");
             }
             else
             {
