@@ -29,6 +29,8 @@ internal static class MhiCommandLine
             SimulateCommand.Create(environment),
             AlertsCommand.Create(environment),
             BatchCommand.Create(environment),
+            ServeCommand.Create(environment),
+            LabelsCommand.Create(environment),
         };
         root.Options.Add(CommonOptions.Verbose);
         return root;

@@ -10,6 +10,9 @@ namespace MentalHealthInsights.Core.Scoring.PredictionLog;
 /// </summary>
 public sealed class SubjectPseudonymiser
 {
+    /// <summary>The environment variable holding the key (UTF-8) for the server, batch scoring and label imports.</summary>
+    public const string KeyVariable = "MHI_PSEUDONYMISATION_KEY";
+
     private readonly byte[] _key;
 
     /// <summary>Creates a pseudonymiser; throws when the key is shorter than 16 bytes.</summary>

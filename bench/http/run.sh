@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# HTTP benchmark of `mhi serve` on loopback with wrk (32 connections): requests/s and p50/p99 for
+# POST /v1/predict with and without explanations, and the cold start (process start → first
+# successful prediction). Not a test: numbers go to the README.
+#
+#   bash bench/http/run.sh [MODEL] [DURATION]
+#     MODEL     a bundle folder/.mhib or models:/NAME@ALIAS (default: trains a small model first)
+#     DURATION  wrk duration per run (default 20s)
+#
+# Needs: wrk (apt-get install wrk), a built mhi (dotnet build src/MentalHealthInsights.Cli -c Release).
+set -euo pipefail
+root="$(cd "$(dirname "$0")/../.." && pwd)"
+mhi="$root/src/MentalHealthInsights.Cli/bin/Release/net10.0/mhi"
+model="${1:-}"
+duration="${2:-20s}"
+port="${PORT:-18080}"
+work="$(mktemp -d /tmp/mhi-http-bench.XXXXXX)"
+trap 'kill "$server" 2>/dev/null || true; wait 2>/dev/null || true; rm -rf "$work"' EXIT
+
+command -v wrk >/dev/null || { echo "wrk is not installed (apt-get install -y wrk)"; exit 1; }
+[ -x "$mhi" ] || { echo "build mhi first: dotnet build src/MentalHealthInsights.Cli -c Release"; exit 1; }
+
+if [ -z "$model" ]; then
+  echo "training a small model (lr, xgb) for the benchmark…"
+  "$mhi" data generate -n 5000 -o "$work/data.csv" >/dev/null 2>&1
+  "$mhi" train -i "$work/data.csv" -o "$work/train" --models lr,xgb --folds 3 --search-budget 2 \
+    --bootstrap 200 --tracking-uri "sqlite:///$work/mlruns.db" --force >/dev/null 2>&1
+  model="models:/mental-health-classifier@champion"
+fi
+
+export MHI_PSEUDONYMISATION_KEY="benchmark-key-not-a-secret-0123456789"
+body='{"Age":34,"Gender":"Female","Occupation":"IT","Country":"UK","Consultation_History":"No","Stress_Level":"High","Sleep_Hours":5.5,"Work_Hours":55,"Physical_Activity_Hours":1}'
+
+start_ns=$(date +%s%N)
+# Rate limiting off (it would throttle one client at this load); the prediction log stays on.
+"$mhi" serve --model "$model" --tracking-uri "sqlite:///$work/mlruns.db" --urls "http://127.0.0.1:$port" \
+  --prediction-log "$work/predictions.db" --RateLimiting:PermitLimit=0 \
+  --Logging:LogLevel:Default=Warning >"$work/server.log" 2>&1 &
+server=$!
+until curl -sf -o /dev/null -H 'Content-Type: application/json' -d "$body" "http://127.0.0.1:$port/v1/predict"; do
+  kill -0 "$server" 2>/dev/null || { echo "server exited:"; cat "$work/server.log"; exit 1; }
+  sleep 0.02
+done
+cold_ms=$(( ($(date +%s%N) - start_ns) / 1000000 ))
+
+echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(dotnet --version) SDK"
+echo "model: $(curl -s "http://127.0.0.1:$port/v1/model" | sed -E 's/.*"trainer":"([^"]+)".*"displayName":"([^"]+)".*/\1 (\2)/')"
+echo "RESULT cold_start_ms=$cold_ms (mhi serve start → first successful /v1/predict, model load included)"
+for path in "/v1/predict?explain=false" "/v1/predict"; do
+  wrk -t2 -c32 -d5s -s "$root/bench/http/predict.lua" "http://127.0.0.1:$port" -- "$path" >/dev/null  # warm-up
+  wrk -t2 -c32 -d"$duration" --latency -s "$root/bench/http/predict.lua" "http://127.0.0.1:$port" -- "$path" \
+    | grep '^requests=' | sed "s#^#RESULT POST $path #"
+done
+echo "prediction log dropped: $(curl -s "http://127.0.0.1:$port/metrics" | grep '^mhi_prediction_log_dropped_total' | cut -d' ' -f2)"

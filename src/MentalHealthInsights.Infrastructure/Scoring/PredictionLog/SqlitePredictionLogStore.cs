@@ -1,0 +1,177 @@
+using System.Runtime.CompilerServices;
+using MentalHealthInsights.Core.Scoring.PredictionLog;
+using Microsoft.Data.Sqlite;
+
+namespace MentalHealthInsights.Infrastructure.Scoring.PredictionLog;
+
+/// <summary>
+/// The prediction log in one SQLite file (the default adapter of <see cref="IPredictionLogStore"/>).
+/// WAL mode, so monitoring reads never wait for the server's writes; every append is one
+/// IMMEDIATE transaction. Timestamps are stored as UTC ticks (exact round trip); missing numbers
+/// as NULL (read back as NaN). Thread-safe: each call opens its own pooled connection.
+/// </summary>
+public sealed partial class SqlitePredictionLogStore : IPredictionLogStore
+{
+    private readonly string _connectionString;
+    private readonly Lock _schemaGate = new();
+    private volatile bool _schemaReady;
+
+    /// <summary>Opens (and on first use creates) the log at <paramref name="databasePath"/>.</summary>
+    /// <param name="databasePath">The SQLite file; its folder is created when missing.</param>
+    /// <param name="busyTimeout">How long a writer waits for another process's lock. Default 5 s.</param>
+    public SqlitePredictionLogStore(string databasePath, TimeSpan? busyTimeout = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(databasePath);
+        DatabasePath = Path.GetFullPath(databasePath);
+        var timeout = busyTimeout ?? TimeSpan.FromSeconds(5);
+        _connectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = DatabasePath,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Pooling = true,
+            DefaultTimeout = Math.Max(1, (int)Math.Ceiling(timeout.TotalSeconds)),
+        }.ToString();
+    }
+
+    /// <summary>The full path of the database file.</summary>
+    public string DatabasePath { get; }
+
+    /// <inheritdoc />
+    public async Task AppendAsync(
+        IReadOnlyList<PredictionLogEntry> entries,
+        CancellationToken cancellationToken
+    )
+    {
+        ArgumentNullException.ThrowIfNull(entries);
+        if (entries.Count == 0)
+        {
+            return;
+        }
+        await using var connection = await OpenAsync(cancellationToken);
+        // IMMEDIATE: take the write lock first, so concurrent writers wait (busy_timeout) instead of failing.
+        await using var transaction = connection.BeginTransaction(deferred: false);
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = InsertSql;
+        var parameters = InsertParameters(command);
+        command.Prepare();
+        foreach (var entry in entries)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            Bind(parameters, entry);
+            // Synchronous on purpose: Microsoft.Data.Sqlite has no real async I/O, and the
+            // async path costs a state machine per row on the writer's hot loop.
+            command.ExecuteNonQuery();
+        }
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public async IAsyncEnumerable<PredictionLogEntry> ReadAsync(
+        PredictionLogQuery query,
+        [EnumeratorCancellation] CancellationToken cancellationToken
+    )
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = SelectSql;
+        command.Parameters.AddWithValue("$from", query.From?.UtcTicks ?? long.MinValue);
+        command.Parameters.AddWithValue("$to", query.To?.UtcTicks ?? long.MaxValue);
+        command.Parameters.AddWithValue("$model", (object?)query.ModelName ?? DBNull.Value);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            yield return ReadEntry(reader);
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task<int> AttachOutcomesAsync(
+        IReadOnlyList<OutcomeLabel> outcomes,
+        DateTimeOffset attachedAt,
+        CancellationToken cancellationToken
+    )
+    {
+        ArgumentNullException.ThrowIfNull(outcomes);
+        if (outcomes.Count == 0)
+        {
+            return 0;
+        }
+        await using var connection = await OpenAsync(cancellationToken);
+        // IMMEDIATE: take the write lock first, so concurrent writers wait (busy_timeout) instead of failing.
+        await using var transaction = connection.BeginTransaction(deferred: false);
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText =
+            "UPDATE prediction_log SET outcome = $outcome, outcome_at_ticks = $at "
+            + "WHERE subject_key = $key AND outcome IS NULL";
+        var key = command.Parameters.Add("$key", SqliteType.Text);
+        var outcome = command.Parameters.Add("$outcome", SqliteType.Integer);
+        command.Parameters.AddWithValue("$at", attachedAt.UtcTicks);
+        var updated = 0;
+        foreach (var label in outcomes)
+        {
+            ArgumentNullException.ThrowIfNull(label);
+            key.Value = label.SubjectKey;
+            outcome.Value = label.Outcome ? 1 : 0;
+            updated += await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+        await transaction.CommitAsync(cancellationToken);
+        return updated;
+    }
+
+    /// <summary>How many entries the log holds (for tests and operations).</summary>
+    public async Task<long> CountAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT COUNT(*) FROM prediction_log";
+        return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
+    }
+
+    private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
+    {
+        if (!_schemaReady)
+        {
+            EnsureSchema();
+        }
+        var connection = new SqliteConnection(_connectionString);
+        try
+        {
+            await connection.OpenAsync(cancellationToken);
+            await using var pragma = connection.CreateCommand();
+            // WAL + synchronous=NORMAL: durable across process crashes, one fsync per checkpoint.
+            pragma.CommandText = "PRAGMA busy_timeout = 5000; PRAGMA synchronous = NORMAL;";
+            await pragma.ExecuteNonQueryAsync(cancellationToken);
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+    }
+
+    private void EnsureSchema()
+    {
+        lock (_schemaGate)
+        {
+            if (_schemaReady)
+            {
+                return;
+            }
+            var folder = Path.GetDirectoryName(DatabasePath);
+            if (!string.IsNullOrEmpty(folder))
+            {
+                Directory.CreateDirectory(folder);
+            }
+            using var connection = new SqliteConnection(_connectionString);
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = SchemaSql;
+            command.ExecuteNonQuery();
+            _schemaReady = true;
+        }
+    }
+}

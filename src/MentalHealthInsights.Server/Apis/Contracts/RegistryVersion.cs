@@ -1,0 +1,13 @@
+namespace MentalHealthInsights.Server.Apis.Contracts;
+
+/// <summary>A registered model version as the model page shows it.</summary>
+internal sealed record RegistryVersion
+{
+    public required int Version { get; init; }
+    public required IReadOnlyList<string> Aliases { get; init; }
+    public string? RunId { get; init; }
+    public string? ModelType { get; init; }
+    public string? Promotion { get; init; }
+    public required DateTimeOffset CreatedAtUtc { get; init; }
+    public required IReadOnlyDictionary<string, double> TestMetrics { get; init; }
+}

@@ -1,0 +1,213 @@
+using System.Buffers;
+using System.Text.Json;
+using MentalHealthInsights.Core.Data;
+using MentalHealthInsights.Server.Apis.Contracts;
+using MentalHealthInsights.Server.Serving;
+using MentalHealthInsights.Server.Validation;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace MentalHealthInsights.Server.Apis;
+
+/// <summary>POST /v1/predict and POST /v1/predict/batch.</summary>
+internal static class PredictApi
+{
+    public static RouteGroupBuilder MapPredictApi(this RouteGroupBuilder v1)
+    {
+        v1.MapPost("/predict", PredictAsync)
+            .WithName("Predict")
+            .WithSummary("Scores one record: probability, label, threshold and the top factors.")
+            .WithDescription(
+                "A screening aid, not a diagnosis. Query: explain=false skips the factors; "
+                    + "top=1..9 sets how many factors are returned."
+            )
+            .Accepts<PredictionRequest>("application/json")
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
+        v1.MapPost("/predict/batch", PredictBatchAsync)
+            .WithName("PredictBatch")
+            .WithSummary(
+                "Scores up to Serving:MaxBatchRecords records; invalid ones get their own errors."
+            )
+            .Accepts<BatchRequest>("application/json")
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
+        return v1;
+    }
+
+    private static async Task<
+        Results<Ok<PredictionResponse>, ValidationProblem, ProblemHttpResult>
+    > PredictAsync(
+        HttpContext context,
+        PredictionService service,
+        bool? explain,
+        int? top,
+        CancellationToken cancellationToken
+    )
+    {
+        var options = service.Options;
+        if (FactorCount(explain, top, options) is not { } factors)
+        {
+            return Problems.BadRequest("Invalid query.", "top must be between 1 and 9.");
+        }
+        var body = await RequestBody.ReadAsync(
+            context.Request,
+            options.MaxBodyBytes,
+            cancellationToken
+        );
+        if (body.Status != StatusCodes.Status200OK)
+        {
+            return Problems.Body(body.Status, options.MaxBodyBytes);
+        }
+        var errors = new FieldErrors();
+        ParsedRecord? parsed;
+        try
+        {
+            parsed = ParseOne(body.Buffer, errors);
+        }
+        catch (JsonException ex)
+        {
+            return Problems.Malformed(JsonErrors.Describe(ex));
+        }
+        finally
+        {
+            body.Complete();
+        }
+        if (parsed is null)
+        {
+            service.Rejected(errors);
+            return Problems.Invalid(errors, "Correct the listed fields and send the record again.");
+        }
+        if (!service.Slot.TryLease(out var lease))
+        {
+            context.Response.Headers.RetryAfter = "5";
+            return Problems.NotReady();
+        }
+        using (lease)
+        {
+            var model = lease.Model;
+            var requestId = context.TraceIdentifier;
+            var result = service.Score(model, parsed, factors, requestId);
+            return TypedResults.Ok(
+                new PredictionResponse(
+                    result.Probability,
+                    result.Label,
+                    result.Threshold,
+                    result.Factors,
+                    result.UnknownCategories,
+                    model.Identity,
+                    requestId,
+                    ServingText.Disclaimer
+                )
+            );
+        }
+    }
+
+    private static async Task<
+        Results<Ok<BatchResponse>, ValidationProblem, ProblemHttpResult>
+    > PredictBatchAsync(
+        HttpContext context,
+        PredictionService service,
+        bool? explain,
+        int? top,
+        CancellationToken cancellationToken
+    )
+    {
+        var options = service.Options;
+        if (FactorCount(explain, top, options) is not { } factors)
+        {
+            return Problems.BadRequest("Invalid query.", "top must be between 1 and 9.");
+        }
+        var body = await RequestBody.ReadAsync(
+            context.Request,
+            options.MaxBatchBodyBytes,
+            cancellationToken
+        );
+        if (body.Status != StatusCodes.Status200OK)
+        {
+            return Problems.Body(body.Status, options.MaxBatchBodyBytes);
+        }
+        List<(ParsedRecord? Record, FieldErrors? Errors)> items;
+        try
+        {
+            var parse = BatchParser.Parse(
+                body.Buffer,
+                ValidationOptions.Default,
+                options.MaxBatchRecords
+            );
+            if (parse.Problem is { } problem)
+            {
+                return Problems.BadRequest("Invalid batch.", problem);
+            }
+            items = parse.Items;
+        }
+        catch (JsonException ex)
+        {
+            return Problems.Malformed(JsonErrors.Describe(ex));
+        }
+        finally
+        {
+            body.Complete();
+        }
+        if (!service.Slot.TryLease(out var lease))
+        {
+            context.Response.Headers.RetryAfter = "5";
+            return Problems.NotReady();
+        }
+        using (lease)
+        {
+            var model = lease.Model;
+            var requestId = context.TraceIdentifier;
+            var results = new BatchItem[items.Count];
+            var scored = 0;
+            for (var i = 0; i < results.Length; i++)
+            {
+                var (record, errors) = items[i];
+                if (record is null)
+                {
+                    service.Rejected(errors!);
+                    results[i] = new BatchItem(i, null, errors!.ToDictionary());
+                    continue;
+                }
+                results[i] = new BatchItem(
+                    i,
+                    service.Score(model, record, factors, requestId),
+                    null
+                );
+                scored++;
+            }
+            return TypedResults.Ok(
+                new BatchResponse(
+                    results,
+                    scored,
+                    results.Length - scored,
+                    model.Identity,
+                    requestId,
+                    ServingText.Disclaimer
+                )
+            );
+        }
+    }
+
+    /// <summary>How many factors to explain (0 = none), or null for an invalid top.</summary>
+    internal static int? FactorCount(bool? explain, int? top, ServingOptions options) =>
+        explain == false ? 0
+        : top is null ? options.TopFactors
+        : top is >= 1 and <= 9 ? top
+        : null;
+
+    private static ParsedRecord? ParseOne(ReadOnlySequence<byte> body, FieldErrors errors)
+    {
+        var reader = new Utf8JsonReader(body, new JsonReaderOptions { MaxDepth = 16 });
+        if (!reader.Read())
+        {
+            errors.Add("$", "the body is empty: send one record as a JSON object");
+            return null;
+        }
+        var parsed = RecordJsonReader.Read(ref reader, ValidationOptions.Default, errors);
+        // Trailing content after the object is malformed JSON; Read() throws for it.
+        while (reader.Read()) { }
+        return parsed;
+    }
+}

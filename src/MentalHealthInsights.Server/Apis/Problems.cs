@@ -1,0 +1,60 @@
+using System.Globalization;
+using MentalHealthInsights.Server.Validation;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace MentalHealthInsights.Server.Apis;
+
+/// <summary>The RFC 7807 problem responses of the API, built in one place.</summary>
+internal static class Problems
+{
+    public static ValidationProblem Invalid(FieldErrors errors, string detail) =>
+        TypedResults.ValidationProblem(
+            errors.ToDictionary(),
+            detail: detail,
+            title: "The request has invalid fields."
+        );
+
+    public static ProblemHttpResult Malformed(string detail) =>
+        TypedResults.Problem(
+            detail: detail,
+            statusCode: StatusCodes.Status400BadRequest,
+            title: "The request body is not valid JSON."
+        );
+
+    public static ProblemHttpResult BadRequest(string title, string detail) =>
+        TypedResults.Problem(
+            detail: detail,
+            statusCode: StatusCodes.Status400BadRequest,
+            title: title
+        );
+
+    /// <summary>413 or 415 from <see cref="RequestBody.Status"/>, or another status from Kestrel.</summary>
+    public static ProblemHttpResult Body(int status, int limit) =>
+        status switch
+        {
+            StatusCodes.Status413PayloadTooLarge => TypedResults.Problem(
+                detail: string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"The request body is larger than {limit} bytes."
+                ),
+                statusCode: status,
+                title: "Request body too large."
+            ),
+            StatusCodes.Status415UnsupportedMediaType => TypedResults.Problem(
+                detail: "Send the body as application/json.",
+                statusCode: status,
+                title: "Unsupported media type."
+            ),
+            _ => TypedResults.Problem(
+                detail: "The request body could not be read.",
+                statusCode: status
+            ),
+        };
+
+    public static ProblemHttpResult NotReady() =>
+        TypedResults.Problem(
+            detail: "No verified model is loaded yet; retry shortly.",
+            statusCode: StatusCodes.Status503ServiceUnavailable,
+            title: "Model not ready."
+        );
+}

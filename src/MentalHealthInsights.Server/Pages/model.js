@@ -1,0 +1,46 @@
+"use strict";
+document.addEventListener("DOMContentLoaded", async () => {
+  const model = await getJson("/v1/model");
+  const served = document.getElementById("served");
+  if (!model) {
+    served.textContent = "No model is loaded yet.";
+    return;
+  }
+  served.replaceChildren(
+    el("p", {}, `${model.displayName} — ${model.name} version ${model.version}` + (model.alias ? ` (@${model.alias})` : "") + "."),
+    el("p", {}, `Trained ${model.trainedAtUtc.replace("T", " ").slice(0, 16)} UTC; decision threshold ${number(model.threshold)} (${model.thresholdStrategy})` +
+      (model.calibration ? `; calibration ${model.calibration}` : "") + "."),
+    el("p", {}, "Features: " + model.features.join(", ") + "."),
+    el("p", { class: "hint" }, model.promotableReason),
+    el("p", { class: "hint" }, "Bundle SHA-256 " + model.bundleSha256));
+
+  const names = Object.keys(model.metrics).filter((n) => model.metrics[n].estimate !== null);
+  document.getElementById("metrics-chart").replaceChildren(barChart(
+    names.filter((n) => model.metrics[n].estimate >= 0 && model.metrics[n].estimate <= 1)
+      .map((n) => ({ label: n, value: model.metrics[n].estimate, lower: model.metrics[n].lower, upper: model.metrics[n].upper })),
+    { title: "Test metrics with 95% bootstrap intervals" }));
+  document.getElementById("metrics").replaceChildren(...names.map((n) => {
+    const m = model.metrics[n], cv = model.cvMetrics[n];
+    return el("tr", {}, el("th", { scope: "row" }, n), el("td", {}, number(m.estimate)),
+      el("td", {}, number(m.lower) + " – " + number(m.upper)),
+      el("td", {}, cv ? number(cv.mean) + " ± " + number(cv.standardDeviation) : "n/a"));
+  }));
+
+  const registry = await getJson("/v1/registry");
+  const box = document.getElementById("registry");
+  if (!registry || registry.note) {
+    box.textContent = registry ? registry.note : "The registry could not be read.";
+    return;
+  }
+  const card = (title, v) => v
+    ? el("div", {}, el("h3", {}, `${title}: version ${v.version}` + (v.modelType ? ` (${v.modelType})` : "")),
+        el("p", { class: "hint" }, v.promotion || ""),
+        barChart(Object.entries(v.testMetrics).filter(([k, x]) => !k.includes("_") || k === "roc_auc")
+          .filter(([, x]) => x >= 0 && x <= 1).map(([k, x]) => ({ label: k, value: x })),
+          { title: title + " test metrics" }))
+    : el("p", {}, `No ${title.toLowerCase()}.`);
+  box.replaceChildren(card("Champion", registry.champion), card("Challenger", registry.challenger));
+  document.getElementById("history").replaceChildren(...registry.history.map((h) =>
+    el("tr", {}, el("td", {}, h.changedAtUtc.replace("T", " ").slice(0, 19)), el("td", {}, h.alias),
+      el("td", {}, h.fromVersion ?? "—"), el("td", {}, h.toVersion ?? "—"), el("td", {}, h.reason || ""))));
+});

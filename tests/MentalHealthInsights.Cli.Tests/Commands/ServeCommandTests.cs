@@ -1,0 +1,177 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+using MentalHealthInsights.Cli.Hosting;
+
+namespace MentalHealthInsights.Cli.Tests.Commands;
+
+/// <summary>
+/// <c>mhi serve</c> for real: the server child process from server/ beside mhi, on a free
+/// loopback port, stopped by cancelling the command (as Ctrl-C does).
+/// </summary>
+public sealed class ServeCommandTests
+{
+    // The Cli project's own output (the copy into server/ happens there, not in this test
+    // project's output): src/MentalHealthInsights.Cli/bin/CONFIGURATION/net10.0/server/.
+    private static string ServerPath
+    {
+        get
+        {
+            var output = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd('/'));
+            var framework = output.Name;
+            var configuration = output.Parent!.Name;
+            var root = output;
+            while (!File.Exists(Path.Combine(root.FullName, "MentalHealthInsights.slnx")))
+            {
+                root = root.Parent!;
+            }
+            return Path.Combine(
+                root.FullName,
+                "src",
+                "MentalHealthInsights.Cli",
+                "bin",
+                configuration,
+                framework,
+                "server",
+                "MentalHealthInsights.Server.dll"
+            );
+        }
+    }
+
+    [Fact]
+    public async Task Serve_Bundle_AnswersPredictionsAndStopsOnCancel()
+    {
+        using var temp = new TempFolder();
+        await CliHarness.RunAsync(
+            "data",
+            "generate",
+            "-n",
+            "600",
+            "--seed",
+            "4",
+            "-o",
+            temp.File("d.csv")
+        );
+        var train = await CliHarness.RunAsync(
+            "train",
+            "-i",
+            temp.File("d.csv"),
+            "-o",
+            temp.File("train"),
+            "--models",
+            "lr",
+            "--folds",
+            "2",
+            "--search-budget",
+            "1",
+            "--bootstrap",
+            "100",
+            "--no-track"
+        );
+        Assert.Equal(0, train.ExitCode);
+        var bundle = Directory
+            .GetDirectories(temp.File("train"), "lr", SearchOption.AllDirectories)
+            .Single();
+        var port = FreePort();
+        using var stop = new CancellationTokenSource();
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+
+        var serve = MhiCommandLine.InvokeAsync(
+            [
+                "serve",
+                "--model",
+                bundle,
+                "--urls",
+                $"http://127.0.0.1:{port}",
+                "--server-path",
+                ServerPath,
+                "--PredictionLog:Enabled=false",
+            ],
+            CliEnvironment.Plain,
+            new System.CommandLine.InvocationConfiguration { Output = output, Error = error },
+            stop.Token
+        );
+        using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
+        await WaitReadyAsync(client, serve);
+        using var prediction = await client.PostAsync(
+            new Uri("/v1/predict", UriKind.Relative),
+            new StringContent(
+                "{\"Age\":30,\"Gender\":\"Male\",\"Occupation\":\"IT\",\"Country\":\"UK\",\"Consultation_History\":\"No\",\"Stress_Level\":\"High\",\"Sleep_Hours\":5,\"Work_Hours\":60,\"Physical_Activity_Hours\":0}",
+                Encoding.UTF8,
+                "application/json"
+            )
+        );
+        await stop.CancelAsync();
+        var exitCode = await serve;
+
+        Assert.Equal(HttpStatusCode.OK, prediction.StatusCode);
+        Assert.Equal(ExitCodes.Cancelled, exitCode);
+        await Assert.ThrowsAnyAsync<HttpRequestException>(() =>
+            client.GetAsync(new Uri("/health/live", UriKind.Relative))
+        );
+    }
+
+    [Fact]
+    public async Task Serve_LogOnWithoutKey_ServerRefusesAndExitCodeIs2()
+    {
+        var result = await CliHarness.RunAsync(
+            "serve",
+            "--model",
+            "/nonexistent/bundle",
+            "--urls",
+            $"http://127.0.0.1:{FreePort()}",
+            "--server-path",
+            ServerPath,
+            "--PredictionLog:PseudonymisationKey=short"
+        );
+
+        Assert.Equal(ExitCodes.InvalidData, result.ExitCode);
+    }
+
+    [Fact]
+    public async Task Serve_ServerMissing_ClearErrorAndExitCode3()
+    {
+        var result = await CliHarness.RunAsync("serve", "--server-path", "/nonexistent/server.dll");
+
+        Assert.Equal(ExitCodes.InternalError, result.ExitCode);
+        Assert.Contains("is missing", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ServerFolder_BuiltBesideMhi()
+    {
+        Assert.True(File.Exists(ServerPath), ServerPath);
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private static async Task WaitReadyAsync(HttpClient client, Task<int> serve)
+    {
+        for (var i = 0; i < 600; i++)
+        {
+            Assert.False(serve.IsCompleted, "mhi serve exited early");
+            try
+            {
+                using var response = await client.GetAsync(
+                    new Uri("/health/ready", UriKind.Relative)
+                );
+                if (response.IsSuccessStatusCode)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // Not listening yet.
+            }
+            await Task.Delay(100);
+        }
+        throw new TimeoutException("mhi serve did not become ready within 60 s.");
+    }
+}
