@@ -60,7 +60,7 @@ public sealed record PipelineSettings
                     $"{label}: unknown pipeline '{schedule.Pipeline}' (known: {string.Join(", ", pipelineNames)})."
                 );
             }
-            if (!CronExpression.IsValidExpression(schedule.Cron))
+            if (!IsCron(schedule.Cron))
             {
                 problems.Add(
                     $"{label}: '{schedule.Cron}' is not a Quartz cron expression (seconds minutes hours day-of-month month day-of-week)."
@@ -94,5 +94,18 @@ public sealed record PipelineSettings
             problems.Add("scheduler: intervals must be positive.");
         }
         return problems;
+    }
+
+    private static bool IsCron(string text)
+    {
+        try
+        {
+            _ = new CronExpression(text);
+            return true;
+        }
+        catch (Exception ex) when (ex is FormatException or ArgumentException)
+        {
+            return false;
+        }
     }
 }
