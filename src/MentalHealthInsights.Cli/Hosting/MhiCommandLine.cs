@@ -25,6 +25,8 @@ internal static class MhiCommandLine
             RunsCommand.Create(environment),
             TrackingCommand.Create(environment),
             RunCommand.Create(environment),
+            PipelineCommand.Create(environment),
+            WorkerCommand.Create(environment),
         };
         root.Options.Add(CommonOptions.Verbose);
         return root;
