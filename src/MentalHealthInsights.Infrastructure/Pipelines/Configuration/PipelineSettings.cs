@@ -11,19 +11,19 @@ namespace MentalHealthInsights.Infrastructure.Pipelines.Configuration;
 public sealed record PipelineSettings
 {
     /// <summary>The run store location; null uses MHI_PIPELINE_STORE, else <c>sqlite:///pipelines.db</c>.</summary>
-    public string? RunStore { get; init; }
+    public string? RunStore { get; set; }
 
     /// <summary>Heartbeat and cancel-poll interval, seconds. Default 5.</summary>
-    public double HeartbeatSeconds { get; init; } = 5;
+    public double HeartbeatSeconds { get; set; } = 5;
 
     /// <summary>A run silent for longer than this (seconds) is marked Crashed on the next start. Default 60.</summary>
-    public double LeaseSeconds { get; init; } = 60;
+    public double LeaseSeconds { get; set; } = 60;
 
     /// <summary>Step policies by <c>pipeline/step</c>, <c>pipeline/*</c> or <c>*</c>.</summary>
     public Dictionary<string, StepPolicySettings> Steps { get; init; } = [];
 
     /// <summary>The worker's scheduler.</summary>
-    public SchedulerSettings Scheduler { get; init; } = new();
+    public SchedulerSettings Scheduler { get; set; } = new();
 
     /// <summary>Cron schedules. Declared here only: workers apply them to the job store (see docs/scheduling.md).</summary>
     public List<ScheduleSettings> Schedules { get; init; } = [];

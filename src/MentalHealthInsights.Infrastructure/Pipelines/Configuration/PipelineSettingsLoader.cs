@@ -36,10 +36,27 @@ public static class PipelineSettingsLoader
         try
         {
             using var stream = File.OpenRead(path);
-            return JsonSerializer.Deserialize(
+            var settings =
+                JsonSerializer.Deserialize(
                     stream,
                     PipelineSettingsJsonContext.Default.PipelineSettings
                 ) ?? new PipelineSettings();
+            // The source-generated reader skips initialisers of init-only properties (hence the
+            // settable scalars in the settings types) and leaves absent collections null.
+            return settings with
+            {
+                Steps = settings.Steps ?? [],
+                Schedules =
+                [
+                    .. (settings.Schedules ?? []).Select(x =>
+                        x with
+                        {
+                            Parameters = x.Parameters ?? [],
+                        }
+                    ),
+                ],
+                Scheduler = settings.Scheduler ?? new SchedulerSettings(),
+            };
         }
         catch (JsonException ex)
         {

@@ -6,22 +6,22 @@ namespace MentalHealthInsights.Infrastructure.Pipelines.Configuration;
 public sealed record StepPolicySettings
 {
     /// <summary>Attempts in total.</summary>
-    public int? MaxAttempts { get; init; }
+    public int? MaxAttempts { get; set; }
 
     /// <summary>Wait after the first failure, in seconds.</summary>
-    public double? InitialDelaySeconds { get; init; }
+    public double? InitialDelaySeconds { get; set; }
 
     /// <summary>Growth of the wait per failure.</summary>
-    public double? BackoffMultiplier { get; init; }
+    public double? BackoffMultiplier { get; set; }
 
     /// <summary>Cap on one wait, in seconds.</summary>
-    public double? MaxDelaySeconds { get; init; }
+    public double? MaxDelaySeconds { get; set; }
 
     /// <summary>Relative jitter in [0, 1).</summary>
-    public double? Jitter { get; init; }
+    public double? Jitter { get; set; }
 
     /// <summary>Limit on one attempt, in minutes; 0 for none.</summary>
-    public double? TimeoutMinutes { get; init; }
+    public double? TimeoutMinutes { get; set; }
 
     /// <summary>The policy these settings describe.</summary>
     public StepPolicy ToPolicy()
