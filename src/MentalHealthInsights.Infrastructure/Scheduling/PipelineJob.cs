@@ -49,6 +49,14 @@ public sealed class PipelineJob(PipelineJobServices services) : IJob
             runId = newId;
         }
         var runner = new PipelineRunner(services.Store, services.Time, services.RunnerOptions);
+        // Long-lived workers sweep too, not only commands at start-up: a run whose owner died
+        // is marked Crashed within one lease plus one firing.
+        foreach (var crashed in await runner.RecoverAbandonedAsync(CancellationToken.None))
+        {
+            services.Report?.Invoke(
+                $"marked run {crashed} as crashed: its owner stopped heartbeating"
+            );
+        }
         services.Report?.Invoke(
             $"firing {firing} → run {runId} ({name}, {trigger.ToString().ToLowerInvariant()}{(context.Recovering ? ", recovered" : "")}) started on {services.RunnerOptions.OwnerId}"
         );
