@@ -31,6 +31,8 @@ internal static class MhiCommandLine
             BatchCommand.Create(environment),
             ServeCommand.Create(environment),
             LabelsCommand.Create(environment),
+            PipelineCommand.Create(environment),
+            WorkerCommand.Create(environment),
         };
         root.Options.Add(CommonOptions.Verbose);
         return root;

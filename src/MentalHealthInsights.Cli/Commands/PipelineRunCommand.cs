@@ -1,0 +1,174 @@
+using System.CommandLine;
+using MentalHealthInsights.Cli.Hosting;
+using MentalHealthInsights.Cli.Rendering;
+using MentalHealthInsights.Core.Pipelines;
+using MentalHealthInsights.Infrastructure.Pipelines;
+using MentalHealthInsights.Infrastructure.Scheduling;
+
+namespace MentalHealthInsights.Cli.Commands;
+
+/// <summary>
+/// <c>mhi pipeline run NAME</c>: runs a pipeline here and now (recording every step in the run
+/// store), or with <c>--queue</c> puts it on the workers' queue.
+/// </summary>
+internal static class PipelineRunCommand
+{
+    public static Command Create(CliEnvironment environment)
+    {
+        var name = new Argument<string>("NAME")
+        {
+            Description = "Pipeline: " + string.Join(", ", PipelineCatalog.Names),
+        };
+        name.AcceptOnlyFromAmong([.. PipelineCatalog.Names]);
+        var parameters = new Option<string[]>("--param", "-p")
+        {
+            Description = "Pipeline parameter NAME=VALUE (repeatable); see docs/pipelines.md",
+            AllowMultipleArgumentsPerToken = false,
+        };
+        var noCache = new Option<bool>("--no-cache")
+        {
+            Description = "Run every step even when a cached result matches",
+        };
+        var queue = new Option<bool>("--queue")
+        {
+            Description = "Queue the run for the workers (mhi worker) instead of running it here",
+        };
+        var store = PipelineCommand.StoreOption();
+        var config = PipelineCommand.ConfigOption();
+        var json = CommonOptions.Json();
+        var command = new Command("run", "Run a pipeline (or queue it for the workers)")
+        {
+            name,
+            parameters,
+            noCache,
+            queue,
+            store,
+            config,
+            json,
+        };
+        command.SetAction(
+            CommandRunner.Wrap(
+                async (parseResult, io, cancellationToken) =>
+                {
+                    var pipelineName = parseResult.GetRequiredValue(name);
+                    var given = ParseParameters(parseResult.GetValue(parameters) ?? []);
+                    var settings = PipelineCommand.LoadSettings(parseResult.GetValue(config));
+                    var definition = PipelineCatalog.Find(pipelineName, environment.Time)!;
+                    var (_, problems) = definition.ResolveParameters(given);
+                    if (problems.Count > 0)
+                    {
+                        throw new CommandFailure(ExitCodes.Usage, string.Join(" ", problems));
+                    }
+                    await using var runStore = await PipelineCommand.OpenStoreAsync(
+                        environment,
+                        io,
+                        settings,
+                        parseResult.GetValue(store),
+                        cancellationToken
+                    );
+                    var runnerOptions = settings.ToRunnerOptions();
+
+                    if (parseResult.GetValue(queue))
+                    {
+                        var runId = Guid.NewGuid().ToString("N");
+                        await using var scheduler = await PipelineScheduler.CreateAsync(
+                            settings.Scheduler,
+                            new PipelineJobServices(
+                                runStore,
+                                environment.Time,
+                                runnerOptions,
+                                null
+                            ),
+                            cancellationToken: cancellationToken
+                        );
+                        await scheduler.EnqueueAsync(
+                            pipelineName,
+                            given,
+                            PipelineTrigger.Manual,
+                            runId,
+                            parseResult.GetValue(noCache),
+                            cancellationToken
+                        );
+                        await io.Output.WriteLineAsync(
+                            parseResult.GetValue(json)
+                                ? JsonOutput.Format(
+                                    new System.Text.Json.Nodes.JsonObject
+                                    {
+                                        ["queued"] = runId,
+                                        ["pipeline"] = pipelineName,
+                                    }
+                                )
+                                : $"Queued run {runId} ({pipelineName}); a worker picks it up. Follow it with: mhi pipeline show {runId}"
+                        );
+                        return ExitCodes.Ok;
+                    }
+
+                    var total = definition.Steps.Count;
+                    var result = await new PipelineRunner(
+                        runStore,
+                        environment.Time,
+                        runnerOptions
+                    ).RunAsync(
+                        definition,
+                        new PipelineRunRequest
+                        {
+                            Parameters = given,
+                            NoCache = parseResult.GetValue(noCache),
+                            StepChanged = step =>
+                                io.Error.WriteLine(
+                                    $"[{step.Index + 1}/{total}] {step.Name}: {step.State.ToString().ToLowerInvariant()}"
+                                        + (
+                                            step.State
+                                                is StepRunState.Retrying
+                                                    or StepRunState.Failed
+                                                    or StepRunState.Cached
+                                                ? $" ({step.Error ?? step.Message})"
+                                            : step.State == StepRunState.Running
+                                            && step.Attempts > 1
+                                                ? $" (attempt {step.Attempts})"
+                                            : ""
+                                        )
+                                ),
+                        },
+                        cancellationToken
+                    );
+                    await io.Output.WriteLineAsync(
+                        parseResult.GetValue(json)
+                            ? JsonOutput.Format(PipelineCommand.ToJson(result.Run, result.Steps))
+                            : PipelineCommand.RenderRun(result.Run)
+                                + Environment.NewLine
+                                + PipelineCommand.RenderSteps(result.Steps)
+                                + Environment.NewLine
+                                + "A screening aid, not a diagnosis."
+                    );
+                    return result.Run.State switch
+                    {
+                        PipelineRunState.Completed => ExitCodes.Ok,
+                        PipelineRunState.Cancelled => ExitCodes.Cancelled,
+                        _ => ExitCodes.InvalidData,
+                    };
+                }
+            )
+        );
+        return command;
+    }
+
+    /// <summary>NAME=VALUE pairs; a malformed one is a usage error.</summary>
+    public static Dictionary<string, string> ParseParameters(IEnumerable<string> pairs)
+    {
+        var values = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var pair in pairs)
+        {
+            var equals = pair.IndexOf('=', StringComparison.Ordinal);
+            if (equals <= 0)
+            {
+                throw new CommandFailure(
+                    ExitCodes.Usage,
+                    $"--param takes NAME=VALUE, got '{pair}'."
+                );
+            }
+            values[pair[..equals]] = pair[(equals + 1)..];
+        }
+        return values;
+    }
+}

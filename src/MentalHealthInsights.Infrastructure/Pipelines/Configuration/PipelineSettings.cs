@@ -1,0 +1,111 @@
+using MentalHealthInsights.Core.Pipelines;
+using Quartz;
+
+namespace MentalHealthInsights.Infrastructure.Pipelines.Configuration;
+
+/// <summary>
+/// The pipelines settings file (<c>mhi-pipelines.json</c>): run store, heartbeat and lease,
+/// step retry policies, the scheduler and the schedules. Every value has a default, so no file
+/// is needed for the embedded single-process setup.
+/// </summary>
+public sealed record PipelineSettings
+{
+    /// <summary>The run store location; null uses MHI_PIPELINE_STORE, else <c>sqlite:///pipelines.db</c>.</summary>
+    public string? RunStore { get; set; }
+
+    /// <summary>Heartbeat and cancel-poll interval, seconds. Default 5.</summary>
+    public double HeartbeatSeconds { get; set; } = 5;
+
+    /// <summary>A run silent for longer than this (seconds) is marked Crashed on the next start. Default 60.</summary>
+    public double LeaseSeconds { get; set; } = 60;
+
+    /// <summary>Step policies by <c>pipeline/step</c>, <c>pipeline/*</c> or <c>*</c>.</summary>
+    public Dictionary<string, StepPolicySettings> Steps { get; init; } = [];
+
+    /// <summary>The worker's scheduler.</summary>
+    public SchedulerSettings Scheduler { get; set; } = new();
+
+    /// <summary>Cron schedules. Declared here only: workers apply them to the job store (see docs/scheduling.md).</summary>
+    public List<ScheduleSettings> Schedules { get; init; } = [];
+
+    /// <summary>The runner options these settings describe.</summary>
+    public PipelineRunnerOptions ToRunnerOptions() =>
+        new()
+        {
+            Policies = Steps.ToDictionary(
+                p => p.Key,
+                p => p.Value.ToPolicy(),
+                StringComparer.Ordinal
+            ),
+            HeartbeatInterval = TimeSpan.FromSeconds(HeartbeatSeconds),
+            Lease = TimeSpan.FromSeconds(LeaseSeconds),
+        };
+
+    /// <summary>Every problem with the values (empty when usable): checked at start-up.</summary>
+    public IReadOnlyList<string> FindProblems(IReadOnlyCollection<string> pipelineNames)
+    {
+        ArgumentNullException.ThrowIfNull(pipelineNames);
+        var problems = new List<string>(ToRunnerOptions().FindProblems());
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var schedule in Schedules)
+        {
+            var label = $"schedule '{schedule.Name}'";
+            if (schedule.Name.Length == 0 || !names.Add(schedule.Name))
+            {
+                problems.Add($"{label}: every schedule needs a unique name.");
+            }
+            if (!pipelineNames.Contains(schedule.Pipeline))
+            {
+                problems.Add(
+                    $"{label}: unknown pipeline '{schedule.Pipeline}' (known: {string.Join(", ", pipelineNames)})."
+                );
+            }
+            if (!IsCron(schedule.Cron))
+            {
+                problems.Add(
+                    $"{label}: '{schedule.Cron}' is not a Quartz cron expression (seconds minutes hours day-of-month month day-of-week)."
+                );
+            }
+            if (schedule.Misfire is not ("fire-once" or "skip"))
+            {
+                problems.Add($"{label}: misfire must be fire-once or skip.");
+            }
+            try
+            {
+                TimeZoneInfo.FindSystemTimeZoneById(schedule.TimeZone);
+            }
+            catch (TimeZoneNotFoundException)
+            {
+                problems.Add($"{label}: unknown time zone '{schedule.TimeZone}'.");
+            }
+        }
+        if (Scheduler.Clustered && !PipelineRunStoreFactory.IsPostgres(Scheduler.JobStore))
+        {
+            problems.Add(
+                "scheduler: clustering needs a PostgreSQL job store (Quartz refuses SQLite in clustered mode)."
+            );
+        }
+        if (Scheduler.Threads < 1)
+        {
+            problems.Add("scheduler: threads must be at least 1.");
+        }
+        if (Scheduler.CheckinIntervalSeconds <= 0 || Scheduler.MisfireThresholdSeconds <= 0)
+        {
+            problems.Add("scheduler: intervals must be positive.");
+        }
+        return problems;
+    }
+
+    private static bool IsCron(string text)
+    {
+        try
+        {
+            _ = new CronExpression(text);
+            return true;
+        }
+        catch (Exception ex) when (ex is FormatException or ArgumentException)
+        {
+            return false;
+        }
+    }
+}

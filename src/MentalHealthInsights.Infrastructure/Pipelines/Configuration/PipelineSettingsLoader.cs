@@ -1,0 +1,76 @@
+using System.Text.Json;
+
+namespace MentalHealthInsights.Infrastructure.Pipelines.Configuration;
+
+/// <summary>
+/// Finds and reads the settings file: an explicit path, else <see cref="ConfigVariable"/>, else
+/// <c>mhi-pipelines.json</c> in the working folder if present, else the defaults.
+/// </summary>
+public static class PipelineSettingsLoader
+{
+    /// <summary>The environment variable naming the settings file: <c>MHI_PIPELINES_CONFIG</c>.</summary>
+    public const string ConfigVariable = "MHI_PIPELINES_CONFIG";
+
+    /// <summary>The file looked for in the working folder.</summary>
+    public const string DefaultFileName = "mhi-pipelines.json";
+
+    /// <summary>
+    /// The settings. A named file that is missing or malformed throws
+    /// <see cref="InvalidDataException"/> with a message fit for the user.
+    /// </summary>
+    public static PipelineSettings Load(string? path)
+    {
+        path ??= Environment.GetEnvironmentVariable(ConfigVariable);
+        if (path is null)
+        {
+            if (!File.Exists(DefaultFileName))
+            {
+                return new PipelineSettings();
+            }
+            path = DefaultFileName;
+        }
+        if (!File.Exists(path))
+        {
+            throw new InvalidDataException($"pipelines settings file not found: {path}");
+        }
+        try
+        {
+            using var stream = File.OpenRead(path);
+            var settings =
+                JsonSerializer.Deserialize(
+                    stream,
+                    PipelineSettingsJsonContext.Default.PipelineSettings
+                ) ?? new PipelineSettings();
+            // The source-generated reader skips initialisers of init-only properties (hence the
+            // settable scalars in the settings types) and leaves absent collections null.
+            return settings with
+            {
+                Steps = settings.Steps ?? [],
+                Schedules =
+                [
+                    .. (settings.Schedules ?? []).Select(x =>
+                        x with
+                        {
+                            Parameters = x.Parameters ?? [],
+                        }
+                    ),
+                ],
+                Scheduler = settings.Scheduler ?? new SchedulerSettings(),
+            };
+        }
+        catch (JsonException ex)
+        {
+            throw new InvalidDataException($"{path}: {ex.Message}");
+        }
+    }
+
+    /// <summary>The run store location: <paramref name="option"/>, else MHI_PIPELINE_STORE, else the settings', else the default.</summary>
+    public static string RunStoreLocation(PipelineSettings settings, string? option)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        return option
+            ?? Environment.GetEnvironmentVariable(PipelineRunStoreFactory.LocationVariable)
+            ?? settings.RunStore
+            ?? PipelineRunStoreFactory.DefaultLocation;
+    }
+}

@@ -1,0 +1,137 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using MentalHealthInsights.Core.Pipelines;
+using Quartz;
+
+namespace MentalHealthInsights.Infrastructure.Scheduling;
+
+/// <summary>
+/// The Quartz job that runs a pipeline, for schedules and for the queue alike. The run id of a
+/// scheduled firing is derived from the trigger and its scheduled time, so a firing that were
+/// executed twice (by two nodes) would collide on the run store's primary key instead of
+/// silently running twice. When Quartz recovers the job of a dead node (<c>RequestRecovery</c>),
+/// the dead node's run is marked Crashed and a new run takes over.
+/// </summary>
+/// <param name="services">Store, clock and runner options.</param>
+[DisallowConcurrentExecution]
+public sealed class PipelineJob(PipelineJobServices services) : IJob
+{
+    /// <inheritdoc />
+    public async ValueTask Execute(
+        IJobExecutionContext context,
+        CancellationToken cancellationToken
+    )
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var data = context.MergedJobDataMap;
+        var name = PipelineJobData.Text(data, PipelineJobData.Pipeline) ?? "";
+        var definition = services.Pipelines(name, services.Time);
+        if (definition is null)
+        {
+            services.Report?.Invoke(
+                $"trigger {context.Trigger.Key}: unknown pipeline '{name}', skipped."
+            );
+            return;
+        }
+        var trigger = Enum.TryParse<PipelineTrigger>(
+            PipelineJobData.Text(data, PipelineJobData.Trigger),
+            out var kind
+        )
+            ? kind
+            : PipelineTrigger.Schedule;
+        var firing = FiringKey(context);
+        var runId = PipelineJobData.Text(data, PipelineJobData.RunId) ?? IdFrom(firing);
+        if (context.Recovering)
+        {
+            var newId = IdFrom(firing + "|recovered|" + context.FireInstanceId);
+            await MarkTakenOverAsync(runId, newId, context);
+            runId = newId;
+        }
+        var runner = new PipelineRunner(services.Store, services.Time, services.RunnerOptions);
+        // Long-lived workers sweep too, not only commands at start-up: a run whose owner died
+        // is marked Crashed within one lease plus one firing.
+        foreach (var crashed in await runner.RecoverAbandonedAsync(CancellationToken.None))
+        {
+            services.Report?.Invoke(
+                $"marked run {crashed} as crashed: its owner stopped heartbeating"
+            );
+        }
+        services.Report?.Invoke(
+            $"firing {firing} → run {runId} ({name}, {trigger.ToString().ToLowerInvariant()}{(context.Recovering ? ", recovered" : "")}) started on {services.RunnerOptions.OwnerId}"
+        );
+        try
+        {
+            var result = await runner.RunAsync(
+                definition,
+                new PipelineRunRequest
+                {
+                    Parameters = PipelineJobData.ReadParameters(data),
+                    Trigger = trigger,
+                    RunId = runId,
+                    NoCache = PipelineJobData.Text(data, PipelineJobData.NoCache) == "true",
+                },
+                cancellationToken
+            );
+            services.Report?.Invoke(
+                $"firing {firing} → run {runId} {result.Run.State}{(result.Run.Error is null ? "" : ": " + result.Run.Error)}"
+            );
+        }
+        catch (ArgumentException ex)
+        {
+            // Bad parameters in a schedule or queued request: recorded in the worker's output.
+            services.Report?.Invoke($"firing {firing}: {ex.Message}");
+        }
+    }
+
+    /// <summary>The firing's identity: trigger key and scheduled time (UTC ticks).</summary>
+    public static string FiringKey(IJobExecutionContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var key =
+            context.Recovering && context.RecoveringTriggerKey is { } original
+                ? original
+                : context.Trigger.Key;
+        var when = (context.ScheduledFireTimeUtc ?? context.FireTimeUtc).UtcTicks;
+        return string.Create(CultureInfo.InvariantCulture, $"{key}@{when}");
+    }
+
+    private static string IdFrom(string text) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)))[..32];
+
+    private async Task MarkTakenOverAsync(string oldId, string newId, IJobExecutionContext context)
+    {
+        var old = await services.Store.GetRunAsync(oldId, CancellationToken.None);
+        if (old is null || old.IsFinished)
+        {
+            return;
+        }
+        var now = services.Time.GetUtcNow();
+        var reason =
+            $"crashed: its worker ({old.OwnerId}) died during the run; Quartz recovered the job on {context.Scheduler.SchedulerInstanceId} as run {newId}";
+        foreach (var step in await services.Store.GetStepsAsync(oldId, CancellationToken.None))
+        {
+            if (step.State is StepRunState.Pending or StepRunState.Running or StepRunState.Retrying)
+            {
+                await services.Store.SaveStepAsync(
+                    step with
+                    {
+                        State = StepRunState.Failed,
+                        EndedAt = now,
+                        Error = reason,
+                    },
+                    CancellationToken.None
+                );
+            }
+        }
+        await services.Store.UpdateRunAsync(
+            old with
+            {
+                State = PipelineRunState.Crashed,
+                EndedAt = now,
+                Error = reason,
+            },
+            CancellationToken.None
+        );
+    }
+}

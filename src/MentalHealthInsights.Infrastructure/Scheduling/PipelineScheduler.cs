@@ -1,0 +1,199 @@
+using MentalHealthInsights.Core.Pipelines;
+using MentalHealthInsights.Infrastructure.Pipelines;
+using MentalHealthInsights.Infrastructure.Pipelines.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Quartz;
+
+namespace MentalHealthInsights.Infrastructure.Scheduling;
+
+/// <summary>
+/// The Quartz scheduler behind <c>mhi worker</c> and the pipeline queue. Embedded default: a
+/// persistent SQLite job store (schema created by Quartz on first use), one node. Scale-out: a
+/// PostgreSQL job store in clustered mode, where each firing runs on exactly one node and the
+/// jobs of a dead node are recovered by another. Schedules are written to the job store by
+/// <see cref="ApplySchedulesAsync"/> only — never declared by every node at start-up, which
+/// double-fires in a cluster.
+/// </summary>
+public sealed partial class PipelineScheduler : IAsyncDisposable
+{
+    /// <summary>The trigger group of configured schedules.</summary>
+    public const string ScheduleGroup = "mhi-schedules";
+
+    /// <summary>The trigger group of queued (manual and alert) runs.</summary>
+    public const string QueueGroup = "mhi-queue";
+
+    private readonly ServiceProvider _services;
+    private readonly TimeProvider _time;
+
+    private PipelineScheduler(ServiceProvider services, IScheduler scheduler, TimeProvider time)
+    {
+        _services = services;
+        Scheduler = scheduler;
+        _time = time;
+    }
+
+    /// <summary>The Quartz scheduler (not started until <see cref="StartAsync"/>).</summary>
+    public IScheduler Scheduler { get; }
+
+    /// <summary>
+    /// Builds the scheduler on the job store in <paramref name="settings"/>. Not started: a
+    /// client that only queues runs or applies schedules never executes jobs.
+    /// </summary>
+    public static async Task<PipelineScheduler> CreateAsync(
+        SchedulerSettings settings,
+        PipelineJobServices jobServices,
+        string? instanceId = null,
+        CancellationToken cancellationToken = default
+    )
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        ArgumentNullException.ThrowIfNull(jobServices);
+        var services = new ServiceCollection();
+        services.AddSingleton(jobServices);
+        // Quartz logs through Microsoft.Extensions.Logging; the worker prints its own lines.
+        services.AddSingleton<ILoggerFactory>(NullLoggerFactory.Instance);
+        services.AddSingleton(typeof(ILogger<>), typeof(Logger<>));
+        services.AddQuartz(q =>
+        {
+            q.UseTimeProvider(jobServices.Time);
+            q.ConfigureScheduler(s =>
+            {
+                s.InstanceName = settings.InstanceName;
+                s.InstanceId = instanceId ?? jobServices.RunnerOptions.OwnerId;
+                // A queued run written by another process is noticed within this time.
+                s.IdleWaitTime = TimeSpan.FromSeconds(1);
+            });
+            q.UseDefaultThreadPool(settings.Threads);
+            q.UsePersistentStore(store =>
+            {
+                if (PipelineRunStoreFactory.IsPostgres(settings.JobStore))
+                {
+                    store.UsePostgres(
+                        PipelineRunStoreFactory.ToNpgsqlConnectionString(settings.JobStore)
+                    );
+                }
+                else
+                {
+                    store.UseSqlite(SqliteConnectionString(settings.JobStore));
+                }
+                store.ProvisionSchema();
+                store.UseSystemTextJsonSerializer();
+                store.ConfigureStore(o =>
+                    o.MisfireThreshold = TimeSpan.FromSeconds(settings.MisfireThresholdSeconds)
+                );
+                if (settings.Clustered)
+                {
+                    store.UseClustering(c =>
+                    {
+                        c.CheckinInterval = TimeSpan.FromSeconds(settings.CheckinIntervalSeconds);
+                        c.CheckinMisfireThreshold = TimeSpan.FromSeconds(
+                            settings.CheckinIntervalSeconds
+                        );
+                    });
+                }
+            });
+        });
+        var provider = services.BuildServiceProvider();
+        try
+        {
+            var scheduler = await provider
+                .GetRequiredService<ISchedulerFactory>()
+                .GetScheduler(cancellationToken);
+            return new PipelineScheduler(provider, scheduler, jobServices.Time);
+        }
+        catch
+        {
+            await provider.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>Starts executing jobs.</summary>
+    public async Task StartAsync(CancellationToken cancellationToken) =>
+        await Scheduler.Start(cancellationToken);
+
+    /// <summary>
+    /// Puts a run of <paramref name="pipeline"/> on the queue (a one-shot trigger on the
+    /// pipeline's job, the same job schedules fire): the next free worker runs it with run id
+    /// <paramref name="runId"/>. Manual and alert triggers come through here.
+    /// </summary>
+    public async Task EnqueueAsync(
+        string pipeline,
+        IReadOnlyDictionary<string, string> parameters,
+        PipelineTrigger trigger,
+        string runId,
+        bool noCache,
+        CancellationToken cancellationToken
+    )
+    {
+        await EnsureJobAsync(pipeline, cancellationToken);
+        var queued = TriggerBuilder
+            .Create(_time)
+            .WithIdentity(runId, QueueGroup)
+            .ForJob(PipelineJobData.JobKey(pipeline))
+            .UsingJobData(PipelineJobData.Create(pipeline, parameters, trigger, runId, noCache))
+            .StartNow()
+            // A queued run waiting behind a long one still runs once its turn comes.
+            .WithSchedule(
+                SimpleScheduleBuilder
+                    .Create()
+                    .WithMisfireInstruction(SimpleTriggerMisfireInstruction.FireNow)
+            )
+            .Build();
+        await Scheduler.ScheduleJob(queued, ScheduleJobOptions.Replacing, cancellationToken);
+    }
+
+    /// <summary>Stops: waits for running jobs when <paramref name="waitForJobs"/>.</summary>
+    public async Task ShutdownAsync(bool waitForJobs, CancellationToken cancellationToken) =>
+        await Scheduler.Shutdown(waitForJobs, cancellationToken);
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync()
+    {
+        if (Scheduler.Status is not (SchedulerStatus.Shutdown or SchedulerStatus.ShuttingDown))
+        {
+            await Scheduler.Shutdown(false);
+        }
+        await _services.DisposeAsync();
+    }
+
+    private async Task EnsureJobAsync(string pipeline, CancellationToken cancellationToken)
+    {
+        var key = PipelineJobData.JobKey(pipeline);
+        if (await Scheduler.Exists(key, cancellationToken))
+        {
+            return;
+        }
+        var job = JobBuilder
+            .Create<PipelineJob>()
+            .WithIdentity(key)
+            .WithDescription($"runs the {pipeline} pipeline")
+            .StoreDurably()
+            // A node that dies mid-run: another node runs the job again (Recovering = true).
+            .RequestRecovery()
+            .DisallowConcurrentExecution()
+            .Build();
+        await Scheduler.AddJob(job, AddJobOptions.Replacing, cancellationToken);
+    }
+
+    private static string SqliteConnectionString(string location)
+    {
+        const string prefix = "sqlite:///";
+        var path = location.StartsWith(prefix, StringComparison.OrdinalIgnoreCase)
+            ? location[prefix.Length..]
+            : location;
+        path = Path.GetFullPath(path);
+        var directory = Path.GetDirectoryName(path);
+        if (!string.IsNullOrEmpty(directory))
+        {
+            Directory.CreateDirectory(directory);
+        }
+        return new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder
+        {
+            DataSource = path,
+            DefaultTimeout = 30,
+        }.ToString();
+    }
+}

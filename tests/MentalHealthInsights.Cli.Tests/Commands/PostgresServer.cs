@@ -1,0 +1,182 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using Npgsql;
+
+namespace MentalHealthInsights.Cli.Tests.Commands;
+
+/// <summary>
+/// (A copy of Infrastructure.Tests/Pipelines/PostgresServer.cs: test projects do not reference each other.)
+/// A throw-away PostgreSQL server (Debian's binaries) for one test class: scratch data folder
+/// and socket folder under /tmp, 127.0.0.1 on a free port, trust authentication, no fsync.
+/// PostgreSQL refuses to run as root, so as root every server command runs as user postgres.
+/// Stopped and deleted on dispose, also when the tests failed.
+/// </summary>
+public sealed class PostgresServer : IAsyncLifetime
+{
+    private readonly string _root = Path.Combine(
+        "/tmp",
+        "mhi-pg-" + Guid.NewGuid().ToString("N")[..12]
+    );
+    private int _databases;
+
+    public int Port { get; private set; }
+
+    private string DataDirectory => Path.Combine(_root, "data");
+
+    /// <summary>A connection string for the server's <c>postgres</c> database.</summary>
+    public string AdminConnectionString =>
+        string.Create(
+            CultureInfo.InvariantCulture,
+            $"Host=127.0.0.1;Port={Port};Username=postgres;Database=postgres;Pooling=false"
+        );
+
+    public async Task InitializeAsync()
+    {
+        var bin = FindBin();
+        Directory.CreateDirectory(_root);
+        if (IsRoot)
+        {
+            await RunAsync("chown", "postgres:postgres", _root);
+        }
+        Port = FreePort();
+        await RunAsync(
+            Path.Combine(bin, "initdb"),
+            AsServer(
+                "-D",
+                DataDirectory,
+                "-U",
+                "postgres",
+                "--auth=trust",
+                "-E",
+                "UTF8",
+                "--locale=C.UTF-8",
+                "--no-sync"
+            )
+        );
+        try
+        {
+            await RunAsync(
+                Path.Combine(bin, "pg_ctl"),
+                AsServer(
+                    "-D",
+                    DataDirectory,
+                    "-l",
+                    Path.Combine(_root, "log"),
+                    "-w",
+                    "-t",
+                    "30",
+                    "-o",
+                    string.Create(
+                        CultureInfo.InvariantCulture,
+                        $"-p {Port} -c listen_addresses=127.0.0.1 -k {_root} -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200"
+                    ),
+                    "start"
+                )
+            );
+        }
+        catch
+        {
+            await DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>Creates a fresh database and returns an Npgsql connection string for it.</summary>
+    public async Task<string> CreateDatabaseAsync()
+    {
+        var name =
+            "db"
+            + Interlocked.Increment(ref _databases).ToString(CultureInfo.InvariantCulture)
+            + "_"
+            + Guid.NewGuid().ToString("N")[..8];
+        await using (var connection = new NpgsqlConnection(AdminConnectionString))
+        {
+            await connection.OpenAsync();
+            await using var command = new NpgsqlCommand($"CREATE DATABASE {name}", connection);
+            await command.ExecuteNonQueryAsync();
+        }
+        return string.Create(
+            CultureInfo.InvariantCulture,
+            $"Host=127.0.0.1;Port={Port};Username=postgres;Database={name}"
+        );
+    }
+
+    public async Task DisposeAsync()
+    {
+        NpgsqlConnection.ClearAllPools();
+        if (File.Exists(Path.Combine(DataDirectory, "postmaster.pid")))
+        {
+            try
+            {
+                await RunAsync(
+                    Path.Combine(FindBin(), "pg_ctl"),
+                    AsServer("-D", DataDirectory, "-m", "immediate", "-w", "-t", "20", "stop")
+                );
+            }
+            catch (InvalidOperationException)
+            {
+                // Already gone: nothing to stop.
+            }
+        }
+        if (Directory.Exists(_root))
+        {
+            Directory.Delete(_root, recursive: true);
+        }
+    }
+
+    private static bool IsRoot => Environment.UserName == "root";
+
+    private static string FindBin() =>
+        Directory
+            .EnumerateDirectories("/usr/lib/postgresql")
+            .Select(d => Path.Combine(d, "bin"))
+            .Where(d => File.Exists(Path.Combine(d, "initdb")))
+            .OrderBy(d => d, StringComparer.Ordinal)
+            .LastOrDefault()
+        ?? throw new InvalidOperationException(
+            "PostgreSQL server binaries not found under /usr/lib/postgresql (bash eng/scripts/deps.sh test installs them)."
+        );
+
+    private static string[] AsServer(params string[] args) => args;
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private static async Task RunAsync(string program, params string[] args)
+    {
+        var start = new ProcessStartInfo(IsRoot && program != "chown" ? "runuser" : program)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        if (IsRoot && program != "chown")
+        {
+            foreach (var a in new[] { "-u", "postgres", "--", program })
+            {
+                start.ArgumentList.Add(a);
+            }
+        }
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        await process.WaitForExitAsync(timeout.Token);
+        if (process.ExitCode != 0)
+        {
+            throw new InvalidOperationException(
+                $"{Path.GetFileName(program)} exited {process.ExitCode}: {await stderr}{await stdout}"
+            );
+        }
+    }
+}
