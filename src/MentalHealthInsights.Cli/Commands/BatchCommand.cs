@@ -62,6 +62,11 @@ internal static class BatchCommand
             Description =
                 $"Write User_ID as given instead of its keyed hash (default: pseudonymise with {KeyVariable})",
         };
+        var allowDuplicateIds = new Option<bool>("--allow-duplicate-ids")
+        {
+            Description =
+                "Score rows whose User_ID repeats instead of rejecting them; memory then stays flat in the input size",
+        };
         var scoredAt = new Option<string?>("--scored-at")
         {
             Description = "Timestamp written on every row (ISO 8601); default: when the job starts",
@@ -93,6 +98,7 @@ internal static class BatchCommand
             resume,
             partition,
             rawIds,
+            allowDuplicateIds,
             scoredAt,
             chunkRows,
             threads,
@@ -116,7 +122,12 @@ internal static class BatchCommand
                         ScoredAt = ParseTimestamp(parseResult.GetValue(scoredAt)),
                         ChunkRows = parseResult.GetValue(chunkRows),
                         Parallelism = parseResult.GetValue(threads),
-                        Validation = DataValidateCommand.ParseRanges(parseResult.GetValue(ranges)),
+                        Validation = DataValidateCommand.ParseRanges(
+                            parseResult.GetValue(ranges)
+                        ) with
+                        {
+                            RejectDuplicateUserIds = !parseResult.GetValue(allowDuplicateIds),
+                        },
                     };
                     var resolved = await LoadAsync(
                         parseResult,

@@ -22,6 +22,13 @@ public sealed record ValidationOptions
     /// <summary>Longest accepted field, in characters. Default 1,024.</summary>
     public int MaxFieldLength { get; init; } = 1024;
 
+    /// <summary>
+    /// Reject a row whose User_ID was already accepted (reason DuplicateUserId). Default true.
+    /// Costs ~32 bytes per distinct id; batch scoring turns it off so its memory stays flat in
+    /// the input size (scoring the same person twice is not an error there).
+    /// </summary>
+    public bool RejectDuplicateUserIds { get; init; } = true;
+
     /// <summary>The default rules.</summary>
     public static ValidationOptions Default { get; } = new();
 }

@@ -64,6 +64,38 @@ public sealed class BatchCommandTests(BatchCommandFixture fixture)
         Assert.Contains("A screening aid, not a diagnosis.", result.Output);
     }
 
+    [Theory]
+    [InlineData(false, 1)]
+    [InlineData(true, 0)]
+    public async Task Batch_RepeatedUserId_RejectedUnlessAllowed(bool allow, long rejected)
+    {
+        using var temp = new TempFolder();
+        var input = temp.File("in.csv");
+        var lines = File.ReadLines(fixture.Data).Take(3).ToList();
+        lines.Add(lines[1]);
+        File.WriteAllLines(input, lines);
+        string[] args =
+        [
+            "batch",
+            "-i",
+            input,
+            "-o",
+            temp.File("out.csv"),
+            "-m",
+            fixture.Bundle,
+            "--raw-ids",
+            "--json",
+        ];
+
+        var result = await CliHarness.RunAsync(allow ? [.. args, "--allow-duplicate-ids"] : args);
+
+        Assert.Equal(0, result.ExitCode);
+        using var json = JsonDocument.Parse(result.Output);
+        Assert.Equal(3, json.RootElement.GetProperty("rowsRead").GetInt64());
+        Assert.Equal(rejected, json.RootElement.GetProperty("rowsRejected").GetInt64());
+        Assert.Equal(3 - rejected, json.RootElement.GetProperty("rowsScored").GetInt64());
+    }
+
     [Fact]
     public async Task Batch_NoKeyAndNoRawIds_ExitsOneNamingTheVariable()
     {

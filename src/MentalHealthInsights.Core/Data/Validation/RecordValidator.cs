@@ -103,7 +103,10 @@ public sealed partial class RecordValidator
             return false;
         }
 
-        acceptedIds.Add(parsed.IdHash);
+        if (options.RejectDuplicateUserIds)
+        {
+            acceptedIds.Add(parsed.IdHash);
+        }
         record = Accept(row, ref parsed);
         rejection = default;
         return true;
@@ -166,6 +169,11 @@ public sealed partial class RecordValidator
         if (CheckClosedCategories(row, ref p) is { } categoryFailure)
         {
             return categoryFailure;
+        }
+
+        if (!options.RejectDuplicateUserIds)
+        {
+            return null;
         }
 
         p.IdHash = UserIdHash.Compute(userId);

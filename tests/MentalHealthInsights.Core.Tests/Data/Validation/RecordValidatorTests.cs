@@ -207,6 +207,23 @@ public class RecordValidatorTests
     }
 
     [Fact]
+    public void TryValidate_DuplicateIdsAllowed_BothAccepted()
+    {
+        var validator = TestRows.NewValidator(
+            ValidationOptions.Default with
+            {
+                RejectDuplicateUserIds = false,
+            }
+        );
+
+        var first = validator.Accept(TestRows.With((UserId, "U1")));
+        var second = validator.Accept(TestRows.With((UserId, "U1")));
+
+        Assert.Equal(first.UserId, second.UserId);
+        Assert.Equal(0, validator.RowsRejected);
+    }
+
+    [Fact]
     public void TryValidate_IdOfRejectedRow_IsNotRemembered()
     {
         var validator = TestRows.NewValidator();
