@@ -29,7 +29,7 @@ resource "aws_lambda_function" "api" {
         ASPNETCORE_ENVIRONMENT        = "Production"
         DOTNET_gcServer               = "0"
         # The served bundle; override (or set MLFLOW_TRACKING_URI) through lambda_environment.
-        MHI_MODEL = "s3://${aws_s3_bucket.this["artifacts"].bucket}/${local.model_prefix}/${var.model_key}"
+        Serving__Model = "s3://${aws_s3_bucket.this["artifacts"].bucket}/${local.model_prefix}/${var.model_key}"
       },
       var.lambda_environment
     )

@@ -3,13 +3,15 @@ using MentalHealthInsights.Core.Registry;
 using MentalHealthInsights.Core.Scoring.Bundles;
 using MentalHealthInsights.Core.Tracking;
 using MentalHealthInsights.Infrastructure.Scoring.Bundles;
+using MentalHealthInsights.Infrastructure.Storage;
 using MentalHealthInsights.Infrastructure.Tracking.Sqlite;
 
 namespace MentalHealthInsights.Infrastructure.Scoring;
 
 /// <summary>
 /// Resolves what batch scoring and serving are told to load — <c>models:/NAME@ALIAS</c>,
-/// <c>models:/NAME/VERSION</c> (MLflow's model URIs) or a bundle path (folder or .mhib) — to a
+/// <c>models:/NAME/VERSION</c> (MLflow's model URIs), a bundle path (folder or .mhib) or a
+/// bundle in S3 (<c>s3://bucket/key.mhib</c> or a bundle folder prefix) — to a
 /// verified, loaded model bundle. Registry references download the version's bundle from its
 /// run's artifacts into <c>cacheDirectory</c> first; the manifest is always verified.
 /// </summary>
@@ -29,6 +31,15 @@ public sealed class ModelReferenceResolver(TrackingBackend backend)
     )
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(reference);
+        if (StorageLocation.IsS3(reference))
+        {
+            var local = await S3BundleDownloader.DownloadAsync(
+                reference,
+                cacheDirectory,
+                cancellationToken: cancellationToken
+            );
+            return new ResolvedModel(ModelBundleReader.Load(local), null);
+        }
         if (!reference.StartsWith(Scheme, StringComparison.Ordinal))
         {
             return new ResolvedModel(ModelBundleReader.Load(reference), null);
