@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Text.Json.Nodes;
-using MentalHealthInsights.Infrastructure.Tests.Storage;
 
 namespace MentalHealthInsights.Infrastructure.Tests.Terraform;
 

@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using MentalHealthInsights.Infrastructure.Tests.Storage;
 
 namespace MentalHealthInsights.Infrastructure.Tests.Terraform;
 

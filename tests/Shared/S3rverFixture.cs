@@ -4,14 +4,14 @@ using Amazon.Runtime;
 using Amazon.S3;
 using MentalHealthInsights.Infrastructure.Storage;
 
-namespace MentalHealthInsights.Cli.Tests.Commands.S3;
+namespace MentalHealthInsights.TestSupport;
 
 /// <summary>
 /// A real S3-compatible server (npm s3rver from eng/node) on 127.0.0.1 with a random port and a
 /// temporary data folder, started once for the "S3rver" test collection and stopped (process
 /// ended, folder deleted) afterwards. The launcher exits when its stdin closes, so the server
-/// also dies if the test host is killed. (A copy of the Infrastructure tests' fixture: test
-/// projects do not reference each other.)
+/// also dies if the test host is killed.
+/// (Shared source: linked into the Infrastructure and Cli test projects from tests/Shared.)
 /// </summary>
 public sealed partial class S3rverFixture : IAsyncLifetime
 {

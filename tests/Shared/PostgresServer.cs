@@ -4,7 +4,7 @@ using System.Net;
 using System.Net.Sockets;
 using Npgsql;
 
-namespace MentalHealthInsights.Infrastructure.Tests.Pipelines;
+namespace MentalHealthInsights.TestSupport;
 
 /// <summary>
 /// A throw-away PostgreSQL server (Debian's binaries) for one test class: scratch data folder
