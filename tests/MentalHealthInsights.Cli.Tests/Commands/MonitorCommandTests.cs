@@ -175,9 +175,13 @@ public sealed class MonitorCommandTests
         Assert.Equal(0, metrics.GetProperty("f1_is_estimated").GetDouble());
         Assert.InRange(metrics.GetProperty("f1").GetDouble(), 0.3, 1.0);
         Assert.True(metrics.TryGetProperty("fairness_gap", out _));
-        Assert.False(
-            string.IsNullOrEmpty(json.RootElement.GetProperty("trackingRunId").GetString())
-        );
+        var trackingRunId = json.RootElement.GetProperty("trackingRunId").GetString();
+        Assert.False(string.IsNullOrEmpty(trackingRunId));
+        // The snapshot goes beside the tracking database, under the tracking run's id.
+        var alerts = json.RootElement.GetProperty("alerts");
+        Assert.Equal(temp.File("monitoring.db"), alerts.GetProperty("store").GetString());
+        Assert.Equal(trackingRunId, alerts.GetProperty("monitoringRunId").GetString());
+        Assert.True(File.Exists(temp.File("monitoring.db")));
     }
 
     [Fact]
