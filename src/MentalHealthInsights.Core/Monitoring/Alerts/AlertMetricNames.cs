@@ -36,6 +36,15 @@ public static class AlertMetricNames
     /// <summary>Rows in the current window.</summary>
     public const string RowsCurrent = "rows_current";
 
+    /// <summary>Estimated (CBPE) metrics of the window outside their reference-chunk thresholds; absent without CBPE.</summary>
+    public const string CbpeAlerts = "cbpe_alerts";
+
+    /// <summary>Drifted columns counted in the drift share.</summary>
+    public const string ColumnsDrifted = "columns_drifted";
+
+    /// <summary>Rejected / read rows of the current data.</summary>
+    public const string RejectShare = "reject_share";
+
     /// <summary>
     /// Prefix of the per-feature drift flags: <c>column_drift_Sleep_Hours</c> is 1 when that
     /// feature drifted in the run, 0 when it was tested and did not, absent when it was not tested.
@@ -76,5 +85,8 @@ public static class AlertMetricNames
         F1IsEstimated,
         FairnessGap,
         RowsCurrent,
+        CbpeAlerts,
+        ColumnsDrifted,
+        RejectShare,
     ];
 }
