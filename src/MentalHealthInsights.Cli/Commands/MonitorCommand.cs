@@ -258,7 +258,20 @@ internal static partial class MonitorCommand
                                 ? new PredictionLogQuery(period.From, period.To)
                                 : null,
                             OutputDirectory = outputDirectory,
-                            ReferenceProfilePath = parseResult.GetValue(referenceProfile),
+                            ReferenceProfilePath =
+                                parseResult.GetValue(referenceProfile)
+                                ?? (
+                                    analysis.Drift.Profile == DriftProfile.Strict
+                                        ? await TrackingConnection.CallAsync(() =>
+                                            TrainingProfileAsync(
+                                                backend,
+                                                resolved,
+                                                outputDirectory,
+                                                cancellationToken
+                                            )
+                                        )
+                                        : null
+                                ),
                             Analysis = analysis,
                             SnapshotWindow =
                                 !fromLog && period is { From: { } start, To: { } end }
