@@ -9,6 +9,8 @@ using MentalHealthInsights.Core.Scoring.Bundles;
 using MentalHealthInsights.Core.Scoring.PredictionLog;
 using MentalHealthInsights.Core.Tracking;
 using MentalHealthInsights.Infrastructure.Monitoring;
+using MentalHealthInsights.Infrastructure.Monitoring.Alerts;
+using MentalHealthInsights.Infrastructure.Monitoring.Store;
 using MentalHealthInsights.Infrastructure.Scoring;
 using MentalHealthInsights.Infrastructure.Tracking.Sqlite;
 
@@ -101,6 +103,7 @@ internal static partial class MonitorCommand
         };
         var trackingUri = TrackingConnection.UriOption();
         var noTrack = new Option<bool>("--no-track") { Description = "Do not log a tracking run" };
+        var (store, alertsFile, noAlerts) = AlertOptions();
         var json = CommonOptions.Json();
         var command = new Command(
             "monitor",
@@ -122,6 +125,9 @@ internal static partial class MonitorCommand
             predictionLog,
             trackingUri,
             noTrack,
+            store,
+            alertsFile,
+            noAlerts,
             json,
         };
         command.SetAction(
@@ -156,6 +162,10 @@ internal static partial class MonitorCommand
                         throw new CommandFailure(ExitCodes.Usage, ex.Message);
                     }
                     var outputDirectory = Path.GetFullPath(parseResult.GetRequiredValue(output));
+                    // Validated before any work: a bad policy file must not cost a monitoring run.
+                    var alertSettings = parseResult.GetValue(noAlerts)
+                        ? null
+                        : LoadAlertSettings(parseResult.GetValue(alertsFile));
                     var referenceArg = parseResult.GetRequiredValue(reference);
                     var currentArg = parseResult.GetRequiredValue(current);
                     bool fromLog = string.Equals(
@@ -248,19 +258,70 @@ internal static partial class MonitorCommand
                                 ? new PredictionLogQuery(period.From, period.To)
                                 : null,
                             OutputDirectory = outputDirectory,
-                            ReferenceProfilePath = parseResult.GetValue(referenceProfile),
+                            ReferenceProfilePath =
+                                parseResult.GetValue(referenceProfile)
+                                ?? (
+                                    analysis.Drift.Profile == DriftProfile.Strict
+                                        ? await TrackingConnection.CallAsync(() =>
+                                            TrainingProfileAsync(
+                                                backend,
+                                                resolved,
+                                                outputDirectory,
+                                                cancellationToken
+                                            )
+                                        )
+                                        : null
+                                ),
                             Analysis = analysis,
+                            SnapshotWindow =
+                                !fromLog && period is { From: { } start, To: { } end }
+                                    ? (start, end)
+                                    : null,
+                            Model = resolved?.Version is { } v
+                                ? $"{v.Name}/{v.Version.ToString(System.Globalization.CultureInfo.InvariantCulture)}"
+                                : null,
                         };
-                        var result = await TrackingConnection.CallAsync(() =>
-                            new MonitoringJob(environment.Time).RunAsync(
-                                jobOptions,
-                                predictor,
-                                log,
-                                tracking,
-                                cancellationToken
-                            )
-                        );
-                        await WriteSummaryAsync(io, result, parseResult.GetValue(json));
+                        string? storePath = alertSettings is null
+                            ? null
+                            : ResolveStorePath(
+                                parseResult.GetValue(store),
+                                backend,
+                                track,
+                                outputDirectory
+                            );
+                        using var loggerFactory = new StderrLoggerFactory(io.Error);
+                        using var alerting = alertSettings is null
+                            ? null
+                            : new AlertServiceFactory(
+                                alertSettings,
+                                new SqliteMonitoringStore(
+                                    new SqliteMonitoringStoreOptions { DatabasePath = storePath! }
+                                ),
+                                loggerFactory,
+                                environment.Time
+                            );
+                        MonitoringJobResult result;
+                        try
+                        {
+                            result = await TrackingConnection.CallAsync(() =>
+                                new MonitoringJob(environment.Time).RunAsync(
+                                    jobOptions,
+                                    predictor,
+                                    log,
+                                    tracking,
+                                    alerting?.Service,
+                                    cancellationToken
+                                )
+                            );
+                        }
+                        catch (IOException ex) when (storePath is not null)
+                        {
+                            throw new CommandFailure(
+                                ExitCodes.InvalidData,
+                                $"The monitoring report is written to {outputDirectory}, but the monitoring store failed: {ex.Message}"
+                            );
+                        }
+                        await WriteSummaryAsync(io, result, storePath, parseResult.GetValue(json));
                         return ExitCodes.Ok;
                     }
                     catch (MonitoringInputException ex)
@@ -337,7 +398,12 @@ internal static partial class MonitorCommand
             );
     }
 
-    private static async Task WriteSummaryAsync(CommandIo io, MonitoringJobResult result, bool json)
+    private static async Task WriteSummaryAsync(
+        CommandIo io,
+        MonitoringJobResult result,
+        string? storePath,
+        bool json
+    )
     {
         var report = result.Report;
         if (json)
@@ -347,6 +413,19 @@ internal static partial class MonitorCommand
             {
                 metrics[name] = report.KeyMetrics[name];
             }
+            foreach (
+                var pair in report
+                    .KeyMetrics.Where(p =>
+                        p.Key.StartsWith(
+                            MonitoringKeyMetrics.ColumnDriftPrefix,
+                            StringComparison.Ordinal
+                        )
+                    )
+                    .OrderBy(p => p.Key, StringComparer.Ordinal)
+            )
+            {
+                metrics[pair.Key] = pair.Value;
+            }
             var node = new JsonObject
             {
                 ["html"] = result.Output.HtmlPath,
@@ -354,6 +433,7 @@ internal static partial class MonitorCommand
                 ["referenceProfile"] = result.Output.ProfilePath,
                 ["trackingRunId"] = result.TrackingRunId,
                 ["keyMetrics"] = metrics,
+                ["alerts"] = result.Alerts is { } alerts ? AlertsJson(alerts, storePath!) : null,
             };
             await io.Output.WriteLineAsync(JsonOutput.Format(node));
             return;
@@ -367,6 +447,10 @@ internal static partial class MonitorCommand
         if (result.TrackingRunId is { } runId)
         {
             await io.Output.WriteLineAsync($"Tracking run: {runId}");
+        }
+        if (result.Alerts is { } alerting)
+        {
+            await WriteAlertsAsync(io, alerting, storePath!);
         }
     }
 }

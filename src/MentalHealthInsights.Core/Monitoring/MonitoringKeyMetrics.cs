@@ -60,7 +60,13 @@ public static class MonitoringKeyMetrics
     /// <summary>Rejected / read rows of the current data.</summary>
     public const string RejectShare = "reject_share";
 
-    /// <summary>Every name, in documentation order.</summary>
+    /// <summary>
+    /// Prefix of the per-feature drift flags (<c>column_drift_COLUMN</c>: 1 drifted, 0 tested and
+    /// stable, absent when not tested); not listed in <see cref="All"/>.
+    /// </summary>
+    public const string ColumnDriftPrefix = Alerts.AlertMetricNames.ColumnDriftPrefix;
+
+    /// <summary>Every fixed name, in documentation order (plus the per-feature <see cref="ColumnDriftPrefix"/> flags).</summary>
     public static IReadOnlyList<string> All { get; } =
     [
         DatasetDrift,
@@ -105,6 +111,15 @@ public static class MonitoringKeyMetrics
             [ColumnsDrifted] = drift.ColumnsDrifted,
             [RejectShare] = rejectShare,
         };
+        foreach (var column in drift.Features)
+        {
+            if (!double.IsNaN(column.Score))
+            {
+                metrics[Alerts.AlertMetricNames.ColumnDrift(column.Column)] = column.Drifted
+                    ? 1
+                    : 0;
+            }
+        }
         if (drift.TargetDrift is { } target && !double.IsNaN(target.Score))
         {
             metrics[TargetDrift] = target.Drifted ? 1 : 0;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using MentalHealthInsights.Core.Data;
 using MentalHealthInsights.Core.Monitoring;
+using MentalHealthInsights.Core.Monitoring.Alerts;
 using MentalHealthInsights.Core.Monitoring.Drift;
 using MentalHealthInsights.Core.Scoring;
 using MentalHealthInsights.Core.Scoring.PredictionLog;
@@ -17,18 +18,37 @@ namespace MentalHealthInsights.Infrastructure.Monitoring;
 /// <param name="time">The clock (report time, tracking timestamps).</param>
 public sealed class MonitoringJob(TimeProvider time)
 {
-    /// <summary>Runs the job.</summary>
+    /// <summary>Runs the job without alerts (no snapshot is stored).</summary>
+    /// <inheritdoc cref="RunAsync(MonitoringJobOptions, Predictor?, IPredictionLogStore?, TrackingService?, AlertService?, CancellationToken)"/>
+    public Task<MonitoringJobResult> RunAsync(
+        MonitoringJobOptions options,
+        Predictor? predictor,
+        IPredictionLogStore? predictionLog,
+        TrackingService? tracking,
+        CancellationToken cancellationToken
+    ) => RunAsync(options, predictor, predictionLog, tracking, null, cancellationToken);
+
+    /// <summary>
+    /// Runs the job. With <paramref name="alerts"/>, the finished run (report files written,
+    /// tracking run logged) is handed to <see cref="AlertService.ProcessAsync"/> as a
+    /// <see cref="MonitoringSnapshot"/>: stored first, then evaluated against the policy,
+    /// de-duplicated and announced. Its id is the tracking run id when tracked, else
+    /// <c>monitor-yyyyMMdd-HHmmss-xxxxxxxx</c>.
+    /// </summary>
     /// <param name="options">Inputs, outputs and analysis configuration.</param>
     /// <param name="predictor">Scores file rows (reference and a current file); null: no predictions for files.</param>
     /// <param name="predictionLog">The prediction log, required when the current data is a window.</param>
     /// <param name="tracking">Logs the run (key metrics, parameters, report artifacts); null: tracking off.</param>
+    /// <param name="alerts">Stores the snapshot and evaluates the alert policy; null: no alerts.</param>
     /// <param name="cancellationToken">Cancels the run.</param>
     /// <exception cref="MonitoringInputException">An input is unusable (message names the input).</exception>
+    /// <exception cref="IOException">The monitoring store failed (the report files are already written).</exception>
     public async Task<MonitoringJobResult> RunAsync(
         MonitoringJobOptions options,
         Predictor? predictor,
         IPredictionLogStore? predictionLog,
         TrackingService? tracking,
+        AlertService? alerts,
         CancellationToken cancellationToken
     )
     {
@@ -123,8 +143,34 @@ public sealed class MonitoringJob(TimeProvider time)
         string? runId = tracking is null
             ? null
             : await TrackAsync(tracking, options, report, output, cancellationToken);
-        return new MonitoringJobResult(report, output, runId);
+        if (alerts is null)
+        {
+            return new MonitoringJobResult(report, output, runId);
+        }
+        var window =
+            options.SnapshotWindow
+            ?? (
+                options.CurrentWindow is { From: { } start, To: { } end }
+                    ? (start, end)
+                    : (report.GeneratedAt, report.GeneratedAt)
+            );
+        var snapshot = MonitoringSnapshot.FromReport(
+            report,
+            runId ?? NewRunId(report.GeneratedAt),
+            window.Item1,
+            window.Item2,
+            output.HtmlPath,
+            options.Model
+        );
+        var alertResult = await alerts.ProcessAsync(snapshot, cancellationToken);
+        return new MonitoringJobResult(report, output, runId) { Alerts = alertResult };
     }
+
+    private static string NewRunId(DateTimeOffset at) =>
+        "monitor-"
+        + at.UtcDateTime.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture)
+        + "-"
+        + Guid.NewGuid().ToString("N")[..8];
 
     private static MonitoringDataset LoadFile(
         string path,

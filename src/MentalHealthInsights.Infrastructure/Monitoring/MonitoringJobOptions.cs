@@ -28,6 +28,16 @@ public sealed record MonitoringJobOptions
     /// <summary>Validation rules for the CSV files (default <see cref="ValidationOptions.Default"/>).</summary>
     public ValidationOptions? Validation { get; init; }
 
+    /// <summary>
+    /// The window the run's snapshot and alerts are filed under (alert de-duplication orders
+    /// runs by its end). Default: the prediction-log window when it has both ends, else the
+    /// report's time as both start and end.
+    /// </summary>
+    public (DateTimeOffset Start, DateTimeOffset End)? SnapshotWindow { get; init; }
+
+    /// <summary>The monitored model for the snapshot, e.g. "mental-health-classifier/3"; null when unknown.</summary>
+    public string? Model { get; init; }
+
     /// <summary>Tracking experiment for the run (default "monitoring").</summary>
     public string Experiment { get; init; } = "monitoring";
 }

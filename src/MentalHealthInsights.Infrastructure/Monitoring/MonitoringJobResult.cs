@@ -1,4 +1,5 @@
 using MentalHealthInsights.Core.Monitoring;
+using MentalHealthInsights.Core.Monitoring.Alerts;
 
 namespace MentalHealthInsights.Infrastructure.Monitoring;
 
@@ -10,4 +11,11 @@ public sealed record MonitoringJobResult(
     MonitoringReport Report,
     MonitoringOutput Output,
     string? TrackingRunId
-);
+)
+{
+    /// <summary>
+    /// What the alert service did with the run (snapshot stored, alerts fired or suppressed,
+    /// deliveries); null when the job ran without an alert service.
+    /// </summary>
+    public AlertRunResult? Alerts { get; init; }
+}

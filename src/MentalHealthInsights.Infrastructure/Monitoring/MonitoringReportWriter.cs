@@ -51,12 +51,20 @@ public static partial class MonitoringReportWriter
         if (profile is not null)
         {
             profilePath = Path.Combine(outputDirectory, ProfileFileName);
-            using var stream = File.Create(profilePath);
-            JsonSerializer.Serialize(stream, profile, Json.ReferenceProfile);
+            WriteProfile(profile, profilePath);
         }
         string htmlPath = Path.Combine(outputDirectory, HtmlFileName);
         File.WriteAllText(htmlPath, BuildHtml(report), Utf8NoBom);
         return new MonitoringOutput(htmlPath, jsonPath, profilePath);
+    }
+
+    /// <summary>Writes a reference profile (reference-profile.json) to <paramref name="path"/>.</summary>
+    public static void WriteProfile(ReferenceProfile profile, string path)
+    {
+        ArgumentNullException.ThrowIfNull(profile);
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        using var stream = File.Create(path);
+        JsonSerializer.Serialize(stream, profile, Json.ReferenceProfile);
     }
 
     /// <summary>Reads monitoring.json back (for tests, the dashboard and comparisons).</summary>

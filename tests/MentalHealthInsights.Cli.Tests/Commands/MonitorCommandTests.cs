@@ -175,9 +175,77 @@ public sealed class MonitorCommandTests
         Assert.Equal(0, metrics.GetProperty("f1_is_estimated").GetDouble());
         Assert.InRange(metrics.GetProperty("f1").GetDouble(), 0.3, 1.0);
         Assert.True(metrics.TryGetProperty("fairness_gap", out _));
-        Assert.False(
-            string.IsNullOrEmpty(json.RootElement.GetProperty("trackingRunId").GetString())
+        var trackingRunId = json.RootElement.GetProperty("trackingRunId").GetString();
+        Assert.False(string.IsNullOrEmpty(trackingRunId));
+        // The snapshot goes beside the tracking database, under the tracking run's id.
+        var alerts = json.RootElement.GetProperty("alerts");
+        Assert.Equal(temp.File("monitoring.db"), alerts.GetProperty("store").GetString());
+        Assert.Equal(trackingRunId, alerts.GetProperty("monitoringRunId").GetString());
+        Assert.True(File.Exists(temp.File("monitoring.db")));
+    }
+
+    [Fact]
+    public async Task Monitor_StrictChampion_UsesReferenceProfileSavedAtTraining()
+    {
+        using var temp = new TempFolder();
+        var training = await GenerateAsync(temp, "data/train.csv", 1500, 1);
+        var current = await GenerateAsync(temp, "cur.csv", 600, 2);
+        var uri = "sqlite:///" + temp.File("mlruns.db");
+        var train = await CliHarness.RunAsync(
+            "train",
+            "-i",
+            training,
+            "-o",
+            temp.File("train"),
+            "--models",
+            "lr",
+            "--folds",
+            "3",
+            "--search-budget",
+            "1",
+            "--bootstrap",
+            "200",
+            "--tracking-uri",
+            uri
         );
+        Assert.Equal(0, train.ExitCode);
+        var saved = temp.File("train/reference-profile.json");
+        Assert.True(File.Exists(saved));
+
+        var result = await CliHarness.RunAsync(
+            "monitor",
+            "-r",
+            "models:/mental-health-classifier@champion",
+            "-c",
+            current,
+            "--data-dir",
+            temp.File("data"),
+            "--profile",
+            "strict",
+            "-o",
+            temp.File("out"),
+            "--tracking-uri",
+            uri,
+            "--json"
+        );
+        SqliteConnection.ClearAllPools();
+
+        Assert.Equal(0, result.ExitCode);
+        using var json = JsonDocument.Parse(result.Output);
+        // The training run's profile was used, so none was built (and written) from the file.
+        Assert.Equal(
+            JsonValueKind.Null,
+            json.RootElement.GetProperty("referenceProfile").ValueKind
+        );
+        Assert.False(File.Exists(temp.File("out/reference-profile.json")));
+        var downloaded = Assert.Single(
+            Directory.GetFiles(
+                temp.File("out/.models"),
+                "reference-profile.json",
+                SearchOption.AllDirectories
+            )
+        );
+        Assert.Equal(await File.ReadAllTextAsync(saved), await File.ReadAllTextAsync(downloaded));
     }
 
     [Fact]

@@ -125,6 +125,22 @@ public class MonitoringAnalyzerTests
         Assert.False(report.KeyMetrics.ContainsKey(MonitoringKeyMetrics.F1));
         Assert.Equal(0, report.KeyMetrics[MonitoringKeyMetrics.PredictionDrift]);
         Assert.Equal(0, report.KeyMetrics[MonitoringKeyMetrics.DatasetDrift]);
-        Assert.All(report.KeyMetrics.Keys, k => Assert.Contains(k, MonitoringKeyMetrics.All));
+        Assert.All(
+            report.KeyMetrics.Keys.Where(k =>
+                !k.StartsWith(MonitoringKeyMetrics.ColumnDriftPrefix, StringComparison.Ordinal)
+            ),
+            k => Assert.Contains(k, MonitoringKeyMetrics.All)
+        );
+        // One per-feature drift flag per tested feature, 0 or 1.
+        Assert.Equal(
+            report.Drift.Features.Count(f => !double.IsNaN(f.Score)),
+            report.KeyMetrics.Keys.Count(k =>
+                k.StartsWith(MonitoringKeyMetrics.ColumnDriftPrefix, StringComparison.Ordinal)
+            )
+        );
+        Assert.Equal(
+            report.Drift.Features.Single(f => f.Column == "Sleep_Hours").Drifted ? 1 : 0,
+            report.KeyMetrics["column_drift_Sleep_Hours"]
+        );
     }
 }

@@ -36,7 +36,43 @@ public static class AlertMetricNames
     /// <summary>Rows in the current window.</summary>
     public const string RowsCurrent = "rows_current";
 
-    /// <summary>Every name above; a rule naming anything else is a configuration error (a typo would never fire).</summary>
+    /// <summary>Estimated (CBPE) metrics of the window outside their reference-chunk thresholds; absent without CBPE.</summary>
+    public const string CbpeAlerts = "cbpe_alerts";
+
+    /// <summary>Drifted columns counted in the drift share.</summary>
+    public const string ColumnsDrifted = "columns_drifted";
+
+    /// <summary>Rejected / read rows of the current data.</summary>
+    public const string RejectShare = "reject_share";
+
+    /// <summary>
+    /// Prefix of the per-feature drift flags: <c>column_drift_Sleep_Hours</c> is 1 when that
+    /// feature drifted in the run, 0 when it was tested and did not, absent when it was not tested.
+    /// </summary>
+    public const string ColumnDriftPrefix = "column_drift_";
+
+    /// <summary>The per-feature drift flag's name for <paramref name="column"/>, e.g. <c>column_drift_Stress_Level</c>.</summary>
+    public static string ColumnDrift(string column) => ColumnDriftPrefix + column;
+
+    /// <summary>
+    /// True for a name of <see cref="All"/> or <see cref="ColumnDriftPrefix"/> followed by a
+    /// dataset column (<see cref="Data.DatasetSchema.Columns"/>); a rule naming anything else is
+    /// a configuration error.
+    /// </summary>
+    public static bool IsKnown(string metric)
+    {
+        ArgumentNullException.ThrowIfNull(metric);
+        return All.Contains(metric, StringComparer.Ordinal)
+            || (
+                metric.StartsWith(ColumnDriftPrefix, StringComparison.Ordinal)
+                && Data.DatasetSchema.Columns.Contains(
+                    metric[ColumnDriftPrefix.Length..],
+                    StringComparer.Ordinal
+                )
+            );
+    }
+
+    /// <summary>Every fixed name above (see <see cref="IsKnown"/> for the per-feature flags); a rule naming anything else is a configuration error (a typo would never fire).</summary>
     public static IReadOnlyList<string> All { get; } =
     [
         DatasetDrift,
@@ -49,5 +85,8 @@ public static class AlertMetricNames
         F1IsEstimated,
         FairnessGap,
         RowsCurrent,
+        CbpeAlerts,
+        ColumnsDrifted,
+        RejectShare,
     ];
 }

@@ -211,10 +211,10 @@ public sealed record AlertPolicy
         {
             problems.Add($"{label}: When {conditionError}");
         }
-        else if (!AlertMetricNames.All.Contains(parsed.Value.Metric, StringComparer.Ordinal))
+        else if (!AlertMetricNames.IsKnown(parsed.Value.Metric))
         {
             problems.Add(
-                $"{label}: unknown metric \"{parsed.Value.Metric}\" in When; known metrics: {string.Join(", ", AlertMetricNames.All)}."
+                $"{label}: unknown metric \"{parsed.Value.Metric}\" in When; known metrics: {string.Join(", ", AlertMetricNames.All)}, and {AlertMetricNames.ColumnDriftPrefix}COLUMN for a feature column."
             );
         }
 

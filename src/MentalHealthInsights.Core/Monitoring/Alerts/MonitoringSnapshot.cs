@@ -22,4 +22,60 @@ public sealed record MonitoringSnapshot(
     IReadOnlyDictionary<string, string> Verdicts,
     string? ReportPath,
     string? Model
-);
+)
+{
+    /// <summary>The verdict of a drifted subject.</summary>
+    public const string DriftVerdict = "drift";
+
+    /// <summary>The verdict of a tested subject that did not drift.</summary>
+    public const string StableVerdict = "stable";
+
+    /// <summary>
+    /// The snapshot of <paramref name="report"/>: its key metrics, and verdicts
+    /// (<see cref="DriftVerdict"/> / <see cref="StableVerdict"/>) for every tested feature column,
+    /// <c>prediction</c>, <c>target</c> (when labels exist) and <c>dataset</c>. Columns without a
+    /// score (empty after cleaning) get no verdict. <c>CreatedAt</c> is the report's time.
+    /// </summary>
+    /// <param name="report">The monitoring report.</param>
+    /// <param name="runId">The monitoring run's id.</param>
+    /// <param name="windowStart">Start of the window the run covers.</param>
+    /// <param name="windowEnd">End of the window (de-duplication orders runs by it).</param>
+    /// <param name="reportPath">The HTML report, or null.</param>
+    /// <param name="model">The monitored model, or null.</param>
+    public static MonitoringSnapshot FromReport(
+        MonitoringReport report,
+        string runId,
+        DateTimeOffset windowStart,
+        DateTimeOffset windowEnd,
+        string? reportPath,
+        string? model
+    )
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        ArgumentException.ThrowIfNullOrWhiteSpace(runId);
+        var verdicts = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var column in report.Drift.Features.Where(c => !double.IsNaN(c.Score)))
+        {
+            verdicts[column.Column] = column.Drifted ? DriftVerdict : StableVerdict;
+        }
+        if ((report.Drift.ProbabilityDrift ?? report.Drift.LabelDrift) is { } prediction)
+        {
+            verdicts["prediction"] = prediction.Drifted ? DriftVerdict : StableVerdict;
+        }
+        if (report.Drift.TargetDrift is { } target && !double.IsNaN(target.Score))
+        {
+            verdicts["target"] = target.Drifted ? DriftVerdict : StableVerdict;
+        }
+        verdicts["dataset"] = report.Drift.DatasetDrift ? DriftVerdict : StableVerdict;
+        return new MonitoringSnapshot(
+            runId,
+            windowStart,
+            windowEnd,
+            report.GeneratedAt,
+            report.KeyMetrics,
+            verdicts,
+            reportPath,
+            model
+        );
+    }
+}

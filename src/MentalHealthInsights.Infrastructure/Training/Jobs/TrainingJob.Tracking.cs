@@ -26,6 +26,7 @@ public sealed partial class TrainingJob
         TrainingReportOutput output,
         IReadOnlyDictionary<string, string> bundles,
         string validationSummaryPath,
+        string? referenceProfilePath,
         CancellationToken cancellationToken
     )
     {
@@ -82,6 +83,16 @@ public sealed partial class TrainingJob
                     false,
                     "Nothing registered: training did not complete.",
                     null
+                );
+            }
+            if (referenceProfilePath is not null)
+            {
+                // Beside the registered model's run, so monitoring finds the bins from the version.
+                await tracking.LogArtifactAsync(
+                    childRunId,
+                    referenceProfilePath,
+                    ReferenceProfileArtifactPath,
+                    cancellationToken
                 );
             }
             return await RegisterAsync(

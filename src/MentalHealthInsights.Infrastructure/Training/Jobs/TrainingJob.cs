@@ -71,6 +71,7 @@ public sealed partial class TrainingJob(TimeProvider time)
         var bundles = WriteBundles(options, report, result, commit, cancellationToken);
         var validationSummaryPath = Path.Combine(options.OutputDirectory, "validation.json");
         File.WriteAllText(validationSummaryPath, ValidationReportJson.Serialize(loaded.Report));
+        var profilePath = WriteReferenceProfile(options, loaded.Records, report, result);
         // The SQLite store completes synchronously; a REST store blocks this worker thread only.
         var tracking = options.Track
             ? TrackAsync(
@@ -80,13 +81,17 @@ public sealed partial class TrainingJob(TimeProvider time)
                     output,
                     bundles,
                     validationSummaryPath,
+                    profilePath,
                     cancellationToken
                 )
                 .GetAwaiter()
                 .GetResult()
             : null;
         progress?.Report(1.0);
-        return new TrainingJobResult(loaded.Report, report, output, bundles, rejectsPath, tracking);
+        return new TrainingJobResult(loaded.Report, report, output, bundles, rejectsPath, tracking)
+        {
+            ReferenceProfilePath = profilePath,
+        };
     }
 
     /// <summary>Maps a part of the job onto [from, to] of the overall progress.</summary>

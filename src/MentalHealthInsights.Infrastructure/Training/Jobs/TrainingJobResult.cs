@@ -18,4 +18,11 @@ public sealed record TrainingJobResult(
     IReadOnlyDictionary<string, string> Bundles,
     string RejectsPath,
     TrackingOutcome? Tracking
-);
+)
+{
+    /// <summary>
+    /// reference-profile.json (the strict monitoring profile's bins fixed at training time, from
+    /// the training data and the best model); null when training did not complete.
+    /// </summary>
+    public string? ReferenceProfilePath { get; init; }
+}
