@@ -12,6 +12,7 @@ using MentalHealthInsights.Infrastructure.Monitoring;
 using MentalHealthInsights.Infrastructure.Monitoring.Alerts;
 using MentalHealthInsights.Infrastructure.Monitoring.Store;
 using MentalHealthInsights.Infrastructure.Scoring;
+using MentalHealthInsights.Infrastructure.Scoring.PredictionLog;
 using MentalHealthInsights.Infrastructure.Tracking.Sqlite;
 
 namespace MentalHealthInsights.Cli.Commands;
@@ -27,11 +28,29 @@ internal static partial class MonitorCommand
     public const string PredictionLogCurrent = "log";
 
     /// <summary>
-    /// Opens the prediction log named by --prediction-log. The SQLite/PostgreSQL adapters live with
-    /// serving; until they are registered here, a log window cannot be read from the CLI (the
-    /// library <see cref="MonitoringJob"/> takes any <see cref="IPredictionLogStore"/>).
+    /// Opens the prediction log named by --prediction-log (the serving adapter: a SQLite path or
+    /// sqlite:/// URI). A log that does not exist is an error, not an empty window.
     /// </summary>
-    public static Func<string, IPredictionLogStore>? PredictionLogOpener { get; set; }
+    private static IPredictionLogStore OpenPredictionLog(string uri)
+    {
+        string path;
+        try
+        {
+            path = PredictionLogStoreFactory.SqlitePath(uri);
+        }
+        catch (NotSupportedException e)
+        {
+            throw new CommandFailure(ExitCodes.Usage, e.Message);
+        }
+        if (!File.Exists(path))
+        {
+            throw new CommandFailure(
+                ExitCodes.InvalidData,
+                $"No prediction log at '{path}' (it is created by mhi serve)."
+            );
+        }
+        return PredictionLogStoreFactory.Create(uri);
+    }
 
     public static Command Create(CliEnvironment environment)
     {
@@ -228,12 +247,7 @@ internal static partial class MonitorCommand
                                     ExitCodes.Usage,
                                     "--current log needs --prediction-log."
                                 );
-                            log =
-                                PredictionLogOpener?.Invoke(uri)
-                                ?? throw new CommandFailure(
-                                    ExitCodes.Usage,
-                                    "This build has no prediction-log adapter; pass a CSV file as --current."
-                                );
+                            log = OpenPredictionLog(uri);
                         }
                         var predictor = resolved is null
                             ? null

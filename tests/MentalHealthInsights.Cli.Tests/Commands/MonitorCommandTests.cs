@@ -1,5 +1,9 @@
+using System.Globalization;
 using System.Text.Json;
 using MentalHealthInsights.Cli.Commands;
+using MentalHealthInsights.Core.Data.Synthetic;
+using MentalHealthInsights.Core.Scoring.PredictionLog;
+using MentalHealthInsights.Infrastructure.Scoring.PredictionLog;
 using Microsoft.Data.Sqlite;
 
 namespace MentalHealthInsights.Cli.Tests.Commands;
@@ -103,7 +107,7 @@ public sealed class MonitorCommandTests
     }
 
     [Fact]
-    public async Task Monitor_LogWithoutAdapter_ExitsUsageWithReason()
+    public async Task Monitor_MissingPredictionLog_ExitsTwoWithReason()
     {
         using var temp = new TempFolder();
         var reference = await GenerateAsync(temp, "ref.csv", 200, 1);
@@ -123,8 +127,69 @@ public sealed class MonitorCommandTests
             "--no-track"
         );
 
-        Assert.Equal(1, result.ExitCode);
-        Assert.Contains("prediction-log adapter", result.Error, StringComparison.Ordinal);
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("No prediction log", result.Error, StringComparison.Ordinal);
+        Assert.False(File.Exists(temp.File("p.db")));
+    }
+
+    [Fact]
+    public async Task Monitor_PredictionLogWindow_MonitorsTheLoggedRows()
+    {
+        using var temp = new TempFolder();
+        var reference = await GenerateAsync(temp, "ref.csv", 1500, 1);
+        var now = TimeProvider.System.GetUtcNow();
+        var entries = SyntheticDataGenerator
+            .Generate(new SyntheticDataOptions { Rows = 300, Seed = 2 })
+            .Select(
+                (r, i) =>
+                    new PredictionLogEntry
+                    {
+                        Timestamp = now.AddHours(-1 - (i % 48)),
+                        ModelName = "m",
+                        ModelVersion = "1",
+                        RequestId = "r" + i.ToString(CultureInfo.InvariantCulture),
+                        Source = "api",
+                        Age = r.Age,
+                        Gender = r.Gender,
+                        Occupation = r.Occupation,
+                        Country = r.Country,
+                        ConsultationHistory = r.ConsultationHistory,
+                        StressLevel = r.StressLevel,
+                        SleepHours = r.SleepHours,
+                        WorkHours = r.WorkHours,
+                        PhysicalActivityHours = r.PhysicalActivityHours,
+                        Probability = 0.5,
+                        Label = true,
+                        Threshold = 0.5,
+                    }
+            )
+            .ToList();
+        var log = temp.File("p.db");
+        await PredictionLogStoreFactory.Create(log).AppendAsync(entries, CancellationToken.None);
+
+        var result = await CliHarness.RunAsync(
+            "monitor",
+            "-r",
+            reference,
+            "-c",
+            "log",
+            "--prediction-log",
+            log,
+            "--last",
+            "7d",
+            "-o",
+            temp.File("out"),
+            "--no-track",
+            "--no-alerts",
+            "--json"
+        );
+
+        Assert.Equal(0, result.ExitCode);
+        using var json = JsonDocument.Parse(result.Output);
+        Assert.Equal(
+            300,
+            json.RootElement.GetProperty("keyMetrics").GetProperty("rows_current").GetDouble()
+        );
     }
 
     [Fact]
