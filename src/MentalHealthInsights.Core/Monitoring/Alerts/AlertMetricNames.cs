@@ -2,48 +2,49 @@ namespace MentalHealthInsights.Core.Monitoring.Alerts;
 
 /// <summary>
 /// The key metrics a monitoring run reports and a rule may name (the contract between the
-/// monitoring report and the alert policy). Verdicts are 1 (true) or 0 (false).
+/// monitoring report and the alert policy). Verdicts are 1 (true) or 0 (false). The names are
+/// those of <see cref="MonitoringKeyMetrics"/> (one source of truth for the spelling).
 /// </summary>
 public static class AlertMetricNames
 {
     /// <summary>1 when the share of drifted feature columns reached the dataset rule.</summary>
-    public const string DatasetDrift = "dataset_drift";
+    public const string DatasetDrift = MonitoringKeyMetrics.DatasetDrift;
 
     /// <summary>Share of feature columns that drifted, in [0, 1].</summary>
-    public const string DriftShare = "drift_share";
+    public const string DriftShare = MonitoringKeyMetrics.DriftShare;
 
     /// <summary>1 when the predictions' distribution drifted.</summary>
-    public const string PredictionDrift = "prediction_drift";
+    public const string PredictionDrift = MonitoringKeyMetrics.PredictionDrift;
 
     /// <summary>1 when the outcomes' distribution drifted; absent without labels.</summary>
-    public const string TargetDrift = "target_drift";
+    public const string TargetDrift = MonitoringKeyMetrics.TargetDrift;
 
     /// <summary>F1 of the current window (measured with labels, else estimated).</summary>
-    public const string F1 = "f1";
+    public const string F1 = MonitoringKeyMetrics.F1;
 
     /// <summary>F1 on the reference data.</summary>
-    public const string F1Reference = "f1_reference";
+    public const string F1Reference = MonitoringKeyMetrics.F1Reference;
 
     /// <summary>Reference F1 minus current F1 (positive: worse now).</summary>
-    public const string F1Drop = "f1_drop";
+    public const string F1Drop = MonitoringKeyMetrics.F1Drop;
 
     /// <summary>1 when <see cref="F1"/> is estimated (no labels yet), 0 when measured.</summary>
-    public const string F1IsEstimated = "f1_is_estimated";
+    public const string F1IsEstimated = MonitoringKeyMetrics.F1IsEstimated;
 
     /// <summary>The larger of the demographic parity difference and the equalized odds difference.</summary>
-    public const string FairnessGap = "fairness_gap";
+    public const string FairnessGap = MonitoringKeyMetrics.FairnessGap;
 
     /// <summary>Rows in the current window.</summary>
-    public const string RowsCurrent = "rows_current";
+    public const string RowsCurrent = MonitoringKeyMetrics.RowsCurrent;
 
     /// <summary>Estimated (CBPE) metrics of the window outside their reference-chunk thresholds; absent without CBPE.</summary>
-    public const string CbpeAlerts = "cbpe_alerts";
+    public const string CbpeAlerts = MonitoringKeyMetrics.CbpeAlerts;
 
     /// <summary>Drifted columns counted in the drift share.</summary>
-    public const string ColumnsDrifted = "columns_drifted";
+    public const string ColumnsDrifted = MonitoringKeyMetrics.ColumnsDrifted;
 
     /// <summary>Rejected / read rows of the current data.</summary>
-    public const string RejectShare = "reject_share";
+    public const string RejectShare = MonitoringKeyMetrics.RejectShare;
 
     /// <summary>
     /// Prefix of the per-feature drift flags: <c>column_drift_Sleep_Hours</c> is 1 when that
