@@ -1,4 +1,5 @@
 using MentalHealthInsights.Core.Pipelines;
+using MentalHealthInsights.Infrastructure.Pipelines.BatchScoring;
 using MentalHealthInsights.Infrastructure.Pipelines.Training;
 
 namespace MentalHealthInsights.Infrastructure.Pipelines;
@@ -11,7 +12,8 @@ namespace MentalHealthInsights.Infrastructure.Pipelines;
 public static class PipelineCatalog
 {
     /// <summary>The factories, in listing order.</summary>
-    public static IReadOnlyList<IPipelineFactory> Factories { get; } = [new TrainingPipeline()];
+    public static IReadOnlyList<IPipelineFactory> Factories { get; } =
+    [new TrainingPipeline(), new BatchScoringPipeline()];
 
     /// <summary>The names, in listing order.</summary>
     public static IReadOnlyList<string> Names { get; } = [.. Factories.Select(f => f.Name)];
