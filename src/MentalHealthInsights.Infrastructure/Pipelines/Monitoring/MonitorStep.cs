@@ -44,6 +44,7 @@ internal sealed class MonitorStep(TimeProvider time) : PipelineStep
             "dataset_drift",
             "drifted_columns",
             "key_metrics",
+            "reference_csv",
         ];
 
     public override async Task<StepOutcome> ExecuteAsync(
@@ -94,7 +95,7 @@ internal sealed class MonitorStep(TimeProvider time) : PipelineStep
                 new TrackingService(backend.Tracking, time, artifacts: backend.Artifacts),
                 cancellationToken
             );
-            return Outcome(result, Describe(resolved, modelReference));
+            return Outcome(result, Describe(resolved, modelReference), reference);
         }
         catch (Exception ex)
             when (ex is MonitoringInputException or ModelBundleException or TrackingException)
@@ -155,7 +156,7 @@ internal sealed class MonitorStep(TimeProvider time) : PipelineStep
                 DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal
             );
 
-    private static StepOutcome Outcome(MonitoringJobResult result, string model)
+    private static StepOutcome Outcome(MonitoringJobResult result, string model, string reference)
     {
         var report = result.Report;
         var drifted = string.Join(
@@ -175,7 +176,8 @@ internal sealed class MonitorStep(TimeProvider time) : PipelineStep
                 ("monitored_model", model),
                 ("dataset_drift", report.Drift.DatasetDrift ? "true" : "false"),
                 ("drifted_columns", drifted),
-                ("key_metrics", KeyMetricsText.Format(report.KeyMetrics))
+                ("key_metrics", KeyMetricsText.Format(report.KeyMetrics)),
+                ("reference_csv", reference)
             ),
             links,
             string.Create(

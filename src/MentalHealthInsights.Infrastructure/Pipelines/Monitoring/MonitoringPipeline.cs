@@ -6,8 +6,8 @@ namespace MentalHealthInsights.Infrastructure.Pipelines.Monitoring;
 /// The <c>monitoring</c> pipeline: collect the current window (a CSV file, or a window of the
 /// SQLite prediction log) → monitor it against the model's training data with
 /// <see cref="Infrastructure.Monitoring.MonitoringJob"/> → evaluate the alert policy and record
-/// the snapshot and alerts in the monitoring store. Not cached: the log and the champion change.
-/// Retraining on alert is not a step yet (see docs/pipelines.md).
+/// the snapshot and alerts in the monitoring store → with <c>retrain=true</c> and a fired alert,
+/// run the <c>training</c> pipeline (trigger alert). Not cached: the log and the champion change.
 /// </summary>
 public sealed class MonitoringPipeline : IPipelineFactory
 {
@@ -47,14 +47,25 @@ public sealed class MonitoringPipeline : IPipelineFactory
             "Alert policy JSON (docs/alerts-and-simulation.md); empty: the default policy"
         ),
         new("monitoring-db", "", "Monitoring store (SQLite file); empty: OUT/monitoring.db"),
+        new(
+            "retrain",
+            "false",
+            "true: when an alert fired, run the training pipeline (trigger alert) on the reference data"
+        ),
+        new("run-store", "", "Run store for that training run; empty: sqlite:///OUT/pipelines.db"),
     ];
 
     /// <inheritdoc />
     public PipelineDefinition Create(TimeProvider time) =>
         new(
             PipelineName,
-            "collect the window → monitor drift, quality and fairness → alert",
+            "collect the window → monitor drift, quality and fairness → alert → (retrain=true) training",
             Parameters,
-            [new CollectStep(time), new MonitorStep(time), new AlertStep(time)]
+            [
+                new CollectStep(time),
+                new MonitorStep(time),
+                new AlertStep(time),
+                new RetrainStep(time),
+            ]
         );
 }

@@ -21,6 +21,8 @@ public sealed class MonitoringPipelineTests : IDisposable
 
     private string Out => Path.Combine(_folder, "out");
 
+    private string RunStore => "sqlite:///" + Path.Combine(_folder, "retrain-pipelines.db");
+
     private string TrackingUri => "sqlite:///" + Path.Combine(_folder, "mlruns.db");
 
     [Fact]
@@ -32,23 +34,7 @@ public sealed class MonitoringPipelineTests : IDisposable
         );
         var runner = new PipelineRunner(store, TimeProvider.System, new PipelineRunnerOptions());
         await TrainAsync(runner);
-        // Everyone sleeps 3 hours less and works 15 hours more: drift no test can miss.
-        var current = Path.Combine(_folder, "current.csv");
-        CsvDatasetWriter.WriteFile(
-            SyntheticDataGenerator
-                .Generate(new SyntheticDataOptions { Rows = 400, Seed = 9 })
-                .Select(r =>
-                    r with
-                    {
-                        SleepHours = Math.Max(3, r.SleepHours - 3),
-                        WorkHours = r.WorkHours + 15,
-                    }
-                ),
-            current,
-            400,
-            null,
-            CancellationToken.None
-        );
+        var current = WriteDriftedCurrent();
 
         var result = await runner.RunAsync(
             PipelineCatalog.Find("monitoring", TimeProvider.System)!,
@@ -69,7 +55,7 @@ public sealed class MonitoringPipelineTests : IDisposable
             string.Join("; ", result.Steps.Select(s => $"{s.Name}: {s.State} {s.Error}"))
         );
         var steps = await store.GetStepsAsync(result.Run.Id, CancellationToken.None);
-        Assert.Equal(["collect", "monitor", "alert"], steps.Select(s => s.Name));
+        Assert.Equal(["collect", "monitor", "alert", "retrain"], steps.Select(s => s.Name));
         Assert.All(steps, s => Assert.Equal(StepRunState.Completed, s.State));
         var monitor = steps[1].Outputs;
         Assert.True(File.Exists(monitor["monitoring_html"]));
@@ -96,6 +82,57 @@ public sealed class MonitoringPipelineTests : IDisposable
         Assert.NotEmpty(snapshot.KeyMetrics);
         Assert.NotEqual("0", steps[2].Outputs["alerts_fired"]);
         Assert.Equal("not requested", steps[2].Outputs["retraining"]);
+        Assert.Equal("false", steps[3].Outputs["retrained"]);
+        Assert.Single(
+            await store.ListRunsAsync(100, CancellationToken.None),
+            r => r.Pipeline == "training"
+        );
+    }
+
+    [Fact]
+    public async Task RunAsync_RetrainTrueAndAlertFired_RunsTrainingPipelineWithAlertTrigger()
+    {
+        await using var store = await PipelineRunStoreFactory.OpenAsync(
+            RunStore,
+            CancellationToken.None
+        );
+        var runner = new PipelineRunner(store, TimeProvider.System, new PipelineRunnerOptions());
+        await TrainAsync(runner);
+        var current = WriteDriftedCurrent();
+
+        var result = await runner.RunAsync(
+            PipelineCatalog.Find("monitoring", TimeProvider.System)!,
+            new PipelineRunRequest
+            {
+                Parameters = new Dictionary<string, string>
+                {
+                    ["current"] = current,
+                    ["out"] = Out,
+                    ["tracking-uri"] = TrackingUri,
+                    ["retrain"] = "true",
+                    ["run-store"] = RunStore,
+                },
+            },
+            CancellationToken.None
+        );
+
+        Assert.True(
+            result.Run.State == PipelineRunState.Completed,
+            string.Join("; ", result.Steps.Select(s => $"{s.Name}: {s.State} {s.Error}"))
+        );
+        Assert.NotEqual("0", result.Steps[2].Outputs["alerts_fired"]);
+        var retrain = result.Steps[3];
+        Assert.Equal("true", retrain.Outputs["retrained"]);
+        var training = await store.GetRunAsync(
+            retrain.Outputs["training_run"],
+            CancellationToken.None
+        );
+        Assert.Equal("training", training!.Pipeline);
+        Assert.Equal(PipelineTrigger.Alert, training.Trigger);
+        Assert.Equal(PipelineRunState.Completed, training.State);
+        Assert.Equal(result.Steps[1].Outputs["reference_csv"], training.Parameters["input"]);
+        var steps = await store.GetStepsAsync(training.Id, CancellationToken.None);
+        Assert.Equal("2", steps[^1].Outputs["model_version"]);
     }
 
     [Fact]
@@ -129,7 +166,7 @@ public sealed class MonitoringPipelineTests : IDisposable
         Assert.Equal(1, result.Steps[0].Attempts);
         Assert.Contains("does not exist", result.Steps[0].Error, StringComparison.Ordinal);
         Assert.Equal(
-            [StepRunState.Skipped, StepRunState.Skipped],
+            [StepRunState.Skipped, StepRunState.Skipped, StepRunState.Skipped],
             result.Steps.Skip(1).Select(s => s.State)
         );
     }
@@ -162,6 +199,28 @@ public sealed class MonitoringPipelineTests : IDisposable
 
         Assert.Equal(PipelineRunState.Failed, result.Run.State);
         Assert.Equal("use either last or from/to, not both.", result.Steps[0].Error);
+    }
+
+    /// <summary>Everyone sleeps 3 hours less and works 15 hours more: drift no test can miss.</summary>
+    private string WriteDriftedCurrent()
+    {
+        var current = Path.Combine(_folder, "current.csv");
+        CsvDatasetWriter.WriteFile(
+            SyntheticDataGenerator
+                .Generate(new SyntheticDataOptions { Rows = 400, Seed = 9 })
+                .Select(r =>
+                    r with
+                    {
+                        SleepHours = Math.Max(3, r.SleepHours - 3),
+                        WorkHours = r.WorkHours + 15,
+                    }
+                ),
+            current,
+            400,
+            null,
+            CancellationToken.None
+        );
+        return current;
     }
 
     private async Task TrainAsync(PipelineRunner runner)
