@@ -1,36 +1,49 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Text.Json.Nodes;
 using MentalHealthInsights.Cli.Hosting;
 using MentalHealthInsights.Cli.Rendering;
-using MentalHealthInsights.Core.Data;
-using MentalHealthInsights.Core.Data.Synthetic;
-using MentalHealthInsights.Core.Training.Protocol;
-using MentalHealthInsights.Infrastructure.Tracking.Sqlite;
-using MentalHealthInsights.Infrastructure.Training.Jobs;
+using MentalHealthInsights.Core.Monitoring.Simulation;
+using MentalHealthInsights.Core.Pipelines;
+using MentalHealthInsights.Infrastructure.Data;
+using MentalHealthInsights.Infrastructure.Pipelines;
+using MentalHealthInsights.Infrastructure.Pipelines.BatchScoring;
+using MentalHealthInsights.Infrastructure.Pipelines.Monitoring;
+using MentalHealthInsights.Infrastructure.Pipelines.Training;
 
 namespace MentalHealthInsights.Cli.Commands;
 
 /// <summary>
-/// <c>mhi run</c>: the main job end to end on the embedded default (what <c>make run</c> calls):
-/// generate the synthetic dataset → validate → EDA report → train, evaluate, track and register.
-/// Later capabilities (batch scoring, monitoring) extend this same command.
+/// <c>mhi run</c> (what <c>make run</c> calls): the three pipelines end to end on the embedded
+/// defaults, no server: <c>training</c> (generate → validate → EDA → train, evaluate, register,
+/// promote through the gate), then <c>batch-scoring</c> of a simulated current window with the
+/// champion, then <c>monitoring</c> of that window against the training data, with alerts. Every
+/// run is recorded in <c>OUT/pipelines.db</c>; a summary table and <c>OUT/summary.json</c> close it.
 /// </summary>
-internal static class RunCommand
+internal static partial class RunCommand
 {
+    /// <summary>The simulated day scored and monitored: day 8 of a sleep-decline scenario drifting from day 1.</summary>
+    internal const int SimulatedDay = 8;
+
     public static Command Create(CliEnvironment environment)
     {
         var output = new Option<string>("--out", "-o")
         {
-            Description = "Output folder (data/, eda/, train/, summary.json)",
+            Description =
+                "Output folder (data/, validate/, eda/, train/, current/, batch/, monitoring/, *.db, summary.json)",
             DefaultValueFactory = _ => "out",
         };
         var rows = CommonOptions.AtLeast(
             "--rows",
-            "Rows of synthetic data to generate",
+            "Rows of synthetic training data to generate",
             1000,
             1,
             "-n"
+        );
+        var currentRows = CommonOptions.AtLeast(
+            "--current-rows",
+            "Rows of the simulated current window (batch-scored and monitored)",
+            1000,
+            1
         );
         var seed = CommonOptions.Seed();
         var signal = CommonOptions.Signal();
@@ -43,11 +56,12 @@ internal static class RunCommand
         var json = CommonOptions.Json();
         var command = new Command(
             "run",
-            "Run the main job end to end on the embedded default dataset"
+            "Run the training, batch-scoring and monitoring pipelines end to end on the embedded defaults"
         )
         {
             output,
             rows,
+            currentRows,
             seed,
             signal,
             budget,
@@ -57,122 +71,84 @@ internal static class RunCommand
             CommandRunner.Wrap(
                 async (parseResult, io, cancellationToken) =>
                 {
-                    var outputDirectory = Path.GetFullPath(parseResult.GetRequiredValue(output));
-                    var options = new SyntheticDataOptions
-                    {
-                        Rows = parseResult.GetValue(rows),
-                        Seed = parseResult.GetValue(seed),
-                        Signal = DataGenerateCommand.ParseSignal(
-                            parseResult.GetRequiredValue(signal)
-                        ),
-                    };
-                    var dataPath = Path.Combine(outputDirectory, "data", "mental_health.csv");
-
-                    await io.Error.WriteLineAsync("[1/4] generate synthetic dataset");
-                    var written = await DataGenerateCommand.GenerateAsync(
-                        environment,
-                        io,
-                        options,
-                        dataPath,
+                    var outFolder = Path.GetFullPath(parseResult.GetRequiredValue(output));
+                    Directory.CreateDirectory(outFolder);
+                    var seedValue = parseResult.GetValue(seed);
+                    var signalName = DataGenerateCommand.SignalName(
+                        DataGenerateCommand.ParseSignal(parseResult.GetRequiredValue(signal))
+                    );
+                    await using var store = await PipelineRunStoreFactory.OpenAsync(
+                        "sqlite:///" + Path.Combine(outFolder, "pipelines.db"),
                         cancellationToken
                     );
-                    await io.Error.WriteLineAsync("[2/4] validate  [3/4] EDA report");
-                    var eda = await EdaCommand.RunAsync(
-                        environment,
-                        io,
-                        dataPath,
-                        Path.Combine(outputDirectory, "eda"),
-                        ValidationOptions.Default,
-                        cancellationToken
+                    var runner = new PipelineRunner(
+                        store,
+                        environment.Time,
+                        new PipelineRunnerOptions()
                     );
+                    var c = CultureInfo.InvariantCulture;
 
-                    await io.Error.WriteLineAsync("[4/4] train and evaluate models");
-                    var training = await TrainCommand.RunAsync(
-                        environment,
+                    var training = await RunPipelineAsync(
+                        runner,
                         io,
-                        new TrainingJobOptions
+                        environment.Time,
+                        TrainingPipeline.PipelineName,
+                        new Dictionary<string, string>
                         {
-                            InputPath = dataPath,
-                            OutputDirectory = Path.Combine(outputDirectory, "train"),
-                            EdaSummaryPath = eda.Output.JsonPath,
-                            // Keep the default run self-contained: its tracking store lives in
-                            // the output folder unless the user points MLFLOW_TRACKING_URI elsewhere.
-                            TrackingUri =
-                                Environment.GetEnvironmentVariable(
-                                    TrackingBackendFactory.TrackingUriVariable
-                                )
-                                ?? "sqlite:///" + Path.Combine(outputDirectory, "mlruns.db"),
-                            Protocol = new TrainingOptions
-                            {
-                                Seed = options.Seed,
-                                SearchBudget = parseResult.GetValue(budget),
-                            },
+                            ["out"] = outFolder,
+                            ["rows"] = parseResult.GetValue(rows).ToString(c),
+                            ["seed"] = seedValue.ToString(c),
+                            ["signal"] = signalName,
+                            ["search-budget"] = parseResult.GetValue(budget).ToString(c),
                         },
                         cancellationToken
                     );
 
-                    var summary = new JsonObject
-                    {
-                        ["dataset"] = new JsonObject
+                    var current = await WriteCurrentWindowAsync(
+                        outFolder,
+                        parseResult.GetValue(currentRows),
+                        seedValue,
+                        cancellationToken
+                    );
+                    var batch = await RunPipelineAsync(
+                        runner,
+                        io,
+                        environment.Time,
+                        BatchScoringPipeline.PipelineName,
+                        new Dictionary<string, string>
                         {
-                            ["path"] = dataPath,
-                            ["rows"] = written,
-                            ["seed"] = options.Seed,
-                            ["signal"] = DataGenerateCommand.SignalName(options.Signal),
-                            // The training job hashed the file it trained on: the same bytes.
-                            ["sha256"] = training.Report.Data.DataHash,
+                            ["out"] = outFolder,
+                            ["input"] = current,
+                            // Synthetic ids only: nothing to pseudonymise, no key needed.
+                            ["raw-ids"] = "true",
                         },
-                        ["validation"] = new JsonObject
+                        cancellationToken
+                    );
+                    var monitoring = await RunPipelineAsync(
+                        runner,
+                        io,
+                        environment.Time,
+                        MonitoringPipeline.PipelineName,
+                        new Dictionary<string, string>
                         {
-                            ["rowsRead"] = eda.Validation.RowsRead,
-                            ["rowsAccepted"] = eda.Validation.RowsAccepted,
-                            ["rowsRejected"] = eda.Validation.RowsRejected,
-                            ["rejectsPath"] = eda.RejectsPath,
+                            ["out"] = outFolder,
+                            ["current"] = current,
+                            ["reference"] = Output(training, "ingest", "dataset"),
                         },
-                        ["eda"] = new JsonObject
-                        {
-                            ["html"] = eda.Output.HtmlPath,
-                            ["json"] = eda.Output.JsonPath,
-                            ["findings"] = new JsonArray([
-                                .. eda.Report.WhatStandsOut.Select(f => (JsonNode?)f),
-                            ]),
-                        },
-                        ["train"] = TrainingSummaryRenderer.ToJson(training),
-                        ["notDoneYet"] = new JsonArray("batch-score", "serve", "monitor"),
-                    };
-                    var summaryPath = Path.Combine(outputDirectory, "summary.json");
+                        cancellationToken
+                    );
+
+                    var summary = Summary(outFolder, current, training, batch, monitoring);
+                    var summaryPath = Path.Combine(outFolder, "summary.json");
                     await File.WriteAllTextAsync(
                         summaryPath,
                         JsonOutput.Format(summary),
                         cancellationToken
                     );
-
-                    if (parseResult.GetValue(json))
-                    {
-                        await io.Output.WriteLineAsync(JsonOutput.Format(summary));
-                        return ExitCodes.Ok;
-                    }
-                    var culture = CultureInfo.InvariantCulture;
                     await io.Output.WriteLineAsync(
-                        string.Create(
-                            culture,
-                            $"Dataset   {dataPath} ({written:N0} rows, signal {DataGenerateCommand.SignalName(options.Signal)}, seed {options.Seed})"
-                        )
-                    );
-                    await io.Output.WriteLineAsync(
-                        ValidationSummaryRenderer.Render(eda.Validation, eda.RejectsPath)
-                    );
-                    foreach (var finding in eda.Report.WhatStandsOut)
-                    {
-                        await io.Output.WriteLineAsync($"- {finding}");
-                    }
-                    await io.Output.WriteLineAsync($"EDA report {eda.Output.HtmlPath}");
-                    await io.Output.WriteLineAsync();
-                    await io.Output.WriteLineAsync(TrainingSummaryRenderer.Render(training));
-                    await io.Output.WriteLineAsync();
-                    await io.Output.WriteLineAsync($"Summary   {summaryPath}");
-                    await io.Output.WriteLineAsync(
-                        "Not built yet: batch scoring, serving and monitoring (see the README's status table)."
+                        parseResult.GetValue(json)
+                            ? JsonOutput.Format(summary)
+                            : Render(summary, summaryPath)
                     );
                     return ExitCodes.Ok;
                 }
@@ -180,4 +156,91 @@ internal static class RunCommand
         );
         return command;
     }
+
+    /// <summary>
+    /// The simulated current window: day <see cref="SimulatedDay"/> of the sleep-decline scenario
+    /// (drift from day 1), on seed + 1 so its people differ from the training data's.
+    /// </summary>
+    private static async Task<string> WriteCurrentWindowAsync(
+        string outFolder,
+        int rows,
+        int seed,
+        CancellationToken cancellationToken
+    )
+    {
+        var simulator = new MonitoringSimulator(
+            new SimulationOptions
+            {
+                Days = SimulatedDay,
+                RowsPerDay = rows,
+                Scenario = SimulationScenario.SleepDecline,
+                DriftStartDay = 1,
+                Seed = unchecked(seed + 1),
+            }
+        );
+        var path = Path.Combine(outFolder, "current", "current.csv");
+        await Task.Run(
+            () =>
+                CsvDatasetWriter.WriteFile(
+                    simulator.Day(SimulatedDay),
+                    path,
+                    rows,
+                    null,
+                    cancellationToken
+                ),
+            cancellationToken
+        );
+        return path;
+    }
+
+    private static async Task<PipelineRunResult> RunPipelineAsync(
+        PipelineRunner runner,
+        CommandIo io,
+        TimeProvider time,
+        string name,
+        Dictionary<string, string> parameters,
+        CancellationToken cancellationToken
+    )
+    {
+        var definition = PipelineCatalog.Find(name, time)!;
+        var total = definition.Steps.Count;
+        var result = await runner.RunAsync(
+            definition,
+            new PipelineRunRequest
+            {
+                Parameters = parameters,
+                StepChanged = step =>
+                {
+                    if (step.State is not StepRunState.Pending)
+                    {
+                        io.Error.WriteLine(
+                            $"{name} [{step.Index + 1}/{total}] {step.Name}: {step.State.ToString().ToLowerInvariant()}"
+                                + (
+                                    step.Message is { } m && step.State != StepRunState.Running
+                                        ? $" ({m})"
+                                        : ""
+                                )
+                        );
+                    }
+                },
+            },
+            cancellationToken
+        );
+        if (result.Run.State == PipelineRunState.Cancelled)
+        {
+            throw new OperationCanceledException(cancellationToken);
+        }
+        if (result.Run.State != PipelineRunState.Completed)
+        {
+            var failed = result.Steps.FirstOrDefault(s => s.State == StepRunState.Failed);
+            throw new CommandFailure(
+                ExitCodes.InvalidData,
+                $"pipeline {name} (run {result.Run.Id}) failed at {failed?.Name ?? "?"}: {failed?.Error ?? result.Run.Error}. See: mhi pipeline show {result.Run.Id}"
+            );
+        }
+        return result;
+    }
+
+    private static string Output(PipelineRunResult result, string step, string key) =>
+        result.Steps.Single(s => s.Name == step).Outputs.GetValueOrDefault(key, string.Empty);
 }

@@ -1,17 +1,19 @@
 using MentalHealthInsights.Core.Pipelines;
+using MentalHealthInsights.Infrastructure.Pipelines.BatchScoring;
+using MentalHealthInsights.Infrastructure.Pipelines.Monitoring;
 using MentalHealthInsights.Infrastructure.Pipelines.Training;
 
 namespace MentalHealthInsights.Infrastructure.Pipelines;
 
 /// <summary>
-/// Every pipeline this build can run, by name. Only pipelines whose steps really work are
-/// listed: <c>batch-scoring</c> and <c>monitoring</c> join when their services exist (one
-/// <see cref="IPipelineFactory"/> file and one line here each).
+/// Every pipeline this build can run, by name: <c>training</c>, <c>batch-scoring</c>,
+/// <c>monitoring</c>. Adding one is one <see cref="IPipelineFactory"/> file and one line here.
 /// </summary>
 public static class PipelineCatalog
 {
     /// <summary>The factories, in listing order.</summary>
-    public static IReadOnlyList<IPipelineFactory> Factories { get; } = [new TrainingPipeline()];
+    public static IReadOnlyList<IPipelineFactory> Factories { get; } =
+    [new TrainingPipeline(), new BatchScoringPipeline(), new MonitoringPipeline()];
 
     /// <summary>The names, in listing order.</summary>
     public static IReadOnlyList<string> Names { get; } = [.. Factories.Select(f => f.Name)];

@@ -55,7 +55,7 @@ public sealed class EdaAndRunCommandTests
     }
 
     [Fact]
-    public async Task Run_Defaults_GeneratesValidatesAndReports()
+    public async Task Run_Defaults_RunsTrainingBatchScoringAndMonitoringPipelines()
     {
         using var temp = new TempFolder();
 
@@ -65,34 +65,67 @@ public sealed class EdaAndRunCommandTests
             temp.Path,
             "--rows",
             "500",
+            "--current-rows",
+            "300",
             "--search-budget",
             "1"
         );
 
-        Assert.Equal(0, result.ExitCode);
+        Assert.True(result.ExitCode == 0, result.Error);
         Assert.True(File.Exists(Path.Combine(temp.Path, "data", "mental_health.csv")));
         Assert.True(File.Exists(Path.Combine(temp.Path, "eda", "eda.html")));
         using var summary = JsonDocument.Parse(
             File.ReadAllText(Path.Combine(temp.Path, "summary.json"))
         );
-        Assert.Equal(
-            500,
-            summary.RootElement.GetProperty("validation").GetProperty("rowsAccepted").GetInt64()
-        );
-        Assert.Contains("EDA report", result.Output);
-        Assert.True(File.Exists(Path.Combine(temp.Path, "train", "training-report.html")));
+        var root = summary.RootElement;
+        Assert.Equal(500, root.GetProperty("dataset").GetProperty("rowsAccepted").GetInt64());
         Assert.Equal(
             Convert.ToHexStringLower(
                 System.Security.Cryptography.SHA256.HashData(
                     File.ReadAllBytes(Path.Combine(temp.Path, "data", "mental_health.csv"))
                 )
             ),
-            summary.RootElement.GetProperty("dataset").GetProperty("sha256").GetString()
+            root.GetProperty("dataset").GetProperty("sha256").GetString()
         );
+        var train = root.GetProperty("train");
+        Assert.True(File.Exists(train.GetProperty("report").GetString()));
+        Assert.Equal("1", train.GetProperty("version").GetString());
+        Assert.True(train.GetProperty("promoted").GetBoolean());
         Assert.Equal(
-            "Completed",
-            summary.RootElement.GetProperty("train").GetProperty("outcome").GetString()
+            ["baseline", "lr", "rf", "xgb"],
+            train
+                .GetProperty("models")
+                .EnumerateArray()
+                .Select(m => m.GetProperty("name").GetString())
         );
+        var auc = train.GetProperty("models")[1].GetProperty("test").GetProperty("roc_auc");
+        Assert.InRange(
+            auc.GetProperty("estimate").GetDouble(),
+            auc.GetProperty("lower").GetDouble(),
+            auc.GetProperty("upper").GetDouble()
+        );
+
+        var batch = root.GetProperty("batch");
+        Assert.Equal("mental-health-classifier/1", batch.GetProperty("model").GetString());
+        Assert.Equal(300, batch.GetProperty("rowsRead").GetInt64());
+        Assert.Equal(
+            batch.GetProperty("rowsRead").GetInt64(),
+            batch.GetProperty("rowsScored").GetInt64()
+                + batch.GetProperty("rowsRejected").GetInt64()
+        );
+        Assert.Equal(301, File.ReadAllLines(batch.GetProperty("output").GetString()!).Length);
+
+        var monitoring = root.GetProperty("monitoring");
+        Assert.True(File.Exists(monitoring.GetProperty("report").GetString()));
+        // The simulated window is day 8 of a sleep decline: Sleep_Hours must drift.
+        Assert.Contains(
+            "Sleep_Hours",
+            monitoring.GetProperty("driftedColumns").EnumerateArray().Select(c => c.GetString())
+        );
+        Assert.Contains("Drift", result.Output);
+        Assert.Contains("Alerts", result.Output);
+        Assert.Contains("A screening aid, not a diagnosis.", result.Output);
+        Assert.Contains("batch-scoring [2/2] score: completed", result.Error);
     }
 
     [Theory]

@@ -1,0 +1,140 @@
+using System.Globalization;
+using MentalHealthInsights.Core.Monitoring.Alerts;
+using MentalHealthInsights.Core.Pipelines;
+using MentalHealthInsights.Infrastructure.Monitoring.Alerts;
+using MentalHealthInsights.Infrastructure.Monitoring.Store;
+using MentalHealthInsights.Infrastructure.Pipelines.Training;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace MentalHealthInsights.Infrastructure.Pipelines.Monitoring;
+
+/// <summary>
+/// <c>alert</c>: stores the monitoring snapshot and evaluates the alert policy
+/// (<c>alerts-config</c>, else the default policy) through <see cref="AlertService"/> on the
+/// SQLite monitoring store: de-duplication, the webhook when configured, and retraining through
+/// the promotion gate when the configuration enables it. Outputs the fired alerts' rule names.
+/// Idempotent per monitoring run.
+/// </summary>
+/// <param name="time">The clock.</param>
+internal sealed class AlertStep(TimeProvider time) : PipelineStep
+{
+    public override string Name => "alert";
+
+    public override IReadOnlyList<string> Inputs =>
+        [
+            "key_metrics",
+            "drifted_columns",
+            "dataset_drift",
+            "window_from",
+            "window_to",
+            "monitoring_html",
+            "monitored_model",
+            "tracking_run",
+            "alerts-config",
+            "monitoring-db",
+            "out",
+        ];
+
+    public override IReadOnlyList<string> Outputs =>
+        ["alerts_fired", "fired_rules", "alerts_suppressed", "retraining"];
+
+    public override async Task<StepOutcome> ExecuteAsync(
+        PipelineStepContext context,
+        CancellationToken cancellationToken
+    )
+    {
+        AlertSettings settings;
+        try
+        {
+            var config = context.Input("alerts-config");
+            settings =
+                config.Length == 0 ? AlertSettings.Default : AlertSettingsLoader.LoadFile(config);
+        }
+        catch (AlertPolicyException ex)
+        {
+            throw new PipelineStepException(ex.Message);
+        }
+        var database = context.Input("monitoring-db");
+        var store = new SqliteMonitoringStore(
+            new SqliteMonitoringStoreOptions
+            {
+                DatabasePath =
+                    database.Length > 0
+                        ? Path.GetFullPath(database)
+                        : Path.Combine(
+                            StepParameters.FullPath(context, "out"),
+                            SqliteMonitoringStoreOptions.DefaultFileName
+                        ),
+            }
+        );
+        using var factory = new AlertServiceFactory(
+            settings,
+            store,
+            NullLoggerFactory.Instance,
+            time
+        );
+        var result = await factory.Service.ProcessAsync(Snapshot(context), cancellationToken);
+        var fired = result.Fired.Select(a => a.RuleName).ToList();
+        var suppressed = result.Alerts.Count - fired.Count;
+        var retraining = result.Retraining is null ? "not requested" : Describe(result.Retraining);
+        var c = CultureInfo.InvariantCulture;
+        return new StepOutcome(
+            StepParameters.Values(
+                ("alerts_fired", fired.Count.ToString(c)),
+                ("fired_rules", string.Join(",", fired)),
+                ("alerts_suppressed", suppressed.ToString(c)),
+                ("retraining", retraining)
+            ),
+            [],
+            result.AlreadyProcessed ? "this monitoring run was already processed"
+                : fired.Count == 0 ? string.Create(c, $"no alert fired ({suppressed} suppressed)")
+                : string.Create(
+                    c,
+                    $"{fired.Count} alert(s) fired: {string.Join(", ", fired)}; retraining: {retraining}"
+                )
+        );
+    }
+
+    private MonitoringSnapshot Snapshot(PipelineStepContext context)
+    {
+        var now = time.GetUtcNow();
+        var to = Parse(context.Input("window_to")) ?? now;
+        var verdicts = context
+            .Input("drifted_columns")
+            .Split(',', StringSplitOptions.RemoveEmptyEntries)
+            .ToDictionary(c => c, _ => "drift", StringComparer.Ordinal);
+        verdicts["dataset"] = context.Input("dataset_drift") == "true" ? "drift" : "no drift";
+        var run = context.Input("tracking_run");
+        var model = context.Input("monitored_model");
+        return new MonitoringSnapshot(
+            run.Length > 0 ? run : context.RunId,
+            // An open window start (the whole log) is stored as its end: the end orders windows.
+            Parse(context.Input("window_from")) ?? to,
+            to,
+            now,
+            KeyMetricsText.Parse(context.Input("key_metrics")),
+            verdicts,
+            context.Input("monitoring_html"),
+            model.Length > 0 ? model : null
+        );
+    }
+
+    private static string Describe(RetrainingOutcome outcome) =>
+        outcome.Error is { } error ? "failed: " + error
+        : !outcome.Started ? "not started"
+        : outcome.Version is { } version
+            ? string.Create(
+                CultureInfo.InvariantCulture,
+                $"registered {outcome.RegisteredModel} v{version}, {(outcome.Promoted ? "promoted" : "not promoted")}"
+            )
+        : "started";
+
+    private static DateTimeOffset? Parse(string text) =>
+        text.Length == 0
+            ? null
+            : DateTimeOffset.Parse(
+                text,
+                CultureInfo.InvariantCulture,
+                DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal
+            );
+}

@@ -1,0 +1,162 @@
+using System.Globalization;
+using MentalHealthInsights.Core.Pipelines;
+using MentalHealthInsights.Core.Scoring.PredictionLog;
+using MentalHealthInsights.Infrastructure.Scoring.PredictionLog;
+
+namespace MentalHealthInsights.Infrastructure.Pipelines.Monitoring;
+
+/// <summary>
+/// <c>collect</c>: fixes the current data. A <c>current</c> file is checked to exist; otherwise the
+/// window (<c>from</c>/<c>to</c>, or <c>last</c> back from the clock) is resolved to absolute
+/// bounds and the prediction log is counted in it, so an empty window fails here with a clear
+/// message (not retried) and the later steps read exactly the same window.
+/// </summary>
+/// <param name="time">The clock (<c>last</c>, open window ends).</param>
+internal sealed class CollectStep(TimeProvider time) : PipelineStep
+{
+    public override string Name => "collect";
+
+    public override IReadOnlyList<string> Inputs =>
+        ["current", "prediction-log", "from", "to", "last"];
+
+    public override IReadOnlyList<string> Outputs =>
+        ["current_csv", "window_from", "window_to", "window_rows"];
+
+    public override async Task<StepOutcome> ExecuteAsync(
+        PipelineStepContext context,
+        CancellationToken cancellationToken
+    )
+    {
+        var now = time.GetUtcNow();
+        var current = context.Input("current");
+        if (current.Length > 0)
+        {
+            var path = Path.GetFullPath(current);
+            if (!File.Exists(path))
+            {
+                throw new PipelineStepException($"the current file does not exist: {path}");
+            }
+            return new StepOutcome(
+                Values(path, now, now, ""),
+                [],
+                "current data: " + Path.GetFileName(path)
+            );
+        }
+        var (from, to) = Window(context, now);
+        var logPath = PredictionLogStoreFactory.SqlitePath(context.Input("prediction-log"));
+        if (!File.Exists(logPath))
+        {
+            throw new PipelineStepException(
+                $"the prediction log {Path.GetFullPath(logPath)} does not exist; pass --param current=FILE or --param prediction-log=PATH."
+            );
+        }
+        var log = PredictionLogStoreFactory.Create(logPath);
+        var rows = 0;
+        await foreach (var _ in log.ReadAsync(new PredictionLogQuery(from, to), cancellationToken))
+        {
+            rows++;
+        }
+        var window = Describe(from, to);
+        if (rows == 0)
+        {
+            throw new PipelineStepException($"the prediction log has no predictions in {window}.");
+        }
+        return new StepOutcome(
+            Values("", from, to, rows.ToString(CultureInfo.InvariantCulture)),
+            [],
+            string.Create(CultureInfo.InvariantCulture, $"{rows} predictions in {window}")
+        );
+    }
+
+    /// <summary>The window's bounds; an open start stays open (the beginning of the log).</summary>
+    internal static (DateTimeOffset? From, DateTimeOffset To) Window(
+        PipelineStepContext context,
+        DateTimeOffset now
+    )
+    {
+        var last = context.Input("last");
+        var from = Time(context, "from");
+        var to = Time(context, "to");
+        if (last.Length > 0)
+        {
+            if (from is not null || to is not null)
+            {
+                throw new PipelineStepException("use either last or from/to, not both.");
+            }
+            return (now - Duration(last), now);
+        }
+        var end = to ?? now;
+        if (from is { } start && end <= start)
+        {
+            throw new PipelineStepException("parameter to must be after from.");
+        }
+        return (from, end);
+    }
+
+    private static DateTimeOffset? Time(PipelineStepContext context, string name)
+    {
+        var text = context.Input(name);
+        if (text.Length == 0)
+        {
+            return null;
+        }
+        return DateTimeOffset.TryParse(
+            text,
+            CultureInfo.InvariantCulture,
+            DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal,
+            out var value
+        )
+            ? value
+            : throw new PipelineStepException(
+                $"parameter {name} must be an ISO 8601 time, e.g. 2026-11-30T00:00:00Z."
+            );
+    }
+
+    private static TimeSpan Duration(string text)
+    {
+        if (
+            text.Length >= 2
+            && int.TryParse(
+                text.AsSpan(0, text.Length - 1),
+                NumberStyles.None,
+                CultureInfo.InvariantCulture,
+                out var value
+            )
+            && value > 0
+        )
+        {
+            switch (text[^1])
+            {
+                case 'd':
+                    return TimeSpan.FromDays(value);
+                case 'h':
+                    return TimeSpan.FromHours(value);
+                case 'm':
+                    return TimeSpan.FromMinutes(value);
+            }
+        }
+        throw new PipelineStepException("parameter last must look like 7d, 24h or 90m.");
+    }
+
+    private static string Describe(DateTimeOffset? from, DateTimeOffset to) =>
+        $"[{(from is { } f ? Format(f) : "beginning")}, {Format(to)})";
+
+    internal static string Format(DateTimeOffset value) =>
+        value.UtcDateTime.ToString(
+            "yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'",
+            CultureInfo.InvariantCulture
+        );
+
+    private static Dictionary<string, string> Values(
+        string current,
+        DateTimeOffset? from,
+        DateTimeOffset to,
+        string rows
+    ) =>
+        Training.StepParameters.Values(
+            ("current_csv", current),
+            ("window_from", from is { } f ? Format(f) : ""),
+            ("window_to", Format(to)),
+            ("window_rows", rows)
+        );
+}
