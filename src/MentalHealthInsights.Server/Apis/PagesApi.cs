@@ -4,7 +4,7 @@ using System.Security.Cryptography;
 namespace MentalHealthInsights.Server.Apis;
 
 /// <summary>
-/// The web pages (risk assessment, what-if, model) and their assets, embedded in the assembly:
+/// The web pages (risk assessment, what-if, model, monitoring, pipelines) and their assets, embedded in the assembly:
 /// no CDN, no file-system layout to get wrong in a container or a Lambda. Served with an ETag
 /// (SHA-256 of the content) so browsers revalidate cheaply.
 /// </summary>
@@ -20,6 +20,8 @@ internal static class PagesApi
         ("/", "index.html"),
         ("/what-if", "what-if.html"),
         ("/model", "model.html"),
+        ("/monitoring", "monitoring.html"),
+        ("/pipelines", "pipelines.html"),
     ];
 
     public static IEndpointRouteBuilder MapPages(this IEndpointRouteBuilder app)

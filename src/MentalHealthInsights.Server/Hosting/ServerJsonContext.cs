@@ -19,4 +19,8 @@ namespace MentalHealthInsights.Server.Hosting;
 [JsonSerializable(typeof(PredictionRequest))]
 [JsonSerializable(typeof(BatchRequest))]
 [JsonSerializable(typeof(WhatIfRequest))]
+[JsonSerializable(typeof(MonitoringSnapshotsResponse))]
+[JsonSerializable(typeof(MonitoringAlertsResponse))]
+[JsonSerializable(typeof(PipelineRunsResponse))]
+[JsonSerializable(typeof(PipelineRunResponse))]
 internal sealed partial class ServerJsonContext : JsonSerializerContext;

@@ -52,6 +52,8 @@ internal static class ServerPipeline
             .MapRegistryApi()
             .MapLabelsApi()
             .MapAdminApi();
+        app.MapMonitoringApi();
+        app.MapPipelinesApi();
         app.MapMetrics("/metrics", metrics.Registry);
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapScalarApiReference(

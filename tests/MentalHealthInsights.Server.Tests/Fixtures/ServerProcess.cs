@@ -23,7 +23,7 @@ internal sealed class ServerProcess : IAsyncDisposable
 
     public Uri Address { get; }
 
-    public static async Task<ServerProcess> StartAsync(string model)
+    public static async Task<ServerProcess> StartAsync(string model, params string[] settings)
     {
         var folder = Path.Combine(
             Path.GetTempPath(),
@@ -40,20 +40,21 @@ internal sealed class ServerProcess : IAsyncDisposable
             WorkingDirectory = folder,
         };
         foreach (
-            var argument in new[]
-            {
-                "exec",
-                Path.Combine(AppContext.BaseDirectory, "MentalHealthInsights.Server.dll"),
-                "--urls",
-                $"http://127.0.0.1:{port}",
-                "--model",
-                model,
-                "--prediction-log",
-                Path.Combine(folder, "predictions.db"),
-                "--PredictionLog:PseudonymisationKey=" + ServerFactory.PseudonymisationKey,
-                "--RateLimiting:PermitLimit=0",
-                "--Hosting:StopWhenStdinCloses=true",
-            }
+            var argument in (string[])
+                [
+                    "exec",
+                    Path.Combine(AppContext.BaseDirectory, "MentalHealthInsights.Server.dll"),
+                    "--urls",
+                    $"http://127.0.0.1:{port}",
+                    "--model",
+                    model,
+                    "--prediction-log",
+                    Path.Combine(folder, "predictions.db"),
+                    "--PredictionLog:PseudonymisationKey=" + ServerFactory.PseudonymisationKey,
+                    "--RateLimiting:PermitLimit=0",
+                    "--Hosting:StopWhenStdinCloses=true",
+                    .. settings,
+                ]
         )
         {
             start.ArgumentList.Add(argument);

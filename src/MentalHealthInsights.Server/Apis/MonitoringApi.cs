@@ -1,0 +1,161 @@
+using System.Globalization;
+using MentalHealthInsights.Core.Monitoring.Alerts;
+using MentalHealthInsights.Infrastructure.Monitoring.Store;
+using MentalHealthInsights.Server.Apis.Contracts;
+using MentalHealthInsights.Server.Hosting;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace MentalHealthInsights.Server.Apis;
+
+/// <summary>
+/// GET /v1/monitoring/snapshots and /v1/monitoring/alerts: read-only views of the monitoring
+/// store (<see cref="DashboardStores.MonitoringPath"/>) for the dashboard page. A missing store
+/// is an empty answer with a note, never an error, and is not created.
+/// </summary>
+internal static class MonitoringApi
+{
+    /// <summary>The largest <c>limit</c> accepted (the store's own cap).</summary>
+    public const int MaxLimit = 10_000;
+
+    private const string NoStore = "No monitoring runs yet: the monitoring store does not exist.";
+
+    public static IEndpointRouteBuilder MapMonitoringApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/v1/monitoring")
+            .WithTags("Monitoring")
+            .RequireRateLimiting(ServerRateLimiting.PolicyName);
+        group
+            .MapGet("/snapshots", SnapshotsAsync)
+            .WithName("ListMonitoringSnapshots")
+            .WithSummary(
+                "Monitoring runs, oldest window first: drift, F1, fairness gap and report path (limit 1–10000, default 200)."
+            )
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+        group
+            .MapGet("/alerts", AlertsAsync)
+            .WithName("ListMonitoringAlerts")
+            .WithSummary(
+                "Latest alerts, newest window first, fired and suppressed (limit 1–10000, default 50)."
+            )
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+        return app;
+    }
+
+    private static async Task<
+        Results<Ok<MonitoringSnapshotsResponse>, ProblemHttpResult>
+    > SnapshotsAsync(IConfiguration configuration, int? limit, CancellationToken cancellationToken)
+    {
+        if (BadLimit(limit) is { } bad)
+        {
+            return bad;
+        }
+        var path = DashboardStores.MonitoringPath(configuration);
+        if (!File.Exists(path))
+        {
+            return TypedResults.Ok(new MonitoringSnapshotsResponse([], NoStore));
+        }
+        try
+        {
+            var store = new SqliteMonitoringStore(new() { DatabasePath = path });
+            var snapshots = await store.ListSnapshotsAsync(
+                new MonitoringSnapshotQuery { Limit = limit ?? 200 },
+                cancellationToken
+            );
+            var items = snapshots
+                .Select(s => new MonitoringSnapshotItem(
+                    s.RunId,
+                    s.WindowStart,
+                    s.WindowEnd,
+                    s.CreatedAt,
+                    s.Model,
+                    s.ReportPath,
+                    s.KeyMetrics,
+                    s.Verdicts
+                ))
+                .ToList();
+            return TypedResults.Ok(
+                new MonitoringSnapshotsResponse(
+                    items,
+                    items.Count == 0 ? "No monitoring runs yet." : null
+                )
+            );
+        }
+        catch (IOException)
+        {
+            return Unreadable();
+        }
+    }
+
+    private static async Task<Results<Ok<MonitoringAlertsResponse>, ProblemHttpResult>> AlertsAsync(
+        IConfiguration configuration,
+        int? limit,
+        CancellationToken cancellationToken
+    )
+    {
+        if (BadLimit(limit) is { } bad)
+        {
+            return bad;
+        }
+        var path = DashboardStores.MonitoringPath(configuration);
+        if (!File.Exists(path))
+        {
+            return TypedResults.Ok(new MonitoringAlertsResponse([], NoStore));
+        }
+        try
+        {
+            var store = new SqliteMonitoringStore(new() { DatabasePath = path });
+            var alerts = await store.ListAlertsAsync(
+                new AlertQuery { Limit = limit ?? 50 },
+                cancellationToken
+            );
+            var items = alerts
+                .Select(a => new MonitoringAlertItem(
+                    a.AlertId,
+                    a.MonitoringRunId,
+                    a.RuleName,
+                    a.Condition,
+                    a.Metric,
+                    a.Value,
+                    a.Threshold,
+                    AlertPolicy.SeverityName(a.Severity),
+                    SqliteMonitoringStore.StatusName(a.Status),
+                    a.Reason,
+                    a.WindowStart,
+                    a.WindowEnd,
+                    a.BreachedSince,
+                    a.CreatedAt
+                ))
+                .ToList();
+            return TypedResults.Ok(
+                new MonitoringAlertsResponse(items, items.Count == 0 ? "No alerts recorded." : null)
+            );
+        }
+        catch (IOException)
+        {
+            return Unreadable();
+        }
+    }
+
+    /// <summary>A 400 problem for a limit outside 1–<see cref="MaxLimit"/>, else null.</summary>
+    internal static ProblemHttpResult? BadLimit(int? limit) =>
+        limit is < 1 or > MaxLimit
+            ? Problems.BadRequest(
+                "Invalid limit.",
+                "limit must be between 1 and "
+                    + MaxLimit.ToString(CultureInfo.InvariantCulture)
+                    + "."
+            )
+            : null;
+
+    // The store's message names the file; the page needs only to know it cannot be read now.
+    private static ProblemHttpResult Unreadable() =>
+        TypedResults.Problem(
+            detail: "The monitoring store could not be read; retry shortly or check the server log.",
+            statusCode: StatusCodes.Status503ServiceUnavailable,
+            title: "Monitoring store unavailable."
+        );
+}
