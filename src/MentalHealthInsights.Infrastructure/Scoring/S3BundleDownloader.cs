@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using System.Text;
 using MentalHealthInsights.Infrastructure.Storage;
 
 namespace MentalHealthInsights.Infrastructure.Scoring;
@@ -22,7 +24,17 @@ public static class S3BundleDownloader
         ArgumentException.ThrowIfNullOrWhiteSpace(reference);
         var source = StorageLocation.Parse(reference, s3);
         var name = reference.TrimEnd('/').Split('/')[^1];
-        var destination = Path.Combine(cacheDirectory, "s3-" + Guid.NewGuid().ToString("N"));
+        // One folder per reference, replaced on each load (as registry downloads are), so
+        // repeated loads — a server's reloads — do not pile up copies in the cache.
+        var destination = Path.Combine(
+            cacheDirectory,
+            "s3-"
+                + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(reference)))[..16]
+        );
+        if (Directory.Exists(destination))
+        {
+            Directory.Delete(destination, recursive: true);
+        }
         if (name.EndsWith(".mhib", StringComparison.OrdinalIgnoreCase))
         {
             var file = Path.Combine(destination, name);

@@ -58,6 +58,28 @@ public sealed class S3BundleDownloaderTests(S3rverFixture server, BundleModelsFi
     }
 
     [Fact]
+    public async Task DownloadAsync_SameReferenceTwice_ReplacesTheCachedCopy()
+    {
+        using var temp = new TempFolder();
+        var written = Write(temp, BundleModelsFixture.Lr);
+        var uri = $"s3://{S3rverFixture.Bucket}/{S3rverFixture.UniquePrefix("models")}/lr.mhib";
+        await StorageTransfer.UploadAsync(
+            written.ArchivePath!,
+            StorageLocation.Parse(uri, server.Connection)
+        );
+        var cache = temp.Combine("cache");
+
+        var first = await S3BundleDownloader.DownloadAsync(uri, cache, server.Connection);
+        var second = await S3BundleDownloader.DownloadAsync(uri, cache, server.Connection);
+
+        Assert.Equal(first, second);
+        Assert.Single(Directory.GetDirectories(cache));
+        using var bundle = ModelBundleReader.Load(second);
+        using var original = ModelBundleReader.Load(written.ArchivePath!);
+        Assert.Equal(original.Sha256, bundle.Sha256);
+    }
+
+    [Fact]
     public async Task DownloadAsync_NothingUnderThePrefix_FileNotFoundNamingTheUri()
     {
         using var temp = new TempFolder();
