@@ -21,6 +21,33 @@ public sealed class ProcessExitCodeTests
         Assert.Single(stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
     }
 
+    /// <summary>
+    /// A configuration the server refuses: exit code 2 and exactly one log line naming the
+    /// problem — not the framework's "Hosting failed to start" error with a stack trace.
+    /// </summary>
+    [Fact]
+    public async Task Mhi_ServeRefused_ExitsTwoWithOneLineAndNoStackTrace()
+    {
+        var (exitCode, stdout, stderr) = await RunMhiAsync(
+            "serve",
+            "--model",
+            "/nonexistent/bundle",
+            "--urls",
+            "http://127.0.0.1:1",
+            "--server-path",
+            Commands.ServeCommandTests.ServerPath,
+            "--PredictionLog:PseudonymisationKey=short"
+        );
+
+        var lines = (stdout + stderr).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(2, exitCode);
+        var line = Assert.Single(lines);
+        Assert.Contains("refuses to start", line, StringComparison.Ordinal);
+        Assert.Contains("pseudonymisation key", line, StringComparison.Ordinal);
+        Assert.DoesNotContain("Hosting failed", line, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", line, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Mhi_NoCommand_ExitsOne()
     {

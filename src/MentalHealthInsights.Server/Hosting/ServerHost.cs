@@ -8,6 +8,17 @@ internal static partial class ServerHost
 
     public static async Task<int> RunAsync(WebApplication app)
     {
+        // Checked here as well as in StartupCheck (which guards hosts that never call this, e.g.
+        // the test host): refusing before the host starts keeps the framework from adding its own
+        // "Hosting failed to start" error with a stack trace beside our one line.
+        var problems = app.Services.GetRequiredService<ServerSettings>().Problems;
+        if (problems.Count > 0)
+        {
+            var reason = string.Join(" ", problems);
+            LogRefused(app.Logger, reason);
+            return RefusedExitCode;
+        }
+
         try
         {
             await app.RunAsync();

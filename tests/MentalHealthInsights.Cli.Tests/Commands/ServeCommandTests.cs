@@ -13,7 +13,7 @@ public sealed class ServeCommandTests
 {
     // The Cli project's own output (the copy into server/ happens there, not in this test
     // project's output): src/MentalHealthInsights.Cli/bin/CONFIGURATION/net10.0/server/.
-    private static string ServerPath
+    internal static string ServerPath
     {
         get
         {
