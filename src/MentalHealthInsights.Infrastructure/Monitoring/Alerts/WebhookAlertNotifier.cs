@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Net.Http.Headers;
 using MentalHealthInsights.Core.Monitoring.Alerts;
-using MentalHealthInsights.Infrastructure.Tracking.Rest;
+using MentalHealthInsights.Infrastructure.Http;
 
 namespace MentalHealthInsights.Infrastructure.Monitoring.Alerts;
 
@@ -36,8 +36,8 @@ public sealed class WebhookAlertNotifier : IAlertNotifier, IDisposable
         }
         _options = options;
         _counter = new AttemptCounter { InnerHandler = innerHandler ?? new SocketsHttpHandler() };
-        var retry = new MlflowRetryHandler(
-            new MlflowRetryOptions
+        var retry = new HttpRetryHandler(
+            new HttpRetryOptions
             {
                 MaxAttempts = options.MaxAttempts,
                 BaseDelay = options.BaseDelay,

@@ -4,6 +4,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using MentalHealthInsights.Core.Tracking;
+using MentalHealthInsights.Infrastructure.Http;
 
 namespace MentalHealthInsights.Infrastructure.Tracking.Rest;
 
@@ -42,7 +43,7 @@ public sealed class MlflowRestClient : IDisposable
         TimeProvider = timeProvider;
         var root = options.ServerUri.AbsoluteUri;
         ServerUri = new Uri(root.EndsWith('/') ? root : root + "/");
-        var retry = new MlflowRetryHandler(options.Retry, timeProvider)
+        var retry = new HttpRetryHandler(options.Retry, timeProvider)
         {
             InnerHandler =
                 primaryHandler

@@ -1,3 +1,5 @@
+using MentalHealthInsights.Infrastructure.Http;
+
 namespace MentalHealthInsights.Infrastructure.Tracking.Rest;
 
 /// <summary>
@@ -20,7 +22,7 @@ public sealed record MlflowRestOptions
     public string? BasicAuthPassword { get; init; }
 
     /// <summary>Retry policy.</summary>
-    public MlflowRetryOptions Retry { get; init; } = new();
+    public HttpRetryOptions Retry { get; init; } = new();
 
     /// <summary>Recorded as the author of alias changes when a note names nobody (default empty → <c>unknown</c>).</summary>
     public string UserName { get; init; } = "";

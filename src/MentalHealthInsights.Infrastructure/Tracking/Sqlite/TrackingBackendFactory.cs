@@ -5,6 +5,7 @@ using MentalHealthInsights.Core.Tracking;
 using MentalHealthInsights.Infrastructure.Artifacts.Local;
 using MentalHealthInsights.Infrastructure.Artifacts.Rest;
 using MentalHealthInsights.Infrastructure.Artifacts.S3;
+using MentalHealthInsights.Infrastructure.Http;
 using MentalHealthInsights.Infrastructure.Storage;
 using MentalHealthInsights.Infrastructure.Tracking.Rest;
 
@@ -246,7 +247,7 @@ public static partial class TrackingBackendFactory
                 Token = options.Token,
                 BasicAuthUser = options.BasicAuthUser,
                 BasicAuthPassword = options.BasicAuthPassword,
-                Retry = options.Retry ?? new MlflowRetryOptions(),
+                Retry = options.Retry ?? new HttpRetryOptions(),
                 UserName = options.UserName,
             },
             timeProvider

@@ -1,5 +1,5 @@
+using MentalHealthInsights.Infrastructure.Http;
 using MentalHealthInsights.Infrastructure.Storage;
-using MentalHealthInsights.Infrastructure.Tracking.Rest;
 
 namespace MentalHealthInsights.Infrastructure.Tracking.Sqlite;
 
@@ -39,6 +39,6 @@ public sealed record TrackingBackendOptions
     /// <summary>Basic-auth password for an MLflow server (<c>MLFLOW_TRACKING_PASSWORD</c>).</summary>
     public string? BasicAuthPassword { get; init; }
 
-    /// <summary>Retry policy for an MLflow server; null → <see cref="MlflowRetryOptions"/> defaults.</summary>
-    public MlflowRetryOptions? Retry { get; init; }
+    /// <summary>Retry policy for an MLflow server; null → <see cref="HttpRetryOptions"/> defaults.</summary>
+    public HttpRetryOptions? Retry { get; init; }
 }

@@ -1,3 +1,4 @@
+using MentalHealthInsights.Infrastructure.Http;
 using MentalHealthInsights.Infrastructure.Tracking.Rest;
 
 namespace MentalHealthInsights.Infrastructure.Tests.Tracking.Rest;
@@ -20,7 +21,7 @@ internal sealed class RestTestServer : IDisposable
     }
 
     /// <summary>Millisecond backoffs so retry tests stay fast.</summary>
-    public static MlflowRetryOptions FastRetry { get; } =
+    public static HttpRetryOptions FastRetry { get; } =
         new()
         {
             BaseDelay = TimeSpan.FromMilliseconds(1),

@@ -1,10 +1,10 @@
-namespace MentalHealthInsights.Infrastructure.Tracking.Rest;
+namespace MentalHealthInsights.Infrastructure.Http;
 
 /// <summary>
-/// How <see cref="MlflowRetryHandler"/> retries: on a timed-out attempt, a connection failure,
+/// How <see cref="HttpRetryHandler"/> retries: on a timed-out attempt, a connection failure,
 /// HTTP 429 and HTTP 5xx; never on other 4xx answers.
 /// </summary>
-public sealed record MlflowRetryOptions
+public sealed record HttpRetryOptions
 {
     /// <summary>Attempts in total, the first included (default 5; 1 disables retries).</summary>
     public int MaxAttempts { get; init; } = 5;

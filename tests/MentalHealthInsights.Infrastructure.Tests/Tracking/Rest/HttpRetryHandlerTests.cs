@@ -1,10 +1,11 @@
 using MentalHealthInsights.Core.Tracking;
 using MentalHealthInsights.Infrastructure.Artifacts.Rest;
+using MentalHealthInsights.Infrastructure.Http;
 using MentalHealthInsights.Infrastructure.Tracking.Rest;
 
 namespace MentalHealthInsights.Infrastructure.Tests.Tracking.Rest;
 
-public sealed class MlflowRetryHandlerTests
+public sealed class HttpRetryHandlerTests
 {
     private static string Unique() => $"exp-{Guid.NewGuid():N}";
 
@@ -29,7 +30,7 @@ public sealed class MlflowRetryHandlerTests
             new MlflowRestOptions
             {
                 ServerUri = new Uri("http://placeholder"),
-                Retry = new MlflowRetryOptions
+                Retry = new HttpRetryOptions
                 {
                     BaseDelay = TimeSpan.FromMilliseconds(1),
                     MaxDelay = TimeSpan.FromMinutes(1),
@@ -54,7 +55,7 @@ public sealed class MlflowRetryHandlerTests
             new MlflowRestOptions
             {
                 ServerUri = new Uri("http://placeholder"),
-                Retry = new MlflowRetryOptions { MaxDelay = TimeSpan.FromSeconds(2) },
+                Retry = new HttpRetryOptions { MaxDelay = TimeSpan.FromSeconds(2) },
             },
             clock
         );
@@ -116,7 +117,7 @@ public sealed class MlflowRetryHandlerTests
             new MlflowRestOptions
             {
                 ServerUri = new Uri("http://placeholder"),
-                Retry = new MlflowRetryOptions
+                Retry = new HttpRetryOptions
                 {
                     BaseDelay = TimeSpan.FromMilliseconds(100),
                     MaxDelay = TimeSpan.FromSeconds(10),

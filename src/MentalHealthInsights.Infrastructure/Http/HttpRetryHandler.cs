@@ -1,24 +1,24 @@
 using System.Net;
 
-namespace MentalHealthInsights.Infrastructure.Tracking.Rest;
+namespace MentalHealthInsights.Infrastructure.Http;
 
 /// <summary>
-/// Retries MLflow requests with exponential backoff and jitter: on an attempt that exceeds
-/// <see cref="MlflowRetryOptions.AttemptTimeout"/>, a connection failure, HTTP 429 (waiting the
+/// Retries HTTP requests (the MLflow REST client, alert webhooks) with exponential backoff and jitter: on an attempt that exceeds
+/// <see cref="HttpRetryOptions.AttemptTimeout"/>, a connection failure, HTTP 429 (waiting the
 /// server's <c>Retry-After</c> when given) and HTTP 5xx, up to
-/// <see cref="MlflowRetryOptions.MaxAttempts"/> attempts. Other 4xx answers are returned at once:
+/// <see cref="HttpRetryOptions.MaxAttempts"/> attempts. Other 4xx answers are returned at once:
 /// repeating a bad request cannot succeed. The last answer (or failure) reaches the caller.
 /// Request bodies must be re-readable (byte arrays, strings, seekable streams).
 /// </summary>
-public sealed class MlflowRetryHandler : DelegatingHandler
+public sealed class HttpRetryHandler : DelegatingHandler
 {
-    private readonly MlflowRetryOptions _options;
+    private readonly HttpRetryOptions _options;
     private readonly TimeProvider _timeProvider;
     private readonly Random _jitter;
     private readonly Lock _jitterLock = new();
 
     /// <summary>Creates the handler; <paramref name="timeProvider"/> times the backoff waits.</summary>
-    public MlflowRetryHandler(MlflowRetryOptions options, TimeProvider timeProvider)
+    public HttpRetryHandler(HttpRetryOptions options, TimeProvider timeProvider)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(timeProvider);
