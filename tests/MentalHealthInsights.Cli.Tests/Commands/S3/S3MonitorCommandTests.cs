@@ -245,6 +245,36 @@ public sealed class S3MonitorCommandTests(S3rverFixture server)
     }
 
     [Fact]
+    public async Task Eda_MissingKeyAndMissingBucket_ExitTwoWithOneClearLine()
+    {
+        using var temp = new TempFolder();
+        var uri = Uri(S3rverFixture.UniquePrefix("eda-missing"), "none.csv");
+
+        var missingKey = await MhiAsync(temp, "eda", "-i", uri, "-o", temp.File("eda"));
+        var missingBucket = await MhiAsync(
+            temp,
+            "eda",
+            "-i",
+            "s3://no-such-bucket-mhi/x.csv",
+            "-o",
+            temp.File("eda")
+        );
+
+        Assert.Equal(2, missingKey.ExitCode);
+        Assert.Equal(
+            $"error: {uri} does not exist (S3 error NoSuchKey).",
+            missingKey.Error.Trim().Split('\n')[^1]
+        );
+        Assert.DoesNotContain(" at ", missingKey.Error, StringComparison.Ordinal);
+        Assert.Equal(2, missingBucket.ExitCode);
+        Assert.Equal(
+            "error: the bucket of s3://no-such-bucket-mhi/x.csv does not exist (S3 error NoSuchBucket).",
+            missingBucket.Error.Trim().Split('\n')[^1]
+        );
+        Assert.False(File.Exists(temp.File("eda/rejects.csv")));
+    }
+
+    [Fact]
     public async Task Train_S3InputNoValidRows_ExitTwoAndTemporaryCopyDeleted()
     {
         using var temp = new TempFolder();
