@@ -29,12 +29,14 @@ internal static class BatchCommand
     {
         var input = new Option<string>("--input", "-i")
         {
-            Description = "CSV file, or a folder whose *.csv files are scored in name order",
+            Description =
+                "CSV file, or a folder whose *.csv files are scored in name order; or s3://bucket/key, or s3://bucket/prefix/ (its *.csv objects in key order)",
             Required = true,
         };
         var output = new Option<string>("--output", "-o")
         {
-            Description = "Output CSV (written as OUTPUT.partial and renamed when complete)",
+            Description =
+                "Output CSV (written as OUTPUT.partial and renamed when complete); s3://bucket/key: built in --work-dir, uploaded when complete",
             Required = true,
         };
         var model = new Option<string>("--model", "-m")
@@ -45,7 +47,12 @@ internal static class BatchCommand
         var rejects = new Option<string?>("--rejects")
         {
             Description =
-                "Rejects CSV (source, line, reason, column, original); default: OUTPUT with .rejects.csv",
+                "Rejects CSV (source, line, reason, column, original), a path or s3://bucket/key; default: OUTPUT with .rejects.csv",
+        };
+        var workDir = new Option<string?>("--work-dir")
+        {
+            Description =
+                $"Local folder where s3:// outputs and their checkpoint are built before the upload (default: {BatchScoringOptions.DefaultWorkDirectory} in the current folder)",
         };
         var resume = new Option<bool>("--resume")
         {
@@ -95,6 +102,7 @@ internal static class BatchCommand
             output,
             model,
             rejects,
+            workDir,
             resume,
             partition,
             rawIds,
@@ -115,6 +123,7 @@ internal static class BatchCommand
                         Input = parseResult.GetRequiredValue(input),
                         Output = parseResult.GetRequiredValue(output),
                         Rejects = parseResult.GetValue(rejects),
+                        WorkDirectory = parseResult.GetValue(workDir),
                         Resume = parseResult.GetValue(resume),
                         Partition = ParsePartition(parseResult.GetValue(partition)),
                         RawIds = parseResult.GetValue(rawIds),

@@ -4,8 +4,8 @@ using MentalHealthInsights.Cli.Hosting;
 using MentalHealthInsights.Cli.Rendering;
 using MentalHealthInsights.Core.Data;
 using MentalHealthInsights.Core.Eda;
-using MentalHealthInsights.Infrastructure.Data;
 using MentalHealthInsights.Infrastructure.Reporting;
+using MentalHealthInsights.Infrastructure.Storage;
 
 namespace MentalHealthInsights.Cli.Commands;
 
@@ -38,24 +38,28 @@ internal static class EdaCommand
                 async (parseResult, io, cancellationToken) =>
                 {
                     var options = DataValidateCommand.ParseRanges(parseResult.GetValue(ranges));
-                    // s3:// input is streamed to a temporary file (the analysis holds the rows
-                    // in memory anyway); an s3:// output folder is written locally and uploaded
-                    // only when the report is complete.
-                    using var staged = await StorageArguments.StageInputAsync(
-                        parseResult.GetRequiredValue(input),
-                        cancellationToken
-                    );
+                    // An s3:// input is streamed into the validator in one pass (no local
+                    // copy); an s3:// output folder is written locally and uploaded only when
+                    // the report is complete.
+                    var inputPath = StorageArguments.Parse(
+                        parseResult.GetRequiredValue(input)
+                    ) switch
+                    {
+                        LocalStorageLocation file => StorageArguments.RequireLocalFile(
+                            file.FullPath
+                        ),
+                        var remote => remote.Uri,
+                    };
                     using var outputStage = StorageArguments.StageOutput(
                         parseResult.GetRequiredValue(output)
                     );
-                    var inputPath = staged.Display;
                     EdaRun local;
                     try
                     {
                         local = await RunAsync(
                             environment,
                             io,
-                            staged.Path,
+                            inputPath,
                             outputStage.Directory,
                             options,
                             cancellationToken
@@ -122,7 +126,10 @@ internal static class EdaCommand
         string RejectsPath
     );
 
-    /// <summary>Loads, validates, analyses and writes the report; shared with <c>mhi run</c>.</summary>
+    /// <summary>
+    /// Loads (a local path or an s3:// URI, streamed), validates, analyses and writes the
+    /// report; shared with <c>mhi run</c>.
+    /// </summary>
     public static async Task<EdaRun> RunAsync(
         CliEnvironment environment,
         CommandIo io,
@@ -138,7 +145,14 @@ internal static class EdaCommand
             environment,
             io,
             "load",
-            (progress, ct) => DatasetLoader.Load(inputPath, options, rejectsPath, progress, ct),
+            (progress, ct) =>
+                StorageDatasetLoader.Load(
+                    StorageLocation.Parse(inputPath),
+                    options,
+                    rejectsPath,
+                    progress,
+                    ct
+                ),
             cancellationToken
         );
         if (!loaded.Report.IsReadable)

@@ -25,7 +25,7 @@ internal static partial class MonitorCommand
         string? option,
         TrackingBackend? trackingBackend,
         bool track,
-        string outputDirectory
+        string? outputDirectory
     )
     {
         if (!string.IsNullOrWhiteSpace(option))
@@ -46,7 +46,13 @@ internal static partial class MonitorCommand
         {
             return Path.Combine(folder, SqliteMonitoringStoreOptions.DefaultFileName);
         }
-        return Path.Combine(outputDirectory, SqliteMonitoringStoreOptions.DefaultFileName);
+        // A null folder is an s3:// --out: the history must not live in a temporary folder.
+        return outputDirectory is null
+            ? throw new CommandFailure(
+                ExitCodes.Usage,
+                $"with an s3:// --out, give --store (or {AlertsCommand.StoreVariable}) for the alert history, track to a sqlite:/// store, or pass --no-alerts."
+            )
+            : Path.Combine(outputDirectory, SqliteMonitoringStoreOptions.DefaultFileName);
     }
 
     /// <summary>The alert settings of --alerts, or the documented defaults; a bad file is a usage error listing every problem.</summary>

@@ -13,6 +13,7 @@ using MentalHealthInsights.Infrastructure.Monitoring.Alerts;
 using MentalHealthInsights.Infrastructure.Monitoring.Store;
 using MentalHealthInsights.Infrastructure.Scoring;
 using MentalHealthInsights.Infrastructure.Scoring.PredictionLog;
+using MentalHealthInsights.Infrastructure.Storage;
 using MentalHealthInsights.Infrastructure.Tracking.Sqlite;
 
 namespace MentalHealthInsights.Cli.Commands;
@@ -52,23 +53,31 @@ internal static partial class MonitorCommand
         return PredictionLogStoreFactory.Create(uri);
     }
 
+    // The rejects files a run writes into its output folder (MonitoringJob).
+    private static readonly string[] RejectsFiles =
+    [
+        "reference-rejects.csv",
+        "current-rejects.csv",
+    ];
+
     public static Command Create(CliEnvironment environment)
     {
         var reference = new Option<string>("--reference", "-r")
         {
             Description =
-                "Reference data: a CSV file, or models:/NAME@ALIAS (its training data, found by the hash its run recorded)",
+                "Reference data: a CSV file or s3://bucket/key (streamed), or models:/NAME@ALIAS (its training data, found by the hash its run recorded)",
             Required = true,
         };
         var current = new Option<string>("--current", "-c")
         {
             Description =
-                "Current data: a CSV file, or 'log' for a prediction-log window (--from/--to or --last)",
+                "Current data: a CSV file or s3://bucket/key (streamed), or 'log' for a prediction-log window (--from/--to or --last)",
             Required = true,
         };
         var output = new Option<string>("--out", "-o")
         {
-            Description = "Output folder for monitoring-report.html and monitoring.json",
+            Description =
+                "Output folder for monitoring-report.html and monitoring.json (a path or s3://bucket/prefix, uploaded when complete)",
             DefaultValueFactory = _ => Path.Combine("out", "monitor"),
         };
         var profile = new Option<string>("--profile")
@@ -180,7 +189,12 @@ internal static partial class MonitorCommand
                     {
                         throw new CommandFailure(ExitCodes.Usage, ex.Message);
                     }
-                    var outputDirectory = Path.GetFullPath(parseResult.GetRequiredValue(output));
+                    // An s3:// output is written to a temporary folder, uploaded by the job when
+                    // the report is complete, and the folder is deleted when the command ends.
+                    using var outputStage = StorageArguments.StageOutput(
+                        parseResult.GetRequiredValue(output)
+                    );
+                    var outputDirectory = outputStage.Directory;
                     // Validated before any work: a bad policy file must not cost a monitoring run.
                     var alertSettings = parseResult.GetValue(noAlerts)
                         ? null
@@ -266,6 +280,7 @@ internal static partial class MonitorCommand
                                 : null;
                         var jobOptions = new MonitoringJobOptions
                         {
+                            PublishTo = outputStage.Target,
                             ReferencePath = referencePath,
                             CurrentPath = fromLog ? null : currentArg,
                             CurrentWindow = fromLog
@@ -301,7 +316,7 @@ internal static partial class MonitorCommand
                                 parseResult.GetValue(store),
                                 backend,
                                 track,
-                                outputDirectory
+                                outputStage.Target is null ? outputDirectory : null
                             );
                         using var loggerFactory = new StderrLoggerFactory(io.Error);
                         using var alerting = alertSettings is null
@@ -328,11 +343,12 @@ internal static partial class MonitorCommand
                                 )
                             );
                         }
-                        catch (IOException ex) when (storePath is not null)
+                        catch (IOException ex)
+                            when (storePath is not null && ex is not StorageException)
                         {
                             throw new CommandFailure(
                                 ExitCodes.InvalidData,
-                                $"The monitoring report is written to {outputDirectory}, but the monitoring store failed: {ex.Message}"
+                                $"The monitoring report is written to {outputStage.Target?.Uri ?? outputDirectory}, but the monitoring store failed: {ex.Message}"
                             );
                         }
                         await WriteSummaryAsync(io, result, storePath, parseResult.GetValue(json));
@@ -340,7 +356,25 @@ internal static partial class MonitorCommand
                     }
                     catch (MonitoringInputException ex)
                     {
-                        throw new CommandFailure(ExitCodes.InvalidData, ex.Message);
+                        var failure = new CommandFailure(ExitCodes.InvalidData, ex.Message);
+                        // "no valid rows (see …-rejects.csv)": keep that file where the user looks.
+                        foreach (var rejects in RejectsFiles)
+                        {
+                            if (
+                                ex.Message.Contains(
+                                    Path.Combine(outputDirectory, rejects),
+                                    StringComparison.Ordinal
+                                )
+                            )
+                            {
+                                failure = await outputStage.KeepRejectsAsync(
+                                    failure,
+                                    rejects,
+                                    cancellationToken
+                                );
+                            }
+                        }
+                        throw failure;
                     }
                     catch (ModelBundleException ex)
                     {

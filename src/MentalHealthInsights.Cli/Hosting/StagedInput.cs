@@ -1,17 +1,20 @@
 namespace MentalHealthInsights.Cli.Hosting;
 
 /// <summary>A command input available as a local file (see <see cref="StorageArguments.StageInputAsync"/>).</summary>
-/// <param name="Path">The local file to read.</param>
-/// <param name="Display">What the user named: the local path or the s3:// URI (for messages and JSON).</param>
-/// <param name="TemporaryFolder">The folder holding a downloaded copy, deleted on dispose; null for a local input.</param>
-internal sealed record StagedInput(string Path, string Display, string? TemporaryFolder)
+/// <param name="path">The local file to read.</param>
+/// <param name="display">What the user named: the local path or the s3:// URI (for messages and JSON).</param>
+/// <param name="temporary">The folder holding a downloaded copy, deleted on dispose (or at process exit); null for a local input.</param>
+internal sealed class StagedInput(string path, string display, TemporaryFolder? temporary)
     : IDisposable
 {
-    public void Dispose()
-    {
-        if (TemporaryFolder is not null && Directory.Exists(TemporaryFolder))
-        {
-            Directory.Delete(TemporaryFolder, recursive: true);
-        }
-    }
+    /// <summary>The local file to read.</summary>
+    public string Path { get; } = path;
+
+    /// <summary>What the user named: the local path or the s3:// URI.</summary>
+    public string Display { get; } = display;
+
+    /// <summary>The folder of the downloaded copy; null for a local input.</summary>
+    public string? TemporaryFolder => temporary?.Path;
+
+    public void Dispose() => temporary?.Dispose();
 }

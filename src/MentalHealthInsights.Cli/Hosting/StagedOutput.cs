@@ -5,9 +5,14 @@ namespace MentalHealthInsights.Cli.Hosting;
 /// <summary>
 /// A command's output folder (see <see cref="StorageArguments.StageOutput"/>): written locally
 /// at <see cref="Directory"/>, then uploaded to <see cref="Target"/> by <see cref="PublishAsync"/>
-/// when the target is in S3. Disposing deletes the temporary folder of an S3 target.
+/// when the target is in S3. Disposing deletes the temporary folder of an S3 target (so does
+/// the process's exit, see <see cref="TemporaryFolder"/>).
 /// </summary>
-internal sealed class StagedOutput(string directory, StorageLocation? target) : IDisposable
+internal sealed class StagedOutput(
+    string directory,
+    StorageLocation? target,
+    TemporaryFolder? temporary = null
+) : IDisposable
 {
     /// <summary>The local folder the command writes into.</summary>
     public string Directory { get; } = directory;
@@ -65,11 +70,5 @@ internal sealed class StagedOutput(string directory, StorageLocation? target) : 
             : Target.Child(relative.Replace(Path.DirectorySeparatorChar, '/')).Uri;
     }
 
-    public void Dispose()
-    {
-        if (Target is not null && System.IO.Directory.Exists(Directory))
-        {
-            System.IO.Directory.Delete(Directory, recursive: true);
-        }
-    }
+    public void Dispose() => temporary?.Dispose();
 }

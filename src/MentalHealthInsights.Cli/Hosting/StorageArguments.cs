@@ -36,22 +36,18 @@ internal static class StorageArguments
         var location = Parse(text);
         if (location is LocalStorageLocation local)
         {
-            return new StagedInput(
-                RequireLocalFile(local.FullPath),
-                local.FullPath,
-                TemporaryFolder: null
-            );
+            return new StagedInput(RequireLocalFile(local.FullPath), local.FullPath, null);
         }
-        var folder = CreateTemporaryFolder();
+        var folder = new TemporaryFolder();
         try
         {
-            var path = Path.Combine(folder, location.Name);
+            var path = Path.Combine(folder.Path, location.Name);
             await StorageTransfer.DownloadAsync(location, path, cancellationToken);
             return new StagedInput(path, location.Uri, folder);
         }
         catch
         {
-            Directory.Delete(folder, recursive: true);
+            folder.Dispose();
             throw;
         }
     }
@@ -64,9 +60,12 @@ internal static class StorageArguments
     public static StagedOutput StageOutput(string text)
     {
         var location = Parse(text);
-        return location is LocalStorageLocation local
-            ? new StagedOutput(local.FullPath, null)
-            : new StagedOutput(CreateTemporaryFolder(), location);
+        if (location is LocalStorageLocation local)
+        {
+            return new StagedOutput(local.FullPath, null);
+        }
+        var folder = new TemporaryFolder();
+        return new StagedOutput(folder.Path, location, folder);
     }
 
     /// <summary>The full path of an existing local input file, or exit code 2.</summary>
@@ -77,11 +76,4 @@ internal static class StorageArguments
             ? full
             : throw new CommandFailure(ExitCodes.InvalidData, $"input file not found: {full}");
     }
-
-    private static string CreateTemporaryFolder() =>
-        Directory
-            .CreateDirectory(
-                Path.Combine(Path.GetTempPath(), "mhi-s3-" + Guid.NewGuid().ToString("N"))
-            )
-            .FullName;
 }

@@ -6,7 +6,6 @@ using MentalHealthInsights.Core.Monitoring.Drift;
 using MentalHealthInsights.Core.Scoring;
 using MentalHealthInsights.Core.Scoring.PredictionLog;
 using MentalHealthInsights.Core.Tracking;
-using MentalHealthInsights.Infrastructure.Data;
 
 namespace MentalHealthInsights.Infrastructure.Monitoring;
 
@@ -16,7 +15,7 @@ namespace MentalHealthInsights.Infrastructure.Monitoring;
 /// Returns the <see cref="MonitoringReport"/> so the caller can evaluate alerts and store snapshots.
 /// </summary>
 /// <param name="time">The clock (report time, tracking timestamps).</param>
-public sealed class MonitoringJob(TimeProvider time)
+public sealed partial class MonitoringJob(TimeProvider time)
 {
     /// <summary>Runs the job without alerts (no snapshot is stored).</summary>
     /// <inheritdoc cref="RunAsync(MonitoringJobOptions, Predictor?, IPredictionLogStore?, TrackingService?, AlertService?, CancellationToken)"/>
@@ -135,14 +134,16 @@ public sealed class MonitoringJob(TimeProvider time)
             profile,
             (options.CurrentWindow?.From, options.CurrentWindow?.To)
         );
-        var output = MonitoringReportWriter.Write(
+        var written = MonitoringReportWriter.Write(
             report,
             options.OutputDirectory,
             options.ReferenceProfilePath is null ? profile : null
         );
+        // With PublishTo (s3://), the complete files are uploaded now; alerts then link to them.
+        var output = await PublishAsync(options, written, cancellationToken);
         string? runId = tracking is null
             ? null
-            : await TrackAsync(tracking, options, report, output, cancellationToken);
+            : await TrackAsync(tracking, options, report, written, cancellationToken);
         if (alerts is null)
         {
             return new MonitoringJobResult(report, output, runId);
@@ -181,18 +182,8 @@ public sealed class MonitoringJob(TimeProvider time)
         CancellationToken cancellationToken
     )
     {
-        if (!File.Exists(path))
-        {
-            throw new MonitoringInputException($"The {role} file {path} does not exist.");
-        }
         var rejectsPath = Path.Combine(options.OutputDirectory, $"{role}-rejects.csv");
-        var loaded = DatasetLoader.Load(
-            path,
-            options.Validation,
-            rejectsPath,
-            null,
-            cancellationToken
-        );
+        var loaded = LoadDataset(path, role, options, rejectsPath, cancellationToken);
         validation = loaded.Report;
         if (!loaded.Report.IsReadable)
         {

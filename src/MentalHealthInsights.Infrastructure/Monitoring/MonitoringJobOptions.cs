@@ -1,16 +1,17 @@
 using MentalHealthInsights.Core.Data;
 using MentalHealthInsights.Core.Monitoring;
 using MentalHealthInsights.Core.Scoring.PredictionLog;
+using MentalHealthInsights.Infrastructure.Storage;
 
 namespace MentalHealthInsights.Infrastructure.Monitoring;
 
 /// <summary>What one monitoring run reads and writes.</summary>
 public sealed record MonitoringJobOptions
 {
-    /// <summary>The reference CSV (the model's training data).</summary>
+    /// <summary>The reference CSV (the model's training data): a path or <c>s3://bucket/key</c> (streamed).</summary>
     public required string ReferencePath { get; init; }
 
-    /// <summary>The current CSV; null when the current data is a prediction-log window.</summary>
+    /// <summary>The current CSV (a path or <c>s3://bucket/key</c>, streamed); null when the current data is a prediction-log window.</summary>
     public string? CurrentPath { get; init; }
 
     /// <summary>The prediction-log window (used when <see cref="CurrentPath"/> is null).</summary>
@@ -18,6 +19,13 @@ public sealed record MonitoringJobOptions
 
     /// <summary>Folder for monitoring-report.html, monitoring.json, rejects and the reference profile.</summary>
     public required string OutputDirectory { get; init; }
+
+    /// <summary>
+    /// Where the finished report files are uploaded (an <c>s3://bucket/prefix</c>), from
+    /// <see cref="OutputDirectory"/>, which then serves as the local staging folder; null: the
+    /// files stay in <see cref="OutputDirectory"/>. The result then names the uploaded URIs.
+    /// </summary>
+    public StorageLocation? PublishTo { get; init; }
 
     /// <summary>A saved reference profile (strict profile's fixed bins); null: built from the reference.</summary>
     public string? ReferenceProfilePath { get; init; }

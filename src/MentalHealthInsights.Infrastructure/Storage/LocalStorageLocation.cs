@@ -54,6 +54,21 @@ public sealed class LocalStorageLocation : StorageLocation
         Task.FromResult(File.Exists(FullPath));
 
     /// <inheritdoc />
+    public override Task<StorageObject?> StatAsync(CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var file = new FileInfo(FullPath);
+        return Task.FromResult(
+            file.Exists
+                ? new StorageObject(this, file.Name, file.Length)
+                {
+                    LastModified = new DateTimeOffset(file.LastWriteTimeUtc, TimeSpan.Zero),
+                }
+                : null
+        );
+    }
+
+    /// <inheritdoc />
     public override async IAsyncEnumerable<StorageObject> ListAsync(
         [EnumeratorCancellation] CancellationToken cancellationToken = default
     )
@@ -80,7 +95,10 @@ public sealed class LocalStorageLocation : StorageLocation
                 new LocalStorageLocation(file.FullName),
                 relative,
                 file.Length
-            );
+            )
+            {
+                LastModified = new DateTimeOffset(file.LastWriteTimeUtc, TimeSpan.Zero),
+            };
         }
         await Task.CompletedTask;
     }

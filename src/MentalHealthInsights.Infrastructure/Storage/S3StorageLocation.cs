@@ -61,12 +61,18 @@ public sealed class S3StorageLocation : StorageLocation
     }
 
     /// <inheritdoc />
-    public override async Task<bool> ExistsAsync(CancellationToken cancellationToken = default)
+    public override async Task<bool> ExistsAsync(CancellationToken cancellationToken = default) =>
+        await StatAsync(cancellationToken) is not null;
+
+    /// <inheritdoc />
+    public override async Task<StorageObject?> StatAsync(
+        CancellationToken cancellationToken = default
+    )
     {
         RequireKey();
         try
         {
-            await S3Errors.TranslateAsync(
+            var metadata = await S3Errors.TranslateAsync(
                 Uri,
                 () =>
                     Connection.Client.GetObjectMetadataAsync(
@@ -78,14 +84,18 @@ public sealed class S3StorageLocation : StorageLocation
                         cancellationToken
                     )
             );
-            return true;
+            return new StorageObject(this, Name, metadata.ContentLength)
+            {
+                LastModified = ToOffset(metadata.LastModified),
+                ETag = metadata.ETag,
+            };
         }
         catch (FileNotFoundException ex)
             when (ex.InnerException is AmazonServiceException service
                 && S3Errors.IsMissingKey(service)
             )
         {
-            return false;
+            return null;
         }
     }
 
@@ -122,7 +132,11 @@ public sealed class S3StorageLocation : StorageLocation
                     new S3StorageLocation(ObjectUri with { Key = item.Key }, Connection),
                     item.Key[prefix.Length..],
                     item.Size ?? 0
-                );
+                )
+                {
+                    LastModified = ToOffset(item.LastModified),
+                    ETag = item.ETag,
+                };
             }
             token = page.IsTruncated == true ? page.NextContinuationToken : null;
         } while (token is not null);
@@ -131,6 +145,10 @@ public sealed class S3StorageLocation : StorageLocation
     /// <inheritdoc />
     public override StorageLocation Child(string relativePath) =>
         new S3StorageLocation(ObjectUri.Child(CheckRelative(relativePath)), Connection);
+
+    // The SDK reports times as DateTime (UTC or local depending on the version): normalise.
+    private static DateTimeOffset? ToOffset(DateTime? value) =>
+        value is { } time ? new DateTimeOffset(time.ToUniversalTime(), TimeSpan.Zero) : null;
 
     private void RequireKey()
     {

@@ -63,6 +63,13 @@ public abstract class StorageLocation
     public abstract Task<bool> ExistsAsync(CancellationToken cancellationToken = default);
 
     /// <summary>
+    /// The size, modification time and (S3) ETag of the file or object at this exact location;
+    /// null when there is none (a folder or prefix is not a file).
+    /// </summary>
+    /// <exception cref="StorageException">Access denied, no credentials, endpoint unreachable.</exception>
+    public abstract Task<StorageObject?> StatAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>
     /// Every file (object) under this location taken as a folder (key prefix <c>key/</c>),
     /// recursively, sorted by relative path (ordinal). A missing folder or prefix → none.
     /// Unfinished local temporary files (hidden <c>.*.tmp</c>) are skipped.

@@ -3,12 +3,13 @@ using System.Text;
 using MentalHealthInsights.Core.Data;
 using MentalHealthInsights.Core.Scoring.Batch;
 using MentalHealthInsights.Core.Scoring.PredictionLog;
+using MentalHealthInsights.Infrastructure.Storage;
 using nietras.SeparatedValues;
 
 namespace MentalHealthInsights.Infrastructure.Scoring.Batch;
 
 /// <summary>A job's resolved inputs, paths and settings, checked before anything is written.</summary>
-internal sealed class BatchPlan
+internal sealed partial class BatchPlan
 {
     /// <summary>The output timestamp format: UTC, milliseconds, "Z".</summary>
     public const string TimestampFormat = "yyyy-MM-dd'T'HH:mm:ss.fff'Z'";
@@ -69,7 +70,8 @@ internal sealed class BatchPlan
     public static BatchPlan Create(
         BatchScoringOptions options,
         BatchModelIdentity model,
-        TimeProvider time
+        TimeProvider time,
+        CancellationToken cancellationToken = default
     )
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(options.Input);
@@ -91,8 +93,9 @@ internal sealed class BatchPlan
             pseudonymiser = new SubjectPseudonymiser(key);
         }
 
-        var output = Path.GetFullPath(options.Output);
-        var rejects = options.RejectsPath;
+        // An s3:// output is built in the work folder and uploaded when the job completes.
+        var (output, outputTarget) = ResolveOutput(options.Output, options);
+        var (rejects, rejectsTarget) = ResolveOutput(options.RejectsPath, options);
         if (string.Equals(output, rejects, StringComparison.Ordinal))
         {
             throw new ArgumentException(
@@ -101,22 +104,17 @@ internal sealed class BatchPlan
             );
         }
 
-        var (paths, error) = ListInputs(Path.GetFullPath(options.Input), output, rejects);
-        var files = new List<BatchInputFile>(paths.Count);
-        foreach (var path in paths)
+        var (files, error) = StorageLocation.IsS3(options.Input)
+            ? ListRemoteInputs(
+                options,
+                outputTarget?.Uri ?? output,
+                rejectsTarget?.Uri ?? rejects,
+                cancellationToken
+            )
+            : LocalInputs(Path.GetFullPath(options.Input), output, rejects);
+        foreach (var file in files)
         {
-            var info = new FileInfo(path);
-            var source = CsvTextField.Escape(Path.GetFileName(path));
-            files.Add(
-                new BatchInputFile(
-                    path,
-                    info.Length,
-                    info.LastWriteTimeUtc.Ticks,
-                    source,
-                    Encoding.UTF8.GetBytes(source + ",")
-                )
-            );
-            error ??= CheckHeader(path);
+            error ??= CheckHeader(file, cancellationToken);
         }
 
         var scoredAt = (options.ScoredAt ?? time.GetUtcNow()).ToUniversalTime();
@@ -126,6 +124,9 @@ internal sealed class BatchPlan
             TotalBytes = files.Sum(f => f.Length),
             Output = output,
             Rejects = rejects,
+            OutputTarget = outputTarget,
+            RejectsTarget = rejectsTarget,
+            WorkDirectory = options.WorkDirectoryPath,
             Partition = options.Partition,
             Pseudonymiser = pseudonymiser,
             KeyCheck = BatchScoringJob.KeyCheck(pseudonymiser),
@@ -142,6 +143,46 @@ internal sealed class BatchPlan
         };
         plan.Fingerprint = BatchScoringJob.Fingerprint(plan, options);
         return plan;
+    }
+
+    private static (IReadOnlyList<BatchInputFile> Files, string? Error) LocalInputs(
+        string input,
+        string output,
+        string rejects
+    )
+    {
+        var (paths, error) = ListInputs(input, output, rejects);
+        var files = new List<BatchInputFile>(paths.Count);
+        foreach (var path in paths)
+        {
+            var info = new FileInfo(path);
+            files.Add(
+                NewInput(path, Path.GetFileName(path), info.Length, info.LastWriteTimeUtc.Ticks)
+            );
+        }
+
+        return (files, error);
+    }
+
+    private static BatchInputFile NewInput(
+        string path,
+        string name,
+        long length,
+        long lastWriteTicks,
+        StorageLocation? remote = null,
+        string? etag = null
+    )
+    {
+        var source = CsvTextField.Escape(name);
+        return new BatchInputFile(
+            path,
+            length,
+            lastWriteTicks,
+            source,
+            Encoding.UTF8.GetBytes(source + ","),
+            remote,
+            etag
+        );
     }
 
     private static (IReadOnlyList<string> Paths, string? Error) ListInputs(
@@ -179,10 +220,10 @@ internal sealed class BatchPlan
     }
 
     /// <summary>Checks a file's header now, so a bad file stops the job before anything is written.</summary>
-    private static string? CheckHeader(string path)
+    private static string? CheckHeader(BatchInputFile file, CancellationToken cancellationToken)
     {
-        var name = Path.GetFileName(path);
-        var header = ReadHeader(path, out var error);
+        var name = Path.GetFileName(file.Path);
+        var header = ReadHeader(file, cancellationToken, out var error);
         if (header is null)
         {
             return $"{name}: {error}";
@@ -192,9 +233,13 @@ internal sealed class BatchPlan
     }
 
     /// <summary>The header's field names, or null with a reason (names only, never data).</summary>
-    internal static string[]? ReadHeader(string path, out string? error)
+    internal static string[]? ReadHeader(
+        BatchInputFile file,
+        CancellationToken cancellationToken,
+        out string? error
+    )
     {
-        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read);
+        using var stream = OpenInput(file, cancellationToken);
         using var text = new StreamReader(stream, InputEncoding, true);
         try
         {

@@ -37,14 +37,7 @@ public sealed partial class BatchScoringJob
         for (var fileIndex = 0; fileIndex < plan.Files.Count; fileIndex++)
         {
             var file = plan.Files[fileIndex];
-            using var stream = new FileStream(
-                file.Path,
-                FileMode.Open,
-                FileAccess.Read,
-                FileShare.Read,
-                bufferSize: 0,
-                FileOptions.SequentialScan
-            );
+            using var stream = BatchPlan.OpenInput(file, ct);
             using var text = new StreamReader(stream, BatchPlan.InputEncoding, true, 1 << 16);
             using var sep = OpenSep(text, file);
             var validator = HeaderValidator(sep, plan, file);

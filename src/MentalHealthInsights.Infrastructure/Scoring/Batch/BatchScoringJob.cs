@@ -24,7 +24,9 @@ namespace MentalHealthInsights.Infrastructure.Scoring.Batch;
 /// dataset rejects format with the source file first) and never stop the job.
 /// </para>
 /// <para>
-/// Resumable: the output and rejects are written to <c>.partial</c> files and renamed at the end;
+/// Resumable: the output and rejects are written to <c>.partial</c> files and renamed at the end
+/// (an <c>s3://</c> output is built in the work folder and uploaded at the end instead, see
+/// <see cref="BatchScoringOptions.WorkDirectory"/>);
 /// after each chunk both are flushed and <c>OUTPUT.checkpoint.json</c> records their lengths. A job
 /// killed at any point and run again with <see cref="BatchScoringOptions.Resume"/> truncates the
 /// partial files to the checkpoint, re-reads (without re-writing) the committed rows and carries
@@ -101,19 +103,28 @@ public sealed partial class BatchScoringJob
     {
         ArgumentNullException.ThrowIfNull(options);
         var started = Stopwatch.GetTimestamp();
-        var plan = BatchPlan.Create(options, Model, time);
+        var plan = BatchPlan.Create(options, Model, time, cancellationToken);
         if (plan.FatalError is not null)
         {
             return Result(plan, default, plan.FatalError, started);
         }
 
+        CreateOutputFolders(plan);
         var state = Prepare(plan, options.Resume);
         if (!state.Checkpoint.Finished)
         {
             state = Score(plan, state, progress, cancellationToken);
         }
 
-        Finish(plan, state.Checkpoint);
+        if (plan.HasRemoteTargets)
+        {
+            Publish(plan, state.Checkpoint, cancellationToken);
+        }
+        else
+        {
+            Finish(plan, state.Checkpoint);
+        }
+
         return Result(plan, state, null, started);
     }
 
@@ -124,8 +135,8 @@ public sealed partial class BatchScoringJob
         {
             FatalError = error,
             InputFiles = [.. plan.Files.Select(f => f.Path)],
-            OutputPath = plan.Output,
-            RejectsPath = plan.Rejects,
+            OutputPath = plan.OutputDisplay,
+            RejectsPath = plan.RejectsDisplay,
             Partition = plan.Partition,
             RowsRead = c?.RowsRead ?? 0,
             RowsScored = c?.RowsScored ?? 0,
@@ -153,10 +164,16 @@ public sealed partial class BatchScoringJob
         text.Append(c, $"format={BatchCheckpoint.CurrentFormat}\n");
         foreach (var file in plan.Files)
         {
-            text.Append(c, $"input={file.Path}|{file.Length}|{file.LastWriteTicks}\n");
+            text.Append(c, $"input={file.Path}|{file.Length}|{file.LastWriteTicks}");
+            if (file.ETag is not null)
+            {
+                text.Append('|').Append(file.ETag);
+            }
+
+            text.Append('\n');
         }
 
-        text.Append(c, $"output={plan.Output}\nrejects={plan.Rejects}\n");
+        text.Append(c, $"output={plan.OutputDisplay}\nrejects={plan.RejectsDisplay}\n");
         text.Append(c, $"partition={plan.Partition}\nraw={options.RawIds}\nkey={plan.KeyCheck}\n");
         text.Append(c, $"model={plan.Model.Name}|{plan.Model.Version}|{plan.Model.BundleSha256}\n");
         text.Append(c, $"threshold={plan.Model.Threshold:R}\n");

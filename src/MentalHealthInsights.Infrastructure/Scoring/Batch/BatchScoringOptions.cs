@@ -1,5 +1,6 @@
 using MentalHealthInsights.Core.Data;
 using MentalHealthInsights.Core.Scoring.Batch;
+using MentalHealthInsights.Infrastructure.Storage;
 
 namespace MentalHealthInsights.Infrastructure.Scoring.Batch;
 
@@ -8,15 +9,36 @@ public sealed record BatchScoringOptions
 {
     /// <summary>
     /// A CSV file, or a folder whose top-level <c>*.csv</c> files are read in ordinal name order
-    /// (output and rejects files of this job are never taken as input).
+    /// (output and rejects files of this job are never taken as input). Also
+    /// <c>s3://bucket/key</c> (one object, streamed) or <c>s3://bucket/prefix/</c> (the
+    /// <c>*.csv</c> objects directly under the prefix, in key order, like a folder); a key
+    /// without the trailing <c>/</c> that names no object is taken as a prefix.
     /// </summary>
     public required string Input { get; init; }
 
-    /// <summary>The output CSV; written as <c>OUTPUT.partial</c> and renamed when the job completes.</summary>
+    /// <summary>
+    /// The output CSV; written as <c>OUTPUT.partial</c> and renamed when the job completes. An
+    /// <c>s3://bucket/key</c> output is built in <see cref="WorkDirectory"/> (with its checkpoint)
+    /// and uploaded (multipart) only when the job completes.
+    /// </summary>
     public required string Output { get; init; }
 
-    /// <summary>The rejects CSV; default (null): the output path with ".rejects.csv" instead of its extension.</summary>
+    /// <summary>
+    /// The rejects CSV (a path or <c>s3://bucket/key</c>); default (null): the output path or
+    /// URI with ".rejects.csv" instead of its extension.
+    /// </summary>
     public string? Rejects { get; init; }
+
+    /// <summary>
+    /// The local folder where S3 outputs are built before their upload: the partial files and
+    /// the checkpoint of <c>s3://bucket/key</c> are <c>WORK/s3/bucket/key.partial</c> and
+    /// <c>WORK/s3/bucket/key.checkpoint.json</c>, so a killed job resumes from there. Default
+    /// (null): <c>.mhi-batch</c> in the current folder. Unused when both outputs are local.
+    /// </summary>
+    public string? WorkDirectory { get; init; }
+
+    /// <summary>The S3 client for s3:// locations; default (null): <see cref="S3Connection.Default"/> (configured from the environment).</summary>
+    public S3Connection? S3 { get; init; }
 
     /// <summary>
     /// Continue from <c>OUTPUT.checkpoint.json</c> when it exists and belongs to the same job
@@ -51,7 +73,16 @@ public sealed record BatchScoringOptions
     /// <summary>Row validation rules; default <see cref="ValidationOptions.Default"/>.</summary>
     public ValidationOptions Validation { get; init; } = ValidationOptions.Default;
 
-    /// <summary>The rejects path in effect (<see cref="Rejects"/> or its default).</summary>
+    /// <summary>The rejects path or s3:// URI in effect (<see cref="Rejects"/> or its default).</summary>
     public string RejectsPath =>
-        Path.GetFullPath(Rejects ?? Path.ChangeExtension(Path.GetFullPath(Output), ".rejects.csv"));
+        Rejects is { } rejects
+            ? (StorageLocation.IsS3(rejects) ? rejects.Trim() : Path.GetFullPath(rejects))
+        : StorageLocation.IsS3(Output) ? Path.ChangeExtension(Output.Trim(), ".rejects.csv")
+        : Path.GetFullPath(Path.ChangeExtension(Path.GetFullPath(Output), ".rejects.csv"));
+
+    /// <summary>The work folder in effect (<see cref="WorkDirectory"/> or its default), absolute.</summary>
+    public string WorkDirectoryPath => Path.GetFullPath(WorkDirectory ?? DefaultWorkDirectory);
+
+    /// <summary>The default <see cref="WorkDirectory"/>, relative to the current folder.</summary>
+    public const string DefaultWorkDirectory = ".mhi-batch";
 }

@@ -1,0 +1,58 @@
+using System.Text;
+using MentalHealthInsights.Core.Data;
+using MentalHealthInsights.Infrastructure.Data;
+
+namespace MentalHealthInsights.Infrastructure.Storage;
+
+/// <summary>
+/// <see cref="DatasetLoader"/> for any storage location: a local file is read as before; an S3
+/// object is streamed into the validator as it arrives (one pass, never staged on disk nor
+/// held whole in memory, only its accepted records are). For commands that read a dataset once
+/// (<c>mhi eda</c>, <c>mhi monitor</c>).
+/// </summary>
+public static class StorageDatasetLoader
+{
+    private static readonly UTF8Encoding Utf8NoBom = new(encoderShouldEmitUTF8Identifier: false);
+
+    /// <summary>Reads, validates and collects every accepted record of <paramref name="input"/>.</summary>
+    /// <param name="input">A local file or an S3 object.</param>
+    /// <param name="options">Validation rules; <see cref="ValidationOptions.Default"/> when null.</param>
+    /// <param name="rejectsPath">A local path for the rejects CSV (it appears complete when reading succeeded, never partial); null to skip it.</param>
+    /// <param name="progress">Fraction of the bytes read (0..1), at most ~100 reports.</param>
+    /// <param name="ct">Cancels reading (throws <see cref="OperationCanceledException"/>).</param>
+    /// <exception cref="FileNotFoundException">No such file, object or bucket (the message names it and the S3 error code).</exception>
+    /// <exception cref="StorageException">Access denied, no credentials, endpoint unreachable, download interrupted.</exception>
+    public static LoadedDataset Load(
+        StorageLocation input,
+        ValidationOptions? options = null,
+        string? rejectsPath = null,
+        IProgress<double>? progress = null,
+        CancellationToken ct = default
+    )
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        if (input is LocalStorageLocation local)
+        {
+            return DatasetLoader.Load(local.FullPath, options, rejectsPath, progress, ct);
+        }
+
+        var reader = new CsvDatasetReader(options);
+        var records = new List<MentalHealthRecord>();
+        // The reader is synchronous: callers run it on a worker thread (as for local files).
+        using var stream = input.OpenReadAsync(ct).GetAwaiter().GetResult();
+        if (rejectsPath is null)
+        {
+            return new LoadedDataset(records, reader.Read(stream, records.Add, null, progress, ct));
+        }
+
+        using var rejects = new LocalStorageLocation(rejectsPath).OpenWrite();
+        ValidationReport report;
+        using (var writer = new StreamWriter(rejects, Utf8NoBom, 1 << 16, leaveOpen: true))
+        {
+            report = reader.Read(stream, records.Add, writer, progress, ct);
+        }
+
+        rejects.CommitAsync(ct).GetAwaiter().GetResult();
+        return new LoadedDataset(records, report);
+    }
+}
