@@ -157,7 +157,16 @@ public static partial class DriftAnalyzer
                         : "current empty after cleaning",
             };
         }
-        var score = test.Compute(r, c, reference.Kind);
+        DriftTestScore score;
+        try
+        {
+            score = test.Compute(r, c, reference.Kind);
+        }
+        catch (DriftTestNotApplicableException e)
+        {
+            // A test that cannot run on these samples is a per-column note, never a crash.
+            return result with { Note = e.Message };
+        }
         return result with
         {
             Score = score.Score,
