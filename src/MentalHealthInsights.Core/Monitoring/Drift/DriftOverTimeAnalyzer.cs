@@ -2,7 +2,7 @@ namespace MentalHealthInsights.Core.Monitoring.Drift;
 
 /// <summary>
 /// Drift per time window: each window of the current data is compared with the whole reference
-/// exactly as the whole period is (<see cref="DriftAnalyzer.Analyze"/>: same profile, tests,
+/// exactly as the whole period is (<see cref="DriftAnalyzer.Analyze(MonitoringDataset, MonitoringDataset, DriftOptions, ReferenceProfile?)"/>: same profile, tests,
 /// thresholds, saved reference bins, per-window Benjamini–Hochberg in the strict profile), and
 /// only the numbers are kept (<see cref="DriftWindowResult"/>), never plot summaries or rows. When
 /// there are more windows than <c>maxWindows</c>, consecutive windows are merged into equal groups
@@ -41,9 +41,10 @@ public static class DriftOverTimeAnalyzer
         }
         var groups = Merge(windows, maxWindows);
         var results = new DriftWindowResult[groups.Count];
+        var cache = new ReferenceSampleCache();
         for (int g = 0; g < groups.Count; g++)
         {
-            results[g] = AnalyzeWindow(reference, current, groups[g], options, profile);
+            results[g] = AnalyzeWindow(reference, current, groups[g], options, profile, cache);
         }
         return results;
     }
@@ -83,7 +84,8 @@ public static class DriftOverTimeAnalyzer
         MonitoringDataset current,
         MonitoringWindow window,
         DriftOptions options,
-        ReferenceProfile? profile
+        ReferenceProfile? profile,
+        ReferenceSampleCache cache
     )
     {
         if (window.Rows.Count == 0)
@@ -100,7 +102,13 @@ public static class DriftOverTimeAnalyzer
                 PredictionDrift = false,
             };
         }
-        var drift = DriftAnalyzer.Analyze(reference, current.Select(window.Rows), options, profile);
+        var drift = DriftAnalyzer.Analyze(
+            reference,
+            current.Select(window.Rows),
+            options,
+            profile,
+            cache
+        );
         var columns = drift
             .Features.Append(drift.ProbabilityDrift)
             .Append(drift.LabelDrift)

@@ -236,4 +236,49 @@ public class DriftOverTimeAnalyzerTests
         Assert.Equal(6, report.DriftWindows.Count);
         Assert.All(report.DriftWindows, w => Assert.Equal(300, w.Rows));
     }
+
+    [Theory]
+    [InlineData(DriftProfile.Evidently)]
+    [InlineData(DriftProfile.Strict)]
+    public void Analyze_EachWindow_EqualsAnAnalysisOfThatWindowsRowsAlone(DriftProfile profile)
+    {
+        // Windows share sorted reference samples; the verdicts must be those of a fresh analysis.
+        var (reference, current) = Simulate(
+            SimulationScenario.SleepDecline,
+            days: 8,
+            rowsPerDay: 300
+        );
+        var options = new DriftOptions { Profile = profile };
+        var saved = ReferenceProfile.Build(reference, options.ReferenceBins);
+        var windows = MonitoringWindow.Split(
+            current.Timestamps,
+            current.Rows,
+            TimeSpan.FromDays(1)
+        );
+
+        var results = DriftOverTimeAnalyzer.Analyze(reference, current, windows, options, saved);
+
+        Assert.Equal(8, results.Count);
+        for (int w = 0; w < windows.Count; w++)
+        {
+            var alone = DriftAnalyzer.Analyze(
+                reference,
+                current.Select(windows[w].Rows),
+                options,
+                saved
+            );
+            Assert.Equal(alone.ColumnsDrifted, results[w].ColumnsDrifted);
+            Assert.Equal(alone.Share, results[w].Share);
+            Assert.Equal(
+                alone.Features.Select(f => (f.Column, f.Score, f.Statistic, f.Drifted)),
+                results[w]
+                    .Columns.Take(alone.Features.Count)
+                    .Select(c => (c.Column, c.Score, c.Statistic, c.Drifted))
+            );
+            Assert.Equal(
+                alone.ProbabilityDrift!.Score,
+                Column(results[w], MonitoringDataset.ProbabilityColumn).Score
+            );
+        }
+    }
 }
