@@ -33,12 +33,25 @@ public static class MonitoringAnalyzer
         ArgumentNullException.ThrowIfNull(reference);
         ArgumentNullException.ThrowIfNull(current);
         ArgumentNullException.ThrowIfNull(options);
+        if (options.Drift.Profile == DriftProfile.Strict)
+        {
+            // One set of reference bins for the whole period and every window.
+            profile ??= ReferenceProfile.Build(reference, options.Drift.ReferenceBins);
+        }
         var drift = DriftAnalyzer.Analyze(reference, current, options.Drift, profile);
         var windows = MonitoringWindow.Split(
             current.Timestamps,
             current.Rows,
             options.Window,
             options.WindowOrigin ?? period.From
+        );
+        var driftWindows = DriftOverTimeAnalyzer.Analyze(
+            reference,
+            current,
+            windows,
+            options.Drift,
+            profile,
+            options.MaxDriftWindows
         );
         var performance = PerformanceAnalyzer.Analyze(
             reference,
@@ -76,17 +89,19 @@ public static class MonitoringAnalyzer
             CurrentRows = current.Rows,
             LabelledRows = current.LabelledRows,
             Drift = drift,
+            DriftWindows = driftWindows,
             Performance = performance,
             Fairness = fairness,
             FairnessWindows = fairnessWindows,
             Quality = quality,
             KeyMetrics = keyMetrics,
-            Findings = Findings(drift, keyMetrics, quality),
+            Findings = Findings(drift, driftWindows, keyMetrics, quality),
         };
     }
 
     private static string[] Findings(
         DataDriftResult drift,
+        IReadOnlyList<DriftWindowResult> driftWindows,
         IReadOnlyDictionary<string, double> metrics,
         DataQualityResult quality
     )
@@ -112,6 +127,22 @@ public static class MonitoringAnalyzer
         if (drift.PredictionDrift)
         {
             findings.Add("The model's predictions drifted.");
+        }
+        var tested = driftWindows.Where(w => w.ColumnsTested > 0).ToArray();
+        if (tested.Length > 0)
+        {
+            var first = tested.FirstOrDefault(w => w.DatasetDrift);
+            findings.Add(
+                first is null
+                    ? string.Create(
+                        inv,
+                        $"Drift over time: no dataset drift in any of {tested.Length} windows."
+                    )
+                    : string.Create(
+                        inv,
+                        $"Drift over time: dataset drift in {tested.Count(w => w.DatasetDrift)} of {tested.Length} windows, first from {first.Start:yyyy-MM-dd HH:mm} UTC."
+                    )
+            );
         }
         if (
             metrics.TryGetValue(MonitoringKeyMetrics.F1, out double f1)

@@ -19,6 +19,13 @@ public sealed record MonitoringOptions
     /// <summary>Window length for quality and fairness over time (default one day).</summary>
     public TimeSpan Window { get; init; } = TimeSpan.FromDays(1);
 
+    /// <summary>
+    /// The most drift-over-time windows kept (default 184, half a year of days); with more
+    /// windows, consecutive ones are merged (<see cref="DriftOverTimeAnalyzer.Merge"/>) so the
+    /// report stays bounded.
+    /// </summary>
+    public int MaxDriftWindows { get; init; } = DriftOverTimeAnalyzer.DefaultMaxWindows;
+
     /// <summary>Alignment of the windows (default the Unix epoch: daily windows start at 00:00 UTC).</summary>
     public DateTimeOffset? WindowOrigin { get; init; }
 }

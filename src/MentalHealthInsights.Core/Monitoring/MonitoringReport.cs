@@ -43,6 +43,13 @@ public sealed record MonitoringReport
     /// <summary>Data, prediction and target drift.</summary>
     public required DataDriftResult Drift { get; init; }
 
+    /// <summary>
+    /// Data and prediction drift per window (the <see cref="MonitoringOptions.Window"/> windows,
+    /// merged when there are more than <see cref="MonitoringOptions.MaxDriftWindows"/>); empty with
+    /// a single window, where <see cref="Drift"/> is that window.
+    /// </summary>
+    public IReadOnlyList<DriftWindowResult> DriftWindows { get; init; } = [];
+
     /// <summary>Quality over time (null without probabilities or reference outcomes).</summary>
     public PerformanceResult? Performance { get; init; }
 

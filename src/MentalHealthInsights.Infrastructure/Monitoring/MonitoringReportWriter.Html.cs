@@ -17,6 +17,7 @@ public static partial class MonitoringReportWriter
         "Key metrics",
         "Data drift",
         "Prediction and target drift",
+        "Drift over time",
         "Quality over time",
         "Fairness",
         "Data quality",
@@ -110,12 +111,15 @@ public static partial class MonitoringReportWriter
         }
 
         html.AddSection(SectionHeadings[3]);
-        AddPerformance(html, report.Performance);
+        AddDriftOverTime(html, report);
 
         html.AddSection(SectionHeadings[4]);
-        AddFairness(html, report.Fairness, report.FairnessWindows);
+        AddPerformance(html, report.Performance);
 
         html.AddSection(SectionHeadings[5]);
+        AddFairness(html, report.Fairness, report.FairnessWindows);
+
+        html.AddSection(SectionHeadings[6]);
         var q = report.Quality;
         html.AddParagraph(
             string.Create(
@@ -157,7 +161,7 @@ public static partial class MonitoringReportWriter
             )
         );
 
-        html.AddSection(SectionHeadings[6]);
+        html.AddSection(SectionHeadings[7]);
         html.AddList(MethodNotes(report.Drift.Profile));
         return html.Build();
     }

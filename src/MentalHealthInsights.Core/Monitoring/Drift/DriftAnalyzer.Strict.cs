@@ -16,6 +16,14 @@ public static partial class DriftAnalyzer
         MonitoringColumn current,
         DriftOptions options,
         ReferenceProfile profile
+    ) => AnalyzeStrict(reference, current, options, profile, null);
+
+    private static ColumnDriftResult AnalyzeStrict(
+        MonitoringColumn reference,
+        MonitoringColumn current,
+        DriftOptions options,
+        ReferenceProfile profile,
+        ReferenceSampleCache? cache
     )
     {
         ArgumentNullException.ThrowIfNull(reference);
@@ -26,7 +34,7 @@ public static partial class DriftAnalyzer
             profile.For(reference.Name) is { } saved && saved.Kind == reference.Kind
                 ? saved
                 : ReferenceProfile.BuildColumn(reference, options.ReferenceBins);
-        var prepared = PreparedColumn.Create(reference, current);
+        var prepared = PreparedColumn.Create(reference, current, cache);
         var (r, c) = (prepared.Reference, prepared.Current);
         long[] referenceCounts = [.. bins.ReferenceCounts];
         long[] currentCounts = bins.Count(current);

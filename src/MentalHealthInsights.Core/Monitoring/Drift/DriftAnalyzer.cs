@@ -25,6 +25,15 @@ public static partial class DriftAnalyzer
         MonitoringDataset current,
         DriftOptions options,
         ReferenceProfile? profile = null
+    ) => Analyze(reference, current, options, profile, null);
+
+    /// <summary>As the public overload; <paramref name="cache"/> shares sorted reference samples between windows.</summary>
+    internal static DataDriftResult Analyze(
+        MonitoringDataset reference,
+        MonitoringDataset current,
+        DriftOptions options,
+        ReferenceProfile? profile,
+        ReferenceSampleCache? cache
     )
     {
         ArgumentNullException.ThrowIfNull(reference);
@@ -69,8 +78,14 @@ public static partial class DriftAnalyzer
             i =>
                 results[i] =
                     options.Profile == DriftProfile.Strict
-                        ? AnalyzeStrict(pairs[i].Reference, pairs[i].Current, options, profile!)
-                        : AnalyzeColumn(pairs[i].Reference, pairs[i].Current, options)
+                        ? AnalyzeStrict(
+                            pairs[i].Reference,
+                            pairs[i].Current,
+                            options,
+                            profile!,
+                            cache
+                        )
+                        : AnalyzeColumn(pairs[i].Reference, pairs[i].Current, options, cache)
         );
 
         var features = results[..featureCount];
@@ -114,12 +129,19 @@ public static partial class DriftAnalyzer
         MonitoringColumn reference,
         MonitoringColumn current,
         DriftOptions options
+    ) => AnalyzeColumn(reference, current, options, null);
+
+    private static ColumnDriftResult AnalyzeColumn(
+        MonitoringColumn reference,
+        MonitoringColumn current,
+        DriftOptions options,
+        ReferenceSampleCache? cache
     )
     {
         ArgumentNullException.ThrowIfNull(reference);
         ArgumentNullException.ThrowIfNull(current);
         ArgumentNullException.ThrowIfNull(options);
-        var prepared = PreparedColumn.Create(reference, current);
+        var prepared = PreparedColumn.Create(reference, current, cache);
         var (r, c) = (prepared.Reference, prepared.Current);
         int distinct =
             r.Count == 0 || c.Count == 0 ? 0 : DriftBinning.CountDistinctUnion(r.Values, c.Values);
@@ -157,7 +179,16 @@ public static partial class DriftAnalyzer
                         : "current empty after cleaning",
             };
         }
-        var score = test.Compute(r, c, reference.Kind);
+        DriftTestScore score;
+        try
+        {
+            score = test.Compute(r, c, reference.Kind);
+        }
+        catch (DriftTestNotApplicableException e)
+        {
+            // A test that cannot run on these samples is a per-column note, never a crash.
+            return result with { Note = e.Message };
+        }
         return result with
         {
             Score = score.Score,

@@ -1,9 +1,9 @@
 namespace MentalHealthInsights.Core.Monitoring.Drift;
 
 /// <summary>
-/// The drift tests by registered name (Evidently's stattest names). Not implemented from
-/// Evidently's list: "es" (Epps–Singleton), "fisher_exact", "TVD", "empirical_mmd" and the text
-/// tests; asking for them is an <see cref="ArgumentException"/> naming the known tests.
+/// The drift tests by registered name (Evidently's stattest names; names are case-sensitive, as
+/// Evidently's: "TVD"). Not implemented from Evidently's list: the text-content tests; asking for
+/// them is an <see cref="ArgumentException"/> naming the known tests.
 /// </summary>
 public static class DriftTestRegistry
 {
@@ -23,6 +23,10 @@ public static class DriftTestRegistry
         new StudentTDriftTest(),
         new MannWhitneyDriftTest(),
         new GTestDriftTest(),
+        new EppsSingletonDriftTest(),
+        new FisherExactDriftTest(),
+        new TotalVariationDriftTest(),
+        new EmpiricalMmdDriftTest(),
     }.ToDictionary(t => t.Name, StringComparer.Ordinal);
 
     /// <summary>Every registered name, sorted.</summary>

@@ -31,12 +31,16 @@ internal sealed class PreparedColumn
 
     public IReadOnlyList<string> NewCategories { get; }
 
-    public static PreparedColumn Create(MonitoringColumn reference, MonitoringColumn current)
+    public static PreparedColumn Create(
+        MonitoringColumn reference,
+        MonitoringColumn current,
+        ReferenceSampleCache? cache = null
+    )
     {
         if (reference.Kind == DriftColumnKind.Numerical)
         {
             return new PreparedColumn(
-                DriftSample.From(reference.Numbers),
+                cache?.Numeric(reference) ?? DriftSample.From(reference.Numbers),
                 DriftSample.From(current.Numbers),
                 null,
                 []
