@@ -1,23 +1,31 @@
 #!/usr/bin/env bash
 # Wall time and peak memory of `mhi train` (lr, rf, xgb + baseline, 5-fold CV, default search
-# budget of 20 configurations per model) on generated data of 1,000 and 100,000 rows, plus the
-# same without search (budget 1) for comparison with a plain fit + CV. A benchmark, not a test.
+# budget of 20 configurations per model) on generated data of 1,000 and 100,000 rows: with the
+# default search strategy (successive halving), with the full search, and without search
+# (budget 1) for comparison with a plain fit + CV. Tracking goes to a scratch SQLite store.
+# A benchmark, not a test.
 #   usage: bench/train-benchmark.sh [rows ...]      (default: 1000 100000)
+#   env:   REPEATS=N   runs of each setting (default 1; the table shows every run)
+#          STRATEGIES="halving full"   search strategies measured at budget 20
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mhi=src/MentalHealthInsights.Cli/bin/Release/net10.0/mhi
 [[ -x $mhi ]] || dotnet build src/MentalHealthInsights.Cli -c Release --nologo -v quiet
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), load $(cut -d' ' -f1-3 /proc/loadavg)"
-for rows in "${@:-1000 100000}"; do
-  for rows1 in $rows; do
-    "$mhi" data generate --rows "$rows1" --seed 42 --out "$work/d$rows1.csv" >/dev/null 2>&1
-    for budget in 20 1; do
+echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)"
+for rows in ${@:-1000 100000}; do
+  "$mhi" data generate --rows "$rows" --seed 42 --out "$work/d$rows.csv" >/dev/null 2>&1
+  for setting in ${STRATEGIES:-halving full} none; do
+    if [[ $setting == none ]]; then strategy=full budget=1; else strategy=$setting budget=20; fi
+    for ((run = 1; run <= ${REPEATS:-1}; run++)); do
+      load=$(cut -d' ' -f1 /proc/loadavg)
       /usr/bin/time -f "%e %M" -o "$work/time" \
-        "$mhi" train --input "$work/d$rows1.csv" --out "$work/t$rows1-$budget" --search-budget "$budget" >/dev/null 2>&1
+        "$mhi" train --input "$work/d$rows.csv" --out "$work/t$rows-$setting" --tracking-uri "$work/mlruns.db" \
+        --search-budget "$budget" --search-strategy "$strategy" >/dev/null 2>&1
       read -r seconds kb <"$work/time"
-      printf 'rows %7d  search budget %2d  wall %7.1f s  peak RSS %6.0f MiB\n' "$rows1" "$budget" "$seconds" "$((kb / 1024))"
+      printf 'rows %7d  search %-7s budget %2d  wall %7.1f s  peak RSS %6.0f MiB  (load %s)\n' \
+        "$rows" "$strategy" "$budget" "$seconds" "$((kb / 1024))" "$load"
     done
   done
 done

@@ -45,6 +45,13 @@ internal static class TrainCommand
             20,
             1
         );
+        var searchStrategy = new Option<string>("--search-strategy")
+        {
+            Description =
+                "halving: every configuration on the first fold, the best third on three folds, the best third of those on all folds; full: every configuration on every fold",
+            DefaultValueFactory = _ => "halving",
+        };
+        searchStrategy.AcceptOnlyFromAmong("halving", "full");
         var testFraction = new Option<double>("--test-fraction")
         {
             Description = "Share of rows held out (stratified) for the final, single evaluation",
@@ -130,6 +137,7 @@ internal static class TrainCommand
             models,
             folds,
             budget,
+            searchStrategy,
             testFraction,
             resamples,
             threshold,
@@ -183,6 +191,10 @@ internal static class TrainCommand
                             PrimaryMetric = parseResult.GetRequiredValue(primaryMetric),
                             Folds = parseResult.GetValue(folds),
                             SearchBudget = parseResult.GetValue(budget),
+                            SearchStrategy =
+                                parseResult.GetValue(searchStrategy) == "full"
+                                    ? SearchStrategy.Full
+                                    : SearchStrategy.Halving,
                             TestFraction = parseResult.GetValue(testFraction),
                             BootstrapResamples = parseResult.GetValue(resamples),
                             Threshold = ParseThreshold(parseResult.GetRequiredValue(threshold)),

@@ -113,6 +113,7 @@ public sealed class TrainingRunRecorder(TrackingService tracking)
             {
                 ["seed"] = Text(report.Options.Seed),
                 ["search_budget"] = Text(report.Options.SearchBudget),
+                ["search_strategy"] = report.Options.SearchStrategy,
                 ["search_trials"] = Text(model.Trials.Count),
                 ["chosen_trial"] = Text(model.ChosenTrialIndex),
                 ["threshold"] = Text(model.Threshold.Value),
@@ -228,6 +229,7 @@ public sealed class TrainingRunRecorder(TrackingService tracking)
             ["test_fraction"] = Text(options.TestFraction),
             ["folds"] = Text(options.Folds),
             ["search_budget"] = Text(options.SearchBudget),
+            ["search_strategy"] = options.SearchStrategy,
             ["primary_metric"] = options.PrimaryMetric,
             ["threshold_strategy"] = options.ThresholdStrategy,
             ["calibration"] = options.CalibrationMethod,

@@ -119,4 +119,62 @@ public sealed class TrainCommandTests
         Assert.Equal(1, result.ExitCode);
         Assert.Contains(option, result.Error);
     }
+
+    [Theory]
+    [InlineData("halving", 2)]
+    [InlineData("full", 4)]
+    public async Task Train_SearchStrategy_RecordedAndFollowed(string strategy, int fullyEvaluated)
+    {
+        using var temp = new TempFolder();
+        await CliHarness.RunAsync(
+            "data",
+            "generate",
+            "-n",
+            "600",
+            "--seed",
+            "5",
+            "-o",
+            temp.File("d.csv")
+        );
+
+        // Four configurations and three folds: halving keeps ⌈4 / 3⌉ = 2 for folds 1 and 2.
+        var result = await CliHarness.RunAsync(
+            "train",
+            "-i",
+            temp.File("d.csv"),
+            "-o",
+            temp.File("train"),
+            "--models",
+            "lr",
+            "--folds",
+            "3",
+            "--search-budget",
+            "4",
+            "--bootstrap",
+            "200",
+            "--no-track",
+            "--search-strategy",
+            strategy
+        );
+
+        Assert.Equal(0, result.ExitCode);
+        using var json = JsonDocument.Parse(
+            await File.ReadAllTextAsync(temp.File("train/training.json"))
+        );
+        var report = json.RootElement.GetProperty("report");
+        Assert.Equal(
+            strategy,
+            report.GetProperty("options").GetProperty("searchStrategy").GetString()
+        );
+        var lr = report
+            .GetProperty("models")
+            .EnumerateArray()
+            .Single(m => m.GetProperty("name").GetString() == "lr");
+        var trials = lr.GetProperty("trials").EnumerateArray().ToList();
+        Assert.Equal(4, trials.Count);
+        Assert.Equal(
+            fullyEvaluated,
+            trials.Count(t => t.GetProperty("folds").GetArrayLength() == 3)
+        );
+    }
 }

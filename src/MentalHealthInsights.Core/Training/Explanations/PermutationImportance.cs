@@ -51,47 +51,65 @@ public static class PermutationImportance
         Score(model, calibrator, data, scores);
         var reference = BinaryMetrics.RocAuc(data.Labels, scores);
 
-        // One working copy: a column's block is overwritten, scored, then restored.
-        var working = new FeatureMatrix(
-            (float[])data.Features.Clone(),
-            data.Labels,
-            data.ColumnNames
-        );
-        var permutation = new int[rows];
-        var drops = new double[repeats];
+        // Columns are independent (each has its own seeded permutations), so they are scored
+        // side by side; each worker has one working copy whose column block is overwritten,
+        // scored, then restored, and results land at the column's index, so the numbers do not
+        // depend on scheduling. The model and calibrator are thread-safe by contract.
         var results = new ColumnImportance[layout.Columns.Length];
-        for (var c = 0; c < layout.Columns.Length; c++)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            var column = layout.Columns[c];
-            var random = new Random(unchecked(seed + (7919 * c)));
-            for (var r = 0; r < repeats; r++)
+        Parallel.For(
+            0,
+            layout.Columns.Length,
+            new ParallelOptions { CancellationToken = cancellationToken },
+            () =>
+                new Worker(
+                    new FeatureMatrix(
+                        (float[])data.Features.Clone(),
+                        data.Labels,
+                        data.ColumnNames
+                    ),
+                    new int[rows],
+                    new double[rows],
+                    new double[repeats]
+                ),
+            (c, _, worker) =>
             {
-                for (var i = 0; i < rows; i++)
+                var column = layout.Columns[c];
+                var working = worker.Working;
+                var permutation = worker.Permutation;
+                var drops = worker.Drops;
+                var random = new Random(unchecked(seed + (7919 * c)));
+                for (var r = 0; r < repeats; r++)
                 {
-                    permutation[i] = i;
+                    for (var i = 0; i < rows; i++)
+                    {
+                        permutation[i] = i;
+                    }
+
+                    random.Shuffle(permutation);
+                    for (var i = 0; i < rows; i++)
+                    {
+                        data.Features.AsSpan((permutation[i] * width) + column.Offset, column.Width)
+                            .CopyTo(
+                                working.Features.AsSpan((i * width) + column.Offset, column.Width)
+                            );
+                    }
+
+                    Score(model, calibrator, working, worker.Scores);
+                    drops[r] = reference - BinaryMetrics.RocAuc(data.Labels, worker.Scores);
                 }
 
-                random.Shuffle(permutation);
                 for (var i = 0; i < rows; i++)
                 {
-                    data.Features.AsSpan((permutation[i] * width) + column.Offset, column.Width)
+                    data.Features.AsSpan((i * width) + column.Offset, column.Width)
                         .CopyTo(working.Features.AsSpan((i * width) + column.Offset, column.Width));
                 }
 
-                Score(model, calibrator, working, scores);
-                drops[r] = reference - BinaryMetrics.RocAuc(data.Labels, scores);
-            }
-
-            for (var i = 0; i < rows; i++)
-            {
-                data.Features.AsSpan((i * width) + column.Offset, column.Width)
-                    .CopyTo(working.Features.AsSpan((i * width) + column.Offset, column.Width));
-            }
-
-            var (mean, sd) = MeanAndDeviation(drops);
-            results[c] = new ColumnImportance(column.Name, mean, sd, repeats);
-        }
+                var (mean, sd) = MeanAndDeviation(drops);
+                results[c] = new ColumnImportance(column.Name, mean, sd, repeats);
+                return worker;
+            },
+            _ => { }
+        );
 
         // OrderBy is stable, so equal importances keep the feature order.
         return [.. results.OrderByDescending(r => double.IsNaN(r.Mean) ? double.MinValue : r.Mean)];
@@ -132,4 +150,12 @@ public static class PermutationImportance
 
         return (mean, Math.Sqrt(squares / (values.Length - 1)));
     }
+
+    /// <summary>One worker's scratch: a working copy of the data and buffers.</summary>
+    private sealed record Worker(
+        FeatureMatrix Working,
+        int[] Permutation,
+        double[] Scores,
+        double[] Drops
+    );
 }

@@ -5,8 +5,9 @@ using MentalHealthInsights.Core.Training.Reports;
 namespace MentalHealthInsights.Core.Training.Protocol;
 
 /// <summary>
-/// Cross-validates every configuration of one trainer on the shared folds and picks the best by
-/// mean primary metric (ties: lower mean log loss, then the earlier configuration).
+/// Cross-validates the configurations of one trainer on the shared folds, rung by rung
+/// (<see cref="SearchPlan"/>), and picks the best by mean primary metric (ties: lower mean log
+/// loss, then the earlier configuration) among those evaluated on every fold.
 /// </summary>
 internal static class ModelSearch
 {
@@ -21,102 +22,201 @@ internal static class ModelSearch
     )
     {
         var higherIsBetter = MetricNames.HigherIsBetter(options.PrimaryMetric);
-        var trials = new List<SearchTrial>(configurations.Count);
-        var best = -1;
-        double[]? bestOutOfFold = null;
-        var outOfFold = new double[trainRows];
+        var rungs = SearchPlan.Rungs(configurations.Count, folds.Count, options.SearchStrategy);
         var stage = $"search {trainer.Name}";
-        for (var t = 0; t < configurations.Count; t++)
+        var scores = new double[configurations.Count][][];
+        var metrics = new FoldMetrics[configurations.Count][];
+        var reached = new int[configurations.Count];
+        for (var c = 0; c < configurations.Count; c++)
         {
-            var configuration = configurations[t];
-            var foldMetrics = new FoldMetrics[folds.Count];
-            // Folds are independent, seeded fits: run them side by side (each fit is
-            // single-threaded by default), then record results in fold order so the numbers
-            // and the progress events do not depend on scheduling.
-            var foldScores = new double[folds.Count][];
+            scores[c] = new double[folds.Count][];
+            metrics[c] = new FoldMetrics[folds.Count];
+        }
+
+        int[] active = [.. Enumerable.Range(0, configurations.Count)];
+        var doneFolds = 0;
+        for (var r = 0; r < rungs.Count; r++)
+        {
+            var rung = rungs[r];
+            if (active.Length > rung.Configurations)
+            {
+                active = Rank(active, metrics, doneFolds, options.PrimaryMetric, higherIsBetter)
+                    .Take(rung.Configurations)
+                    .Order()
+                    .ToArray();
+            }
+
+            // Every (configuration, fold) pair of the rung is an independent, seeded fit: run
+            // them side by side (each fit is single-threaded by default), then record the results
+            // in (configuration, fold) order so that the numbers and the progress events do not
+            // depend on scheduling.
+            var pairs = active
+                .SelectMany(
+                    c => Enumerable.Range(doneFolds, rung.Folds - doneFolds),
+                    (c, f) => (c, f)
+                )
+                .ToArray();
             Parallel.For(
                 0,
-                folds.Count,
+                pairs.Length,
                 new ParallelOptions
                 {
                     MaxDegreeOfParallelism = options.Parallelism,
                     CancellationToken = cancellationToken,
                 },
-                f =>
+                p =>
                 {
+                    var (c, f) = pairs[p];
                     var validation = folds.Validation[f];
-                    var scores = new double[validation.Rows];
+                    var predicted = new double[validation.Rows];
                     using (
                         var model = trainer.Fit(
                             folds.Train[f],
-                            configuration,
+                            configurations[c],
                             options.Seed,
                             cancellationToken
                         )
                     )
                     {
-                        model.Predict(validation, scores);
+                        model.Predict(validation, predicted);
                     }
-                    foldScores[f] = scores;
+
+                    scores[c][f] = predicted;
+                    progress.Tick(stage, trainer.Name);
                 }
             );
-            for (var f = 0; f < folds.Count; f++)
+
+            foreach (var (c, f) in pairs)
             {
                 var validation = folds.Validation[f];
-                var scores = foldScores[f];
-                var positions = folds.ValidationPositions[f];
-                for (var i = 0; i < positions.Length; i++)
-                {
-                    outOfFold[positions[i]] = scores[i];
-                }
-
-                foldMetrics[f] = new FoldMetrics(
+                metrics[c][f] = new FoldMetrics(
                     f,
                     validation.Rows,
-                    MetricSet.Compute(validation.Labels, scores, 0.5).AsDictionary()
+                    MetricSet.Compute(validation.Labels, scores[c][f], 0.5).AsDictionary()
                 );
+                reached[c] = r;
                 progress.Advance(
-                    1,
+                    0,
                     new TrainingProgress(stage, 0)
                     {
                         Model = trainer.Name,
-                        TrialIndex = t,
-                        Fold = foldMetrics[f],
+                        TrialIndex = c,
+                        Fold = metrics[c][f],
                     }
                 );
             }
 
-            var summary = CrossValidationSummary.Summarise(foldMetrics.Select(m => m.Metrics));
-            var trial = new SearchTrial
+            // Eliminated configurations' predictions are no longer needed.
+            for (var c = 0; c < configurations.Count; c++)
             {
-                TrialIndex = t,
-                HyperParameters = configuration.Values,
-                PrimaryMetric = options.PrimaryMetric,
-                MeanPrimaryMetric = summary[options.PrimaryMetric].Mean,
-                StandardDeviationPrimaryMetric = summary[options.PrimaryMetric].StandardDeviation,
-                MeanLogLoss = summary[MetricNames.LogLoss].Mean,
-                Folds = foldMetrics,
-            };
-            trials.Add(trial);
+                if (!active.Contains(c))
+                {
+                    scores[c] = [];
+                }
+            }
+
+            doneFolds = rung.Folds;
+        }
+
+        var trials = new List<SearchTrial>(configurations.Count);
+        for (var c = 0; c < configurations.Count; c++)
+        {
+            var evaluated = metrics[c].TakeWhile(m => m is not null).ToArray();
+            var summary = CrossValidationSummary.Summarise(evaluated.Select(m => m.Metrics));
+            trials.Add(
+                new SearchTrial
+                {
+                    TrialIndex = c,
+                    HyperParameters = configurations[c].Values,
+                    PrimaryMetric = options.PrimaryMetric,
+                    MeanPrimaryMetric = summary[options.PrimaryMetric].Mean,
+                    StandardDeviationPrimaryMetric = summary[
+                        options.PrimaryMetric
+                    ].StandardDeviation,
+                    MeanLogLoss = summary[MetricNames.LogLoss].Mean,
+                    Folds = evaluated,
+                    Rung = reached[c],
+                    Eliminated = evaluated.Length < folds.Count,
+                }
+            );
+        }
+
+        var best = -1;
+        foreach (var c in active)
+        {
+            if (best < 0 || IsBetter(trials[c], trials[best], higherIsBetter))
+            {
+                best = c;
+            }
+        }
+
+        foreach (var trial in trials)
+        {
             progress.Advance(
                 0,
                 new TrainingProgress(stage, 0)
                 {
                     Model = trainer.Name,
-                    TrialIndex = t,
+                    TrialIndex = trial.TrialIndex,
                     Trial = trial,
                 }
             );
-            if (best < 0 || IsBetter(trial, trials[best], higherIsBetter))
+        }
+
+        var outOfFold = new double[trainRows];
+        for (var f = 0; f < folds.Count; f++)
+        {
+            var positions = folds.ValidationPositions[f];
+            var predicted = scores[best][f];
+            for (var i = 0; i < positions.Length; i++)
             {
-                best = t;
-                bestOutOfFold = outOfFold;
-                outOfFold = new double[trainRows];
+                outOfFold[positions[i]] = predicted[i];
             }
         }
 
         trials[best] = trials[best] with { Chosen = true };
-        return new SearchOutcome(trials, best, configurations[best], bestOutOfFold!);
+        return new SearchOutcome(trials, best, configurations[best], outOfFold);
+    }
+
+    /// <summary>
+    /// <paramref name="candidates"/> best first by their means over the first
+    /// <paramref name="folds"/> folds (the same order as <see cref="IsBetter"/>, then index).
+    /// </summary>
+    private static List<int> Rank(
+        IReadOnlyList<int> candidates,
+        FoldMetrics[][] metrics,
+        int folds,
+        string primaryMetric,
+        bool higherIsBetter
+    )
+    {
+        var partial = candidates.ToDictionary(
+            c => c,
+            c =>
+            {
+                var summary = CrossValidationSummary.Summarise(
+                    metrics[c].Take(folds).Select(m => m.Metrics)
+                );
+                return new SearchTrial
+                {
+                    TrialIndex = c,
+                    HyperParameters = new Dictionary<string, string>(),
+                    PrimaryMetric = primaryMetric,
+                    MeanPrimaryMetric = summary[primaryMetric].Mean,
+                    StandardDeviationPrimaryMetric = summary[primaryMetric].StandardDeviation,
+                    MeanLogLoss = summary[MetricNames.LogLoss].Mean,
+                    Folds = [],
+                };
+            }
+        );
+        var ranked = candidates.ToList();
+        ranked.Sort(
+            (a, b) =>
+                IsBetter(partial[a], partial[b], higherIsBetter) ? -1
+                : IsBetter(partial[b], partial[a], higherIsBetter) ? 1
+                : a.CompareTo(b)
+        );
+        return ranked;
     }
 
     /// <summary>Strictly better: the primary metric (NaN is worst), then lower log loss; equal → not better (earlier wins).</summary>

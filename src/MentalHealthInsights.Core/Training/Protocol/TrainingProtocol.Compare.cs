@@ -206,6 +206,7 @@ public sealed partial class TrainingProtocol
             TestFraction = options.TestFraction,
             Folds = options.Folds,
             SearchBudget = options.SearchBudget,
+            SearchStrategy = SearchStrategyText(options.SearchStrategy),
             PrimaryMetric = options.PrimaryMetric,
             ThresholdStrategy = options.Threshold.ToString(),
             CalibrationMethod = options.Calibration.ToString(),
@@ -215,6 +216,10 @@ public sealed partial class TrainingProtocol
             LeakageAucThreshold = options.LeakageAucThreshold,
             AllowSuspectedLeakage = options.AllowSuspectedLeakage,
         };
+
+    /// <summary>The strategy's stable text form: "halving" or "full".</summary>
+    internal static string SearchStrategyText(SearchStrategy strategy) =>
+        strategy == SearchStrategy.Full ? "full" : "halving";
 
     private static double Oriented(double value, bool higherIsBetter) =>
         double.IsNaN(value) ? double.MinValue

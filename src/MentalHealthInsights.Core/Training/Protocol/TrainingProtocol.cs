@@ -12,7 +12,8 @@ namespace MentalHealthInsights.Core.Training.Protocol;
 /// a seeded hyperparameter search per trainer; calibration and threshold on out-of-fold
 /// predictions; a final refit on the whole training part; one evaluation on the test part with
 /// bootstrap intervals; significance against the majority baseline; key indicators. The test
-/// part is touched once, at the end. Deterministic for a seed; sequential (no thread races).
+/// part is touched once, at the end. Deterministic for a seed: the search's fits run in parallel
+/// but are independent and seeded, and their results are recorded in a fixed order.
 /// </summary>
 public sealed partial class TrainingProtocol
 {
@@ -127,7 +128,9 @@ public sealed partial class TrainingProtocol
         var totalUnits =
             options.Folds
             + 1
-            + configurations.Sum(c => c.Count * options.Folds)
+            + configurations.Sum(c =>
+                SearchPlan.Fits(SearchPlan.Rungs(c.Count, options.Folds, options.SearchStrategy))
+            )
             + (2 * _trainers.Length)
             + 1;
         var tracker = new ProgressTracker(progress, totalUnits);

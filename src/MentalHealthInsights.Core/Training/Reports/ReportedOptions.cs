@@ -18,6 +18,12 @@ public sealed record ReportedOptions
     /// <summary>Configurations tried per model (at most).</summary>
     public required int SearchBudget { get; init; }
 
+    /// <summary>
+    /// The search strategy, "halving" or "full" (<see cref="Protocol.SearchStrategy"/>). Reports
+    /// written before it existed read as "full", which is what they did.
+    /// </summary>
+    public string SearchStrategy { get; init; } = "full";
+
     /// <summary>The metric (a MetricNames key) whose mean over folds selects the configuration and the best model.</summary>
     public required string PrimaryMetric { get; init; }
 

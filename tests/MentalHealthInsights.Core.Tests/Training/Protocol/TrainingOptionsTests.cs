@@ -15,6 +15,7 @@ public sealed class TrainingOptionsTests
         Assert.Equal(0.2, options.TestFraction);
         Assert.Equal(5, options.Folds);
         Assert.Equal(20, options.SearchBudget);
+        Assert.Equal(SearchStrategy.Halving, options.SearchStrategy);
         Assert.Equal(MetricNames.RocAuc, options.PrimaryMetric);
         Assert.Equal(ThresholdStrategy.MaxF1, options.Threshold);
         Assert.Equal(0.05, options.Alpha);
@@ -31,6 +32,7 @@ public sealed class TrainingOptionsTests
     [InlineData("Folds")]
     [InlineData("SearchBudget")]
     [InlineData("PrimaryMetric")]
+    [InlineData("SearchStrategy")]
     [InlineData("Alpha")]
     [InlineData("BootstrapResamples")]
     [InlineData("PermutationRepeats")]
@@ -43,6 +45,7 @@ public sealed class TrainingOptionsTests
             "Folds" => new TrainingOptions { Folds = 1 },
             "SearchBudget" => new TrainingOptions { SearchBudget = 0 },
             "PrimaryMetric" => new TrainingOptions { PrimaryMetric = "auc" },
+            "SearchStrategy" => new TrainingOptions { SearchStrategy = (SearchStrategy)7 },
             "Alpha" => new TrainingOptions { Alpha = 0 },
             "BootstrapResamples" => new TrainingOptions { BootstrapResamples = 0 },
             "PermutationRepeats" => new TrainingOptions { PermutationRepeats = 0 },
