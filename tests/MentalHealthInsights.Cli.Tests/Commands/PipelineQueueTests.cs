@@ -39,7 +39,7 @@ public sealed class PipelineQueueTests
             )
         );
         var lines = new ConcurrentQueue<string>();
-        using var worker = StartWorker(config, lines);
+        using var worker = WorkerProcess.Start(config, "queue-node", lines);
         try
         {
             await WaitForAsync(
@@ -137,47 +137,5 @@ public sealed class PipelineQueueTests
             );
             await Task.Delay(100);
         }
-    }
-
-    private static Process StartWorker(string config, ConcurrentQueue<string> lines)
-    {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (
-            var arg in new[]
-            {
-                Path.Combine(AppContext.BaseDirectory, "mhi.dll"),
-                "worker",
-                "--config",
-                config,
-                "--instance-id",
-                "queue-node",
-            }
-        )
-        {
-            start.ArgumentList.Add(arg);
-        }
-        var process = Process.Start(start)!;
-        process.OutputDataReceived += (_, e) =>
-        {
-            if (e.Data is not null)
-            {
-                lines.Enqueue(e.Data);
-            }
-        };
-        process.ErrorDataReceived += (_, e) =>
-        {
-            if (e.Data is not null)
-            {
-                lines.Enqueue("stderr: " + e.Data);
-            }
-        };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        return process;
     }
 }
