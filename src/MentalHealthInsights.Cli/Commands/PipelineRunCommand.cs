@@ -33,124 +33,99 @@ internal static class PipelineRunCommand
         {
             Description = "Queue the run for the workers (mhi worker) instead of running it here",
         };
-        var store = PipelineCommand.StoreOption();
-        var config = PipelineCommand.ConfigOption();
         var json = CommonOptions.Json();
-        var command = new Command("run", "Run a pipeline (or queue it for the workers)")
-        {
-            name,
-            parameters,
-            noCache,
-            queue,
-            store,
-            config,
-            json,
-        };
-        command.SetAction(
-            CommandRunner.Wrap(
-                async (parseResult, io, cancellationToken) =>
+        return PipelineCommand.StoreCommand(
+            environment,
+            "run",
+            "Run a pipeline (or queue it for the workers)",
+            [name, parameters, noCache, queue, json],
+            async (parseResult, io, settings, runStore, cancellationToken) =>
+            {
+                var pipelineName = parseResult.GetRequiredValue(name);
+                var given = ParseParameters(parseResult.GetValue(parameters) ?? []);
+                var definition = PipelineCatalog.Find(pipelineName, environment.Time)!;
+                var (_, problems) = definition.ResolveParameters(given);
+                if (problems.Count > 0)
                 {
-                    var pipelineName = parseResult.GetRequiredValue(name);
-                    var given = ParseParameters(parseResult.GetValue(parameters) ?? []);
-                    var settings = PipelineCommand.LoadSettings(parseResult.GetValue(config));
-                    var definition = PipelineCatalog.Find(pipelineName, environment.Time)!;
-                    var (_, problems) = definition.ResolveParameters(given);
-                    if (problems.Count > 0)
-                    {
-                        throw new CommandFailure(ExitCodes.Usage, string.Join(" ", problems));
-                    }
-                    await using var runStore = await PipelineCommand.OpenStoreAsync(
-                        environment,
-                        io,
-                        settings,
-                        parseResult.GetValue(store),
-                        cancellationToken
+                    throw new CommandFailure(ExitCodes.Usage, string.Join(" ", problems));
+                }
+                var runnerOptions = settings.ToRunnerOptions();
+
+                if (parseResult.GetValue(queue))
+                {
+                    var runId = Guid.NewGuid().ToString("N");
+                    await using var scheduler = await PipelineScheduler.CreateAsync(
+                        settings.Scheduler,
+                        new PipelineJobServices(runStore, environment.Time, runnerOptions, null),
+                        cancellationToken: cancellationToken
                     );
-                    var runnerOptions = settings.ToRunnerOptions();
-
-                    if (parseResult.GetValue(queue))
-                    {
-                        var runId = Guid.NewGuid().ToString("N");
-                        await using var scheduler = await PipelineScheduler.CreateAsync(
-                            settings.Scheduler,
-                            new PipelineJobServices(
-                                runStore,
-                                environment.Time,
-                                runnerOptions,
-                                null
-                            ),
-                            cancellationToken: cancellationToken
-                        );
-                        await scheduler.EnqueueAsync(
-                            pipelineName,
-                            given,
-                            PipelineTrigger.Manual,
-                            runId,
-                            parseResult.GetValue(noCache),
-                            cancellationToken
-                        );
-                        await io.Output.WriteLineAsync(
-                            parseResult.GetValue(json)
-                                ? JsonOutput.Format(
-                                    new System.Text.Json.Nodes.JsonObject
-                                    {
-                                        ["queued"] = runId,
-                                        ["pipeline"] = pipelineName,
-                                    }
-                                )
-                                : $"Queued run {runId} ({pipelineName}); a worker picks it up. Follow it with: mhi pipeline show {runId}"
-                        );
-                        return ExitCodes.Ok;
-                    }
-
-                    var total = definition.Steps.Count;
-                    var result = await new PipelineRunner(
-                        runStore,
-                        environment.Time,
-                        runnerOptions
-                    ).RunAsync(
-                        definition,
-                        new PipelineRunRequest
-                        {
-                            Parameters = given,
-                            NoCache = parseResult.GetValue(noCache),
-                            StepChanged = step =>
-                                io.Error.WriteLine(
-                                    $"[{step.Index + 1}/{total}] {step.Name}: {step.State.ToString().ToLowerInvariant()}"
-                                        + (
-                                            step.State
-                                                is StepRunState.Retrying
-                                                    or StepRunState.Failed
-                                                    or StepRunState.Cached
-                                                ? $" ({step.Error ?? step.Message})"
-                                            : step.State == StepRunState.Running
-                                            && step.Attempts > 1
-                                                ? $" (attempt {step.Attempts})"
-                                            : ""
-                                        )
-                                ),
-                        },
+                    await scheduler.EnqueueAsync(
+                        pipelineName,
+                        given,
+                        PipelineTrigger.Manual,
+                        runId,
+                        parseResult.GetValue(noCache),
                         cancellationToken
                     );
                     await io.Output.WriteLineAsync(
                         parseResult.GetValue(json)
-                            ? JsonOutput.Format(PipelineCommand.ToJson(result.Run, result.Steps))
-                            : PipelineCommand.RenderRun(result.Run)
-                                + Environment.NewLine
-                                + PipelineCommand.RenderSteps(result.Steps)
-                                + Environment.NewLine
-                                + "A screening aid, not a diagnosis."
+                            ? JsonOutput.Format(
+                                new System.Text.Json.Nodes.JsonObject
+                                {
+                                    ["queued"] = runId,
+                                    ["pipeline"] = pipelineName,
+                                }
+                            )
+                            : $"Queued run {runId} ({pipelineName}); a worker picks it up. Follow it with: mhi pipeline show {runId}"
                     );
-                    return result.Run.State switch
-                    {
-                        PipelineRunState.Completed => ExitCodes.Ok,
-                        PipelineRunState.Cancelled => ExitCodes.Cancelled,
-                        _ => ExitCodes.InvalidData,
-                    };
+                    return ExitCodes.Ok;
                 }
-            )
+
+                var total = definition.Steps.Count;
+                var result = await new PipelineRunner(
+                    runStore,
+                    environment.Time,
+                    runnerOptions
+                ).RunAsync(
+                    definition,
+                    new PipelineRunRequest
+                    {
+                        Parameters = given,
+                        NoCache = parseResult.GetValue(noCache),
+                        StepChanged = step =>
+                            io.Error.WriteLine(
+                                $"[{step.Index + 1}/{total}] {step.Name}: {step.State.ToString().ToLowerInvariant()}"
+                                    + (
+                                        step.State
+                                            is StepRunState.Retrying
+                                                or StepRunState.Failed
+                                                or StepRunState.Cached
+                                            ? $" ({step.Error ?? step.Message})"
+                                        : step.State == StepRunState.Running && step.Attempts > 1
+                                            ? $" (attempt {step.Attempts})"
+                                        : ""
+                                    )
+                            ),
+                    },
+                    cancellationToken
+                );
+                await io.Output.WriteLineAsync(
+                    parseResult.GetValue(json)
+                        ? JsonOutput.Format(PipelineCommand.ToJson(result.Run, result.Steps))
+                        : PipelineCommand.RenderRun(result.Run)
+                            + Environment.NewLine
+                            + PipelineCommand.RenderSteps(result.Steps)
+                            + Environment.NewLine
+                            + "A screening aid, not a diagnosis."
+                );
+                return result.Run.State switch
+                {
+                    PipelineRunState.Completed => ExitCodes.Ok,
+                    PipelineRunState.Cancelled => ExitCodes.Cancelled,
+                    _ => ExitCodes.InvalidData,
+                };
+            }
         );
-        return command;
     }
 
     /// <summary>NAME=VALUE pairs; a malformed one is a usage error.</summary>

@@ -12,64 +12,48 @@ internal static class PipelineRunsCommand
     public static Command Create(CliEnvironment environment)
     {
         var limit = CommonOptions.AtLeast("--limit", "How many runs, newest first", 20, 1);
-        var store = PipelineCommand.StoreOption();
-        var config = PipelineCommand.ConfigOption();
         var json = CommonOptions.Json();
-        var command = new Command("runs", "List pipeline runs, newest first")
-        {
-            limit,
-            store,
-            config,
-            json,
-        };
-        command.SetAction(
-            CommandRunner.Wrap(
-                async (parseResult, io, cancellationToken) =>
+        return PipelineCommand.StoreCommand(
+            environment,
+            "runs",
+            "List pipeline runs, newest first",
+            [limit, json],
+            async (parseResult, io, _, runStore, cancellationToken) =>
+            {
+                var runs = await runStore.ListRunsAsync(
+                    parseResult.GetValue(limit),
+                    cancellationToken
+                );
+                if (parseResult.GetValue(json))
                 {
-                    var settings = PipelineCommand.LoadSettings(parseResult.GetValue(config));
-                    await using var runStore = await PipelineCommand.OpenStoreAsync(
-                        environment,
-                        io,
-                        settings,
-                        parseResult.GetValue(store),
-                        cancellationToken
-                    );
-                    var runs = await runStore.ListRunsAsync(
-                        parseResult.GetValue(limit),
-                        cancellationToken
-                    );
-                    if (parseResult.GetValue(json))
-                    {
-                        await io.Output.WriteLineAsync(
-                            JsonOutput.Format(
-                                new JsonArray([
-                                    .. runs.Select(r => (JsonNode?)PipelineCommand.ToJson(r, null)),
-                                ])
-                            )
-                        );
-                        return ExitCodes.Ok;
-                    }
-                    if (runs.Count == 0)
-                    {
-                        await io.Output.WriteLineAsync("No pipeline runs yet.");
-                        return ExitCodes.Ok;
-                    }
                     await io.Output.WriteLineAsync(
-                        $"{"RUN", -32}  {"PIPELINE", -14} {"STATE", -9}  {"TRIGGER", -8}  CREATED (UTC)"
+                        JsonOutput.Format(
+                            new JsonArray([
+                                .. runs.Select(r => (JsonNode?)PipelineCommand.ToJson(r, null)),
+                            ])
+                        )
                     );
-                    foreach (var run in runs)
-                    {
-                        await io.Output.WriteLineAsync(
-                            string.Create(
-                                CultureInfo.InvariantCulture,
-                                $"{run.Id, -32}  {run.Pipeline, -14} {run.State, -9}  {run.Trigger.ToString().ToLowerInvariant(), -8}  {run.CreatedAt:yyyy-MM-dd HH:mm:ss}"
-                            )
-                        );
-                    }
                     return ExitCodes.Ok;
                 }
-            )
+                if (runs.Count == 0)
+                {
+                    await io.Output.WriteLineAsync("No pipeline runs yet.");
+                    return ExitCodes.Ok;
+                }
+                await io.Output.WriteLineAsync(
+                    $"{"RUN", -32}  {"PIPELINE", -14} {"STATE", -9}  {"TRIGGER", -8}  CREATED (UTC)"
+                );
+                foreach (var run in runs)
+                {
+                    await io.Output.WriteLineAsync(
+                        string.Create(
+                            CultureInfo.InvariantCulture,
+                            $"{run.Id, -32}  {run.Pipeline, -14} {run.State, -9}  {run.Trigger.ToString().ToLowerInvariant(), -8}  {run.CreatedAt:yyyy-MM-dd HH:mm:ss}"
+                        )
+                    );
+                }
+                return ExitCodes.Ok;
+            }
         );
-        return command;
     }
 }

@@ -49,6 +49,16 @@ internal static class ServeCommand
         {
             Description = "A JSON settings file (below environment variables and flags)",
         };
+        var scheduler = new Option<bool>("--scheduler")
+        {
+            Description =
+                "Also run scheduled and queued pipelines in the server, as mhi worker does (Scheduling:Enabled; off by default)",
+        };
+        var pipelinesConfig = new Option<string?>("--pipelines-config")
+        {
+            Description =
+                "Pipelines settings file for --scheduler (default: MHI_PIPELINES_CONFIG, else ./mhi-pipelines.json if present)",
+        };
         var server = new Option<string?>("--server-path")
         {
             Description =
@@ -65,6 +75,8 @@ internal static class ServeCommand
             log,
             watch,
             config,
+            scheduler,
+            pipelinesConfig,
             server,
         };
         command.TreatUnmatchedTokensAsErrors = false;
@@ -95,6 +107,11 @@ internal static class ServeCommand
                     Forward(arguments, "--prediction-log", parseResult.GetValue(log));
                     Forward(arguments, "--watch-interval", parseResult.GetValue(watch));
                     Forward(arguments, "--config", parseResult.GetValue(config));
+                    if (parseResult.GetValue(scheduler))
+                    {
+                        arguments.Add("--Scheduling:Enabled=true");
+                    }
+                    Forward(arguments, "--pipelines-config", parseResult.GetValue(pipelinesConfig));
                     arguments.AddRange(parseResult.UnmatchedTokens);
                     return await RunAsync(arguments, io, cancellationToken);
                 }

@@ -98,8 +98,9 @@ internal static class WorkerCommand
                     }
                     catch (OperationCanceledException)
                     {
-                        // Stop taking firings; running pipelines see the cancellation and record it.
-                        await scheduler.ShutdownAsync(true, CancellationToken.None);
+                        // Stop taking firings; running pipelines are cancelled, record it, and
+                        // the worker waits for that before it exits.
+                        await scheduler.StopAsync(CancellationToken.None);
                         output.WriteLine($"worker {runnerOptions.OwnerId} stopped");
                     }
                     return ExitCodes.Ok;

@@ -144,10 +144,37 @@ public sealed partial class MonitoringJob(TimeProvider time)
         string? runId = tracking is null
             ? null
             : await TrackAsync(tracking, options, report, written, cancellationToken);
+        var result = new MonitoringJobResult(report, output, runId);
         if (alerts is null)
         {
-            return new MonitoringJobResult(report, output, runId);
+            return result;
         }
+        var alertResult = await alerts.ProcessAsync(
+            CreateSnapshot(options, result),
+            cancellationToken
+        );
+        return result with { Alerts = alertResult };
+    }
+
+    /// <summary>
+    /// The <see cref="MonitoringSnapshot"/> of a finished run, exactly as the alert overload of
+    /// <see cref="RunAsync(MonitoringJobOptions, Predictor?, IPredictionLogStore?, TrackingService?, AlertService?, CancellationToken)"/>
+    /// stores it: <see cref="MonitoringSnapshot.FromReport"/> with the run id (the tracking run
+    /// id, else a new <c>monitor-…</c> id), the window (<see cref="MonitoringJobOptions.SnapshotWindow"/>,
+    /// else the prediction-log window, else the report time), the HTML report and
+    /// <see cref="MonitoringJobOptions.Model"/>. The monitoring pipeline's alert step stores
+    /// this same snapshot.
+    /// </summary>
+    /// <param name="options">The options the run was made with.</param>
+    /// <param name="result">The run's result.</param>
+    public static MonitoringSnapshot CreateSnapshot(
+        MonitoringJobOptions options,
+        MonitoringJobResult result
+    )
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(result);
+        var report = result.Report;
         var window =
             options.SnapshotWindow
             ?? (
@@ -155,16 +182,14 @@ public sealed partial class MonitoringJob(TimeProvider time)
                     ? (start, end)
                     : (report.GeneratedAt, report.GeneratedAt)
             );
-        var snapshot = MonitoringSnapshot.FromReport(
+        return MonitoringSnapshot.FromReport(
             report,
-            runId ?? NewRunId(report.GeneratedAt),
+            result.TrackingRunId ?? NewRunId(report.GeneratedAt),
             window.Item1,
             window.Item2,
-            output.HtmlPath,
+            result.Output.HtmlPath,
             options.Model
         );
-        var alertResult = await alerts.ProcessAsync(snapshot, cancellationToken);
-        return new MonitoringJobResult(report, output, runId) { Alerts = alertResult };
     }
 
     private static string NewRunId(DateTimeOffset at) =>

@@ -110,6 +110,29 @@ public sealed partial class PipelineScheduler : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// A client of the queue: a scheduler on <paramref name="settings"/>' job store that is never
+    /// started, so it only writes triggers (<see cref="EnqueueAsync"/>) for the workers to run.
+    /// Its job services are never used (no job executes here). <see cref="SchedulerSettings.InstanceName"/>
+    /// must be the workers' (Quartz keys every row by it).
+    /// </summary>
+    public static Task<PipelineScheduler> CreateClientAsync(
+        SchedulerSettings settings,
+        TimeProvider time,
+        CancellationToken cancellationToken
+    ) =>
+        CreateAsync(
+            settings,
+            new PipelineJobServices(
+                new InMemoryPipelineRunStore(),
+                time,
+                new PipelineRunnerOptions(),
+                null
+            ),
+            "client-" + Guid.NewGuid().ToString("N")[..12],
+            cancellationToken
+        );
+
     /// <summary>Starts executing jobs.</summary>
     public async Task StartAsync(CancellationToken cancellationToken) =>
         await Scheduler.Start(cancellationToken);
@@ -143,6 +166,27 @@ public sealed partial class PipelineScheduler : IAsyncDisposable
             )
             .Build();
         await Scheduler.ScheduleJob(queued, ScheduleJobOptions.Replacing, cancellationToken);
+    }
+
+    /// <summary>
+    /// A graceful stop: takes no new firings, cancels the pipelines running here (each records
+    /// Cancelled and ends its steps) and waits for them to finish recording. A cancelled run is
+    /// not retried by Quartz; queue it again to run it. If <paramref name="cancellationToken"/>
+    /// ends the wait first, the runs' leases expire and the next start marks them Crashed.
+    /// </summary>
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await Scheduler.Standby(cancellationToken);
+        // Only this node's firings: Interrupt(JobKey) would cancel the job on every node.
+        var running = await Scheduler.QueryFireInstances(
+            new FireInstanceQuery { SchedulerInstanceId = Scheduler.SchedulerInstanceId },
+            cancellationToken
+        );
+        foreach (var firing in running.Items)
+        {
+            await Scheduler.InterruptFireInstance(firing.FireInstanceId, cancellationToken);
+        }
+        await Scheduler.Shutdown(waitForJobsToComplete: true, cancellationToken);
     }
 
     /// <summary>Stops: waits for running jobs when <paramref name="waitForJobs"/>.</summary>

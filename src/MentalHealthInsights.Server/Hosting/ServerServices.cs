@@ -24,6 +24,7 @@ internal static class ServerServices
         ["--watch-interval"] = "Serving:WatchInterval",
         ["--prediction-log"] = "PredictionLog:ConnectionString",
         ["--config"] = "ConfigFile",
+        ["--pipelines-config"] = "Scheduling:Config",
     };
 
     public static WebApplicationBuilder AddMentalHealthServer(
@@ -67,6 +68,12 @@ internal static class ServerServices
         services.AddHostedService<PredictionLogWriter>();
         services.AddHostedService<ModelWatchService>();
         services.AddHostedService<StdinShutdownService>();
+        // Off unless Scheduling:Enabled; stopped first (hosted services stop in reverse order).
+        services.AddSingleton(sp =>
+            SchedulingOptions.From(sp.GetRequiredService<IConfiguration>())
+        );
+        services.TryAddSingleton(SchedulerCatalog.Default);
+        services.AddHostedService<PipelineSchedulerService>();
 
         services.ConfigureHttpJsonOptions(json =>
             json.SerializerOptions.TypeInfoResolverChain.Insert(0, ServerJsonContext.Default)

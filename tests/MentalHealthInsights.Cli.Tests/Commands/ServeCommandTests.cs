@@ -130,6 +130,35 @@ public sealed class ServeCommandTests
     }
 
     [Fact]
+    public async Task Serve_SchedulerWithBadPipelinesConfig_ServerRefusesAndExitCodeIs2()
+    {
+        using var temp = new TempFolder();
+        var config = temp.File("pipelines.json");
+        await File.WriteAllTextAsync(
+            config,
+            """{ "schedules": [ { "name": "x", "pipeline": "nope", "cron": "* * * * * ?" } ] }"""
+        );
+
+        // Without --scheduler the settings file is never read: the refusal proves both flags
+        // reach the server (Scheduling:Enabled and Scheduling:Config).
+        var result = await CliHarness.RunAsync(
+            "serve",
+            "--model",
+            "/nonexistent/bundle",
+            "--urls",
+            $"http://127.0.0.1:{FreePort()}",
+            "--server-path",
+            ServerPath,
+            "--PredictionLog:Enabled=false",
+            "--scheduler",
+            "--pipelines-config",
+            config
+        );
+
+        Assert.Equal(ExitCodes.InvalidData, result.ExitCode);
+    }
+
+    [Fact]
     public async Task Serve_ServerMissing_ClearErrorAndExitCode3()
     {
         var result = await CliHarness.RunAsync("serve", "--server-path", "/nonexistent/server.dll");

@@ -49,8 +49,8 @@ public sealed class WorkerClusterTests(PostgresServer server) : IClassFixture<Po
             """
         );
         var lines = new ConcurrentQueue<string>();
-        using var a = StartWorker(config, "node-a", lines, "--apply-schedules");
-        using var b = StartWorker(config, "node-b", lines);
+        using var a = WorkerProcess.Start(config, "node-a", lines, "--apply-schedules");
+        using var b = WorkerProcess.Start(config, "node-b", lines);
         try
         {
             await using var store = await PipelineRunStoreFactory.OpenAsync(
@@ -125,52 +125,5 @@ public sealed class WorkerClusterTests(PostgresServer server) : IClassFixture<Po
                 }
             }
         }
-    }
-
-    private static Process StartWorker(
-        string config,
-        string id,
-        ConcurrentQueue<string> lines,
-        params string[] extra
-    )
-    {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (
-            var arg in new[]
-            {
-                Path.Combine(AppContext.BaseDirectory, "mhi.dll"),
-                "worker",
-                "--config",
-                config,
-                "--instance-id",
-                id,
-            }.Concat(extra)
-        )
-        {
-            start.ArgumentList.Add(arg);
-        }
-        var process = Process.Start(start)!;
-        process.OutputDataReceived += (_, e) =>
-        {
-            if (e.Data is not null)
-            {
-                lines.Enqueue($"{id}: {e.Data}".Split(": ", 2)[1] + " [" + id + "]");
-            }
-        };
-        process.ErrorDataReceived += (_, e) =>
-        {
-            if (e.Data is not null)
-            {
-                lines.Enqueue("stderr " + id + ": " + e.Data);
-            }
-        };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        return process;
     }
 }

@@ -45,6 +45,8 @@ public static partial class AlertSettingsLoader
         "TrackingUri",
         "ModelName",
         "PromotionMargin",
+        "JobStore",
+        "SchedulerName",
     ];
 
     /// <summary>Loads <paramref name="path"/>; a missing or unreadable file is an <see cref="AlertPolicyException"/> too.</summary>
@@ -343,6 +345,14 @@ public static partial class AlertSettingsLoader
                     ReadString(element, "ModelName", inner, problems) ?? "mental-health-classifier",
                 PromotionMargin = margin,
                 Protocol = new TrainingOptions(),
+                Queue = ReadString(element, "JobStore", inner, problems) is { Length: > 0 } jobStore
+                    ? new Pipelines.Configuration.SchedulerSettings
+                    {
+                        JobStore = jobStore,
+                        InstanceName =
+                            ReadString(element, "SchedulerName", inner, problems) ?? "mhi",
+                    }
+                    : null,
             }
         );
     }

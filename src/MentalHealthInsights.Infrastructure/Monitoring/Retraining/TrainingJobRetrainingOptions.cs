@@ -1,4 +1,5 @@
 using MentalHealthInsights.Core.Training.Protocol;
+using MentalHealthInsights.Infrastructure.Pipelines.Configuration;
 using MentalHealthInsights.Infrastructure.Training.Jobs;
 
 namespace MentalHealthInsights.Infrastructure.Monitoring.Retraining;
@@ -35,4 +36,13 @@ public sealed record TrainingJobRetrainingOptions
 
     /// <summary>Native threads for rf and xgb. Default 1.</summary>
     public int Threads { get; init; } = 1;
+
+    /// <summary>
+    /// The workers' Quartz scheduler (job store and instance name, as in the pipelines settings'
+    /// "scheduler" section). When set, a retraining is queued as a run of the <c>training</c>
+    /// pipeline (trigger alert) on the same queue as scheduled and manual runs, for
+    /// <c>mhi worker</c> or <c>mhi serve --scheduler</c> to run. Default null: the fallback,
+    /// training inline in the calling process.
+    /// </summary>
+    public SchedulerSettings? Queue { get; init; }
 }

@@ -1,15 +1,23 @@
 using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
 using MentalHealthInsights.Core.Monitoring.Alerts;
+using MentalHealthInsights.Core.Pipelines;
+using MentalHealthInsights.Infrastructure.Pipelines.Training;
+using MentalHealthInsights.Infrastructure.Scheduling;
+using MentalHealthInsights.Infrastructure.Tracking.Sqlite;
 using MentalHealthInsights.Infrastructure.Training;
 using MentalHealthInsights.Infrastructure.Training.Jobs;
 
 namespace MentalHealthInsights.Infrastructure.Monitoring.Retraining;
 
 /// <summary>
-/// Retrains with the project's <see cref="TrainingJob"/> on the newest labelled data, with
-/// tracking on and promotion never forced: the registry's promotion gate alone decides whether
-/// the new version becomes champion. The job runs on a worker thread and the call waits for it
-/// (a pipeline queue can take this port's place later).
+/// Retrains on the newest labelled data with tracking on and promotion never forced: the
+/// registry's promotion gate alone decides whether the new version becomes champion. With
+/// <see cref="TrainingJobRetrainingOptions.Queue"/> set, the retraining is a run of the
+/// <c>training</c> pipeline with trigger alert, put on the workers' queue (the same queue as
+/// scheduled and manual runs); without it (the fallback) the <see cref="TrainingJob"/> runs here,
+/// on a worker thread, and the call waits for it.
 /// </summary>
 /// <param name="options">What to train on and where to write.</param>
 /// <param name="time">The clock given to the training job.</param>
@@ -32,14 +40,106 @@ public sealed class TrainingJobRetrainingTrigger(
                 $"no labelled data: '{options.DataPath}' is neither a CSV file nor a folder holding one."
             );
         }
+        var output = Path.Combine(
+            options.OutputRoot,
+            "retrain-" + SafeName(request.MonitoringRunId)
+        );
+        return options.Queue is null
+            ? await TrainHereAsync(data, output, cancellationToken)
+            : await EnqueueAsync(request, data, output, cancellationToken);
+    }
 
+    /// <summary>
+    /// The run id a queued retraining for <paramref name="monitoringRunId"/> gets: derived from
+    /// it, so a request repeated before a worker picks it up replaces the queued one.
+    /// </summary>
+    public static string QueuedRunId(string monitoringRunId) =>
+        Convert.ToHexStringLower(
+            SHA256.HashData(Encoding.UTF8.GetBytes("alert-retraining|" + monitoringRunId))
+        )[..32];
+
+    /// <summary>The <c>training</c> pipeline's parameters equivalent to the options, for data <paramref name="data"/> and folder <paramref name="output"/>.</summary>
+    public Dictionary<string, string> PipelineParameters(string data, string output)
+    {
+        var c = CultureInfo.InvariantCulture;
+        var protocol = options.Protocol;
+        return new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["input"] = data,
+            ["out"] = output,
+            ["models"] = string.Join(",", options.Models ?? TrainerRegistry.ModelNames),
+            ["threads"] = options.Threads.ToString(c),
+            ["seed"] = protocol.Seed.ToString(c),
+            ["folds"] = protocol.Folds.ToString(c),
+            ["search-budget"] = protocol.SearchBudget.ToString(c),
+            ["bootstrap"] = protocol.BootstrapResamples.ToString(c),
+            // Resolved here, as inline training would: the worker may not share this environment.
+            ["tracking-uri"] =
+                options.TrackingUri
+                ?? Environment.GetEnvironmentVariable(TrackingBackendFactory.TrackingUriVariable)
+                ?? "",
+            ["experiment"] = options.ExperimentName,
+            ["model-name"] = options.ModelName,
+            ["promotion-margin"] = options.PromotionMargin.ToString("R", c),
+        };
+    }
+
+    private async Task<RetrainingOutcome> EnqueueAsync(
+        RetrainingRequest request,
+        string data,
+        string output,
+        CancellationToken cancellationToken
+    )
+    {
+        var runId = QueuedRunId(request.MonitoringRunId);
+        try
+        {
+            await using var scheduler = await PipelineScheduler.CreateClientAsync(
+                options.Queue!,
+                time,
+                cancellationToken
+            );
+            await scheduler.EnqueueAsync(
+                TrainingPipeline.PipelineName,
+                PipelineParameters(data, output),
+                PipelineTrigger.Alert,
+                runId,
+                noCache: false,
+                cancellationToken
+            );
+        }
+        catch (Exception ex)
+            when (ex
+                    is Quartz.SchedulerException
+                        or ArgumentException
+                        or System.Data.Common.DbException
+                        or IOException
+            )
+        {
+            // The port reports failures in the outcome; the message names the store, not data.
+            return RetrainingOutcome.Failed("could not queue the training pipeline: " + ex.Message);
+        }
+        return new RetrainingOutcome(
+            true,
+            null,
+            null,
+            null,
+            false,
+            $"queued as training pipeline run {runId} (trigger alert); a worker runs it and the promotion gate decides",
+            null
+        );
+    }
+
+    private async Task<RetrainingOutcome> TrainHereAsync(
+        string data,
+        string output,
+        CancellationToken cancellationToken
+    )
+    {
         var jobOptions = new TrainingJobOptions
         {
             InputPath = data,
-            OutputDirectory = Path.Combine(
-                options.OutputRoot,
-                "retrain-" + SafeName(request.MonitoringRunId)
-            ),
+            OutputDirectory = output,
             Models = options.Models ?? TrainerRegistry.ModelNames,
             Threads = options.Threads,
             Protocol = options.Protocol,

@@ -9,7 +9,9 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace MentalHealthInsights.Infrastructure.Pipelines.Monitoring;
 
 /// <summary>
-/// <c>alert</c>: stores the monitoring snapshot and evaluates the alert policy
+/// <c>alert</c>: stores the monitoring snapshot (the monitor step's <c>snapshot.json</c>, built
+/// by <see cref="Infrastructure.Monitoring.MonitoringJob.CreateSnapshot"/> as for <c>mhi monitor</c>)
+/// and evaluates the alert policy
 /// (<c>alerts-config</c>, else the default policy) through <see cref="AlertService"/> on the
 /// SQLite monitoring store: de-duplication, the webhook when configured, and retraining through
 /// the promotion gate when the configuration enables it. Outputs the fired alerts' rule names.
@@ -21,19 +23,7 @@ internal sealed class AlertStep(TimeProvider time) : PipelineStep
     public override string Name => "alert";
 
     public override IReadOnlyList<string> Inputs =>
-        [
-            "key_metrics",
-            "drifted_columns",
-            "dataset_drift",
-            "window_from",
-            "window_to",
-            "monitoring_html",
-            "monitored_model",
-            "tracking_run",
-            "alerts-config",
-            "monitoring-db",
-            "out",
-        ];
+        ["monitoring_snapshot", "alerts-config", "monitoring-db", "out"];
 
     public override IReadOnlyList<string> Outputs =>
         ["alerts_fired", "fired_rules", "alerts_suppressed", "retraining"];
@@ -73,7 +63,10 @@ internal sealed class AlertStep(TimeProvider time) : PipelineStep
             NullLoggerFactory.Instance,
             time
         );
-        var result = await factory.Service.ProcessAsync(Snapshot(context), cancellationToken);
+        var result = await factory.Service.ProcessAsync(
+            MonitoringSnapshotFile.Read(context.Input("monitoring_snapshot")),
+            cancellationToken
+        );
         var fired = result.Fired.Select(a => a.RuleName).ToList();
         var suppressed = result.Alerts.Count - fired.Count;
         var retraining = result.Retraining is null ? "not requested" : Describe(result.Retraining);
@@ -95,30 +88,6 @@ internal sealed class AlertStep(TimeProvider time) : PipelineStep
         );
     }
 
-    private MonitoringSnapshot Snapshot(PipelineStepContext context)
-    {
-        var now = time.GetUtcNow();
-        var to = Parse(context.Input("window_to")) ?? now;
-        var verdicts = context
-            .Input("drifted_columns")
-            .Split(',', StringSplitOptions.RemoveEmptyEntries)
-            .ToDictionary(c => c, _ => "drift", StringComparer.Ordinal);
-        verdicts["dataset"] = context.Input("dataset_drift") == "true" ? "drift" : "no drift";
-        var run = context.Input("tracking_run");
-        var model = context.Input("monitored_model");
-        return new MonitoringSnapshot(
-            run.Length > 0 ? run : context.RunId,
-            // An open window start (the whole log) is stored as its end: the end orders windows.
-            Parse(context.Input("window_from")) ?? to,
-            to,
-            now,
-            KeyMetricsText.Parse(context.Input("key_metrics")),
-            verdicts,
-            context.Input("monitoring_html"),
-            model.Length > 0 ? model : null
-        );
-    }
-
     private static string Describe(RetrainingOutcome outcome) =>
         outcome.Error is { } error ? "failed: " + error
         : !outcome.Started ? "not started"
@@ -127,14 +96,6 @@ internal sealed class AlertStep(TimeProvider time) : PipelineStep
                 CultureInfo.InvariantCulture,
                 $"registered {outcome.RegisteredModel} v{version}, {(outcome.Promoted ? "promoted" : "not promoted")}"
             )
-        : "started";
-
-    private static DateTimeOffset? Parse(string text) =>
-        text.Length == 0
-            ? null
-            : DateTimeOffset.Parse(
-                text,
-                CultureInfo.InvariantCulture,
-                DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal
-            );
+        // A queued retraining says which pipeline run will train.
+        : outcome.PromotionReason ?? "started";
 }

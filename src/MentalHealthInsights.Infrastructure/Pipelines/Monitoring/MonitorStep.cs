@@ -16,7 +16,9 @@ namespace MentalHealthInsights.Infrastructure.Pipelines.Monitoring;
 /// or the model's training data found by the SHA-256 its run recorded), then runs
 /// <see cref="MonitoringJob"/> on the collected window with tracking on, writing
 /// <c>OUT/monitoring/RUN_ID/</c>. Outputs the report paths, the verdicts and the key metrics
-/// (as <c>name=value;…</c>, round-trip numbers) for the alert step.
+/// (as <c>name=value;…</c>, round-trip numbers), and <c>snapshot.json</c>: the snapshot
+/// <see cref="MonitoringJob.CreateSnapshot"/> builds, exactly as <c>mhi monitor</c> stores it,
+/// for the alert step.
 /// </summary>
 /// <param name="time">The clock.</param>
 internal sealed class MonitorStep(TimeProvider time) : PipelineStep
@@ -45,6 +47,7 @@ internal sealed class MonitorStep(TimeProvider time) : PipelineStep
             "drifted_columns",
             "key_metrics",
             "reference_csv",
+            "monitoring_snapshot",
         ];
 
     public override async Task<StepOutcome> ExecuteAsync(
@@ -84,6 +87,8 @@ internal sealed class MonitorStep(TimeProvider time) : PipelineStep
                             Parse(context.Input("window_to"))
                         ),
                 OutputDirectory = folder,
+                // As mhi monitor: the registered version, null for a bundle path.
+                Model = resolved.Version is null ? null : Describe(resolved, modelReference),
             };
             var bundle = resolved.Bundle;
             var result = await new MonitoringJob(time).RunAsync(
@@ -95,7 +100,11 @@ internal sealed class MonitorStep(TimeProvider time) : PipelineStep
                 new TrackingService(backend.Tracking, time, artifacts: backend.Artifacts),
                 cancellationToken
             );
-            return Outcome(result, Describe(resolved, modelReference), reference);
+            var snapshot = MonitoringSnapshotFile.Write(
+                MonitoringJob.CreateSnapshot(options, result),
+                folder
+            );
+            return Outcome(result, Describe(resolved, modelReference), reference, snapshot);
         }
         catch (Exception ex)
             when (ex is MonitoringInputException or ModelBundleException or TrackingException)
@@ -156,7 +165,12 @@ internal sealed class MonitorStep(TimeProvider time) : PipelineStep
                 DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal
             );
 
-    private static StepOutcome Outcome(MonitoringJobResult result, string model, string reference)
+    private static StepOutcome Outcome(
+        MonitoringJobResult result,
+        string model,
+        string reference,
+        string snapshot
+    )
     {
         var report = result.Report;
         var drifted = string.Join(
@@ -177,7 +191,8 @@ internal sealed class MonitorStep(TimeProvider time) : PipelineStep
                 ("dataset_drift", report.Drift.DatasetDrift ? "true" : "false"),
                 ("drifted_columns", drifted),
                 ("key_metrics", KeyMetricsText.Format(report.KeyMetrics)),
-                ("reference_csv", reference)
+                ("reference_csv", reference),
+                ("monitoring_snapshot", snapshot)
             ),
             links,
             string.Create(

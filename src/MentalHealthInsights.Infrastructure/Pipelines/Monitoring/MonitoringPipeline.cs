@@ -53,6 +53,16 @@ public sealed class MonitoringPipeline : IPipelineFactory
             "true: when an alert fired, run the training pipeline (trigger alert) on the reference data"
         ),
         new("run-store", "", "Run store for that training run; empty: sqlite:///OUT/pipelines.db"),
+        new(
+            "job-store",
+            "",
+            "Workers' Quartz job store (as the settings' scheduler.jobStore): with it the training run is queued for mhi worker / mhi serve --scheduler; empty: it runs here"
+        ),
+        new(
+            "scheduler-name",
+            "mhi",
+            "The workers' scheduler instance name (scheduler.instanceName)"
+        ),
     ];
 
     /// <inheritdoc />

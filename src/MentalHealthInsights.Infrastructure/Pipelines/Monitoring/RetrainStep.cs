@@ -1,5 +1,7 @@
 using MentalHealthInsights.Core.Pipelines;
+using MentalHealthInsights.Infrastructure.Pipelines.Configuration;
 using MentalHealthInsights.Infrastructure.Pipelines.Training;
+using MentalHealthInsights.Infrastructure.Scheduling;
 
 namespace MentalHealthInsights.Infrastructure.Pipelines.Monitoring;
 
@@ -9,6 +11,8 @@ namespace MentalHealthInsights.Infrastructure.Pipelines.Monitoring;
 /// as its own run in the run store (<c>run-store</c>, default <c>OUT/pipelines.db</c>); the new
 /// version goes through the normal promotion gate. Otherwise it records why it did nothing.
 /// A failed training run fails this step (not retried: the training run has its own record).
+/// With <c>job-store</c> set, the training run is queued for the workers instead (the same
+/// queue as scheduled and manual runs); running it here is the fallback without a scheduler.
 /// </summary>
 /// <param name="time">The clock.</param>
 internal sealed class RetrainStep(TimeProvider time) : PipelineStep
@@ -16,7 +20,16 @@ internal sealed class RetrainStep(TimeProvider time) : PipelineStep
     public override string Name => "retrain";
 
     public override IReadOnlyList<string> Inputs =>
-        ["retrain", "alerts_fired", "reference_csv", "out", "tracking-uri", "run-store"];
+        [
+            "retrain",
+            "alerts_fired",
+            "reference_csv",
+            "out",
+            "tracking-uri",
+            "run-store",
+            "job-store",
+            "scheduler-name",
+        ];
 
     public override IReadOnlyList<string> Outputs => ["training_run", "retrained"];
 
@@ -40,6 +53,15 @@ internal sealed class RetrainStep(TimeProvider time) : PipelineStep
             );
         }
         var outFolder = StepParameters.FullPath(context, "out");
+        var parameters = StepParameters.Values(
+            ("input", context.Input("reference_csv")),
+            ("out", outFolder),
+            ("tracking-uri", context.Input("tracking-uri"))
+        );
+        if (context.Input("job-store") is { Length: > 0 } jobStore)
+        {
+            return await EnqueueAsync(context, jobStore, parameters, cancellationToken);
+        }
         var location = context.Input("run-store");
         await using var store = await PipelineRunStoreFactory.OpenAsync(
             location.Length > 0 ? location : "sqlite:///" + Path.Combine(outFolder, "pipelines.db"),
@@ -47,15 +69,7 @@ internal sealed class RetrainStep(TimeProvider time) : PipelineStep
         );
         var result = await new PipelineRunner(store, time, new PipelineRunnerOptions()).RunAsync(
             new TrainingPipeline().Create(time),
-            new PipelineRunRequest
-            {
-                Trigger = PipelineTrigger.Alert,
-                Parameters = StepParameters.Values(
-                    ("input", context.Input("reference_csv")),
-                    ("out", outFolder),
-                    ("tracking-uri", context.Input("tracking-uri"))
-                ),
-            },
+            new PipelineRunRequest { Trigger = PipelineTrigger.Alert, Parameters = parameters },
             cancellationToken
         );
         if (result.Run.State != PipelineRunState.Completed)
@@ -74,6 +88,59 @@ internal sealed class RetrainStep(TimeProvider time) : PipelineStep
                         ? "promoted"
                         : "not promoted (gate)"
                 )
+        );
+    }
+
+    /// <summary>
+    /// With <c>job-store</c>: the training run goes on the workers' queue (trigger alert) under
+    /// an id derived from this run, instead of running here; a worker records it in its own run
+    /// store and the promotion gate decides as always.
+    /// </summary>
+    private async Task<StepOutcome> EnqueueAsync(
+        PipelineStepContext context,
+        string jobStore,
+        Dictionary<string, string> parameters,
+        CancellationToken cancellationToken
+    )
+    {
+        var runId = Convert.ToHexStringLower(
+            System.Security.Cryptography.SHA256.HashData(
+                System.Text.Encoding.UTF8.GetBytes("retrain|" + context.RunId)
+            )
+        )[..32];
+        try
+        {
+            await using var scheduler = await PipelineScheduler.CreateClientAsync(
+                new SchedulerSettings
+                {
+                    JobStore = jobStore,
+                    InstanceName = context.Input("scheduler-name"),
+                },
+                time,
+                cancellationToken
+            );
+            await scheduler.EnqueueAsync(
+                TrainingPipeline.PipelineName,
+                parameters,
+                PipelineTrigger.Alert,
+                runId,
+                noCache: false,
+                cancellationToken
+            );
+        }
+        catch (Exception ex)
+            when (ex
+                    is Quartz.SchedulerException
+                        or ArgumentException
+                        or System.Data.Common.DbException
+            )
+        {
+            throw new PipelineStepException("could not queue the training pipeline: " + ex.Message);
+        }
+        return new StepOutcome(
+            StepParameters.Values(("training_run", runId), ("retrained", "queued")),
+            [new PipelineLink("pipeline-run", runId)],
+            $"training run {runId} queued for the workers (trigger alert); the promotion gate decides"
         );
     }
 }

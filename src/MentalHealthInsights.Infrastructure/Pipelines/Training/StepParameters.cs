@@ -21,6 +21,28 @@ internal static class StepParameters
             );
     }
 
+    /// <summary>A number in [<paramref name="minimum"/>, <paramref name="maximum"/>] (invariant culture).</summary>
+    public static double Number(
+        PipelineStepContext context,
+        string name,
+        double minimum,
+        double maximum
+    )
+    {
+        var text = context.Input(name);
+        return
+            double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value)
+            && value >= minimum
+            && value <= maximum
+            ? value
+            : throw new PipelineStepException(
+                string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"parameter {name} must be a number in [{minimum}, {maximum}]."
+                )
+            );
+    }
+
     public static string FullPath(PipelineStepContext context, string name) =>
         Path.GetFullPath(context.Input(name));
 

@@ -33,6 +33,7 @@ internal sealed class TrainStep(TimeProvider time) : PipelineStep
             "tracking-uri",
             "experiment",
             "model-name",
+            "promotion-margin",
         ];
 
     public override IReadOnlyList<string> Outputs =>
@@ -77,6 +78,7 @@ internal sealed class TrainStep(TimeProvider time) : PipelineStep
                         ?? "sqlite:///" + Path.Combine(outFolder, "mlruns.db"),
             ExperimentName = context.Input("experiment"),
             ModelName = context.Input("model-name"),
+            PromotionMargin = StepParameters.Number(context, "promotion-margin", 0, 1),
             Protocol = new TrainingOptions
             {
                 Seed = StepParameters.Int(context, "seed", int.MinValue),

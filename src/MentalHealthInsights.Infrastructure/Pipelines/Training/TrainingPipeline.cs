@@ -35,6 +35,11 @@ public sealed class TrainingPipeline : IPipelineFactory
         ),
         new("experiment", "mental-health-insights", "Tracking experiment"),
         new("model-name", "mental-health-classifier", "Registered model name"),
+        new(
+            "promotion-margin",
+            "0.01",
+            "Promotion gate: largest accepted ROC AUC loss against the champion, in [0, 1]"
+        ),
     ];
 
     /// <inheritdoc />

@@ -1,0 +1,80 @@
+using System.CommandLine;
+using MentalHealthInsights.Cli.Hosting;
+using MentalHealthInsights.Infrastructure.Pipelines;
+using MentalHealthInsights.Infrastructure.Pipelines.Configuration;
+
+namespace MentalHealthInsights.Cli.Commands;
+
+internal static partial class PipelineCommand
+{
+    /// <summary>
+    /// A <c>mhi pipeline</c> subcommand that works on the run store: adds <c>--store</c> and
+    /// <c>--config</c> after <paramref name="symbols"/>, and runs <paramref name="action"/> with
+    /// the checked settings and the opened run store (abandoned runs already marked crashed;
+    /// disposed afterwards). Failures become exit codes through <see cref="CommandRunner"/>.
+    /// </summary>
+    /// <param name="environment">The CLI environment (clock).</param>
+    /// <param name="name">The subcommand's name.</param>
+    /// <param name="description">Its help line.</param>
+    /// <param name="symbols">Its own arguments and options, in help order.</param>
+    /// <param name="action">The work, given the parse result, the I/O, the settings and the store.</param>
+    public static Command StoreCommand(
+        CliEnvironment environment,
+        string name,
+        string description,
+        IReadOnlyList<Symbol> symbols,
+        Func<
+            ParseResult,
+            CommandIo,
+            PipelineSettings,
+            SqlPipelineRunStore,
+            CancellationToken,
+            Task<int>
+        > action
+    )
+    {
+        var store = StoreOption();
+        var config = ConfigOption();
+        var command = new Command(name, description);
+        foreach (var symbol in symbols)
+        {
+            switch (symbol)
+            {
+                case Argument argument:
+                    command.Arguments.Add(argument);
+                    break;
+                case Option option:
+                    command.Options.Add(option);
+                    break;
+                default:
+                    throw new ArgumentException(
+                        $"unsupported symbol {symbol.Name}",
+                        nameof(symbols)
+                    );
+            }
+        }
+        command.Options.Add(store);
+        command.Options.Add(config);
+        command.SetAction(
+            CommandRunner.Wrap(
+                async (parseResult, io, cancellationToken) =>
+                {
+                    var settings = LoadSettings(parseResult.GetValue(config));
+                    await using var runStore = await OpenStoreAsync(
+                        environment,
+                        io,
+                        settings,
+                        parseResult.GetValue(store),
+                        cancellationToken
+                    );
+                    return await action(parseResult, io, settings, runStore, cancellationToken);
+                }
+            )
+        );
+        return command;
+    }
+
+    /// <summary>The <c>RUN</c> argument: a run id or a unique prefix of 6+ characters.</summary>
+    public static Argument<string> RunArgument() =>
+        new("RUN") { Description = "Run id (or a unique prefix of 6+ characters)" };
+}
