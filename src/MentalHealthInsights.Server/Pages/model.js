@@ -65,6 +65,7 @@ function indicators(title, v) {
     el("h4", {}, `${title}: version ${v.version}` + (v.modelType ? ` (${v.modelType})` : "")),
     barChart(rows.map((k) => ({ label: k.column, value: k.importance ?? 0, color: k.direction === "LowerRisk" ? "#2e7d32" : k.direction === "HigherRisk" ? "#b3261e" : "#777" })),
       { min: Math.min(0, ...rows.map((k) => k.importance ?? 0)), max: top, title: `${title} key indicators: drop in test ROC AUC when shuffled`, format: (x) => x.toFixed(4) }),
+    el("p", { class: "hint" }, "Bar colour: red — the model associates it with higher estimated risk; green — with lower; grey — no consistent direction."),
     el("table", {},
       el("thead", {}, el("tr", {}, el("th", { scope: "col" }, "Rank"), el("th", { scope: "col" }, "Indicator"),
         el("th", { scope: "col" }, "AUC drop (± sd)"), el("th", { scope: "col" }, "Direction (association, not cause)"))),
