@@ -67,7 +67,16 @@ public static class MonitoringStoreFactory
     /// The location as a full SQLite path, or unchanged for PostgreSQL, so a location resolved
     /// in one folder still means the same store when used from another.
     /// </summary>
-    public static string Normalise(string location) => SqlitePath(location) ?? location.Trim();
+    /// <exception cref="ArgumentException">A malformed location (PostgreSQL ones are parsed too).</exception>
+    public static string Normalise(string location)
+    {
+        if (SqlitePath(location) is { } path)
+        {
+            return path;
+        }
+        _ = NpgsqlConnectionString(location);
+        return location.Trim();
+    }
 
     /// <summary>
     /// The store's location for messages and JSON output: the SQLite file's full path, or
