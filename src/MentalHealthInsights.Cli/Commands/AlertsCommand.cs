@@ -17,15 +17,18 @@ internal static class AlertsCommand
             AlertsCheckCommand.Create(environment),
         };
 
-    /// <summary>Creates the --store option (the SQLite monitoring database).</summary>
+    /// <summary>Creates the --store option (a SQLite file or a PostgreSQL database).</summary>
     public static Option<string?> StoreOption() =>
         new("--store")
         {
             Description =
-                $"Monitoring store (SQLite file); default ${StoreVariable} or ./{SqliteMonitoringStoreOptions.DefaultFileName}",
+                $"Monitoring store: a SQLite path or PostgreSQL (postgresql://… or Host=…); default ${StoreVariable} or ./{SqliteMonitoringStoreOptions.DefaultFileName}",
         };
 
-    /// <summary>The store file named by the option, the environment or the default.</summary>
+    /// <summary>
+    /// The store named by the option, the environment or the default: a SQLite file's full path,
+    /// or a PostgreSQL URI / connection string as given.
+    /// </summary>
     public static string StorePath(string? option)
     {
         var path = option;
@@ -37,6 +40,13 @@ internal static class AlertsCommand
         {
             path = SqliteMonitoringStoreOptions.DefaultFileName;
         }
-        return Path.GetFullPath(path);
+        try
+        {
+            return MonitoringStoreFactory.Normalise(path);
+        }
+        catch (ArgumentException ex)
+        {
+            throw new CommandFailure(ExitCodes.Usage, ex.Message);
+        }
     }
 }

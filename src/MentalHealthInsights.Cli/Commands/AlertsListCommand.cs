@@ -36,17 +36,19 @@ internal static class AlertsListCommand
             CommandRunner.Wrap(
                 async (parseResult, io, cancellationToken) =>
                 {
-                    var path = AlertsCommand.StorePath(parseResult.GetValue(store));
-                    if (!File.Exists(path))
+                    var location = AlertsCommand.StorePath(parseResult.GetValue(store));
+                    // Listing must not create a SQLite file; a PostgreSQL store is created on first use.
+                    if (
+                        MonitoringStoreFactory.SqlitePath(location) is { } path
+                        && !File.Exists(path)
+                    )
                     {
                         throw new CommandFailure(
                             ExitCodes.InvalidData,
                             $"no monitoring store at {path} (give --store or set {AlertsCommand.StoreVariable})."
                         );
                     }
-                    var monitoring = new SqliteMonitoringStore(
-                        new SqliteMonitoringStoreOptions { DatabasePath = path }
-                    );
+                    var monitoring = MonitoringStoreFactory.Create(location);
                     var statusText = parseResult.GetRequiredValue(status);
                     var alerts = await monitoring.ListAlertsAsync(
                         new AlertQuery
@@ -119,7 +121,9 @@ internal static class AlertsListCommand
                     }
                     if (alerts.Count == 0)
                     {
-                        await io.Output.WriteLineAsync($"No alerts recorded in {path}.");
+                        await io.Output.WriteLineAsync(
+                            $"No alerts recorded in {MonitoringStoreFactory.Describe(location)}."
+                        );
                         return ExitCodes.Ok;
                     }
                     foreach (var alert in alerts)

@@ -22,7 +22,8 @@ internal static class LabelsImportCommand
         };
         var log = new Option<string?>("--prediction-log")
         {
-            Description = "Prediction log: sqlite:///PATH or PATH (default: predictions.db)",
+            Description =
+                "Prediction log: sqlite:///PATH or PATH (default: predictions.db), or PostgreSQL (postgresql://… or Host=…)",
         };
         var json = CommonOptions.Json();
         var command = new Command("import", "Attach outcomes from a CSV file to logged predictions")
@@ -48,7 +49,7 @@ internal static class LabelsImportCommand
                     {
                         store = PredictionLogStoreFactory.Create(parseResult.GetValue(log));
                     }
-                    catch (NotSupportedException ex)
+                    catch (ArgumentException ex)
                     {
                         throw new CommandFailure(ExitCodes.Usage, ex.Message);
                     }

@@ -16,7 +16,8 @@ internal static partial class MonitorCommand
     private const string SqliteUriPrefix = "sqlite:///";
 
     /// <summary>
-    /// The monitoring store for a run: <c>--store</c>, else <c>$MHI_MONITORING_DB</c>, else
+    /// The monitoring store for a run (a SQLite file's full path, or a PostgreSQL URI or
+    /// connection string as given): <c>--store</c>, else <c>$MHI_MONITORING_DB</c>, else
     /// <c>monitoring.db</c> beside the tracking database when tracking goes to a local SQLite file
     /// (so the default <c>./mlruns.db</c> gives <c>./monitoring.db</c>, which <c>mhi alerts list</c>
     /// reads by default), else (<c>--no-track</c> or an MLflow server) in the output folder.
@@ -30,12 +31,12 @@ internal static partial class MonitorCommand
     {
         if (!string.IsNullOrWhiteSpace(option))
         {
-            return Path.GetFullPath(option);
+            return Normalise(option);
         }
         var variable = Environment.GetEnvironmentVariable(AlertsCommand.StoreVariable);
         if (!string.IsNullOrWhiteSpace(variable))
         {
-            return Path.GetFullPath(variable);
+            return Normalise(variable);
         }
         if (
             track
@@ -53,6 +54,18 @@ internal static partial class MonitorCommand
                 $"with an s3:// --out, give --store (or {AlertsCommand.StoreVariable}) for the alert history, track to a sqlite:/// store, or pass --no-alerts."
             )
             : Path.Combine(outputDirectory, SqliteMonitoringStoreOptions.DefaultFileName);
+    }
+
+    private static string Normalise(string location)
+    {
+        try
+        {
+            return MonitoringStoreFactory.Normalise(location);
+        }
+        catch (ArgumentException ex)
+        {
+            throw new CommandFailure(ExitCodes.Usage, ex.Message);
+        }
     }
 
     /// <summary>The alert settings of --alerts, or the documented defaults; a bad file is a usage error listing every problem.</summary>
@@ -171,7 +184,7 @@ internal static partial class MonitorCommand
             new Option<string?>("--store")
             {
                 Description =
-                    $"Monitoring store (SQLite) for the run's snapshot and alerts; default ${AlertsCommand.StoreVariable}, else monitoring.db beside the tracking database, else in --out",
+                    $"Monitoring store for the run's snapshot and alerts: a SQLite path or PostgreSQL (postgresql://… or Host=…); default ${AlertsCommand.StoreVariable}, else monitoring.db beside the tracking database, else in --out",
             },
             new Option<string?>("--alerts")
             {

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using MentalHealthInsights.Cli.Hosting;
 using MentalHealthInsights.Cli.Rendering;
 using MentalHealthInsights.Core.Monitoring;
+using MentalHealthInsights.Core.Monitoring.Alerts;
 using MentalHealthInsights.Core.Monitoring.Drift;
 using MentalHealthInsights.Core.Scoring;
 using MentalHealthInsights.Core.Scoring.Bundles;
@@ -30,27 +31,26 @@ internal static partial class MonitorCommand
 
     /// <summary>
     /// Opens the prediction log named by --prediction-log (the serving adapter: a SQLite path or
-    /// sqlite:/// URI). A log that does not exist is an error, not an empty window.
+    /// sqlite:/// URI, or a PostgreSQL URI / connection string). A SQLite log that does not exist
+    /// is an error, not an empty window.
     /// </summary>
     private static IPredictionLogStore OpenPredictionLog(string uri)
     {
-        string path;
         try
         {
-            path = PredictionLogStoreFactory.SqlitePath(uri);
+            if (PredictionLogStoreFactory.SqlitePath(uri) is { } path && !File.Exists(path))
+            {
+                throw new CommandFailure(
+                    ExitCodes.InvalidData,
+                    $"No prediction log at '{path}' (it is created by mhi serve)."
+                );
+            }
+            return PredictionLogStoreFactory.Create(uri);
         }
-        catch (NotSupportedException e)
+        catch (ArgumentException e)
         {
             throw new CommandFailure(ExitCodes.Usage, e.Message);
         }
-        if (!File.Exists(path))
-        {
-            throw new CommandFailure(
-                ExitCodes.InvalidData,
-                $"No prediction log at '{path}' (it is created by mhi serve)."
-            );
-        }
-        return PredictionLogStoreFactory.Create(uri);
     }
 
     // The rejects files a run writes into its output folder (MonitoringJob).
@@ -127,7 +127,8 @@ internal static partial class MonitorCommand
         };
         var predictionLog = new Option<string?>("--prediction-log")
         {
-            Description = "The prediction log store (when --current log)",
+            Description =
+                "The prediction log (when --current log): a SQLite path or sqlite:///PATH, or PostgreSQL (postgresql://… or Host=…)",
         };
         var trackingUri = TrackingConnection.UriOption();
         var noTrack = new Option<bool>("--no-track") { Description = "Do not log a tracking run" };
@@ -318,14 +319,25 @@ internal static partial class MonitorCommand
                                 track,
                                 outputStage.Target is null ? outputDirectory : null
                             );
+                        IMonitoringStore? monitoringStore = null;
+                        if (storePath is not null)
+                        {
+                            try
+                            {
+                                monitoringStore = MonitoringStoreFactory.Create(storePath);
+                                storePath = MonitoringStoreFactory.Describe(storePath);
+                            }
+                            catch (ArgumentException ex)
+                            {
+                                throw new CommandFailure(ExitCodes.Usage, ex.Message);
+                            }
+                        }
                         using var loggerFactory = new StderrLoggerFactory(io.Error);
-                        using var alerting = alertSettings is null
+                        using var alerting = monitoringStore is null
                             ? null
                             : new AlertServiceFactory(
-                                alertSettings,
-                                new SqliteMonitoringStore(
-                                    new SqliteMonitoringStoreOptions { DatabasePath = storePath! }
-                                ),
+                                alertSettings!,
+                                monitoringStore,
                                 loggerFactory,
                                 environment.Time
                             );

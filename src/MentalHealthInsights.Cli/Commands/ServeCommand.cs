@@ -38,7 +38,8 @@ internal static class ServeCommand
         var trackingUri = TrackingConnection.UriOption();
         var log = new Option<string?>("--prediction-log")
         {
-            Description = "Prediction log: sqlite:///PATH or PATH (default: predictions.db)",
+            Description =
+                "Prediction log: sqlite:///PATH or PATH (default: predictions.db), or PostgreSQL (postgresql://… or Host=…)",
         };
         var watch = new Option<string?>("--watch-interval")
         {

@@ -9,8 +9,8 @@ namespace MentalHealthInsights.Server.Apis;
 
 /// <summary>
 /// GET /v1/monitoring/snapshots and /v1/monitoring/alerts: read-only views of the monitoring
-/// store (<see cref="DashboardStores.MonitoringPath"/>) for the dashboard page. A missing store
-/// is an empty answer with a note, never an error, and is not created.
+/// store (<see cref="DashboardStores.MonitoringLocation"/>, SQLite or PostgreSQL) for the dashboard
+/// page. A missing SQLite store is an empty answer with a note, never an error, and is not created.
 /// </summary>
 internal static class MonitoringApi
 {
@@ -53,14 +53,12 @@ internal static class MonitoringApi
         {
             return bad;
         }
-        var path = DashboardStores.MonitoringPath(configuration);
-        if (!File.Exists(path))
-        {
-            return TypedResults.Ok(new MonitoringSnapshotsResponse([], NoStore));
-        }
         try
         {
-            var store = new SqliteMonitoringStore(new() { DatabasePath = path });
+            if (DashboardStores.OpenMonitoring(configuration) is not { } store)
+            {
+                return TypedResults.Ok(new MonitoringSnapshotsResponse([], NoStore));
+            }
             var snapshots = await store.ListSnapshotsAsync(
                 new MonitoringSnapshotQuery { Limit = limit ?? 200 },
                 cancellationToken
@@ -84,8 +82,9 @@ internal static class MonitoringApi
                 )
             );
         }
-        catch (IOException)
+        catch (Exception ex) when (ex is IOException or ArgumentException)
         {
+            // ArgumentException: a malformed Monitoring:Store (the start-up log says so too).
             return Unreadable();
         }
     }
@@ -100,14 +99,12 @@ internal static class MonitoringApi
         {
             return bad;
         }
-        var path = DashboardStores.MonitoringPath(configuration);
-        if (!File.Exists(path))
-        {
-            return TypedResults.Ok(new MonitoringAlertsResponse([], NoStore));
-        }
         try
         {
-            var store = new SqliteMonitoringStore(new() { DatabasePath = path });
+            if (DashboardStores.OpenMonitoring(configuration) is not { } store)
+            {
+                return TypedResults.Ok(new MonitoringAlertsResponse([], NoStore));
+            }
             var alerts = await store.ListAlertsAsync(
                 new AlertQuery { Limit = limit ?? 50 },
                 cancellationToken
@@ -134,8 +131,9 @@ internal static class MonitoringApi
                 new MonitoringAlertsResponse(items, items.Count == 0 ? "No alerts recorded." : null)
             );
         }
-        catch (IOException)
+        catch (Exception ex) when (ex is IOException or ArgumentException)
         {
+            // ArgumentException: a malformed Monitoring:Store (the start-up log says so too).
             return Unreadable();
         }
     }

@@ -1,5 +1,6 @@
 using MentalHealthInsights.Core.Registry;
 using MentalHealthInsights.Core.Tracking;
+using MentalHealthInsights.Infrastructure.Tracking.Sqlite;
 using MentalHealthInsights.Server.Apis.Contracts;
 using MentalHealthInsights.Server.Serving;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -7,8 +8,9 @@ using Microsoft.AspNetCore.Http.HttpResults;
 namespace MentalHealthInsights.Server.Apis;
 
 /// <summary>
-/// GET /v1/registry: the served model's champion and challenger with their test metrics, and the
-/// alias history — what the model page shows. Empty (with a note) when serving a bundle path.
+/// GET /v1/registry: the served model's champion and challenger with their test metrics and
+/// ranked key indicators (from the training run's training.json), and the alias history — what
+/// the model page shows. Empty (with a note) when serving a bundle path.
 /// </summary>
 internal static class RegistryApi
 {
@@ -40,20 +42,8 @@ internal static class RegistryApi
         }
         try
         {
-            var champion = await FindAsync(
-                backend.Registry,
-                backend.Tracking,
-                served.Name,
-                "champion",
-                cancellationToken
-            );
-            var challenger = await FindAsync(
-                backend.Registry,
-                backend.Tracking,
-                served.Name,
-                "challenger",
-                cancellationToken
-            );
+            var champion = await FindAsync(backend, served.Name, "champion", cancellationToken);
+            var challenger = await FindAsync(backend, served.Name, "challenger", cancellationToken);
             var history = new List<AliasChangeItem>();
             foreach (var alias in (string[])["champion", "challenger"])
             {
@@ -97,8 +87,7 @@ internal static class RegistryApi
     }
 
     private static async Task<RegistryVersion?> FindAsync(
-        IModelRegistry registry,
-        ITrackingStore tracking,
+        TrackingBackend backend,
         string name,
         string alias,
         CancellationToken cancellationToken
@@ -107,7 +96,11 @@ internal static class RegistryApi
         ModelVersion version;
         try
         {
-            version = await registry.GetModelVersionByAliasAsync(name, alias, cancellationToken);
+            version = await backend.Registry.GetModelVersionByAliasAsync(
+                name,
+                alias,
+                cancellationToken
+            );
         }
         catch (TrackingException)
         {
@@ -115,9 +108,10 @@ internal static class RegistryApi
         }
         var metrics = new SortedDictionary<string, double>(StringComparer.Ordinal);
         string? modelType = null;
+        IReadOnlyList<KeyIndicatorItem> indicators = [];
         if (version.RunId is { } runId)
         {
-            var run = await tracking.GetRunAsync(runId, cancellationToken);
+            var run = await backend.Tracking.GetRunAsync(runId, cancellationToken);
             foreach (var (key, metric) in run.Data.Metrics)
             {
                 if (
@@ -129,6 +123,12 @@ internal static class RegistryApi
                 }
             }
             run.Data.Tags.TryGetValue("mhi.model_type", out modelType);
+            indicators = await KeyIndicatorReader.ReadAsync(
+                backend,
+                run,
+                modelType,
+                cancellationToken
+            );
         }
         version.Tags.TryGetValue("mhi.promotion", out var promotion);
         return new RegistryVersion
@@ -140,6 +140,7 @@ internal static class RegistryApi
             Promotion = promotion,
             CreatedAtUtc = DateTimeOffset.FromUnixTimeMilliseconds(version.CreationTimestampMs),
             TestMetrics = metrics,
+            KeyIndicators = indicators,
         };
     }
 }

@@ -51,9 +51,11 @@ internal static class ServerServices
         services.AddSingleton<ModelReloader>();
         services.AddSingleton<PredictionService>();
         services.AddSingleton<PredictionLogQueue>();
-        services.AddSingleton<IPredictionLogStore>(sp => new SqlitePredictionLogStore(
-            sp.GetRequiredService<ServerSettings>().PredictionLogPath
-        ));
+        services.AddSingleton(sp =>
+            PredictionLogStoreFactory.Create(
+                sp.GetRequiredService<ServerSettings>().PredictionLogLocation
+            )
+        );
         services.AddSingleton(sp =>
         {
             var log = sp.GetRequiredService<PredictionLogOptions>();

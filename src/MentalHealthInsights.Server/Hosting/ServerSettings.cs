@@ -11,7 +11,7 @@ internal sealed record ServerSettings(
     RateLimitingOptions RateLimiting,
     string? AdminApiKey,
     bool StopWhenStdinCloses,
-    string PredictionLogPath,
+    string PredictionLogLocation,
     IReadOnlyList<string> Problems
 )
 {
@@ -45,18 +45,20 @@ internal sealed record ServerSettings(
                 problems.Add(problem);
             }
         }
-        var path = PredictionLogStoreFactory.DefaultPath;
-        try
+        // SQLite path or PostgreSQL connection string; a malformed one stops the server at
+        // start-up (with the other problems), not on the first write.
+        var location = PredictionLogStoreFactory.DefaultPath;
+        if (log.Enabled && !string.IsNullOrWhiteSpace(log.ConnectionString))
         {
-            path = PredictionLogStoreFactory.SqlitePath(log.ConnectionString);
-        }
-        catch (NotSupportedException ex) when (log.Enabled)
-        {
-            problems.Add(ex.Message);
-        }
-        catch (NotSupportedException)
-        {
-            // The log is off: its connection string is never used.
+            try
+            {
+                _ = PredictionLogStoreFactory.Describe(log.ConnectionString);
+                location = log.ConnectionString;
+            }
+            catch (ArgumentException ex)
+            {
+                problems.Add("PredictionLog:ConnectionString: " + ex.Message);
+            }
         }
         return new ServerSettings(
             serving,
@@ -64,7 +66,7 @@ internal sealed record ServerSettings(
             rateLimiting,
             configuration["Admin:ApiKey"],
             configuration.GetValue<bool>("Hosting:StopWhenStdinCloses"),
-            path,
+            location,
             problems
         );
     }

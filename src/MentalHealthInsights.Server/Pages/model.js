@@ -30,6 +30,8 @@ document.addEventListener("DOMContentLoaded", async () => {
   const box = document.getElementById("registry");
   if (!registry || registry.note) {
     box.textContent = registry ? registry.note : "The registry could not be read.";
+    document.getElementById("indicators").textContent =
+      "Key indicators come from the registered model's training run; serve models:/NAME@champion to see them.";
     return;
   }
   const card = (title, v) => v
@@ -40,7 +42,35 @@ document.addEventListener("DOMContentLoaded", async () => {
           { title: title + " test metrics" }))
     : el("p", {}, `No ${title.toLowerCase()}.`);
   box.replaceChildren(card("Champion", registry.champion), card("Challenger", registry.challenger));
+  document.getElementById("indicators").replaceChildren(
+    indicators("Champion", registry.champion), indicators("Challenger", registry.challenger));
   document.getElementById("history").replaceChildren(...registry.history.map((h) =>
     el("tr", {}, el("td", {}, h.changedAtUtc.replace("T", " ").slice(0, 19)), el("td", {}, h.alias),
       el("td", {}, h.fromVersion ?? "—"), el("td", {}, h.toVersion ?? "—"), el("td", {}, h.reason || ""))));
 });
+
+// The ranked key indicators of one registered version: a bar chart of the AUC drop and a table
+// with the direction in words (from the training run's training.json).
+function indicators(title, v) {
+  if (!v) {
+    return el("p", {}, `No ${title.toLowerCase()}.`);
+  }
+  const rows = v.keyIndicators || [];
+  if (rows.length === 0) {
+    return el("p", { class: "hint" }, `${title} (version ${v.version}): key indicators are not available (no training.json in its training run).`);
+  }
+  const top = Math.max(0.01, ...rows.map((k) => k.importance ?? 0));
+  const slug = title.toLowerCase();
+  return el("div", { id: `indicators-${slug}` },
+    el("h4", {}, `${title}: version ${v.version}` + (v.modelType ? ` (${v.modelType})` : "")),
+    barChart(rows.map((k) => ({ label: k.column, value: k.importance ?? 0, color: k.direction === "LowerRisk" ? "#2e7d32" : k.direction === "HigherRisk" ? "#b3261e" : "#777" })),
+      { min: Math.min(0, ...rows.map((k) => k.importance ?? 0)), max: top, title: `${title} key indicators: drop in test ROC AUC when shuffled`, format: (x) => x.toFixed(4) }),
+    el("p", { class: "hint" }, "Bar colour: red — the model associates it with higher estimated risk; green — with lower; grey — no consistent direction."),
+    el("table", {},
+      el("thead", {}, el("tr", {}, el("th", { scope: "col" }, "Rank"), el("th", { scope: "col" }, "Indicator"),
+        el("th", { scope: "col" }, "AUC drop (± sd)"), el("th", { scope: "col" }, "Direction (association, not cause)"))),
+      el("tbody", {}, ...rows.map((k) => el("tr", {},
+        el("td", {}, String(k.rank)), el("th", { scope: "row" }, k.column),
+        el("td", {}, number(k.importance, 4) + (k.importanceStandardDeviation === null ? "" : " ± " + number(k.importanceStandardDeviation, 4))),
+        el("td", {}, k.directionText))))));
+}

@@ -4,8 +4,12 @@ using MentalHealthInsights.Infrastructure.Scoring.PredictionLog;
 
 namespace MentalHealthInsights.Cli.Tests.Commands;
 
+[Collection(KeyCollection)]
 public sealed class LabelsImportCommandTests
 {
+    /// <summary>Test classes that set MHI_PSEUDONYMISATION_KEY for the CLI run one at a time.</summary>
+    public const string KeyCollection = "MHI_PSEUDONYMISATION_KEY";
+
     private const string Key = "labels-import-test-key-0123456789";
 
     [Fact]

@@ -50,6 +50,49 @@ public sealed class RegistryServingTests(TrainedModelFixture models)
     }
 
     [Fact]
+    public async Task Registry_ChampionTrainedWithTracking_RankedKeyIndicatorsFromTrainingJson()
+    {
+        await using var factory = new ServerFactory(
+            "models:/mental-health-classifier@champion",
+            models.TrackingUri
+        );
+        using var client = await factory.ReadyClientAsync();
+
+        using var registry = await client.GetAsync(new Uri("/v1/registry", UriKind.Relative));
+
+        var champion = (await ServerFactory.ReadJsonAsync(registry)).GetProperty("champion");
+        var indicators = champion.GetProperty("keyIndicators").EnumerateArray().ToList();
+        Assert.Equal(9, indicators.Count);
+        Assert.Equal(
+            Enumerable.Range(1, 9),
+            indicators.Select(k => k.GetProperty("rank").GetInt32())
+        );
+        Assert.Contains(indicators, k => k.GetProperty("column").GetString() == "Stress_Level");
+        var importances = indicators
+            .Select(k => k.GetProperty("importance"))
+            .Where(v => v.ValueKind == System.Text.Json.JsonValueKind.Number)
+            .Select(v => v.GetDouble())
+            .ToList();
+        Assert.NotEmpty(importances);
+        Assert.Equal(importances.OrderByDescending(v => v), importances);
+        Assert.All(
+            indicators,
+            k =>
+                Assert.Contains(
+                    k.GetProperty("direction").GetString(),
+                    (string[])["HigherRisk", "LowerRisk", "None"]
+                )
+        );
+        Assert.Contains(
+            indicators,
+            k =>
+                k.GetProperty("directionText")
+                    .GetString()!
+                    .Contains("risk", StringComparison.Ordinal)
+        );
+    }
+
+    [Fact]
     public async Task Serve_UnknownAlias_NotReadyAndPredictReturns503()
     {
         await using var factory = new ServerFactory(

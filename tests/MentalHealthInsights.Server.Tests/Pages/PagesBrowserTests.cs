@@ -63,18 +63,19 @@ public sealed partial class PagesBrowserTests(TrainedModelFixture models) : IAsy
         Directory.Delete(_profile, recursive: true);
     }
 
-    private async Task<IPage> OpenAsync(string path)
+    private async Task<IPage> OpenAsync(string path, ServerProcess? server = null)
     {
+        server ??= _server;
         var page = await _browser.NewPageAsync();
         var offsite = new List<string>();
         page.Request += (_, request) =>
         {
-            if (!request.Url.StartsWith(_server.Address.ToString(), StringComparison.Ordinal))
+            if (!request.Url.StartsWith(server.Address.ToString(), StringComparison.Ordinal))
             {
                 offsite.Add(request.Url);
             }
         };
-        await page.GotoAsync(new Uri(_server.Address, path).ToString());
+        await page.GotoAsync(new Uri(server.Address, path).ToString());
         await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
         Assert.Empty(offsite);
         return page;
@@ -178,6 +179,46 @@ public sealed partial class PagesBrowserTests(TrainedModelFixture models) : IAsy
         Assert.True(await page.Locator("#metrics tr").CountAsync() >= 3);
         Assert.Contains(
             "not serving a registered model",
+            await page.TextContentAsync("#registry"),
+            StringComparison.Ordinal
+        );
+        Assert.Contains(
+            "serve models:/NAME@champion",
+            await page.TextContentAsync("#indicators"),
+            StringComparison.Ordinal
+        );
+    }
+
+    [Fact]
+    public async Task ModelPage_RegisteredChampion_ShowsRankedKeyIndicatorsWithDirectionAndChart()
+    {
+        await using var registered = await ServerProcess.StartAsync(
+            "models:/mental-health-classifier@champion",
+            "--Serving:TrackingUri=" + models.TrackingUri
+        );
+
+        var page = await OpenAsync("/model", registered);
+        await page.WaitForSelectorAsync("#indicators-champion tbody tr");
+        await page.ScreenshotAsync(
+            new() { Path = Path.Combine(Screenshots, "model-key-indicators.png"), FullPage = true }
+        );
+
+        var rows = page.Locator("#indicators-champion tbody tr");
+        Assert.Equal(9, await rows.CountAsync());
+        Assert.Equal("1", (await rows.Nth(0).Locator("td").Nth(0).TextContentAsync())?.Trim());
+        Assert.Equal("9", (await rows.Nth(8).Locator("td").Nth(0).TextContentAsync())?.Trim());
+        var directions = await page.Locator("#indicators-champion tbody tr td:last-child")
+            .AllTextContentsAsync();
+        Assert.Contains(directions, d => d.Contains('→', StringComparison.Ordinal));
+        Assert.Equal(1, await page.Locator("#indicators-champion svg").CountAsync());
+        Assert.Equal(9, await page.Locator("#indicators-champion svg rect").CountAsync());
+        Assert.Contains(
+            "not a diagnosis",
+            await page.TextContentAsync("#registry-title + div + h3 + p"),
+            StringComparison.Ordinal
+        );
+        Assert.Contains(
+            "Champion: version 1",
             await page.TextContentAsync("#registry"),
             StringComparison.Ordinal
         );

@@ -45,18 +45,22 @@ internal sealed class AlertStep(TimeProvider time) : PipelineStep
             throw new PipelineStepException(ex.Message);
         }
         var database = context.Input("monitoring-db");
-        var store = new SqliteMonitoringStore(
-            new SqliteMonitoringStoreOptions
-            {
-                DatabasePath =
-                    database.Length > 0
-                        ? Path.GetFullPath(database)
-                        : Path.Combine(
-                            StepParameters.FullPath(context, "out"),
-                            SqliteMonitoringStoreOptions.DefaultFileName
-                        ),
-            }
-        );
+        IMonitoringStore store;
+        try
+        {
+            store = MonitoringStoreFactory.Create(
+                database.Length > 0
+                    ? database
+                    : Path.Combine(
+                        StepParameters.FullPath(context, "out"),
+                        SqliteMonitoringStoreOptions.DefaultFileName
+                    )
+            );
+        }
+        catch (ArgumentException ex)
+        {
+            throw new PipelineStepException(ex.Message);
+        }
         using var factory = new AlertServiceFactory(
             settings,
             store,

@@ -43,14 +43,27 @@ internal sealed class CollectStep(TimeProvider time) : PipelineStep
             );
         }
         var (from, to) = Window(context, now);
-        var logPath = PredictionLogStoreFactory.SqlitePath(context.Input("prediction-log"));
-        if (!File.Exists(logPath))
+        var location = context.Input("prediction-log");
+        IPredictionLogStore log;
+        try
         {
-            throw new PipelineStepException(
-                $"the prediction log {Path.GetFullPath(logPath)} does not exist; pass --param current=FILE or --param prediction-log=PATH."
-            );
+            // A SQLite log that does not exist is a wrong path, not an empty window (reading it
+            // would create it); a PostgreSQL log is created on first use by the server.
+            if (
+                PredictionLogStoreFactory.SqlitePath(location) is { } logPath
+                && !File.Exists(logPath)
+            )
+            {
+                throw new PipelineStepException(
+                    $"the prediction log {Path.GetFullPath(logPath)} does not exist; pass --param current=FILE or --param prediction-log=PATH."
+                );
+            }
+            log = PredictionLogStoreFactory.Create(location);
         }
-        var log = PredictionLogStoreFactory.Create(logPath);
+        catch (ArgumentException ex)
+        {
+            throw new PipelineStepException(ex.Message);
+        }
         var rows = 0;
         await foreach (var _ in log.ReadAsync(new PredictionLogQuery(from, to), cancellationToken))
         {

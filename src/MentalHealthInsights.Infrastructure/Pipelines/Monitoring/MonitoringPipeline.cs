@@ -21,7 +21,11 @@ public sealed class MonitoringPipeline : IPipelineFactory
     public static IReadOnlyList<PipelineParameter> Parameters { get; } =
     [
         new("current", "", "Current data CSV; empty reads the prediction-log window instead"),
-        new("prediction-log", "predictions.db", "SQLite prediction log (path or sqlite:///PATH)"),
+        new(
+            "prediction-log",
+            "predictions.db",
+            "Prediction log: a SQLite path or sqlite:///PATH, or PostgreSQL (postgresql://… or Host=…)"
+        ),
         new("from", "", "Window start (ISO 8601, inclusive); empty: the beginning"),
         new("to", "", "Window end (ISO 8601, exclusive); empty: now"),
         new("last", "", "Window length back from now (7d, 24h, 90m), instead of from/to"),
@@ -46,7 +50,11 @@ public sealed class MonitoringPipeline : IPipelineFactory
             "",
             "Alert policy JSON (docs/alerts-and-simulation.md); empty: the default policy"
         ),
-        new("monitoring-db", "", "Monitoring store (SQLite file); empty: OUT/monitoring.db"),
+        new(
+            "monitoring-db",
+            "",
+            "Monitoring store: a SQLite path or PostgreSQL (postgresql://… or Host=…); empty: OUT/monitoring.db"
+        ),
         new(
             "retrain",
             "false",

@@ -1,12 +1,14 @@
 using MentalHealthInsights.Core.Scoring.PredictionLog;
+using MentalHealthInsights.Infrastructure.Pipelines;
 
 namespace MentalHealthInsights.Infrastructure.Scoring.PredictionLog;
 
 /// <summary>
 /// Picks the prediction log adapter from a connection string, the way the tracking store is
 /// picked from its URI: <c>sqlite:///PATH</c>, <c>Data Source=PATH</c> or a plain path → SQLite
-/// (the default, <see cref="DefaultPath"/>); <c>postgres://</c>, <c>postgresql://</c> or
-/// <c>Host=…</c> → PostgreSQL, which is not built yet and is refused with a clear message.
+/// (the default, <see cref="DefaultPath"/>); <c>postgres://</c> / <c>postgresql://</c> URIs or an
+/// Npgsql connection string (<c>Host=…;Database=…</c>) → PostgreSQL
+/// (<see cref="PostgresPredictionLogStore"/>). The same rule as the pipeline run store.
 /// </summary>
 public static class PredictionLogStoreFactory
 {
@@ -16,32 +18,31 @@ public static class PredictionLogStoreFactory
     private const string SqliteScheme = "sqlite:///";
 
     /// <summary>Creates the store <paramref name="connectionString"/> names (null or blank = the default).</summary>
-    /// <exception cref="NotSupportedException">A PostgreSQL connection string (adapter not built).</exception>
+    /// <exception cref="ArgumentException">A malformed PostgreSQL URI or connection string (message fit for the user).</exception>
     public static IPredictionLogStore Create(string? connectionString) =>
-        new SqlitePredictionLogStore(SqlitePath(connectionString));
+        IsPostgres(connectionString)
+            ? new PostgresPredictionLogStore(NpgsqlConnectionString(connectionString!))
+            : new SqlitePredictionLogStore(SqlitePath(connectionString)!);
+
+    /// <summary>True when <paramref name="connectionString"/> names a PostgreSQL database.</summary>
+    public static bool IsPostgres(string? connectionString) =>
+        !string.IsNullOrWhiteSpace(connectionString)
+        && PipelineRunStoreFactory.IsPostgres(connectionString.Trim());
 
     /// <summary>
-    /// The SQLite file <paramref name="connectionString"/> names; throws for PostgreSQL
-    /// connection strings so a misconfigured server fails at start-up, not on the first write.
+    /// The SQLite file <paramref name="connectionString"/> names (null or blank = <see cref="DefaultPath"/>),
+    /// or null when it names a PostgreSQL database.
     /// </summary>
-    /// <exception cref="NotSupportedException">A PostgreSQL connection string (adapter not built).</exception>
-    public static string SqlitePath(string? connectionString)
+    public static string? SqlitePath(string? connectionString)
     {
         var text = connectionString?.Trim();
         if (string.IsNullOrEmpty(text))
         {
             return DefaultPath;
         }
-        if (
-            text.StartsWith("postgres://", StringComparison.OrdinalIgnoreCase)
-            || text.StartsWith("postgresql://", StringComparison.OrdinalIgnoreCase)
-            || text.StartsWith("Host=", StringComparison.OrdinalIgnoreCase)
-        )
+        if (IsPostgres(text))
         {
-            throw new NotSupportedException(
-                "The PostgreSQL prediction log adapter is not available yet; use a SQLite path "
-                    + "(sqlite:///PATH or PATH)."
-            );
+            return null;
         }
         if (text.StartsWith(SqliteScheme, StringComparison.OrdinalIgnoreCase))
         {
@@ -55,5 +56,32 @@ public static class PredictionLogStoreFactory
             return end < 0 ? rest : rest[..end];
         }
         return text;
+    }
+
+    /// <summary>
+    /// The log's location for messages and JSON output: the SQLite file's full path, or
+    /// <c>postgresql://host:port/database</c> without credentials.
+    /// </summary>
+    /// <exception cref="ArgumentException">A malformed PostgreSQL URI or connection string.</exception>
+    public static string Describe(string? connectionString) =>
+        IsPostgres(connectionString)
+            ? new PostgresPredictionLogStore(NpgsqlConnectionString(connectionString!)).Location
+            : Path.GetFullPath(SqlitePath(connectionString)!);
+
+    private static string NpgsqlConnectionString(string connectionString)
+    {
+        var text = PipelineRunStoreFactory.ToNpgsqlConnectionString(connectionString.Trim());
+        try
+        {
+            _ = new Npgsql.NpgsqlConnectionStringBuilder(text);
+            return text;
+        }
+        catch (Exception e) when (e is ArgumentException or FormatException)
+        {
+            throw new ArgumentException(
+                "Invalid PostgreSQL connection string: expected Host=…;Database=… or postgresql://user:password@host:port/database.",
+                e
+            );
+        }
     }
 }

@@ -10,4 +10,7 @@ internal sealed record RegistryVersion
     public string? Promotion { get; init; }
     public required DateTimeOffset CreatedAtUtc { get; init; }
     public required IReadOnlyDictionary<string, double> TestMetrics { get; init; }
+
+    /// <summary>Ranked key indicators from the training run's training.json; empty when not available.</summary>
+    public IReadOnlyList<KeyIndicatorItem> KeyIndicators { get; init; } = [];
 }
