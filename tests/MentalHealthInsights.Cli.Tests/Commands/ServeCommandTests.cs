@@ -13,7 +13,7 @@ public sealed class ServeCommandTests
 {
     // The Cli project's own output (the copy into server/ happens there, not in this test
     // project's output): src/MentalHealthInsights.Cli/bin/CONFIGURATION/net10.0/server/.
-    private static string ServerPath
+    internal static string ServerPath
     {
         get
         {
@@ -144,14 +144,14 @@ public sealed class ServeCommandTests
         Assert.True(File.Exists(ServerPath), ServerPath);
     }
 
-    private static int FreePort()
+    internal static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    private static async Task WaitReadyAsync(HttpClient client, Task<int> serve)
+    internal static async Task WaitReadyAsync(HttpClient client, Task<int> serve)
     {
         for (var i = 0; i < 600; i++)
         {
