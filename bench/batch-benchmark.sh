@@ -14,7 +14,10 @@ echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}
 "$mhi" train --input "$work/train.csv" --out "$work/t" --models xgb --search-budget 1 --folds 3 \
   --bootstrap 100 --tracking-uri "sqlite:///$work/mlruns.db" >/dev/null 2>&1
 export MHI_PSEUDONYMISATION_KEY=benchmark-key-0123456789
-for rows in "${@:-1000000 2000000}"; do
+sizes=("$@")
+# "${@:-a b}" would pass the default as one word: keep a real list instead.
+((${#sizes[@]})) || sizes=(1000000 2000000)
+for rows in "${sizes[@]}"; do
   "$mhi" data generate --rows "$rows" --seed 42 --out "$work/d.csv" >/dev/null 2>&1
   for mode in pseudonymised raw; do
     extra=()

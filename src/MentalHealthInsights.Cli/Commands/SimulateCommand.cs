@@ -9,7 +9,8 @@ namespace MentalHealthInsights.Cli.Commands;
 
 /// <summary>
 /// <c>mhi simulate</c>: a production-like stream of daily batches with a planted drift and
-/// delayed labels, for monitoring demos and tests (docs/alerts-and-simulation.md).
+/// delayed labels, for monitoring demos and tests (docs/alerts-and-simulation.md); with --replay
+/// the days also go through a running server's API into its prediction log.
 /// </summary>
 internal static partial class SimulateCommand
 {
@@ -46,6 +47,24 @@ internal static partial class SimulateCommand
             5000,
             1
         );
+        var replay = new Option<string?>("--replay")
+        {
+            Description =
+                "Also replay each day through a running `mhi serve` at this URL into its prediction log (labels as they arrive)",
+        };
+        var apiKey = new Option<string?>("--api-key")
+        {
+            Description =
+                "The server's admin API key for --replay (default: "
+                + ApiKeyVariable
+                + "; prefer the variable, command lines are visible to other users)",
+        };
+        var replayBatch = CommonOptions.AtLeast(
+            "--replay-batch",
+            "Records per POST /v1/predict/batch (at most the server's Serving:MaxBatchRecords)",
+            500,
+            1
+        );
         var seed = CommonOptions.Seed();
         var json = CommonOptions.Json();
         var command = new Command(
@@ -60,6 +79,9 @@ internal static partial class SimulateCommand
             labelDelay,
             rowsPerDay,
             referenceRows,
+            replay,
+            apiKey,
+            replayBatch,
             seed,
             json,
         };
@@ -89,6 +111,17 @@ internal static partial class SimulateCommand
                     {
                         throw new CommandFailure(ExitCodes.Usage, string.Join(" ", problems));
                     }
+                    var server = parseResult.GetValue(replay) is { } url ? ReplayUri(url) : null;
+                    var key =
+                        parseResult.GetValue(apiKey)
+                        ?? Environment.GetEnvironmentVariable(ApiKeyVariable);
+                    if (server is not null && string.IsNullOrEmpty(key))
+                    {
+                        throw new CommandFailure(
+                            ExitCodes.Usage,
+                            $"--replay needs the server's admin API key: set {ApiKeyVariable} (or --api-key)."
+                        );
+                    }
                     var folder = Path.GetFullPath(parseResult.GetRequiredValue(output));
                     var simulator = new MonitoringSimulator(options);
                     var manifest = await ProgressDisplay.RunAsync(
@@ -98,6 +131,16 @@ internal static partial class SimulateCommand
                         (progress, ct) => WriteAll(simulator, folder, progress, ct),
                         cancellationToken
                     );
+                    ReplayTotals? replayed = server is null
+                        ? null
+                        : await ReplayAsync(
+                            simulator,
+                            server,
+                            key!,
+                            parseResult.GetValue(replayBatch),
+                            io.Error,
+                            cancellationToken
+                        );
                     if (parseResult.GetValue(json))
                     {
                         var node = new JsonObject
@@ -108,6 +151,17 @@ internal static partial class SimulateCommand
                             ["days"] = options.Days,
                             ["rows"] = manifest,
                         };
+                        if (replayed is { } r)
+                        {
+                            node["replay"] = new JsonObject
+                            {
+                                ["server"] = server!.AbsoluteUri,
+                                ["predictions"] = r.Predictions,
+                                ["rejected"] = r.Rejected,
+                                ["labels"] = r.Labels,
+                                ["labelsAttached"] = r.LabelsAttached,
+                            };
+                        }
                         await io.Output.WriteLineAsync(JsonOutput.Format(node));
                     }
                     else
@@ -125,6 +179,15 @@ internal static partial class SimulateCommand
                                 $"Simulated {options.Days} day(s) of {options.RowsPerDay:N0} rows ({SimulationScenarioNames.Name(options.Scenario)}{drift}, labels after {options.LabelDelayDays} day(s), seed {options.Seed}) in {folder}"
                             )
                         );
+                        if (replayed is { } r)
+                        {
+                            await io.Output.WriteLineAsync(
+                                string.Create(
+                                    CultureInfo.InvariantCulture,
+                                    $"Replayed to {server!.AbsoluteUri}: {r.Predictions:N0} predictions ({r.Rejected:N0} rejected), {r.Labels:N0} labels ({r.LabelsAttached:N0} attached)"
+                                )
+                            );
+                        }
                     }
                     return ExitCodes.Ok;
                 }

@@ -11,7 +11,8 @@ namespace MentalHealthInsights.Server.Apis;
 
 /// <summary>
 /// POST /v1/labels (X-Api-Key): attaches observed outcomes to logged predictions by User_ID,
-/// which is pseudonymised with the same keyed hash first (the raw id is never stored).
+/// which is pseudonymised with the same keyed hash first (the raw id is never stored). An
+/// <see cref="EventTimeHeader"/> sets the arrival time recorded (replays).
 /// </summary>
 internal static class LabelsApi
 {
@@ -21,6 +22,10 @@ internal static class LabelsApi
             .WithName("AttachLabels")
             .WithSummary(
                 "Attaches observed outcomes to logged predictions by User_ID (requires X-Api-Key)."
+            )
+            .WithDescription(
+                "Header X-Event-Time (ISO 8601) records that time as when the labels arrived, "
+                    + "instead of the server's clock, for replays of past days."
             )
             .Accepts<LabelsRequest>("application/json")
             .ProducesProblem(StatusCodes.Status401Unauthorized)
@@ -43,6 +48,10 @@ internal static class LabelsApi
         if (!key.Accepts(context.Request))
         {
             return AdminApi.Unauthorized(key);
+        }
+        if (EventTimeHeader.Read(context.Request, key, out var eventTime) is { } timeProblem)
+        {
+            return timeProblem;
         }
         if (recorder.Pseudonymiser is not { } pseudonymiser)
         {
@@ -116,7 +125,7 @@ internal static class LabelsApi
         }
         var updated = await store.AttachOutcomesAsync(
             outcomes,
-            time.GetUtcNow(),
+            eventTime ?? time.GetUtcNow(),
             cancellationToken
         );
         return TypedResults.Ok(new LabelsResponse(outcomes.Count, updated));

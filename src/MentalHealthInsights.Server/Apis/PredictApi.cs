@@ -11,6 +11,12 @@ namespace MentalHealthInsights.Server.Apis;
 /// <summary>POST /v1/predict and POST /v1/predict/batch.</summary>
 internal static class PredictApi
 {
+    /// <summary>The optional header, as the OpenAPI description states it.</summary>
+    internal const string EventTimeNote =
+        "Header X-Event-Time (ISO 8601, only with the admin X-Api-Key; 401 without it, 400 when "
+        + "unparsable) records that time in the prediction log instead of the server's clock, "
+        + "for replays of past days.";
+
     public static RouteGroupBuilder MapPredictApi(this RouteGroupBuilder v1)
     {
         v1.MapPost("/predict", PredictAsync)
@@ -18,9 +24,11 @@ internal static class PredictApi
             .WithSummary("Scores one record: probability, label, threshold and the top factors.")
             .WithDescription(
                 "A screening aid, not a diagnosis. Query: explain=false skips the factors; "
-                    + "top=1..9 sets how many factors are returned."
+                    + "top=1..9 sets how many factors are returned. "
+                    + EventTimeNote
             )
             .Accepts<PredictionRequest>("application/json")
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .ProducesProblem(StatusCodes.Status429TooManyRequests);
@@ -29,7 +37,9 @@ internal static class PredictApi
             .WithSummary(
                 "Scores up to Serving:MaxBatchRecords records; invalid ones get their own errors."
             )
+            .WithDescription(EventTimeNote)
             .Accepts<BatchRequest>("application/json")
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .ProducesProblem(StatusCodes.Status429TooManyRequests);
@@ -41,6 +51,7 @@ internal static class PredictApi
     > PredictAsync(
         HttpContext context,
         PredictionService service,
+        AdminKey key,
         bool? explain,
         int? top,
         CancellationToken cancellationToken
@@ -50,6 +61,10 @@ internal static class PredictApi
         if (FactorCount(explain, top, options) is not { } factors)
         {
             return Problems.BadRequest("Invalid query.", "top must be between 1 and 9.");
+        }
+        if (EventTimeHeader.Read(context.Request, key, out var eventTime) is { } timeProblem)
+        {
+            return timeProblem;
         }
         var body = await RequestBody.ReadAsync(
             context.Request,
@@ -88,7 +103,7 @@ internal static class PredictApi
         {
             var model = lease.Model;
             var requestId = context.TraceIdentifier;
-            var result = service.Score(model, parsed, factors, requestId);
+            var result = service.Score(model, parsed, factors, requestId, eventTime);
             return TypedResults.Ok(
                 new PredictionResponse(
                     result.Probability,
@@ -109,6 +124,7 @@ internal static class PredictApi
     > PredictBatchAsync(
         HttpContext context,
         PredictionService service,
+        AdminKey key,
         bool? explain,
         int? top,
         CancellationToken cancellationToken
@@ -118,6 +134,10 @@ internal static class PredictApi
         if (FactorCount(explain, top, options) is not { } factors)
         {
             return Problems.BadRequest("Invalid query.", "top must be between 1 and 9.");
+        }
+        if (EventTimeHeader.Read(context.Request, key, out var eventTime) is { } timeProblem)
+        {
+            return timeProblem;
         }
         var body = await RequestBody.ReadAsync(
             context.Request,
@@ -172,7 +192,7 @@ internal static class PredictApi
                 }
                 results[i] = new BatchItem(
                     i,
-                    service.Score(model, record, factors, requestId),
+                    service.Score(model, record, factors, requestId, eventTime),
                     null
                 );
                 scored++;

@@ -6,7 +6,8 @@ namespace MentalHealthInsights.Server.PredictionLogging;
 
 /// <summary>
 /// Turns an API prediction into a prediction log entry — pseudonymising User_ID with the keyed
-/// hash — and queues it. Never blocks and never throws for a full queue.
+/// hash — and queues it, stamped with the server's clock or an authorised replay's event time
+/// (X-Event-Time). Never blocks and never throws for a full queue.
 /// </summary>
 internal sealed class PredictionRecorder(
     PredictionLogQueue queue,
@@ -23,7 +24,8 @@ internal sealed class PredictionRecorder(
         bool hasUserId,
         double probability,
         bool label,
-        string requestId
+        string requestId,
+        DateTimeOffset? eventTime = null
     )
     {
         if (!queue.Enabled)
@@ -33,7 +35,7 @@ internal sealed class PredictionRecorder(
         queue.TryEnqueue(
             new PredictionLogEntry
             {
-                Timestamp = time.GetUtcNow(),
+                Timestamp = eventTime ?? time.GetUtcNow(),
                 ModelName = model.Name,
                 ModelVersion = model.VersionText,
                 SubjectKey = hasUserId ? pseudonymiser?.Pseudonymise(record.UserId) : null,

@@ -37,8 +37,17 @@ internal sealed partial class PredictionService(
 
     public ModelSlot Slot => slot;
 
-    /// <summary>Scores one record, explaining it with <paramref name="top"/> factors (0 = no explanation).</summary>
-    public PredictionResult Score(ServedModel model, ParsedRecord parsed, int top, string requestId)
+    /// <summary>
+    /// Scores one record, explaining it with <paramref name="top"/> factors (0 = no explanation);
+    /// the log entry is stamped <paramref name="eventTime"/> when given (an authorised replay), else now.
+    /// </summary>
+    public PredictionResult Score(
+        ServedModel model,
+        ParsedRecord parsed,
+        int top,
+        string requestId,
+        DateTimeOffset? eventTime = null
+    )
     {
         var record = parsed.Record;
         double probability;
@@ -61,7 +70,7 @@ internal sealed partial class PredictionService(
         }
         var label = probability >= model.Predictor.Threshold;
         metrics.Predicted(probability, label);
-        recorder.Record(model, record, parsed.HasUserId, probability, label, requestId);
+        recorder.Record(model, record, parsed.HasUserId, probability, label, requestId, eventTime);
         return new PredictionResult(
             probability,
             label,

@@ -173,14 +173,14 @@ public sealed class ServeCommandTests
         Assert.True(File.Exists(ServerPath), ServerPath);
     }
 
-    private static int FreePort()
+    internal static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    private static async Task WaitReadyAsync(HttpClient client, Task<int> serve)
+    internal static async Task WaitReadyAsync(HttpClient client, Task<int> serve)
     {
         for (var i = 0; i < 600; i++)
         {

@@ -45,6 +45,32 @@ public sealed class PredictorTests
         Assert.Contains(DatasetSchema.StressLevel, prediction.UnknownColumns);
     }
 
+    [Fact]
+    public void PredictProbabilities_ModelWithoutBlockPath_EqualsOneCallPerRecord()
+    {
+        var predictor = new Predictor(Fitted, new LinearModel(Fitted.OutputWidth), 0.5);
+        var records = ExplanationTestData.Records().Take(150).ToArray();
+        var probabilities = new double[records.Length];
+
+        predictor.PredictProbabilities(records, probabilities);
+
+        for (var i = 0; i < records.Length; i++)
+        {
+            Assert.Equal(predictor.PredictProbability(records[i]), probabilities[i]);
+        }
+    }
+
+    [Fact]
+    public void PredictProbabilities_LengthsDiffer_Throws()
+    {
+        var predictor = new Predictor(Fitted, new LinearModel(Fitted.OutputWidth), 0.5);
+        var records = ExplanationTestData.Records().Take(3).ToArray();
+
+        Assert.Throws<ArgumentException>(() =>
+            predictor.PredictProbabilities(records, new double[2])
+        );
+    }
+
     [Theory]
     [InlineData(-0.1)]
     [InlineData(1.1)]

@@ -36,4 +36,10 @@ public sealed class SubjectPseudonymiser
         HMACSHA256.HashData(_key, Encoding.UTF8.GetBytes(userId), hash);
         return Convert.ToHexStringLower(hash);
     }
+
+    /// <summary>
+    /// A writer for one thread that produces the same pseudonyms as <see cref="Pseudonymise"/>
+    /// into UTF-8 buffers, reusing one keyed HMAC instance (batch scoring's path).
+    /// </summary>
+    public SubjectPseudonymWriter CreateWriter() => new(_key);
 }

@@ -17,6 +17,7 @@ internal sealed class BatchChunk
         Records = new MentalHealthRecord[capacity];
         Lines = new int[capacity];
         Files = new int[capacity];
+        Probabilities = new double[capacity];
         RejectsWriter = new StringWriter(
             Rejects,
             System.Globalization.CultureInfo.InvariantCulture
@@ -34,6 +35,9 @@ internal sealed class BatchChunk
 
     /// <summary>The input file (index) of each record.</summary>
     public int[] Files { get; }
+
+    /// <summary>Each record's probability, filled by a scoring thread.</summary>
+    public double[] Probabilities { get; }
 
     /// <summary>Number of accepted records.</summary>
     public int Count { get; set; }

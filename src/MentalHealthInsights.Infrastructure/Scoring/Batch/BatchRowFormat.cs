@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using MentalHealthInsights.Core.Scoring;
+using MentalHealthInsights.Core.Scoring.PredictionLog;
 
 namespace MentalHealthInsights.Infrastructure.Scoring.Batch;
 
@@ -33,21 +34,35 @@ internal sealed class BatchRowFormat
     }
 
     /// <summary>Scores the chunk's records and writes their output lines into the chunk.</summary>
+    /// <remarks>
+    /// All records are scored first, a block of rows at a time (<see cref="Predictor.PredictProbabilities"/>:
+    /// the same probabilities as one call per row), then formatted; pseudonyms come from one
+    /// reused HMAC instance per chunk instead of a new keyed context per row.
+    /// </remarks>
     public void Write(BatchChunk chunk, Predictor predictor)
     {
+        var count = chunk.Count;
+        var probabilities = chunk.Probabilities.AsSpan(0, count);
+        predictor.PredictProbabilities(chunk.Records.AsSpan(0, count), probabilities);
+        using var pseudonyms = plan.Pseudonymiser?.CreateWriter();
         var length = 0;
         long positives = 0;
-        for (var i = 0; i < chunk.Count; i++)
+        for (var i = 0; i < count; i++)
         {
             var record = chunk.Records[i];
-            var probability = predictor.PredictProbability(record);
+            var probability = probabilities[i];
             var label = probability >= threshold;
             positives += label ? 1 : 0;
             var source = plan.Files[chunk.Files[i]].SourceField;
-            var subject = Subject(record.UserId);
+            // The pseudonym is hexadecimal (always plain); a raw id is the user's text and is escaped.
+            var subject = pseudonyms is null ? CsvTextField.Escape(record.UserId) : null;
             var needed =
                 source.Length
-                + Encoding.UTF8.GetMaxByteCount(subject.Length)
+                + (
+                    subject is null
+                        ? SubjectPseudonymWriter.Length
+                        : Encoding.UTF8.GetMaxByteCount(subject.Length)
+                )
                 + NumbersBytes
                 + tail.Length;
             if (chunk.Output.Length - length < needed)
@@ -65,7 +80,16 @@ internal sealed class BatchRowFormat
                 .TryFormat(span[at..], out var written, default, CultureInfo.InvariantCulture);
             at += written;
             span[at++] = (byte)',';
-            at += Encoding.UTF8.GetBytes(subject, span[at..]);
+            if (subject is null)
+            {
+                pseudonyms!.Write(record.UserId, span[at..]);
+                at += SubjectPseudonymWriter.Length;
+            }
+            else
+            {
+                at += Encoding.UTF8.GetBytes(subject, span[at..]);
+            }
+
             span[at++] = (byte)',';
             probability.TryFormat(span[at..], out written, "R", CultureInfo.InvariantCulture);
             at += written;
@@ -78,10 +102,4 @@ internal sealed class BatchRowFormat
         chunk.OutputLength = length;
         chunk.Positives = positives;
     }
-
-    // The pseudonym is hexadecimal (always plain); a raw id is the user's text and is escaped.
-    private string Subject(string userId) =>
-        plan.Pseudonymiser is { } pseudonymiser
-            ? pseudonymiser.Pseudonymise(userId)
-            : CsvTextField.Escape(userId);
 }

@@ -79,6 +79,8 @@ public sealed partial class XGBoostTreeEnsemble
         {
             FillMeanValues(treeStart[t]);
         }
+
+        (blockNodes, blockLeafValue, blockRoot, blockDepth) = BuildBlockLayout();
     }
 
     /// <summary>Number of input features.</summary>
