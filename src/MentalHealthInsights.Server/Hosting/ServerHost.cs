@@ -16,6 +16,9 @@ internal static partial class ServerHost
         {
             var reason = string.Join(" ", problems);
             LogRefused(app.Logger, reason);
+            // The console logger writes from a background queue: disposing the host flushes it,
+            // so the line is not lost when the process exits right after.
+            await app.DisposeAsync();
             return RefusedExitCode;
         }
 

@@ -151,30 +151,7 @@ public sealed partial class SqliteMonitoringStore
                 await using var reader = await command.ExecuteReaderAsync(cancellationToken);
                 while (await reader.ReadAsync(cancellationToken))
                 {
-                    // Written by this store; an unknown spelling (a newer build) reads as warning.
-                    var severity = AlertPolicy.TryParseSeverity(reader.GetString(7), out var parsed)
-                        ? parsed
-                        : AlertSeverity.Warning;
-                    alerts.Add(
-                        new AlertRecord(
-                            reader.GetString(0),
-                            reader.GetString(1),
-                            reader.GetString(2),
-                            reader.GetString(3),
-                            reader.GetString(4),
-                            reader.GetDouble(5),
-                            reader.GetDouble(6),
-                            severity,
-                            reader.GetString(8) == "fired"
-                                ? AlertStatus.Fired
-                                : AlertStatus.Suppressed,
-                            reader.GetString(9),
-                            FromMs(reader.GetInt64(10)),
-                            FromMs(reader.GetInt64(11)),
-                            FromMs(reader.GetInt64(12)),
-                            FromMs(reader.GetInt64(13))
-                        )
-                    );
+                    alerts.Add(MonitoringStoreRows.ReadAlert(reader));
                 }
                 return alerts;
             },
