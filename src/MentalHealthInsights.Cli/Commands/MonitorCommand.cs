@@ -111,7 +111,7 @@ internal static partial class MonitorCommand
         };
         var window = new Option<string>("--window")
         {
-            Description = "Window for quality and fairness over time, e.g. 1d, 6h",
+            Description = "Window for drift, quality and fairness over time, e.g. 1d, 6h",
             DefaultValueFactory = _ => "1d",
         };
         var driftShare = new Option<double>("--drift-share")

@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using MentalHealthInsights.Core.Monitoring.Alerts;
 using MentalHealthInsights.Core.Pipelines;
+using MentalHealthInsights.Core.Training.Protocol;
 using MentalHealthInsights.Infrastructure.Pipelines.Training;
 using MentalHealthInsights.Infrastructure.Scheduling;
 using MentalHealthInsights.Infrastructure.Tracking.Sqlite;
@@ -72,6 +73,8 @@ public sealed class TrainingJobRetrainingTrigger(
             ["seed"] = protocol.Seed.ToString(c),
             ["folds"] = protocol.Folds.ToString(c),
             ["search-budget"] = protocol.SearchBudget.ToString(c),
+            ["search-strategy"] =
+                protocol.SearchStrategy == SearchStrategy.Full ? "full" : "halving",
             ["bootstrap"] = protocol.BootstrapResamples.ToString(c),
             // Resolved here, as inline training would: the worker may not share this environment.
             ["tracking-uri"] =

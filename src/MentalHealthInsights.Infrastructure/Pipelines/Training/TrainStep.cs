@@ -27,6 +27,7 @@ internal sealed class TrainStep(TimeProvider time) : PipelineStep
             "seed",
             "models",
             "search-budget",
+            "search-strategy",
             "folds",
             "bootstrap",
             "threads",
@@ -83,6 +84,7 @@ internal sealed class TrainStep(TimeProvider time) : PipelineStep
             {
                 Seed = StepParameters.Int(context, "seed", int.MinValue),
                 SearchBudget = StepParameters.Int(context, "search-budget", 1),
+                SearchStrategy = ParseSearchStrategy(context.Input("search-strategy")),
                 Folds = StepParameters.Int(context, "folds", 2),
                 BootstrapResamples = StepParameters.Int(context, "bootstrap", 100),
             },
@@ -94,6 +96,17 @@ internal sealed class TrainStep(TimeProvider time) : PipelineStep
         }
         return Task.Run(() => Train(options, cancellationToken), cancellationToken);
     }
+
+    /// <summary><c>halving</c> (also the empty default) or <c>full</c>, as <c>mhi train --search-strategy</c>.</summary>
+    private static SearchStrategy ParseSearchStrategy(string value) =>
+        value switch
+        {
+            "" or "halving" => SearchStrategy.Halving,
+            "full" => SearchStrategy.Full,
+            _ => throw new PipelineStepException(
+                $"search-strategy must be 'halving' or 'full', not '{value}'."
+            ),
+        };
 
     private StepOutcome Train(TrainingJobOptions options, CancellationToken cancellationToken)
     {

@@ -25,6 +25,11 @@ public sealed class TrainingPipeline : IPipelineFactory
         new("out", "out", "Output folder: data/, validate/, eda/, train/RUN_ID/, mlruns.db"),
         new("models", "lr,rf,xgb", "Models to train besides the baseline"),
         new("search-budget", "20", "Hyperparameter configurations per model"),
+        new(
+            "search-strategy",
+            "halving",
+            "Search: halving (successive halving over folds) or full (every configuration on every fold)"
+        ),
         new("folds", "5", "Cross-validation folds"),
         new("bootstrap", "1000", "Bootstrap resamples for the 95% intervals"),
         new("threads", "1", "Native threads for rf and xgb"),

@@ -47,6 +47,7 @@ public sealed class QueuedRetrainingTests : IDisposable
                 {
                     Folds = 3,
                     SearchBudget = 1,
+                    SearchStrategy = SearchStrategy.Full,
                     BootstrapResamples = 100,
                 },
                 Queue = Queue,
@@ -101,6 +102,7 @@ public sealed class QueuedRetrainingTests : IDisposable
         Assert.Equal(_folder.Combine("retrain", "retrain-mon_1"), first.Parameters["out"]);
         Assert.Equal("0.02", first.Parameters["promotion-margin"]);
         Assert.Equal("lr", first.Parameters["models"]);
+        Assert.Equal("full", first.Parameters["search-strategy"]);
         Assert.Equal("true", await TrainOutputAsync(firstId, "promoted"));
         Assert.Equal(PipelineRunState.Completed, second.State);
         Assert.Equal(PipelineTrigger.Alert, second.Trigger);

@@ -136,6 +136,32 @@ public sealed class TrainingPipelineTests : IDisposable
         );
     }
 
+    [Fact]
+    public async Task RunAsync_UnknownSearchStrategy_FailsAtTrainWithClearError()
+    {
+        var parameters = Small();
+        parameters["search-strategy"] = "grid";
+        await using var store = await PipelineRunStoreFactory.OpenAsync(
+            "sqlite:///" + Path.Combine(_folder, "pipelines.db"),
+            CancellationToken.None
+        );
+
+        var result = await new PipelineRunner(
+            store,
+            TimeProvider.System,
+            new PipelineRunnerOptions()
+        ).RunAsync(
+            PipelineCatalog.Find("training", TimeProvider.System)!,
+            new PipelineRunRequest { Parameters = parameters },
+            CancellationToken.None
+        );
+
+        Assert.Equal(PipelineRunState.Failed, result.Run.State);
+        var train = Assert.Single(result.Steps, s => s.Name == "train");
+        Assert.Equal(StepRunState.Failed, train.State);
+        Assert.Contains("search-strategy", train.Error, StringComparison.Ordinal);
+    }
+
     public void Dispose()
     {
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
