@@ -94,7 +94,13 @@ public sealed class ProcessExitCodeTests
             .Select(r =>
             {
                 using var json = System.Text.Json.JsonDocument.Parse(r.Stdout);
-                return json.RootElement.GetProperty("tracking").GetProperty("version").GetInt32();
+                var version = json.RootElement.GetProperty("tracking").GetProperty("version");
+                // On failure, show what the process said (why it did not register).
+                Assert.True(
+                    version.ValueKind == System.Text.Json.JsonValueKind.Number,
+                    $"no version registered; stdout: {r.Stdout}\nstderr: {r.Stderr}"
+                );
+                return version.GetInt32();
             })
             .Order()
             .ToArray();

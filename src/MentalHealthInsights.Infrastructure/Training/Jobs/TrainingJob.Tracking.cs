@@ -133,11 +133,19 @@ public sealed partial class TrainingJob
         }
         catch (TrackingException ex) when (ex.ErrorCode == TrackingErrorCode.ResourceDoesNotExist)
         {
-            await registry.CreateRegisteredModelAsync(
-                name,
-                "Screening-risk classifier (a screening aid, not a diagnosis).",
-                cancellationToken: cancellationToken
-            );
+            try
+            {
+                await registry.CreateRegisteredModelAsync(
+                    name,
+                    "Screening-risk classifier (a screening aid, not a diagnosis).",
+                    cancellationToken: cancellationToken
+                );
+            }
+            catch (TrackingException created)
+                when (created.ErrorCode == TrackingErrorCode.ResourceAlreadyExists)
+            {
+                // Another training created it between the lookup and here: register into it.
+            }
         }
 
         var run = await backend.Tracking.GetRunAsync(childRunId, cancellationToken);
