@@ -48,6 +48,39 @@ public sealed class ProcessExitCodeTests
         Assert.DoesNotContain("   at ", line, StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// The scheduler on with an unreadable pipelines settings file: refused before the host
+    /// starts, like any other configuration problem — exit code 2 and one line, no stack trace.
+    /// </summary>
+    [Fact]
+    public async Task Mhi_ServeSchedulerBadSettings_ExitsTwoWithOneLineAndNoStackTrace()
+    {
+        using var temp = new TempFolder();
+        var settings = temp.File("pipelines.json");
+        await File.WriteAllTextAsync(settings, "{ not json");
+
+        var (exitCode, stdout, stderr) = await RunMhiAsync(
+            "serve",
+            "--model",
+            "/nonexistent/bundle",
+            "--urls",
+            "http://127.0.0.1:1",
+            "--server-path",
+            Commands.ServeCommandTests.ServerPath,
+            "--PredictionLog:Enabled=false",
+            "--scheduler",
+            "--pipelines-config",
+            settings
+        );
+
+        var lines = (stdout + stderr).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(2, exitCode);
+        var line = Assert.Single(lines);
+        Assert.Contains("refuses to start: Scheduling:", line, StringComparison.Ordinal);
+        Assert.DoesNotContain("Hosting failed", line, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", line, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Mhi_NoCommand_ExitsOne()
     {

@@ -19,6 +19,7 @@ namespace MentalHealthInsights.Server.Hosting;
 /// </summary>
 internal sealed partial class PipelineSchedulerService(
     SchedulingOptions options,
+    SchedulingSettings schedulingSettings,
     SchedulerCatalog catalog,
     IConfiguration configuration,
     TimeProvider time,
@@ -34,7 +35,7 @@ internal sealed partial class PipelineSchedulerService(
         {
             return;
         }
-        var settings = LoadSettings();
+        var settings = schedulingSettings.Value;
         var runnerOptions = settings.ToRunnerOptions();
         if (options.InstanceId is { Length: > 0 } id)
         {
@@ -124,23 +125,6 @@ internal sealed partial class PipelineSchedulerService(
         {
             await _store.DisposeAsync();
         }
-    }
-
-    private PipelineSettings LoadSettings()
-    {
-        PipelineSettings settings;
-        try
-        {
-            settings = PipelineSettingsLoader.Load(options.Config);
-        }
-        catch (InvalidDataException ex)
-        {
-            throw new StartupRefusedException("Scheduling: " + ex.Message);
-        }
-        var problems = settings.FindProblems([.. catalog.Names]);
-        return problems.Count == 0
-            ? settings
-            : throw new StartupRefusedException("Scheduling: " + string.Join(" ", problems));
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Scheduler: {Line}")]

@@ -11,7 +11,7 @@ internal static partial class ServerHost
         // Checked here as well as in StartupCheck (which guards hosts that never call this, e.g.
         // the test host): refusing before the host starts keeps the framework from adding its own
         // "Hosting failed to start" error with a stack trace beside our one line.
-        var problems = app.Services.GetRequiredService<ServerSettings>().Problems;
+        var problems = StartupCheck.FindProblems(app.Services);
         if (problems.Count > 0)
         {
             var reason = string.Join(" ", problems);

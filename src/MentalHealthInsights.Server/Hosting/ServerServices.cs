@@ -75,6 +75,7 @@ internal static class ServerServices
             SchedulingOptions.From(sp.GetRequiredService<IConfiguration>())
         );
         services.TryAddSingleton(SchedulerCatalog.Default);
+        services.AddSingleton<SchedulingSettings>();
         services.AddHostedService<PipelineSchedulerService>();
 
         services.ConfigureHttpJsonOptions(json =>
