@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Runtime.CompilerServices;
 using MentalHealthInsights.Core.Scoring.PredictionLog;
 using Microsoft.Data.Sqlite;
@@ -13,6 +14,7 @@ namespace MentalHealthInsights.Infrastructure.Scoring.PredictionLog;
 public sealed partial class SqlitePredictionLogStore : IPredictionLogStore
 {
     private readonly string _connectionString;
+    private readonly string _pragmas;
     private readonly Lock _schemaGate = new();
     private volatile bool _schemaReady;
 
@@ -31,6 +33,11 @@ public sealed partial class SqlitePredictionLogStore : IPredictionLogStore
             Pooling = true,
             DefaultTimeout = Math.Max(1, (int)Math.Ceiling(timeout.TotalSeconds)),
         }.ToString();
+        var busyMs = (int)Math.Clamp(timeout.TotalMilliseconds, 0, int.MaxValue);
+        _pragmas = string.Create(
+            CultureInfo.InvariantCulture,
+            $"PRAGMA busy_timeout = {busyMs}; PRAGMA synchronous = NORMAL;"
+        );
     }
 
     /// <summary>The full path of the database file.</summary>
@@ -142,7 +149,7 @@ public sealed partial class SqlitePredictionLogStore : IPredictionLogStore
             await connection.OpenAsync(cancellationToken);
             await using var pragma = connection.CreateCommand();
             // WAL + synchronous=NORMAL: durable across process crashes, one fsync per checkpoint.
-            pragma.CommandText = "PRAGMA busy_timeout = 5000; PRAGMA synchronous = NORMAL;";
+            pragma.CommandText = _pragmas;
             await pragma.ExecuteNonQueryAsync(cancellationToken);
             return connection;
         }
