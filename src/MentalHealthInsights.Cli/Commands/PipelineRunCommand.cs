@@ -54,10 +54,11 @@ internal static class PipelineRunCommand
                 if (parseResult.GetValue(queue))
                 {
                     var runId = Guid.NewGuid().ToString("N");
-                    await using var scheduler = await PipelineScheduler.CreateAsync(
+                    // Only writes the trigger; a worker runs it.
+                    await using var scheduler = await PipelineScheduler.CreateClientAsync(
                         settings.Scheduler,
-                        new PipelineJobServices(runStore, environment.Time, runnerOptions, null),
-                        cancellationToken: cancellationToken
+                        environment.Time,
+                        cancellationToken
                     );
                     await scheduler.EnqueueAsync(
                         pipelineName,
