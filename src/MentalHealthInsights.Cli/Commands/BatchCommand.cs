@@ -244,7 +244,8 @@ internal static class BatchCommand
         CancellationToken cancellationToken
     )
     {
-        var cache = Path.Combine(Path.GetTempPath(), "mhi-batch-" + Guid.NewGuid().ToString("N"));
+        // The model is in memory once loaded; the downloaded copy is not kept (also on Ctrl+C).
+        using var cache = new TemporaryFolder("mhi-batch-");
         try
         {
             if (!reference.StartsWith(ModelReferenceResolver.Scheme, StringComparison.Ordinal))
@@ -255,21 +256,13 @@ internal static class BatchCommand
             var backend = TrackingConnection.Open(parseResult, uri, time);
             return await new ModelReferenceResolver(backend).ResolveAsync(
                 reference,
-                cache,
+                cache.Path,
                 cancellationToken
             );
         }
         catch (Exception e) when (e is ModelBundleException or TrackingException)
         {
             throw new CommandFailure(ExitCodes.InvalidData, e.Message);
-        }
-        finally
-        {
-            // The model is in memory once loaded; the downloaded copy is not kept.
-            if (Directory.Exists(cache))
-            {
-                Directory.Delete(cache, recursive: true);
-            }
         }
     }
 

@@ -2,7 +2,7 @@ namespace MentalHealthInsights.Cli.Hosting;
 
 /// <summary>
 /// A fresh folder under the system temporary folder (<c>$TMPDIR</c>, else <c>/tmp</c>) for
-/// staged S3 inputs and outputs, deleted on <see cref="Dispose"/>, which commands reach on
+/// staged S3 inputs and outputs or downloaded model bundles, deleted on <see cref="Dispose"/>, which commands reach on
 /// success, failure and cancellation alike. It is also deleted when the process exits without
 /// reaching it: on Ctrl+C or SIGTERM, System.CommandLine waits only a short grace period for
 /// the command to stop before returning from <c>Main</c>, and work such as model training may
@@ -12,14 +12,15 @@ internal sealed class TemporaryFolder : IDisposable
 {
     private int disposed;
 
-    /// <summary>Creates <c>TMP/mhi-s3-GUID</c>.</summary>
-    public TemporaryFolder()
+    /// <summary>Creates <c>TMP/PREFIXGUID</c>.</summary>
+    /// <param name="prefix">Start of the folder's name (default <c>mhi-s3-</c>).</param>
+    public TemporaryFolder(string prefix = "mhi-s3-")
     {
         Path = Directory
             .CreateDirectory(
                 System.IO.Path.Combine(
                     System.IO.Path.GetTempPath(),
-                    "mhi-s3-" + Guid.NewGuid().ToString("N")
+                    prefix + Guid.NewGuid().ToString("N")
                 )
             )
             .FullName;
