@@ -20,6 +20,10 @@ public static class PermutationImportance
     /// <param name="preprocessor">Defines which slots belong to which column.</param>
     /// <param name="repeats">Permutations per column, at least 1.</param>
     /// <param name="seed">Seed; column i uses <c>new Random(seed + 7919·i)</c>, so every model sees the same permutations.</param>
+    /// <param name="parallelism">
+    /// Columns scored at once (each holds a copy of <paramref name="data"/>); default: the
+    /// processor count, as <c>TrainingOptions.Parallelism</c>. The numbers do not depend on it.
+    /// </param>
     /// <param name="cancellationToken">Checked between columns.</param>
     /// <returns>One entry per column, highest mean first (ties keep feature order).</returns>
     public static IReadOnlyList<ColumnImportance> Compute(
@@ -29,6 +33,7 @@ public static class PermutationImportance
         FittedPreprocessor preprocessor,
         int repeats,
         int seed,
+        int? parallelism = null,
         CancellationToken cancellationToken = default
     )
     {
@@ -36,6 +41,13 @@ public static class PermutationImportance
         ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(preprocessor);
         ArgumentOutOfRangeException.ThrowIfLessThan(repeats, 1);
+        if (parallelism is < 1)
+        {
+            throw new ArgumentOutOfRangeException(
+                nameof(parallelism),
+                "parallelism must be at least 1."
+            );
+        }
         if (data.Columns != preprocessor.OutputWidth)
         {
             throw new ArgumentException(
@@ -59,7 +71,11 @@ public static class PermutationImportance
         Parallel.For(
             0,
             layout.Columns.Length,
-            new ParallelOptions { CancellationToken = cancellationToken },
+            new ParallelOptions
+            {
+                CancellationToken = cancellationToken,
+                MaxDegreeOfParallelism = parallelism ?? Environment.ProcessorCount,
+            },
             () =>
                 new Worker(
                     new FeatureMatrix(

@@ -64,6 +64,7 @@ public sealed partial class TrainingProtocol
                 context.Preprocessor,
                 options.PermutationRepeats,
                 options.Seed,
+                options.Parallelism,
                 ct
             );
             var contributions = ColumnContributions.Summarise(

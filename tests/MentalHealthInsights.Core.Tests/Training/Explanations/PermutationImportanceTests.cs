@@ -105,8 +105,21 @@ public sealed class PermutationImportanceTests
 
         var first = PermutationImportance.Compute(model, null, matrix, preprocessor, 4, 3);
         var second = PermutationImportance.Compute(model, null, matrix, preprocessor, 4, 3);
+        var oneWorker = PermutationImportance.Compute(
+            model,
+            null,
+            matrix,
+            preprocessor,
+            4,
+            3,
+            parallelism: 1
+        );
 
         Assert.Equal(first, second);
+        Assert.Equal(first, oneWorker);
+        Assert.Throws<ArgumentOutOfRangeException>(() =>
+            PermutationImportance.Compute(model, null, matrix, preprocessor, 4, 3, parallelism: 0)
+        );
         Assert.Equal(
             first.OrderByDescending(i => i.Mean).Select(i => i.Column),
             first.Select(i => i.Column)
