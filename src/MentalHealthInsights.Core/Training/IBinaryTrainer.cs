@@ -15,6 +15,13 @@ public interface IBinaryTrainer
     /// <summary>True when raw scores are not calibrated probabilities and need calibration on out-of-fold predictions.</summary>
     bool NeedsCalibration { get; }
 
+    /// <summary>
+    /// True when two fits of this trainer cannot run at the same time in one process (the library
+    /// serialises them), so the search runs them one by one and leaves the other cores to other
+    /// trainers. Default false.
+    /// </summary>
+    bool FitsOneAtATime => false;
+
     /// <summary>The configurations to try, at most <paramref name="budget"/>, chosen deterministically from <paramref name="seed"/>. The first one is the trainer's defaults.</summary>
     IReadOnlyList<HyperParameters> SearchSpace(int budget, int seed);
 

@@ -18,6 +18,7 @@ internal static class ModelSearch
         int trainRows,
         TrainingOptions options,
         ProgressTracker progress,
+        FitGate gate,
         CancellationToken cancellationToken
     )
     {
@@ -61,7 +62,9 @@ internal static class ModelSearch
                 pairs.Length,
                 new ParallelOptions
                 {
-                    MaxDegreeOfParallelism = options.Parallelism,
+                    // A trainer whose fits the library serialises runs them one by one, leaving
+                    // the other slots of the gate to the trainers searching beside it.
+                    MaxDegreeOfParallelism = trainer.FitsOneAtATime ? 1 : options.Parallelism,
                     CancellationToken = cancellationToken,
                 },
                 p =>
@@ -69,17 +72,19 @@ internal static class ModelSearch
                     var (c, f) = pairs[p];
                     var validation = folds.Validation[f];
                     var predicted = new double[validation.Rows];
-                    using (
-                        var model = trainer.Fit(
-                            folds.Train[f],
-                            configurations[c],
-                            options.Seed,
-                            cancellationToken
-                        )
-                    )
-                    {
-                        model.Predict(validation, predicted);
-                    }
+                    gate.Run(
+                        () =>
+                        {
+                            using var model = trainer.Fit(
+                                folds.Train[f],
+                                configurations[c],
+                                options.Seed,
+                                cancellationToken
+                            );
+                            model.Predict(validation, predicted);
+                        },
+                        cancellationToken
+                    );
 
                     scores[c][f] = predicted;
                     progress.Tick(stage, trainer.Name);

@@ -29,17 +29,16 @@ public sealed class RandomForestModel : IBinaryModel
         "Saabas path attribution over training-weighted node means, rescaled to log-odds";
 
     private readonly CompiledForest _forest;
-    private readonly double[][] _nodeMeans;
-    private readonly double _baseScore;
+    private readonly Lazy<NodeStatistics> _statistics;
     private readonly Lazy<byte[]> _zip;
 
-    private RandomForestModel(CompiledForest forest, int[][] leafCounts, Lazy<byte[]> zip)
+    private RandomForestModel(CompiledForest forest, Lazy<int[][]> leafCounts, Lazy<byte[]> zip)
     {
         _forest = forest;
-        _nodeMeans = [.. forest.Trees.Select((tree, t) => tree.NodeMeans(leafCounts[t]))];
-        _baseScore =
-            forest.Bias
-            + forest.Trees.Select((tree, t) => tree.Weight * tree.RootMean(_nodeMeans[t])).Sum();
+        // Only explanations and saving need the training rows per leaf: counting them walks
+        // every training row through every tree, which the search's cross-validation fits
+        // (predict only, then discarded) would pay for nothing.
+        _statistics = new Lazy<NodeStatistics>(() => NodeStatistics.From(forest, leafCounts.Value));
         _zip = zip;
     }
 
@@ -53,7 +52,7 @@ public sealed class RandomForestModel : IBinaryModel
     /// The raw probability of an average training row (the bias of explanations, before logit):
     /// close to the training prevalence.
     /// </summary>
-    public double BaseProbability => _forest.ToProbability(_baseScore);
+    public double BaseProbability => _forest.ToProbability(_statistics.Value.BaseScore);
 
     /// <inheritdoc />
     public string TrainerName => RandomForestTrainer.TrainerName;
@@ -110,9 +109,10 @@ public sealed class RandomForestModel : IBinaryModel
     {
         ModelGuard.CheckRow(features, Columns);
         var values = new double[Columns];
+        var nodeMeans = _statistics.Value.NodeMeans;
         for (var t = 0; t < _forest.Trees.Count; t++)
         {
-            _forest.Trees[t].Attribute(features, _nodeMeans[t], values);
+            _forest.Trees[t].Attribute(features, nodeMeans[t], values);
         }
 
         // Credits in probability units add up to p - p0 (Saabas is exact); the factor comes
@@ -175,7 +175,7 @@ public sealed class RandomForestModel : IBinaryModel
             ?? throw new InvalidDataException($"The zip has no {LeafCountsEntry.Name} entry.");
         return new RandomForestModel(
             forest,
-            LeafCountsEntry.Read(counts, forest),
+            new Lazy<int[][]>(LeafCountsEntry.Read(counts, forest)),
             new Lazy<byte[]>(bytes)
         );
     }
@@ -183,11 +183,33 @@ public sealed class RandomForestModel : IBinaryModel
     /// <summary>Nothing unmanaged to release.</summary>
     public void Dispose() { }
 
+    /// <summary>
+    /// A freshly trained forest: <paramref name="countLeaves"/> runs the first time an
+    /// explanation or <see cref="Save"/> needs the training rows per leaf, and
+    /// <paramref name="save"/> writes the zip with those counts.
+    /// </summary>
     internal static RandomForestModel Create(
         CompiledForest forest,
-        int[][] leafCounts,
-        Func<byte[]> save
-    ) => new(forest, leafCounts, new Lazy<byte[]>(save));
+        Func<int[][]> countLeaves,
+        Func<int[][], byte[]> save
+    )
+    {
+        var leafCounts = new Lazy<int[][]>(countLeaves);
+        return new(forest, leafCounts, new Lazy<byte[]>(() => save(leafCounts.Value)));
+    }
 
     private static double Logit(double p) => Math.Log(p / (1 - p));
+
+    /// <summary>Per-tree node means over the training rows and the score of an average row.</summary>
+    private sealed record NodeStatistics(double[][] NodeMeans, double BaseScore)
+    {
+        public static NodeStatistics From(CompiledForest forest, int[][] leafCounts)
+        {
+            double[][] means = [.. forest.Trees.Select((tree, t) => tree.NodeMeans(leafCounts[t]))];
+            var baseScore =
+                forest.Bias
+                + forest.Trees.Select((tree, t) => tree.Weight * tree.RootMean(means[t])).Sum();
+            return new NodeStatistics(means, baseScore);
+        }
+    }
 }

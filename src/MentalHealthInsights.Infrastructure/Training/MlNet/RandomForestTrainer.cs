@@ -10,7 +10,11 @@ namespace MentalHealthInsights.Infrastructure.Training.MlNet;
 /// monotonically to [0, 1] (<see cref="RandomForestModel"/>) and the training protocol fits a
 /// Platt or isotonic calibrator on out-of-fold predictions. Hyperparameters:
 /// <list type="bullet">
-/// <item><c>numberOfTrees</c> — trees in the forest, default 100, searched in 50–300 (steps of 10).</item>
+/// <item><c>numberOfTrees</c> — trees in the forest, default 100. Not searched: a forest's
+/// expected accuracy does not get worse as trees are added (they are averaged, not fitted to one
+/// another), so tuning the count on cross-validation only trades CPU for noise (Probst &amp;
+/// Boulesteix, "To tune or not to tune the number of trees in random forest", JMLR 18, 2018).
+/// Every searched configuration keeps the default; an explicit value is still honoured.</item>
 /// <item><c>numberOfLeaves</c> — maximum leaves per tree, default 20 (ML.NET's), searched log-uniformly in 8–64.</item>
 /// <item><c>minimumExampleCountPerLeaf</c> — default 10 (ML.NET's), searched log-uniformly in 2–50.</item>
 /// <item><c>featureFraction</c> — fraction of the columns considered at each split (ML.NET's
@@ -73,7 +77,17 @@ public sealed class RandomForestTrainer : IBinaryTrainer
     /// <summary>True: FastForest's scores are vote margins, not calibrated probabilities.</summary>
     public bool NeedsCalibration => true;
 
-    /// <summary><see cref="Defaults"/> first, then seeded draws of all four values, deduplicated.</summary>
+    /// <summary>
+    /// True: ML.NET trains FastTree-family models one at a time per process (FastTreeTrainerBase
+    /// holds a process-wide lock around training, for its static thread pool), so a second
+    /// parallel forest fit would only wait.
+    /// </summary>
+    public bool FitsOneAtATime => true;
+
+    /// <summary>
+    /// <see cref="Defaults"/> first, then seeded draws of the leaves, the minimum rows per leaf
+    /// and the per-split feature fraction, deduplicated; the tree count stays at the default.
+    /// </summary>
     public IReadOnlyList<HyperParameters> SearchSpace(int budget, int seed) =>
         SearchSpaceBuilder.Build(
             budget,
@@ -81,7 +95,7 @@ public sealed class RandomForestTrainer : IBinaryTrainer
             Defaults,
             random =>
                 HyperParameters
-                    .Empty.With(NumberOfTrees, 50 + 10 * random.Next(0, 26))
+                    .Empty.With(NumberOfTrees, Defaults.GetInt(NumberOfTrees, 100))
                     .With(NumberOfLeaves, SearchSpaceBuilder.LogUniformInt(random, 8, 64))
                     .With(
                         MinimumExampleCountPerLeaf,
@@ -108,11 +122,10 @@ public sealed class RandomForestTrainer : IBinaryTrainer
         var transformer = MlNetCancellation.Run(ml, () => trainer.Fit(data), cancellationToken);
 
         var forest = CompiledForest.From(transformer.Model.TrainedTreeEnsemble, training.Columns);
-        var leafCounts = forest.CountLeaves(training, cancellationToken);
         return RandomForestModel.Create(
             forest,
-            leafCounts,
-            () =>
+            () => forest.CountLeaves(training, CancellationToken.None),
+            leafCounts =>
                 MlNetZip.Save(
                     ml,
                     transformer,

@@ -14,12 +14,18 @@ public sealed class XGBoostBinaryModel : IBinaryModel, IBlockScoringModel
     /// <summary>The <see cref="FeatureContributions.Method"/> of the explanations.</summary>
     public const string ExplanationMethod = "TreeSHAP (XGBoost pred_contribs)";
 
+    private readonly Lazy<XGBoostTreeEnsemble?> _evaluator;
+
     /// <summary>Wraps a trained or loaded booster (this object owns it).</summary>
     public XGBoostBinaryModel(XGBoostModel model)
     {
         ArgumentNullException.ThrowIfNull(model);
         Model = model;
-        Evaluator = XGBoostTreeEnsemble.TryParse(model.ToJson(), out _);
+        // Built on first use: the search's cross-validation fits only predict many rows (native)
+        // and are discarded, so serialising and parsing their trees would be wasted.
+        _evaluator = new Lazy<XGBoostTreeEnsemble?>(() =>
+            XGBoostTreeEnsemble.TryParse(model.ToJson(), out _)
+        );
     }
 
     /// <summary>The underlying booster.</summary>
@@ -29,7 +35,7 @@ public sealed class XGBoostBinaryModel : IBinaryModel, IBlockScoringModel
     /// The booster's trees in managed form, used for one-row predictions and explanations; null
     /// when the model uses a feature the managed evaluator lacks (then the native library is used).
     /// </summary>
-    public XGBoostTreeEnsemble? Evaluator { get; }
+    public XGBoostTreeEnsemble? Evaluator => _evaluator.Value;
 
     /// <inheritdoc />
     public string TrainerName => "xgb";

@@ -194,7 +194,7 @@ public class RandomForestTrainerTests
     }
 
     [Fact]
-    public void SearchSpace_BudgetAndSeed_DefaultsFirstThenDistinctDeterministicDrawsInRange()
+    public void SearchSpace_BudgetAndSeed_DefaultsFirstThenDistinctDeterministicDrawsInRangeWithDefaultTreeCount()
     {
         var trainer = new RandomForestTrainer();
 
@@ -209,14 +209,16 @@ public class RandomForestTrainerTests
             space,
             h =>
             {
-                Assert.InRange(h.GetInt("numberOfTrees", -1), 50, 300);
-                Assert.Equal(0, h.GetInt("numberOfTrees", -1) % 10);
+                // The tree count is not tuned (see RandomForestTrainer): every draw keeps 100.
+                Assert.Equal(100, h.GetInt("numberOfTrees", -1));
                 Assert.InRange(h.GetInt("numberOfLeaves", -1), 8, 64);
                 Assert.InRange(h.GetInt("minimumExampleCountPerLeaf", -1), 2, 50);
                 Assert.InRange(h.GetDouble("featureFraction", -1), 0.3, 1.0);
             }
         );
         Assert.True(trainer.NeedsCalibration);
+        // ML.NET's FastTree trains one model at a time per process (a global lock).
+        Assert.True(trainer.FitsOneAtATime);
     }
 
     [Fact]
