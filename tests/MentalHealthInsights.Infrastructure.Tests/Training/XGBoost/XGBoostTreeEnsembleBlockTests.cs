@@ -18,6 +18,9 @@ public sealed class XGBoostTreeEnsembleBlockTests
             { 30, 4, 100, 0.05, 3 },
             { 8, 8, 30, 0.3, 4 },
             { 6, 1, 40, 0.0, 5 },
+            // Depth 5 (two leaf registers on the AVX-512 path), and depth 2 with many missing values.
+            { 9, 5, 50, 0.1, 6 },
+            { 4, 2, 50, 0.5, 7 },
         };
 
     [Theory]
