@@ -58,6 +58,25 @@ public sealed class XGBoostTreeEnsembleBlockTests
         }
     }
 
+    [Theory]
+    [InlineData(5, true)]
+    [InlineData(6, false)]
+    public void Probabilities_TreeDepth_VectorPathWhereAvx512AndDepthAtMost5(
+        int depth,
+        bool vectorDepth
+    )
+    {
+        // The equality tests above only prove the AVX-512 path when it is the one taken.
+        var (model, _) = XGBoostTreeEnsembleTests.Train(6, depth, 20, 0.1, 11, 2000);
+        using var owned = model;
+        var ensemble = XGBoostTreeEnsemble.TryParse(model.ToJson(), out _)!;
+
+        Assert.Equal(
+            vectorDepth && System.Runtime.Intrinsics.X86.Avx512F.IsSupported,
+            ensemble.UsesVectors
+        );
+    }
+
     [Fact]
     public void PredictBlock_BinaryModel_EqualsOneRowPredictAndNativeToFloatRounding()
     {
