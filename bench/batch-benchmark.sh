@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # Throughput and peak memory of `mhi batch` on generated files (default 1,000,000 and 2,000,000
 # rows, to show whether memory stays flat as the file grows), with an XGBoost model trained on
-# the defaults (200 rounds, depth 4, no search) and pseudonymised ids. A benchmark, not a test.
+# the defaults (200 rounds, depth 4, no search), pseudonymised and raw ids. A benchmark, not a test.
+# "process" is the whole command (start, model load and verification included), "job" the
+# scoring itself (the --json summary's elapsedSeconds); on a shared machine compare the CPU
+# seconds per million rows, which depend far less on the load average printed with each run.
 #   usage: bench/batch-benchmark.sh [rows ...]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -22,10 +25,15 @@ for rows in "${sizes[@]}"; do
   for mode in pseudonymised raw; do
     extra=()
     [[ $mode == raw ]] && extra=(--raw-ids)
+    load=$(cut -d' ' -f1 /proc/loadavg)
     /usr/bin/time -f "%e %M %U %S" -o "$work/time" \
-      "$mhi" batch --input "$work/d.csv" --output "$work/out.csv" --model "$work/t/models/xgb" "${extra[@]}" >/dev/null 2>&1
+      "$mhi" batch --input "$work/d.csv" --output "$work/out.csv" --model "$work/t/models/xgb" "${extra[@]}" --json >"$work/summary.json" 2>/dev/null
     read -r seconds kb user sys <"$work/time"
-    printf 'rows %8d  ids %-13s  wall %6.2f s  %9.0f rows/s  cpu %6.2f s  peak RSS %4d MiB\n' \
-      "$rows" "$mode" "$seconds" "$(echo "$rows / $seconds" | bc -l)" "$(echo "$user + $sys" | bc -l)" "$((kb / 1024))"
+    # The job's own time (reading to the last rename), without process start and model loading.
+    job=$(grep -o '"elapsedSeconds": [0-9.]*' "$work/summary.json" | cut -d' ' -f2)
+    cpu=$(echo "$user + $sys" | bc -l)
+    printf 'rows %8d  ids %-13s  process %6.2f s = %8.0f rows/s  job %5.2f s = %8.0f rows/s  cpu %5.2f s (%4.2f s per million rows)  peak RSS %4d MiB  load %s\n' \
+      "$rows" "$mode" "$seconds" "$(echo "$rows / $seconds" | bc -l)" "$job" "$(echo "$rows / $job" | bc -l)" \
+      "$cpu" "$(echo "$cpu * 1000000 / $rows" | bc -l)" "$((kb / 1024))" "$load"
   done
 done

@@ -12,7 +12,8 @@ namespace MentalHealthInsights.Benchmarks.Scoring;
 /// <summary>
 /// The per-row costs of <c>mhi batch</c>'s scoring threads, stage by stage, for the default
 /// XGBoost model (200 rounds, depth 4): preprocessing, tree evaluation one row at a time against
-/// block evaluation (what batch scoring uses), the whole Predictor block path, HMAC pseudonyms
+/// block evaluation (what batch scoring uses: 16 rows per AVX-512 register where available, else
+/// the scalar block walk), the whole Predictor block path, HMAC pseudonyms
 /// one-shot against one reused instance, and probability formatting. Times are per row
 /// (OperationsPerInvoke = 4,096 different records). Reading and validation are measured by
 /// CsvDatasetReaderBenchmarks.

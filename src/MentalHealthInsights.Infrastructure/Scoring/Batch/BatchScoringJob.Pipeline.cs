@@ -212,6 +212,7 @@ public sealed partial class BatchScoringJob
     {
         using var output = OpenAt(plan.OutputPartial, committed.OutputBytes);
         using var rejects = OpenAt(plan.RejectsPartial, committed.RejectsBytes);
+        using var committer = new BatchCommitter(plan.CheckpointPath);
         var buffer = new byte[1 << 16];
         var positives = committed.Positives;
         foreach (var chunk in ordered.GetConsumingEnumerable(ct))
@@ -251,12 +252,13 @@ public sealed partial class BatchScoringJob
                 RowsOther = counts.Other,
                 Positives = positives,
             };
-            committed.Write(plan.CheckpointPath);
+            committer.Submit(committed);
             progress?.Report(chunk.Progress);
             chunk.Reset();
             pool.Add(chunk, ct);
         }
 
+        committer.Complete();
         output.Flush(flushToDisk: true);
         rejects.Flush(flushToDisk: true);
         return committed;

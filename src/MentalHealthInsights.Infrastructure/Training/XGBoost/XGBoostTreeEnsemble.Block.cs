@@ -35,8 +35,17 @@ public sealed partial class XGBoostTreeEnsemble
         {
             var count = Math.Min(BlockRows, destination.Length - start);
             var block = margins[..count];
-            block.Fill(BaseMargin);
-            AddTrees(rows.Slice(start * FeatureCount, count * FeatureCount), block);
+            var slice = rows.Slice(start * FeatureCount, count * FeatureCount);
+            if (vector is null)
+            {
+                block.Fill(BaseMargin);
+                AddTrees(slice, block);
+            }
+            else
+            {
+                MarginsVector(slice, block);
+            }
+
             for (var i = 0; i < count; i++)
             {
                 destination[start + i] = Sigmoid(block[i]);

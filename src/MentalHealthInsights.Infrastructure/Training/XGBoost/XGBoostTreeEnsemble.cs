@@ -81,6 +81,7 @@ public sealed partial class XGBoostTreeEnsemble
         }
 
         (blockNodes, blockLeafValue, blockRoot, blockDepth) = BuildBlockLayout();
+        vector = BuildVectorLayout();
     }
 
     /// <summary>Number of input features.</summary>

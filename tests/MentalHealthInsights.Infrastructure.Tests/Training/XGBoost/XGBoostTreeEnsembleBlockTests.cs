@@ -18,6 +18,9 @@ public sealed class XGBoostTreeEnsembleBlockTests
             { 30, 4, 100, 0.05, 3 },
             { 8, 8, 30, 0.3, 4 },
             { 6, 1, 40, 0.0, 5 },
+            // Depth 5 (two leaf registers on the AVX-512 path), and depth 2 with many missing values.
+            { 9, 5, 50, 0.1, 6 },
+            { 4, 2, 50, 0.5, 7 },
         };
 
     [Theory]
@@ -53,6 +56,25 @@ public sealed class XGBoostTreeEnsembleBlockTests
                 BitConverter.SingleToInt32Bits(block[r])
             );
         }
+    }
+
+    [Theory]
+    [InlineData(5, true)]
+    [InlineData(6, false)]
+    public void Probabilities_TreeDepth_VectorPathWhereAvx512AndDepthAtMost5(
+        int depth,
+        bool vectorDepth
+    )
+    {
+        // The equality tests above only prove the AVX-512 path when it is the one taken.
+        var (model, _) = XGBoostTreeEnsembleTests.Train(6, depth, 20, 0.1, 11, 2000);
+        using var owned = model;
+        var ensemble = XGBoostTreeEnsemble.TryParse(model.ToJson(), out _)!;
+
+        Assert.Equal(
+            vectorDepth && System.Runtime.Intrinsics.X86.Avx512F.IsSupported,
+            ensemble.UsesVectors
+        );
     }
 
     [Fact]

@@ -1,0 +1,258 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
+
+namespace MentalHealthInsights.Infrastructure.Training.XGBoost;
+
+public sealed partial class XGBoostTreeEnsemble
+{
+    // Rows per vector (one float lane each in a 512-bit register).
+    private const int Lanes = 16;
+
+    // The deepest ensemble evaluated with vectors: 2^5 = 32 leaves are two registers.
+    private const int MaxVectorDepth = 5;
+
+    // Widest rows transposed on the stack (16 × 256 floats = 16 KB).
+    private const int MaxVectorFeatures = 256;
+
+    // The trees again, each padded to a perfect tree of depth vectorDepth in heap order (node k's
+    // children are 2k + 1 and 2k + 2): a leaf above that depth becomes a node whose descendants
+    // all hold its value, so whichever way they go the leaf value is the same. Null when AVX-512
+    // is unavailable or the trees are too deep; the scalar block walk is used then.
+    private readonly VectorLayout? vector;
+
+    /// <summary>True when <see cref="Probabilities"/> evaluates 16 rows per AVX-512 register.</summary>
+    internal bool UsesVectors => vector is not null;
+
+    private VectorLayout? BuildVectorLayout()
+    {
+        var depth = 0;
+        foreach (var d in blockDepth)
+        {
+            depth = Math.Max(depth, d);
+        }
+
+        if (!Avx512F.IsSupported || depth > MaxVectorDepth || FeatureCount > MaxVectorFeatures)
+        {
+            return null;
+        }
+
+        var inner = (1 << depth) - 1;
+        var leafSlots = Math.Max(Lanes, 1 << depth);
+        var layout = new VectorLayout(
+            depth,
+            new int[TreeCount * inner],
+            new float[TreeCount * inner],
+            new int[TreeCount * inner],
+            new float[TreeCount * leafSlots]
+        );
+        for (var t = 0; t < TreeCount; t++)
+        {
+            Place(layout, t, treeStart[t], 0, 0);
+        }
+
+        return layout;
+    }
+
+    private void Place(VectorLayout layout, int tree, int node, int slot, int depth)
+    {
+        var inner = layout.InnerCount;
+        if (left[node] < 0)
+        {
+            PlaceLeaf(layout, tree, threshold[node], slot, depth);
+            return;
+        }
+
+        var at = (tree * inner) + slot;
+        layout.Feature[at] = feature[node];
+        layout.Threshold[at] = threshold[node];
+        layout.DefaultLeft[at] = defaultLeft[node] ? -1 : 0;
+        Place(layout, tree, left[node], (2 * slot) + 1, depth + 1);
+        Place(layout, tree, right[node], (2 * slot) + 2, depth + 1);
+    }
+
+    private static void PlaceLeaf(VectorLayout layout, int tree, float value, int slot, int depth)
+    {
+        if (depth == layout.Depth)
+        {
+            layout.Leaves[(tree * layout.LeafSlots) + slot - layout.InnerCount] = value;
+            return;
+        }
+
+        // A padding node: any decision gives the same value (feature 0 is always present).
+        var at = (tree * layout.InnerCount) + slot;
+        layout.Feature[at] = 0;
+        layout.Threshold[at] = float.PositiveInfinity;
+        layout.DefaultLeft[at] = -1;
+        PlaceLeaf(layout, tree, value, (2 * slot) + 1, depth + 1);
+        PlaceLeaf(layout, tree, value, (2 * slot) + 2, depth + 1);
+    }
+
+    /// <summary>
+    /// Sets <paramref name="margins"/> to the base margin plus every tree's leaf value, 16 rows per register: each node's
+    /// test is done for 16 rows at once (a compare against the feature's column), the outcomes of
+    /// a tree's nodes are packed into one bit word per row, and the word is walked root to leaf.
+    /// Per row the additions are the scalar walk's, in the same tree order, so the sums are equal
+    /// bit for bit.
+    /// </summary>
+    private void MarginsVector(ReadOnlySpan<float> rows, Span<float> margins)
+    {
+        var layout = vector!;
+        var width = FeatureCount;
+        Span<float> columns = stackalloc float[width * Lanes];
+        for (var start = 0; start < margins.Length; start += Lanes)
+        {
+            var count = Math.Min(Lanes, margins.Length - start);
+            var hasNaN = Transpose(rows.Slice(start * width, count * width), width, columns);
+            var margin = Vector512.Create(BaseMargin);
+            margin = hasNaN
+                ? AddTreesWithNaN(layout, columns, margin)
+                : AddTreesNoNaN(layout, columns, margin);
+            for (var i = 0; i < count; i++)
+            {
+                margins[start + i] = margin.GetElement(i);
+            }
+        }
+    }
+
+    // Column-major copy (feature f of lane i at f × 16 + i); missing lanes of a partial block
+    // are 0 and their results are dropped. Returns true when any value is NaN.
+    private static bool Transpose(ReadOnlySpan<float> rows, int width, Span<float> columns)
+    {
+        var count = rows.Length / width;
+        if (count < Lanes)
+        {
+            columns.Clear();
+        }
+
+        var nan = false;
+        for (var i = 0; i < count; i++)
+        {
+            var row = rows.Slice(i * width, width);
+            for (var f = 0; f < width; f++)
+            {
+                var x = row[f];
+                nan |= float.IsNaN(x);
+                columns[(f * Lanes) + i] = x;
+            }
+        }
+
+        return nan;
+    }
+
+    private static Vector512<float> AddTreesNoNaN(
+        VectorLayout layout,
+        ReadOnlySpan<float> columns,
+        Vector512<float> margin
+    )
+    {
+        ref var column = ref MemoryMarshal.GetReference(columns);
+        ref var features = ref MemoryMarshal.GetArrayDataReference(layout.Feature);
+        ref var thresholds = ref MemoryMarshal.GetArrayDataReference(layout.Threshold);
+        var inner = layout.InnerCount;
+        for (var t = 0; t < layout.TreeCount; t++)
+        {
+            var bits = Vector512<int>.Zero;
+            var node = t * inner;
+            for (var k = 0; k < inner; k++, node++)
+            {
+                var x = Vector512.LoadUnsafe(
+                    ref column,
+                    (nuint)(Unsafe.Add(ref features, node) * Lanes)
+                );
+                // Without NaN, "not x < threshold" (go right) is x ≥ threshold.
+                var right = Vector512.GreaterThanOrEqual(
+                    x,
+                    Vector512.Create(Unsafe.Add(ref thresholds, node))
+                );
+                bits |= right.AsInt32() & Vector512.Create(1 << k);
+            }
+
+            margin += LeafValues(layout, t, bits);
+        }
+
+        return margin;
+    }
+
+    private static Vector512<float> AddTreesWithNaN(
+        VectorLayout layout,
+        ReadOnlySpan<float> columns,
+        Vector512<float> margin
+    )
+    {
+        ref var column = ref MemoryMarshal.GetReference(columns);
+        var inner = layout.InnerCount;
+        for (var t = 0; t < layout.TreeCount; t++)
+        {
+            var bits = Vector512<int>.Zero;
+            var node = t * inner;
+            for (var k = 0; k < inner; k++, node++)
+            {
+                var x = Vector512.LoadUnsafe(ref column, (nuint)(layout.Feature[node] * Lanes));
+                // As the scalar walk: x < threshold goes left, NaN goes the default way.
+                var goesLeft = Vector512.LessThan(x, Vector512.Create(layout.Threshold[node]));
+                var nan = ~Vector512.Equals(x, x).AsInt32();
+                var defaultLeft = Vector512.Create(layout.DefaultLeft[node]);
+                var right = ~(goesLeft.AsInt32() | (nan & defaultLeft));
+                bits |= right & Vector512.Create(1 << k);
+            }
+
+            margin += LeafValues(layout, t, bits);
+        }
+
+        return margin;
+    }
+
+    // Walks each lane's bit word from the root (bit k = node k goes right) and looks up the leaf.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector512<float> LeafValues(VectorLayout layout, int tree, Vector512<int> bits)
+    {
+        var node = Vector512<int>.Zero;
+        var one = Vector512<int>.One;
+        for (var d = 0; d < layout.Depth; d++)
+        {
+            var right = Avx512F.ShiftRightLogicalVariable(bits, node.AsUInt32()) & one;
+            node = node + node + one + right;
+        }
+
+        var leaf = node - Vector512.Create(layout.InnerCount);
+        ref var leaves = ref MemoryMarshal.GetArrayDataReference(layout.Leaves);
+        var offset = (nuint)(tree * layout.LeafSlots);
+        var low = Vector512.LoadUnsafe(ref leaves, offset);
+        return layout.LeafSlots == Lanes
+            ? Avx512F.PermuteVar16x32(low, leaf)
+            : Avx512F.PermuteVar16x32x2(
+                low,
+                leaf,
+                Vector512.LoadUnsafe(ref leaves, offset + Lanes)
+            );
+    }
+
+    /// <summary>The padded perfect trees: nodes per tree 2^Depth − 1, leaves per tree LeafSlots.</summary>
+    private sealed class VectorLayout(
+        int depth,
+        int[] feature,
+        float[] threshold,
+        int[] defaultLeft,
+        float[] leaves
+    )
+    {
+        public int Depth { get; } = depth;
+
+        public int InnerCount { get; } = (1 << depth) - 1;
+
+        public int LeafSlots { get; } = Math.Max(Lanes, 1 << depth);
+
+        public int TreeCount => Leaves.Length / LeafSlots;
+
+        public int[] Feature { get; } = feature;
+
+        public float[] Threshold { get; } = threshold;
+
+        /// <summary>−1 (all bits) when a missing value goes left, else 0.</summary>
+        public int[] DefaultLeft { get; } = defaultLeft;
+
+        public float[] Leaves { get; } = leaves;
+    }
+}
