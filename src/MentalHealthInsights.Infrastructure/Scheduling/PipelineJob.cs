@@ -106,31 +106,11 @@ public sealed class PipelineJob(PipelineJobServices services) : IJob
         {
             return;
         }
-        var now = services.Time.GetUtcNow();
-        var reason =
-            $"crashed: its worker ({old.OwnerId}) died during the run; Quartz recovered the job on {context.Scheduler.SchedulerInstanceId} as run {newId}";
-        foreach (var step in await services.Store.GetStepsAsync(oldId, CancellationToken.None))
-        {
-            if (step.State is StepRunState.Pending or StepRunState.Running or StepRunState.Retrying)
-            {
-                await services.Store.SaveStepAsync(
-                    step with
-                    {
-                        State = StepRunState.Failed,
-                        EndedAt = now,
-                        Error = reason,
-                    },
-                    CancellationToken.None
-                );
-            }
-        }
-        await services.Store.UpdateRunAsync(
-            old with
-            {
-                State = PipelineRunState.Crashed,
-                EndedAt = now,
-                Error = reason,
-            },
+        // The store checks again, in one transaction, that the run is still unfinished.
+        await services.Store.MarkCrashedAsync(
+            oldId,
+            services.Time.GetUtcNow(),
+            $"crashed: its worker ({old.OwnerId}) died during the run; Quartz recovered the job on {context.Scheduler.SchedulerInstanceId} as run {newId}",
             CancellationToken.None
         );
     }
