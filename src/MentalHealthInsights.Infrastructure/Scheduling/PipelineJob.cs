@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Security.Cryptography;
-using System.Text;
 using MentalHealthInsights.Core.Pipelines;
 using Quartz;
 
@@ -41,10 +39,11 @@ public sealed class PipelineJob(PipelineJobServices services) : IJob
             ? kind
             : PipelineTrigger.Schedule;
         var firing = FiringKey(context);
-        var runId = PipelineJobData.Text(data, PipelineJobData.RunId) ?? IdFrom(firing);
+        var runId =
+            PipelineJobData.Text(data, PipelineJobData.RunId) ?? PipelineRunId.Derive(firing);
         if (context.Recovering)
         {
-            var newId = IdFrom(firing + "|recovered|" + context.FireInstanceId);
+            var newId = PipelineRunId.Derive(firing + "|recovered|" + context.FireInstanceId);
             await MarkTakenOverAsync(runId, newId, context);
             runId = newId;
         }
@@ -95,9 +94,6 @@ public sealed class PipelineJob(PipelineJobServices services) : IJob
         var when = (context.ScheduledFireTimeUtc ?? context.FireTimeUtc).UtcTicks;
         return string.Create(CultureInfo.InvariantCulture, $"{key}@{when}");
     }
-
-    private static string IdFrom(string text) =>
-        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)))[..32];
 
     private async Task MarkTakenOverAsync(string oldId, string newId, IJobExecutionContext context)
     {
