@@ -94,7 +94,7 @@ internal static class AlertsListCommand
                                     ["monitoringRunId"] = alert.MonitoringRunId,
                                     ["rule"] = alert.RuleName,
                                     ["severity"] = AlertPolicy.SeverityName(alert.Severity),
-                                    ["status"] = SqliteMonitoringStore.StatusName(alert.Status),
+                                    ["status"] = AlertPolicy.StatusName(alert.Status),
                                     ["condition"] = alert.Condition,
                                     ["value"] = alert.Value,
                                     ["windowStart"] = alert.WindowStart.ToString(
@@ -131,7 +131,7 @@ internal static class AlertsListCommand
                         await io.Output.WriteLineAsync(
                             string.Create(
                                 CultureInfo.InvariantCulture,
-                                $"{alert.WindowEnd:yyyy-MM-dd HH:mm}  {SqliteMonitoringStore.StatusName(alert.Status), -10} {AlertPolicy.SeverityName(alert.Severity), -8} {alert.RuleName, -18} {alert.Metric} = {alert.Value:0.####} ({alert.Condition})  run {alert.MonitoringRunId}"
+                                $"{alert.WindowEnd:yyyy-MM-dd HH:mm}  {AlertPolicy.StatusName(alert.Status), -10} {AlertPolicy.SeverityName(alert.Severity), -8} {alert.RuleName, -18} {alert.Metric} = {alert.Value:0.####} ({alert.Condition})  run {alert.MonitoringRunId}"
                             )
                         );
                     }

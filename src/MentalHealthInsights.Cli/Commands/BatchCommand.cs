@@ -128,7 +128,10 @@ internal static class BatchCommand
                         Partition = ParsePartition(parseResult.GetValue(partition)),
                         RawIds = parseResult.GetValue(rawIds),
                         PseudonymisationKey = parseResult.GetValue(rawIds) ? null : ReadKey(),
-                        ScoredAt = ParseTimestamp(parseResult.GetValue(scoredAt)),
+                        ScoredAt = CommonOptions.ParseTime(
+                            parseResult.GetValue(scoredAt),
+                            "--scored-at"
+                        ),
                         ChunkRows = parseResult.GetValue(chunkRows),
                         Parallelism = parseResult.GetValue(threads),
                         Validation = DataValidateCommand.ParseRanges(
@@ -200,20 +203,6 @@ internal static class BatchCommand
         text is null ? BatchPartition.Whole
         : BatchPartition.TryParse(text, out var partition, out var error) ? partition
         : throw new CommandFailure(ExitCodes.Usage, $"--partition: {error}");
-
-    private static DateTimeOffset? ParseTimestamp(string? text) =>
-        text is null ? null
-        : DateTimeOffset.TryParse(
-            text,
-            CultureInfo.InvariantCulture,
-            DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal,
-            out var value
-        )
-            ? value
-        : throw new CommandFailure(
-            ExitCodes.Usage,
-            "--scored-at must be an ISO 8601 timestamp, e.g. 2026-11-30T00:00:00Z."
-        );
 
     private static byte[] ReadKey()
     {

@@ -96,7 +96,7 @@ internal static partial class MonitorCommand
                     ["alertId"] = alert.AlertId,
                     ["rule"] = alert.RuleName,
                     ["severity"] = AlertPolicy.SeverityName(alert.Severity),
-                    ["status"] = SqliteMonitoringStore.StatusName(alert.Status),
+                    ["status"] = AlertPolicy.StatusName(alert.Status),
                     ["condition"] = alert.Condition,
                     ["value"] = alert.Value,
                     ["reason"] = alert.Reason,
@@ -162,7 +162,7 @@ internal static partial class MonitorCommand
             await io.Output.WriteLineAsync(
                 string.Create(
                     CultureInfo.InvariantCulture,
-                    $"- [{SqliteMonitoringStore.StatusName(alert.Status)}] {alert.RuleName} ({AlertPolicy.SeverityName(alert.Severity)}): {alert.Metric} = {alert.Value:0.####}, {alert.Condition}; {alert.Reason}"
+                    $"- [{AlertPolicy.StatusName(alert.Status)}] {alert.RuleName} ({AlertPolicy.SeverityName(alert.Severity)}): {alert.Metric} = {alert.Value:0.####}, {alert.Condition}; {alert.Reason}"
                 )
             );
         }

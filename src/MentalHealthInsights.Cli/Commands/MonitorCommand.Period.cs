@@ -54,35 +54,12 @@ internal static partial class MonitorCommand
             }
             return (now - ParseDuration(last, "--last"), now);
         }
-        var start = ParseTime(from, "--from");
-        var end = ParseTime(to, "--to");
+        var start = CommonOptions.ParseTime(from, "--from");
+        var end = CommonOptions.ParseTime(to, "--to");
         if (start is not null && end is not null && end <= start)
         {
             throw new CommandFailure(ExitCodes.Usage, "--to must be after --from.");
         }
         return (start, end);
-    }
-
-    private static DateTimeOffset? ParseTime(string? text, string option)
-    {
-        if (text is null)
-        {
-            return null;
-        }
-        if (
-            DateTimeOffset.TryParse(
-                text,
-                CultureInfo.InvariantCulture,
-                DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal,
-                out var value
-            )
-        )
-        {
-            return value;
-        }
-        throw new CommandFailure(
-            ExitCodes.Usage,
-            $"{option} must be an ISO 8601 time (got '{text}')."
-        );
     }
 }

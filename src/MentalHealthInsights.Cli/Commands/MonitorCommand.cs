@@ -53,11 +53,11 @@ internal static partial class MonitorCommand
         }
     }
 
-    // The rejects files a run writes into its output folder (MonitoringJob).
+    // The rejects files a run writes into its output folder.
     private static readonly string[] RejectsFiles =
     [
-        "reference-rejects.csv",
-        "current-rejects.csv",
+        MonitoringJob.ReferenceRejectsFile,
+        MonitoringJob.CurrentRejectsFile,
     ];
 
     public static Command Create(CliEnvironment environment)

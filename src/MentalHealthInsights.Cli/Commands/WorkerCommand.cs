@@ -38,11 +38,7 @@ internal static class WorkerCommand
                 async (parseResult, io, cancellationToken) =>
                 {
                     var settings = PipelineCommand.LoadSettings(parseResult.GetValue(config));
-                    var runnerOptions = settings.ToRunnerOptions();
-                    if (parseResult.GetValue(instance) is { } id)
-                    {
-                        runnerOptions = runnerOptions with { OwnerId = id };
-                    }
+                    var runnerOptions = settings.ToRunnerOptions(parseResult.GetValue(instance));
                     await using var runStore = await PipelineCommand.OpenStoreAsync(
                         environment,
                         io,
@@ -51,44 +47,18 @@ internal static class WorkerCommand
                         cancellationToken
                     );
                     var output = TextWriter.Synchronized(io.Output);
-                    await using var scheduler = await PipelineScheduler.CreateAsync(
-                        settings.Scheduler,
+                    await using var scheduler = await PipelineScheduler.StartNodeAsync(
+                        settings,
                         new PipelineJobServices(
                             runStore,
                             environment.Time,
                             runnerOptions,
                             output.WriteLine
                         ),
-                        runnerOptions.OwnerId,
+                        parseResult.GetValue(apply),
+                        startup => Report(output, startup),
                         cancellationToken
                     );
-                    if (parseResult.GetValue(apply) ?? !settings.Scheduler.Clustered)
-                    {
-                        var applied = await scheduler.ApplySchedulesAsync(
-                            settings.Schedules,
-                            cancellationToken
-                        );
-                        output.WriteLine(
-                            string.Create(
-                                CultureInfo.InvariantCulture,
-                                $"schedules: {applied.Added.Count} added, {applied.Updated.Count} updated, {applied.Unchanged.Count} unchanged, {applied.Removed.Count} removed"
-                            )
-                        );
-                    }
-                    foreach (
-                        var (name, pipeline, next) in await scheduler.ListSchedulesAsync(
-                            cancellationToken
-                        )
-                    )
-                    {
-                        output.WriteLine(
-                            string.Create(
-                                CultureInfo.InvariantCulture,
-                                $"schedule {name} ({pipeline}): next {next:yyyy-MM-dd HH:mm:ss}Z"
-                            )
-                        );
-                    }
-                    await scheduler.StartAsync(cancellationToken);
                     output.WriteLine(
                         $"worker {runnerOptions.OwnerId} started ({(settings.Scheduler.Clustered ? "clustered" : "single node")}); Ctrl+C stops it"
                     );
@@ -108,5 +78,27 @@ internal static class WorkerCommand
             )
         );
         return command;
+    }
+
+    private static void Report(TextWriter output, SchedulerNodeStartup startup)
+    {
+        if (startup.Applied is { } applied)
+        {
+            output.WriteLine(
+                string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"schedules: {applied.Added.Count} added, {applied.Updated.Count} updated, {applied.Unchanged.Count} unchanged, {applied.Removed.Count} removed"
+                )
+            );
+        }
+        foreach (var (name, pipeline, next) in startup.Schedules)
+        {
+            output.WriteLine(
+                string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"schedule {name} ({pipeline}): next {next:yyyy-MM-dd HH:mm:ss}Z"
+                )
+            );
+        }
     }
 }

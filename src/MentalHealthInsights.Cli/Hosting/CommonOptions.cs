@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using MentalHealthInsights.Core.Monitoring;
 
 namespace MentalHealthInsights.Cli.Hosting;
 
@@ -77,4 +78,16 @@ internal static class CommonOptions
         option.AcceptOnlyFromAmong("planted", "none");
         return option;
     }
+
+    /// <summary>
+    /// The value of a time option (<see cref="MonitoringTime"/>: ISO 8601, UTC when no offset);
+    /// null when not given; a usage error (exit 2) naming <paramref name="option"/> otherwise.
+    /// </summary>
+    public static DateTimeOffset? ParseTime(string? text, string option) =>
+        text is null ? null
+        : MonitoringTime.TryParse(text, out var value) ? value
+        : throw new CommandFailure(
+            ExitCodes.Usage,
+            $"{option} must be an ISO 8601 time, e.g. {MonitoringTime.Example} (got '{text}')."
+        );
 }

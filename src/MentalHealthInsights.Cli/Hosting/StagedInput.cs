@@ -13,8 +13,5 @@ internal sealed class StagedInput(string path, string display, TemporaryFolder? 
     /// <summary>What the user named: the local path or the s3:// URI.</summary>
     public string Display { get; } = display;
 
-    /// <summary>The folder of the downloaded copy; null for a local input.</summary>
-    public string? TemporaryFolder => temporary?.Path;
-
     public void Dispose() => temporary?.Dispose();
 }

@@ -39,11 +39,17 @@ public static class MonitoringAnalyzer
             profile ??= ReferenceProfile.Build(reference, options.Drift.ReferenceBins);
         }
         var drift = DriftAnalyzer.Analyze(reference, current, options.Drift, profile);
-        var windows = MonitoringWindow.Split(
-            current.Timestamps,
-            current.Rows,
-            options.Window,
-            options.WindowOrigin ?? period.From
+        // Every series over time (drift, quality, fairness) shares one bounded set of windows:
+        // past MaxDriftWindows, consecutive windows are merged, so monitoring.json stays small
+        // however long the period.
+        var windows = DriftOverTimeAnalyzer.Merge(
+            MonitoringWindow.Split(
+                current.Timestamps,
+                current.Rows,
+                options.Window,
+                options.WindowOrigin ?? period.From
+            ),
+            options.MaxDriftWindows
         );
         var driftWindows = DriftOverTimeAnalyzer.Analyze(
             reference,

@@ -20,9 +20,9 @@ public sealed record MonitoringOptions
     public TimeSpan Window { get; init; } = TimeSpan.FromDays(1);
 
     /// <summary>
-    /// The most drift-over-time windows kept (default 184, half a year of days); with more
-    /// windows, consecutive ones are merged (<see cref="DriftOverTimeAnalyzer.Merge"/>) so the
-    /// report stays bounded.
+    /// The most windows kept in every series over time — drift, quality and fairness alike
+    /// (default 184, half a year of days); with more windows, consecutive ones are merged
+    /// (<see cref="DriftOverTimeAnalyzer.Merge"/>) so the report stays bounded.
     /// </summary>
     public int MaxDriftWindows { get; init; } = DriftOverTimeAnalyzer.DefaultMaxWindows;
 

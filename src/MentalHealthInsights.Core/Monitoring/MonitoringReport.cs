@@ -50,13 +50,16 @@ public sealed record MonitoringReport
     /// </summary>
     public IReadOnlyList<DriftWindowResult> DriftWindows { get; init; } = [];
 
-    /// <summary>Quality over time (null without probabilities or reference outcomes).</summary>
+    /// <summary>
+    /// Quality over time, on the same (bounded, merged) windows as <see cref="DriftWindows"/>
+    /// (null without probabilities or reference outcomes).
+    /// </summary>
     public PerformanceResult? Performance { get; init; }
 
     /// <summary>Fairness over the whole current period (null without model labels).</summary>
     public FairnessResult? Fairness { get; init; }
 
-    /// <summary>Fairness per window.</summary>
+    /// <summary>Fairness per window, on the same (bounded, merged) windows as <see cref="DriftWindows"/>.</summary>
     public IReadOnlyList<FairnessResult> FairnessWindows { get; init; } = [];
 
     /// <summary>Data quality of the current data.</summary>

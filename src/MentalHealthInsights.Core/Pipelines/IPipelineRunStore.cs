@@ -61,6 +61,18 @@ public interface IPipelineRunStore
         CancellationToken cancellationToken
     );
 
+    /// <summary>
+    /// Marks the one run <paramref name="runId"/> as Crashed (and its unfinished steps as Failed)
+    /// with <paramref name="reason"/>, atomically, when it is still unfinished; false when it is
+    /// unknown or already finished (so two nodes recovering the same run mark it once).
+    /// </summary>
+    Task<bool> MarkCrashedAsync(
+        string runId,
+        DateTimeOffset now,
+        string reason,
+        CancellationToken cancellationToken
+    );
+
     /// <summary>The cached result under <paramref name="cacheKey"/>, or null.</summary>
     Task<CachedStepResult?> GetCachedAsync(string cacheKey, CancellationToken cancellationToken);
 

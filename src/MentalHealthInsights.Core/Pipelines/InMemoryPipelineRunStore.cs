@@ -168,32 +168,57 @@ public sealed class InMemoryPipelineRunStore : IPipelineRunStore
                 .ToList();
             foreach (var id in abandoned)
             {
-                _runs[id] = _runs[id] with
+                Crash(id, now, reason);
+            }
+            return Task.FromResult<IReadOnlyList<string>>(abandoned);
+        }
+    }
+
+    /// <inheritdoc />
+    public Task<bool> MarkCrashedAsync(
+        string runId,
+        DateTimeOffset now,
+        string reason,
+        CancellationToken cancellationToken
+    )
+    {
+        lock (_gate)
+        {
+            if (!_runs.TryGetValue(runId, out var run) || run.IsFinished)
+            {
+                return Task.FromResult(false);
+            }
+            Crash(runId, now, reason);
+            return Task.FromResult(true);
+        }
+    }
+
+    // Callers hold _gate.
+    private void Crash(string id, DateTimeOffset now, string reason)
+    {
+        _runs[id] = _runs[id] with
+        {
+            State = PipelineRunState.Crashed,
+            EndedAt = now,
+            Error = reason,
+        };
+        var steps = _steps[id];
+        for (var i = 0; i < steps.Count; i++)
+        {
+            if (
+                steps[i].State
+                is StepRunState.Pending
+                    or StepRunState.Running
+                    or StepRunState.Retrying
+            )
+            {
+                steps[i] = steps[i] with
                 {
-                    State = PipelineRunState.Crashed,
+                    State = StepRunState.Failed,
                     EndedAt = now,
                     Error = reason,
                 };
-                var steps = _steps[id];
-                for (var i = 0; i < steps.Count; i++)
-                {
-                    if (
-                        steps[i].State
-                        is StepRunState.Pending
-                            or StepRunState.Running
-                            or StepRunState.Retrying
-                    )
-                    {
-                        steps[i] = steps[i] with
-                        {
-                            State = StepRunState.Failed,
-                            EndedAt = now,
-                            Error = reason,
-                        };
-                    }
-                }
             }
-            return Task.FromResult<IReadOnlyList<string>>(abandoned);
         }
     }
 

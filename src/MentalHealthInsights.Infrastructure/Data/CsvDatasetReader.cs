@@ -152,6 +152,33 @@ public sealed partial class CsvDatasetReader
             );
     }
 
+    /// <summary>
+    /// Reads and validates <paramref name="input"/> (e.g. an object streamed from S3), writing
+    /// the rejects CSV to <paramref name="rejectsPath"/> exactly as <see cref="ReadFile"/> does:
+    /// a temporary file beside it, moved into place when reading ends (never partial).
+    /// </summary>
+    /// <param name="input">The CSV bytes (not disposed).</param>
+    /// <param name="onAccepted">Receives each accepted record, in file order.</param>
+    /// <param name="rejectsPath">Where to write the rejects CSV (replaced if it exists).</param>
+    /// <param name="progress">Fraction of the stream read (0..1) when its length is known.</param>
+    /// <param name="ct">Checked every 1,024 rows; cancellation throws <see cref="OperationCanceledException"/>.</param>
+    public ValidationReport ReadToRejectsFile(
+        Stream input,
+        Action<MentalHealthRecord> onAccepted,
+        string rejectsPath,
+        IProgress<double>? progress = null,
+        CancellationToken ct = default
+    )
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        ArgumentNullException.ThrowIfNull(onAccepted);
+        ArgumentException.ThrowIfNullOrWhiteSpace(rejectsPath);
+        return WriteThenMove(
+            Path.GetFullPath(rejectsPath),
+            writer => Read(input, onAccepted, writer, progress, ct)
+        );
+    }
+
     private static ValidationReport WriteThenMove(
         string target,
         Func<TextWriter, ValidationReport> read

@@ -1,21 +1,21 @@
-using System.Buffers;
 using System.Globalization;
 using MentalHealthInsights.Core.Data;
 using MentalHealthInsights.Core.Data.Validation;
+using MentalHealthInsights.Infrastructure.Scoring.Batch;
 
 namespace MentalHealthInsights.Infrastructure.Data;
 
 /// <summary>
-/// Writes the rejects CSV: <c>line,reason,column,original</c>, LF line endings, fields quoted
-/// (RFC 4180 style) only when they contain a comma, quote, CR or LF. This file is the one place
-/// where original record text is written.
+/// Writes the rejects CSV: <c>line,reason,column,original</c>, LF line endings; the column and
+/// the original text go through <see cref="CsvTextField"/> like every other CSV output's free
+/// text (a leading <c>= + - @</c>, tab or CR is neutralised with an apostrophe so a spreadsheet
+/// never runs it as a formula; quoted RFC 4180 style when holding a comma, quote, CR or LF).
+/// This file is the one place where original record text is written.
 /// </summary>
 internal sealed class RejectsCsvWriter(TextWriter writer)
 {
     /// <summary>The header line, always written first (also for an input without rejects).</summary>
     public const string Header = "line,reason,column,original";
-
-    private static readonly SearchValues<char> NeedsQuotes = SearchValues.Create(",\"\r\n");
 
     private static readonly string[] ReasonNames = Enum.GetValues<RejectReason>()
         .Select(r => r.ToString())
@@ -46,22 +46,12 @@ internal sealed class RejectsCsvWriter(TextWriter writer)
 
     private void WriteField(ReadOnlySpan<char> value)
     {
-        if (value.IndexOfAny(NeedsQuotes) < 0)
+        if (CsvTextField.IsPlain(value))
         {
             writer.Write(value);
             return;
         }
 
-        writer.Write('"');
-        int quote;
-        while ((quote = value.IndexOf('"')) >= 0)
-        {
-            writer.Write(value[..(quote + 1)]);
-            writer.Write('"');
-            value = value[(quote + 1)..];
-        }
-
-        writer.Write(value);
-        writer.Write('"');
+        writer.Write(CsvTextField.Escape(value));
     }
 }

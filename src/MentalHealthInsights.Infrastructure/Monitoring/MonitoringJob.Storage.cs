@@ -67,8 +67,8 @@ public sealed partial class MonitoringJob
 
         // The rejects files this run wrote (a window of the prediction log has none).
         string[] rejects = options.CurrentPath is null
-            ? ["reference-rejects.csv"]
-            : ["reference-rejects.csv", "current-rejects.csv"];
+            ? [ReferenceRejectsFile]
+            : [ReferenceRejectsFile, CurrentRejectsFile];
         foreach (
             var file in rejects
                 .Select(name => Path.Combine(options.OutputDirectory, name))

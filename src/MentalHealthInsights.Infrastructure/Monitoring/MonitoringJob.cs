@@ -17,6 +17,15 @@ namespace MentalHealthInsights.Infrastructure.Monitoring;
 /// <param name="time">The clock (report time, tracking timestamps).</param>
 public sealed partial class MonitoringJob(TimeProvider time)
 {
+    /// <summary>The rejects CSV of the reference data, in the output folder.</summary>
+    public const string ReferenceRejectsFile = "reference-rejects.csv";
+
+    /// <summary>The rejects CSV of a current file (none for a prediction-log window), in the output folder.</summary>
+    public const string CurrentRejectsFile = "current-rejects.csv";
+
+    // Rows scored per parallel task: large enough that the predictor's block path dominates.
+    private const int ScoringChunkRows = 2048;
+
     /// <summary>Runs the job without alerts (no snapshot is stored).</summary>
     /// <inheritdoc cref="RunAsync(MonitoringJobOptions, Predictor?, IPredictionLogStore?, TrackingService?, AlertService?, CancellationToken)"/>
     public Task<MonitoringJobResult> RunAsync(
@@ -56,6 +65,7 @@ public sealed partial class MonitoringJob(TimeProvider time)
         var reference = LoadFile(
             options.ReferencePath,
             "reference",
+            ReferenceRejectsFile,
             options,
             predictor,
             out _,
@@ -70,6 +80,7 @@ public sealed partial class MonitoringJob(TimeProvider time)
             current = LoadFile(
                 currentPath,
                 "current",
+                CurrentRejectsFile,
                 options,
                 predictor,
                 out validation,
@@ -201,13 +212,14 @@ public sealed partial class MonitoringJob(TimeProvider time)
     private static MonitoringDataset LoadFile(
         string path,
         string role,
+        string rejectsFile,
         MonitoringJobOptions options,
         Predictor? predictor,
         out ValidationReport validation,
         CancellationToken cancellationToken
     )
     {
-        var rejectsPath = Path.Combine(options.OutputDirectory, $"{role}-rejects.csv");
+        var rejectsPath = Path.Combine(options.OutputDirectory, rejectsFile);
         var loaded = LoadDataset(path, role, options, rejectsPath, cancellationToken);
         validation = loaded.Report;
         if (!loaded.Report.IsReadable)
@@ -229,16 +241,28 @@ public sealed partial class MonitoringJob(TimeProvider time)
         {
             return MonitoringDataset.FromRecords(loaded.Records);
         }
-        var probabilities = new double[loaded.Records.Count];
-        var labels = new bool[probabilities.Length];
+        MentalHealthRecord[] records =
+            loaded.Records as MentalHealthRecord[] ?? [.. loaded.Records];
+        var probabilities = new double[records.Length];
+        var labels = new bool[records.Length];
+        // The predictor's batch path (block scoring where the model has it), a chunk per task.
+        var chunks = (records.Length + ScoringChunkRows - 1) / ScoringChunkRows;
         Parallel.For(
             0,
-            probabilities.Length,
+            chunks,
             new ParallelOptions { CancellationToken = cancellationToken },
-            i =>
+            chunk =>
             {
-                probabilities[i] = predictor.PredictProbability(loaded.Records[i]);
-                labels[i] = probabilities[i] >= predictor.Threshold;
+                var start = chunk * ScoringChunkRows;
+                var count = Math.Min(ScoringChunkRows, records.Length - start);
+                predictor.PredictProbabilities(
+                    records.AsSpan(start, count),
+                    probabilities.AsSpan(start, count)
+                );
+                for (var i = start; i < start + count; i++)
+                {
+                    labels[i] = probabilities[i] >= predictor.Threshold;
+                }
             }
         );
         return MonitoringDataset.FromRecords(

@@ -1,3 +1,4 @@
+using MentalHealthInsights.Infrastructure.Storage;
 using Microsoft.Data.Sqlite;
 using Npgsql;
 
@@ -7,7 +8,8 @@ namespace MentalHealthInsights.Infrastructure.Pipelines;
 /// Opens the run store named by a location: <c>sqlite:///PATH</c> or a path (SQLite, the
 /// default), or a PostgreSQL connection, either as a URI (<c>postgresql://user:pass@host:port/db</c>)
 /// or as an Npgsql connection string (<c>Host=…;Database=…</c>). The environment variable
-/// <see cref="LocationVariable"/> gives it when no option does.
+/// <see cref="LocationVariable"/> gives it when no option does. Locations are read by
+/// <see cref="DatabaseLocation"/>, as every other store's.
 /// </summary>
 public static class PipelineRunStoreFactory
 {
@@ -40,103 +42,25 @@ public static class PipelineRunStoreFactory
     }
 
     /// <summary>The store at <paramref name="location"/>, not yet initialised.</summary>
+    /// <exception cref="ArgumentException">A malformed location (message fit for the user).</exception>
     public static SqlPipelineRunStore Create(string location)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(location);
-        if (IsPostgres(location))
+        if (DatabaseLocation.SqlitePath(location, "run store") is not { } path)
         {
-            var connectionString = ToNpgsqlConnectionString(location);
-            var builder = new NpgsqlConnectionStringBuilder(connectionString);
+            var builder = new NpgsqlConnectionStringBuilder(
+                DatabaseLocation.NpgsqlConnectionString(location)
+            );
             return new SqlPipelineRunStore(
-                NpgsqlDataSource.Create(connectionString),
+                NpgsqlDataSource.Create(builder.ConnectionString),
                 PipelineStoreDialect.Postgres,
-                $"postgresql://{builder.Host}:{builder.Port}/{builder.Database}"
+                DatabaseLocation.Describe(builder)
             );
         }
-        var path = SqlitePath(location);
-        var directory = Path.GetDirectoryName(path);
-        if (!string.IsNullOrEmpty(directory))
-        {
-            Directory.CreateDirectory(directory);
-        }
-        var sqlite = new SqliteConnectionStringBuilder
-        {
-            DataSource = path,
-            Mode = SqliteOpenMode.ReadWriteCreate,
-            // Microsoft.Data.Sqlite retries a locked database until the command timeout.
-            DefaultTimeout = 30,
-        }.ToString();
         return new SqlPipelineRunStore(
-            SqliteFactory.Instance.CreateDataSource(sqlite),
+            SqliteFactory.Instance.CreateDataSource(DatabaseLocation.SqliteConnectionString(path)),
             PipelineStoreDialect.Sqlite,
             "sqlite:///" + path.Replace('\\', '/')
         );
-    }
-
-    /// <summary>True when <paramref name="location"/> names a PostgreSQL database.</summary>
-    public static bool IsPostgres(string location)
-    {
-        ArgumentNullException.ThrowIfNull(location);
-        return location.StartsWith("postgresql://", StringComparison.OrdinalIgnoreCase)
-            || location.StartsWith("postgres://", StringComparison.OrdinalIgnoreCase)
-            || location.Contains("Host=", StringComparison.OrdinalIgnoreCase);
-    }
-
-    /// <summary>An Npgsql connection string from a URI or a connection string.</summary>
-    public static string ToNpgsqlConnectionString(string location)
-    {
-        ArgumentNullException.ThrowIfNull(location);
-        if (location.Contains("Host=", StringComparison.OrdinalIgnoreCase))
-        {
-            return location;
-        }
-        if (!Uri.TryCreate(location, UriKind.Absolute, out var uri) || uri.Host.Length == 0)
-        {
-            throw new ArgumentException(
-                "Invalid PostgreSQL URI: expected postgresql://user:password@host:port/database.",
-                nameof(location)
-            );
-        }
-        var builder = new NpgsqlConnectionStringBuilder
-        {
-            Host = uri.Host,
-            Port = uri.IsDefaultPort || uri.Port < 0 ? 5432 : uri.Port,
-            Database = Uri.UnescapeDataString(uri.AbsolutePath.TrimStart('/')),
-        };
-        if (uri.UserInfo.Length > 0)
-        {
-            var parts = uri.UserInfo.Split(':', 2);
-            builder.Username = Uri.UnescapeDataString(parts[0]);
-            if (parts.Length == 2)
-            {
-                builder.Password = Uri.UnescapeDataString(parts[1]);
-            }
-        }
-        return builder.ConnectionString;
-    }
-
-    private static string SqlitePath(string location)
-    {
-        const string prefix = "sqlite:///";
-        if (location.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
-        {
-            var rest = location[prefix.Length..];
-            if (rest.Length == 0)
-            {
-                throw new ArgumentException(
-                    $"Invalid SQLite location '{location}': expected sqlite:///relative.db or sqlite:////absolute.db.",
-                    nameof(location)
-                );
-            }
-            return Path.GetFullPath(rest);
-        }
-        if (location.Contains("://", StringComparison.Ordinal))
-        {
-            throw new ArgumentException(
-                $"Unsupported run store '{location}': use sqlite:///PATH, a path, or postgresql://user:password@host:port/database.",
-                nameof(location)
-            );
-        }
-        return Path.GetFullPath(location);
     }
 }

@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Security.Cryptography;
-using System.Text;
 using MentalHealthInsights.Core.Pipelines;
 using Quartz;
 
@@ -41,10 +39,11 @@ public sealed class PipelineJob(PipelineJobServices services) : IJob
             ? kind
             : PipelineTrigger.Schedule;
         var firing = FiringKey(context);
-        var runId = PipelineJobData.Text(data, PipelineJobData.RunId) ?? IdFrom(firing);
+        var runId =
+            PipelineJobData.Text(data, PipelineJobData.RunId) ?? PipelineRunId.Derive(firing);
         if (context.Recovering)
         {
-            var newId = IdFrom(firing + "|recovered|" + context.FireInstanceId);
+            var newId = PipelineRunId.Derive(firing + "|recovered|" + context.FireInstanceId);
             await MarkTakenOverAsync(runId, newId, context);
             runId = newId;
         }
@@ -96,9 +95,6 @@ public sealed class PipelineJob(PipelineJobServices services) : IJob
         return string.Create(CultureInfo.InvariantCulture, $"{key}@{when}");
     }
 
-    private static string IdFrom(string text) =>
-        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)))[..32];
-
     private async Task MarkTakenOverAsync(string oldId, string newId, IJobExecutionContext context)
     {
         var old = await services.Store.GetRunAsync(oldId, CancellationToken.None);
@@ -106,31 +102,11 @@ public sealed class PipelineJob(PipelineJobServices services) : IJob
         {
             return;
         }
-        var now = services.Time.GetUtcNow();
-        var reason =
-            $"crashed: its worker ({old.OwnerId}) died during the run; Quartz recovered the job on {context.Scheduler.SchedulerInstanceId} as run {newId}";
-        foreach (var step in await services.Store.GetStepsAsync(oldId, CancellationToken.None))
-        {
-            if (step.State is StepRunState.Pending or StepRunState.Running or StepRunState.Retrying)
-            {
-                await services.Store.SaveStepAsync(
-                    step with
-                    {
-                        State = StepRunState.Failed,
-                        EndedAt = now,
-                        Error = reason,
-                    },
-                    CancellationToken.None
-                );
-            }
-        }
-        await services.Store.UpdateRunAsync(
-            old with
-            {
-                State = PipelineRunState.Crashed,
-                EndedAt = now,
-                Error = reason,
-            },
+        // The store checks again, in one transaction, that the run is still unfinished.
+        await services.Store.MarkCrashedAsync(
+            oldId,
+            services.Time.GetUtcNow(),
+            $"crashed: its worker ({old.OwnerId}) died during the run; Quartz recovered the job on {context.Scheduler.SchedulerInstanceId} as run {newId}",
             CancellationToken.None
         );
     }

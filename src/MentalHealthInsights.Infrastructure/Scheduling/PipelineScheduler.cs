@@ -1,6 +1,6 @@
 using MentalHealthInsights.Core.Pipelines;
-using MentalHealthInsights.Infrastructure.Pipelines;
 using MentalHealthInsights.Infrastructure.Pipelines.Configuration;
+using MentalHealthInsights.Infrastructure.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -68,15 +68,13 @@ public sealed partial class PipelineScheduler : IAsyncDisposable
             q.UseDefaultThreadPool(settings.Threads);
             q.UsePersistentStore(store =>
             {
-                if (PipelineRunStoreFactory.IsPostgres(settings.JobStore))
+                if (DatabaseLocation.SqlitePath(settings.JobStore, "job store") is { } path)
                 {
-                    store.UsePostgres(
-                        PipelineRunStoreFactory.ToNpgsqlConnectionString(settings.JobStore)
-                    );
+                    store.UseSqlite(DatabaseLocation.SqliteConnectionString(path));
                 }
                 else
                 {
-                    store.UseSqlite(SqliteConnectionString(settings.JobStore));
+                    store.UsePostgres(DatabaseLocation.NpgsqlConnectionString(settings.JobStore));
                 }
                 store.ProvisionSchema();
                 store.UseSystemTextJsonSerializer();
@@ -220,24 +218,5 @@ public sealed partial class PipelineScheduler : IAsyncDisposable
             .DisallowConcurrentExecution()
             .Build();
         await Scheduler.AddJob(job, AddJobOptions.Replacing, cancellationToken);
-    }
-
-    private static string SqliteConnectionString(string location)
-    {
-        const string prefix = "sqlite:///";
-        var path = location.StartsWith(prefix, StringComparison.OrdinalIgnoreCase)
-            ? location[prefix.Length..]
-            : location;
-        path = Path.GetFullPath(path);
-        var directory = Path.GetDirectoryName(path);
-        if (!string.IsNullOrEmpty(directory))
-        {
-            Directory.CreateDirectory(directory);
-        }
-        return new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder
-        {
-            DataSource = path,
-            DefaultTimeout = 30,
-        }.ToString();
     }
 }

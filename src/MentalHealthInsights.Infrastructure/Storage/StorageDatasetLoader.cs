@@ -1,4 +1,3 @@
-using System.Text;
 using MentalHealthInsights.Core.Data;
 using MentalHealthInsights.Infrastructure.Data;
 
@@ -12,8 +11,6 @@ namespace MentalHealthInsights.Infrastructure.Storage;
 /// </summary>
 public static class StorageDatasetLoader
 {
-    private static readonly UTF8Encoding Utf8NoBom = new(encoderShouldEmitUTF8Identifier: false);
-
     /// <summary>Reads, validates and collects every accepted record of <paramref name="input"/>.</summary>
     /// <param name="input">A local file or an S3 object.</param>
     /// <param name="options">Validation rules; <see cref="ValidationOptions.Default"/> when null.</param>
@@ -40,19 +37,9 @@ public static class StorageDatasetLoader
         var records = new List<MentalHealthRecord>();
         // The reader is synchronous: callers run it on a worker thread (as for local files).
         using var stream = input.OpenReadAsync(ct).GetAwaiter().GetResult();
-        if (rejectsPath is null)
-        {
-            return new LoadedDataset(records, reader.Read(stream, records.Add, null, progress, ct));
-        }
-
-        using var rejects = new LocalStorageLocation(rejectsPath).OpenWrite();
-        ValidationReport report;
-        using (var writer = new StreamWriter(rejects, Utf8NoBom, 1 << 16, leaveOpen: true))
-        {
-            report = reader.Read(stream, records.Add, writer, progress, ct);
-        }
-
-        rejects.CommitAsync(ct).GetAwaiter().GetResult();
+        var report = rejectsPath is null
+            ? reader.Read(stream, records.Add, null, progress, ct)
+            : reader.ReadToRejectsFile(stream, records.Add, rejectsPath, progress, ct);
         return new LoadedDataset(records, report);
     }
 }

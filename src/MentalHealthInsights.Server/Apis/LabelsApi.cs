@@ -104,17 +104,20 @@ internal static class LabelsApi
         for (var i = 0; i < labels.Count; i++)
         {
             var item = labels[i];
-            var id = item?.UserId?.Trim();
-            if (string.IsNullOrEmpty(id) || id.Length > RecordJsonReader.MaxFieldLength)
+            // Checked once: a valid id is kept, an invalid one is reported.
+            var id = item?.UserId?.Trim()
+                is { Length: > 0 and <= RecordJsonReader.MaxFieldLength } text
+                ? text
+                : null;
+            if (id is null)
             {
                 errors.Add($"labels[{i}].User_ID", "is required (1–1024 characters)");
             }
             if (item?.Outcome is not { } outcome)
             {
                 errors.Add($"labels[{i}].outcome", "is required (true or false)");
-                continue;
             }
-            if (!string.IsNullOrEmpty(id) && id.Length <= RecordJsonReader.MaxFieldLength)
+            else if (id is not null)
             {
                 outcomes.Add(new OutcomeLabel(pseudonymiser.Pseudonymise(id), outcome));
             }

@@ -1,4 +1,6 @@
+using MentalHealthInsights.Core.Registry;
 using MentalHealthInsights.Core.Training.Evaluation;
+using MentalHealthInsights.Infrastructure.Scoring;
 using MentalHealthInsights.Server.Apis.Contracts;
 using MentalHealthInsights.Server.Serving;
 using MentalHealthInsights.Server.Validation;
@@ -79,11 +81,8 @@ internal static class ModelApi
 
     private static double? Finite(double value) => double.IsFinite(value) ? value : null;
 
-    private static string? AliasOf(string reference)
-    {
-        var at = reference.LastIndexOf('@');
-        return reference.StartsWith("models:/", StringComparison.Ordinal) && at > 0
-            ? reference[(at + 1)..]
+    private static string? AliasOf(string reference) =>
+        reference.StartsWith(ModelReferenceResolver.Scheme, StringComparison.Ordinal)
+            ? ModelReference.TryParse(reference[ModelReferenceResolver.Scheme.Length..])?.Alias
             : null;
-    }
 }

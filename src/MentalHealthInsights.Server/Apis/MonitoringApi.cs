@@ -1,6 +1,5 @@
 using System.Globalization;
 using MentalHealthInsights.Core.Monitoring.Alerts;
-using MentalHealthInsights.Infrastructure.Monitoring.Store;
 using MentalHealthInsights.Server.Apis.Contracts;
 using MentalHealthInsights.Server.Hosting;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -21,11 +20,19 @@ internal static class MonitoringApi
 
     public static IEndpointRouteBuilder MapMonitoringApi(this IEndpointRouteBuilder app)
     {
+        // One store per server, shared by every request (not one per request).
+        var stores = new DashboardStores.SharedMonitoringStore(
+            app.ServiceProvider.GetRequiredService<IConfiguration>()
+        );
         var group = app.MapGroup("/v1/monitoring")
             .WithTags("Monitoring")
             .RequireRateLimiting(ServerRateLimiting.PolicyName);
         group
-            .MapGet("/snapshots", SnapshotsAsync)
+            .MapGet(
+                "/snapshots",
+                (int? limit, CancellationToken cancellationToken) =>
+                    SnapshotsAsync(stores, limit, cancellationToken)
+            )
             .WithName("ListMonitoringSnapshots")
             .WithSummary(
                 "Monitoring runs, oldest window first: drift, F1, fairness gap and report path (limit 1–10000, default 200)."
@@ -34,7 +41,11 @@ internal static class MonitoringApi
             .ProducesProblem(StatusCodes.Status429TooManyRequests)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         group
-            .MapGet("/alerts", AlertsAsync)
+            .MapGet(
+                "/alerts",
+                (int? limit, CancellationToken cancellationToken) =>
+                    AlertsAsync(stores, limit, cancellationToken)
+            )
             .WithName("ListMonitoringAlerts")
             .WithSummary(
                 "Latest alerts, newest window first, fired and suppressed (limit 1–10000, default 50)."
@@ -47,7 +58,11 @@ internal static class MonitoringApi
 
     private static async Task<
         Results<Ok<MonitoringSnapshotsResponse>, ProblemHttpResult>
-    > SnapshotsAsync(IConfiguration configuration, int? limit, CancellationToken cancellationToken)
+    > SnapshotsAsync(
+        DashboardStores.SharedMonitoringStore stores,
+        int? limit,
+        CancellationToken cancellationToken
+    )
     {
         if (BadLimit(limit) is { } bad)
         {
@@ -55,7 +70,7 @@ internal static class MonitoringApi
         }
         try
         {
-            if (DashboardStores.OpenMonitoring(configuration) is not { } store)
+            if (stores.Get() is not { } store)
             {
                 return TypedResults.Ok(new MonitoringSnapshotsResponse([], NoStore));
             }
@@ -90,7 +105,7 @@ internal static class MonitoringApi
     }
 
     private static async Task<Results<Ok<MonitoringAlertsResponse>, ProblemHttpResult>> AlertsAsync(
-        IConfiguration configuration,
+        DashboardStores.SharedMonitoringStore stores,
         int? limit,
         CancellationToken cancellationToken
     )
@@ -101,7 +116,7 @@ internal static class MonitoringApi
         }
         try
         {
-            if (DashboardStores.OpenMonitoring(configuration) is not { } store)
+            if (stores.Get() is not { } store)
             {
                 return TypedResults.Ok(new MonitoringAlertsResponse([], NoStore));
             }
@@ -119,7 +134,7 @@ internal static class MonitoringApi
                     a.Value,
                     a.Threshold,
                     AlertPolicy.SeverityName(a.Severity),
-                    SqliteMonitoringStore.StatusName(a.Status),
+                    AlertPolicy.StatusName(a.Status),
                     a.Reason,
                     a.WindowStart,
                     a.WindowEnd,

@@ -9,8 +9,9 @@ namespace MentalHealthInsights.Server.Apis;
 
 /// <summary>
 /// GET /v1/pipelines/runs and /v1/pipelines/runs/{id}: read-only views of the pipeline run store
-/// (<see cref="DashboardStores.PipelinesLocation"/>) that the pipelines page polls for live
-/// state. A missing SQLite store is an empty answer with a note and is not created.
+/// (<see cref="DashboardStores.PipelinesLocation"/>: the store the hosted scheduler writes) that
+/// the pipelines page polls for live state. A missing SQLite store is an empty answer with a note
+/// and is not created; an unreadable store or pipelines settings file is a 503.
 /// </summary>
 internal static class PipelinesApi
 {
@@ -40,6 +41,7 @@ internal static class PipelinesApi
 
     private static async Task<Results<Ok<PipelineRunsResponse>, ProblemHttpResult>> ListAsync(
         IConfiguration configuration,
+        SchedulingSettings scheduling,
         int? limit,
         CancellationToken cancellationToken
     )
@@ -48,13 +50,13 @@ internal static class PipelinesApi
         {
             return bad;
         }
-        var location = DashboardStores.PipelinesLocation(configuration);
-        if (DashboardStores.SqliteFile(location) is { } file && !File.Exists(file))
-        {
-            return TypedResults.Ok(new PipelineRunsResponse([], NoStore));
-        }
         try
         {
+            var location = Location(configuration, scheduling);
+            if (DashboardStores.PipelinesSqliteFile(location) is { } file && !File.Exists(file))
+            {
+                return TypedResults.Ok(new PipelineRunsResponse([], NoStore));
+            }
             await using var store = await PipelineRunStoreFactory.OpenAsync(
                 location,
                 cancellationToken
@@ -75,17 +77,18 @@ internal static class PipelinesApi
 
     private static async Task<Results<Ok<PipelineRunResponse>, ProblemHttpResult>> GetAsync(
         IConfiguration configuration,
+        SchedulingSettings scheduling,
         string id,
         CancellationToken cancellationToken
     )
     {
-        var location = DashboardStores.PipelinesLocation(configuration);
-        if (DashboardStores.SqliteFile(location) is { } file && !File.Exists(file))
-        {
-            return NotFound();
-        }
         try
         {
+            var location = Location(configuration, scheduling);
+            if (DashboardStores.PipelinesSqliteFile(location) is { } file && !File.Exists(file))
+            {
+                return NotFound();
+            }
             await using var store = await PipelineRunStoreFactory.OpenAsync(
                 location,
                 cancellationToken
@@ -117,6 +120,22 @@ internal static class PipelinesApi
         catch (Exception ex) when (IsStoreFailure(ex))
         {
             return Unreadable();
+        }
+    }
+
+    /// <summary>
+    /// The run store the hosted scheduler writes; a settings file that cannot be read (only
+    /// possible with the scheduler off, else the start was refused) → <see cref="ArgumentException"/>.
+    /// </summary>
+    private static string Location(IConfiguration configuration, SchedulingSettings scheduling)
+    {
+        try
+        {
+            return DashboardStores.PipelinesLocation(configuration, scheduling.Value);
+        }
+        catch (StartupRefusedException ex)
+        {
+            throw new ArgumentException(ex.Message, ex);
         }
     }
 

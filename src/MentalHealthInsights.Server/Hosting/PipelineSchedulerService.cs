@@ -1,6 +1,5 @@
 using MentalHealthInsights.Core.Pipelines;
 using MentalHealthInsights.Infrastructure.Pipelines;
-using MentalHealthInsights.Infrastructure.Pipelines.Configuration;
 using MentalHealthInsights.Infrastructure.Scheduling;
 using MentalHealthInsights.Server.Apis;
 
@@ -10,8 +9,9 @@ namespace MentalHealthInsights.Server.Hosting;
 /// Hosts the <see cref="PipelineScheduler"/> of <c>mhi worker</c> inside the server when
 /// <see cref="SchedulingOptions.Enabled"/>: the same settings file, job store (SQLite or a
 /// PostgreSQL cluster, where the server is one more node), schedules and queue. Runs are
-/// recorded in <c>Pipelines:Store</c> when set (the store the pipelines page reads), else as the
-/// worker chooses (MHI_PIPELINE_STORE, the settings' run store, sqlite:///pipelines.db). A bad
+/// recorded in <see cref="DashboardStores.PipelinesLocation"/>, the store the pipelines page
+/// reads: <c>Pipelines:Store</c> when set, else as the worker chooses (MHI_PIPELINE_STORE, the
+/// settings' run store, sqlite:///pipelines.db). A bad
 /// settings file refuses the start (exit code 2). On shutdown the scheduler takes no new
 /// firings and waits for the running pipeline, which sees the cancellation and records it
 /// (Cancelled); if the host's shutdown timeout ends the wait first, the run's lease expires and
@@ -36,20 +36,11 @@ internal sealed partial class PipelineSchedulerService(
             return;
         }
         var settings = schedulingSettings.Value;
-        var runnerOptions = settings.ToRunnerOptions();
-        if (options.InstanceId is { Length: > 0 } id)
-        {
-            runnerOptions = runnerOptions with { OwnerId = id };
-        }
+        var runnerOptions = settings.ToRunnerOptions(options.InstanceId);
         try
         {
             _store = await PipelineRunStoreFactory.OpenAsync(
-                PipelineSettingsLoader.RunStoreLocation(
-                    settings,
-                    configuration[DashboardStores.PipelinesKey] is { Length: > 0 } store
-                        ? store
-                        : null
-                ),
+                DashboardStores.PipelinesLocation(configuration, settings),
                 cancellationToken
             );
         }
@@ -67,21 +58,27 @@ internal sealed partial class PipelineSchedulerService(
         {
             LogCrashed(logger, crashed);
         }
-        _scheduler = await PipelineScheduler.CreateAsync(
-            settings.Scheduler,
+        _scheduler = await PipelineScheduler.StartNodeAsync(
+            settings,
             new PipelineJobServices(_store, time, runnerOptions, line => LogLine(logger, line))
             {
                 Pipelines = catalog.Find,
             },
-            runnerOptions.OwnerId,
+            options.ApplySchedules,
+            Report,
             cancellationToken
         );
-        if (options.ApplySchedules ?? !settings.Scheduler.Clustered)
+        LogStarted(
+            logger,
+            runnerOptions.OwnerId,
+            settings.Scheduler.Clustered ? "clustered" : "single node"
+        );
+    }
+
+    private void Report(SchedulerNodeStartup startup)
+    {
+        if (startup.Applied is { } applied)
         {
-            var applied = await _scheduler.ApplySchedulesAsync(
-                settings.Schedules,
-                cancellationToken
-            );
             LogApplied(
                 logger,
                 applied.Added.Count,
@@ -90,18 +87,10 @@ internal sealed partial class PipelineSchedulerService(
                 applied.Removed.Count
             );
         }
-        foreach (
-            var (name, pipeline, next) in await _scheduler.ListSchedulesAsync(cancellationToken)
-        )
+        foreach (var (name, pipeline, next) in startup.Schedules)
         {
             LogSchedule(logger, name, pipeline, next);
         }
-        await _scheduler.StartAsync(cancellationToken);
-        LogStarted(
-            logger,
-            runnerOptions.OwnerId,
-            settings.Scheduler.Clustered ? "clustered" : "single node"
-        );
     }
 
     public async Task StopAsync(CancellationToken cancellationToken)

@@ -22,7 +22,12 @@ public class MonitoringAnalyzerTests
         return MonitoringDataset.FromRecords(records, p, [.. p.Select(v => v >= 0.5)]);
     }
 
-    private static List<PredictionLogEntry> Log(int rows, int seed, bool withOutcomes)
+    private static List<PredictionLogEntry> Log(
+        int rows,
+        int seed,
+        bool withOutcomes,
+        double hours = 72.0
+    )
     {
         var records = SyntheticDataGenerator
             .Generate(new SyntheticDataOptions { Rows = rows, Seed = seed })
@@ -33,7 +38,7 @@ public class MonitoringAnalyzerTests
                 (r, i) =>
                     new PredictionLogEntry
                     {
-                        Timestamp = Now.AddHours(i * 72.0 / rows),
+                        Timestamp = Now.AddHours(i * hours / rows),
                         ModelName = "m",
                         ModelVersion = "1",
                         RequestId = "r",
@@ -102,6 +107,30 @@ public class MonitoringAnalyzerTests
         var overall = report.Performance!.Overall.Realized!["f1"];
         Assert.InRange(report.KeyMetrics[MonitoringKeyMetrics.F1], overall.Lower, overall.Upper);
         Assert.Equal(1500, report.KeyMetrics[MonitoringKeyMetrics.LabelledRowsCurrent]);
+    }
+
+    [Fact]
+    public void Analyze_LogOfAYearOfDays_QualityAndFairnessWindowsMergedLikeDriftWindows()
+    {
+        // 400 daily windows (15 rows a day): past the bound of 184, ⌈400 / 184⌉ = 3 days a window.
+        var current = MonitoringDataset.FromPredictionLog(
+            Log(6000, 3, withOutcomes: true, hours: 400 * 24.0)
+        );
+
+        var report = MonitoringAnalyzer.Analyze(
+            Scored(2000, 1),
+            current,
+            new MonitoringOptions { WindowOrigin = Now },
+            ("ref", "log"),
+            Now
+        );
+
+        var drift = report.DriftWindows.Select(w => (w.Start, w.End)).ToArray();
+        Assert.Equal(134, drift.Length);
+        Assert.Equal(TimeSpan.FromDays(3), drift[0].End - drift[0].Start);
+        Assert.Equal(drift, report.Performance!.Windows.Select(w => (w.Start, w.End)));
+        Assert.Equal(drift, report.FairnessWindows.Select(w => (w.Start, w.End)));
+        Assert.Equal(6000, report.Performance.Windows.Sum(w => w.Rows));
     }
 
     [Fact]

@@ -46,6 +46,22 @@ public class CsvDatasetReaderRejectsTests
         Assert.Equal(3, report.RowsRejected);
     }
 
+    [Theory]
+    [InlineData("=1+2,30,Female")]
+    [InlineData("+1,30,Female")]
+    [InlineData("-1,30,Female")]
+    [InlineData("@SUM(A1),30,Female")]
+    [InlineData("\tU5,30,Female")]
+    [InlineData("=HYPERLINK(\"http://x\")")]
+    public void Read_RejectedRowStartingLikeAFormula_OriginalNeutralisedWithAnApostrophe(string row)
+    {
+        var result = CsvText.Read(CsvText.File(CsvText.Row("U1"), row));
+
+        var rejected = Assert.Single(result.Rejects);
+        Assert.Equal("'" + row, rejected[3]);
+        Assert.Contains("\"'" + row[0], result.RejectsCsv, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void ReadFile_RejectsOriginal_RoundTripsToTheInputLine()
     {

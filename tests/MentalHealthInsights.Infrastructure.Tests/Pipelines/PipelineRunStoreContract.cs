@@ -234,6 +234,69 @@ public abstract class PipelineRunStoreContract
     }
 
     [Fact]
+    public async Task MarkCrashedAsync_UnfinishedRun_CrashedOnceWithItsOpenStepsOthersUntouched()
+    {
+        var store = await CreateStoreAsync();
+        await store.CreateRunAsync(
+            Run("taken", T0),
+            [
+                Step("taken", 0, StepRunState.Completed),
+                Step("taken", 1, StepRunState.Running),
+                Step("taken", 2),
+            ],
+            CancellationToken.None
+        );
+        await store.CreateRunAsync(
+            Run("other", T0),
+            [Step("other", 0, StepRunState.Running)],
+            CancellationToken.None
+        );
+        await store.CreateRunAsync(
+            Run("done", T0, PipelineRunState.Completed),
+            [Step("done", 0, StepRunState.Completed)],
+            CancellationToken.None
+        );
+        var now = T0.AddMinutes(2);
+
+        var first = await store.MarkCrashedAsync("taken", now, "recovered", CancellationToken.None);
+        var second = await store.MarkCrashedAsync(
+            "taken",
+            now.AddMinutes(1),
+            "again",
+            CancellationToken.None
+        );
+        var finished = await store.MarkCrashedAsync("done", now, "x", CancellationToken.None);
+        var unknown = await store.MarkCrashedAsync("nope", now, "x", CancellationToken.None);
+
+        Assert.True(first);
+        Assert.False(second);
+        Assert.False(finished);
+        Assert.False(unknown);
+        var taken = await store.GetRunAsync("taken", CancellationToken.None);
+        Assert.Equal(PipelineRunState.Crashed, taken!.State);
+        Assert.Equal("recovered", taken.Error);
+        Assert.Equal(now, taken.EndedAt);
+        var steps = await store.GetStepsAsync("taken", CancellationToken.None);
+        Assert.Equal(
+            [StepRunState.Completed, StepRunState.Failed, StepRunState.Failed],
+            steps.Select(s => s.State)
+        );
+        Assert.Equal([null, "recovered", "recovered"], steps.Select(s => s.Error));
+        Assert.Equal(
+            PipelineRunState.Running,
+            (await store.GetRunAsync("other", CancellationToken.None))!.State
+        );
+        Assert.Equal(
+            StepRunState.Running,
+            (await store.GetStepsAsync("other", CancellationToken.None))[0].State
+        );
+        Assert.Equal(
+            PipelineRunState.Completed,
+            (await store.GetRunAsync("done", CancellationToken.None))!.State
+        );
+    }
+
+    [Fact]
     public async Task ListRunsAsync_NewestFirstAndLimited()
     {
         var store = await CreateStoreAsync();

@@ -64,6 +64,43 @@ public sealed class PipelineSettingsLoaderTests : IDisposable
     }
 
     [Fact]
+    public void FindProblems_UnsupportedStores_NamedWithoutCredentials()
+    {
+        var settings = new PipelineSettings
+        {
+            RunStore = "sqlite:///",
+            Scheduler = new SchedulerSettings { JobStore = "mysql://admin:hunter2@db/quartz" },
+        };
+
+        var problems = settings.FindProblems(PipelineCatalog.Names);
+
+        Assert.Equal(2, problems.Count);
+        Assert.StartsWith("Unsupported job store", problems[0], StringComparison.Ordinal);
+        Assert.StartsWith(
+            "Invalid SQLite location for the run store",
+            problems[1],
+            StringComparison.Ordinal
+        );
+        Assert.DoesNotContain(problems, p => p.Contains("hunter2", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void FindProblems_PostgresJobStoreAndRunStore_NoProblem()
+    {
+        var settings = new PipelineSettings
+        {
+            RunStore = "Host=db;Database=runs",
+            Scheduler = new SchedulerSettings
+            {
+                JobStore = "postgresql://u:p@db/quartz",
+                Clustered = true,
+            },
+        };
+
+        Assert.Empty(settings.FindProblems(PipelineCatalog.Names));
+    }
+
+    [Fact]
     public void Load_UnknownProperty_ClearError()
     {
         File.WriteAllText(_path, """{ "heartbeat": 5 }""");

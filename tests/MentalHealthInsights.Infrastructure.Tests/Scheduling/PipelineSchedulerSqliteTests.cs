@@ -35,18 +35,13 @@ public sealed class PipelineSchedulerSqliteTests : IDisposable
         };
 
     private Task<PipelineScheduler> CreateAsync() =>
-        PipelineScheduler.CreateAsync(
-            Settings,
-            new PipelineJobServices(
-                _runs,
-                TimeProvider.System,
-                new PipelineRunnerOptions { OwnerId = "test-node" },
-                null
-            )
-            {
-                Pipelines = (name, _) => name == "echo" ? EchoPipeline.Create() : null,
-            }
-        );
+        PipelineScheduler.CreateAsync(Settings, Services());
+
+    private PipelineJobServices Services() =>
+        new(_runs, TimeProvider.System, new PipelineRunnerOptions { OwnerId = "test-node" }, null)
+        {
+            Pipelines = (name, _) => name == "echo" ? EchoPipeline.Create() : null,
+        };
 
     [Fact]
     public async Task Schedule_EverySecond_FiresAndRecordsScheduledRuns()
@@ -63,6 +58,56 @@ public sealed class PipelineSchedulerSqliteTests : IDisposable
         Assert.All(runs, r => Assert.Equal(PipelineTrigger.Schedule, r.Trigger));
         Assert.All(runs, r => Assert.Equal("hi", r.Parameters["word"]));
         Assert.Equal(runs.Count, runs.Select(r => r.Id).Distinct().Count());
+    }
+
+    [Fact]
+    public async Task StartNodeAsync_SingleNodeDefault_AppliesListsThenStarts()
+    {
+        var settings = new PipelineSettings { Scheduler = Settings, Schedules = [EverySecond()] };
+        SchedulerNodeStartup? reported = null;
+
+        await using (
+            var node = await PipelineScheduler.StartNodeAsync(
+                settings,
+                Services(),
+                null,
+                startup => reported = startup,
+                CancellationToken.None
+            )
+        )
+        {
+            var runs = await WaitForRunsAsync(1);
+            await node.ShutdownAsync(true, CancellationToken.None);
+
+            Assert.NotEmpty(runs);
+        }
+
+        Assert.Equal(["often"], reported!.Applied!.Added);
+        Assert.Equal("often", Assert.Single(reported.Schedules).Name);
+    }
+
+    [Fact]
+    public async Task StartNodeAsync_ApplyFalse_LeavesTheJobStoreSchedulesAlone()
+    {
+        var settings = new PipelineSettings { Scheduler = Settings, Schedules = [EverySecond()] };
+        SchedulerNodeStartup? reported = null;
+
+        await using (
+            var node = await PipelineScheduler.StartNodeAsync(
+                settings,
+                Services(),
+                false,
+                startup => reported = startup,
+                CancellationToken.None
+            )
+        )
+        {
+            Assert.Equal(Quartz.SchedulerStatus.Running, node.Scheduler.Status);
+            await node.ShutdownAsync(false, CancellationToken.None);
+        }
+
+        Assert.Null(reported!.Applied);
+        Assert.Empty(reported.Schedules);
     }
 
     [Fact]

@@ -1,6 +1,9 @@
 using System.Net;
 using System.Text.Json;
+using MentalHealthInsights.Core.Monitoring.Alerts;
+using MentalHealthInsights.Server.Apis;
 using MentalHealthInsights.Server.Tests.Fixtures;
+using Microsoft.Extensions.Configuration;
 
 namespace MentalHealthInsights.Server.Tests.Apis;
 
@@ -35,6 +38,46 @@ public sealed class MonitoringApiTests(TrainedModelFixture models) : IDisposable
     {
         using var response = await client.GetAsync(new Uri(path, UriKind.Relative));
         return (response.StatusCode, await ServerFactory.ReadJsonAsync(response));
+    }
+
+    [Fact]
+    public void SharedMonitoringStore_MissingFileThenCreated_NullUntilItExistsThenOneStore()
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(
+                new Dictionary<string, string?> { ["Monitoring:Store"] = StorePath }
+            )
+            .Build();
+        var shared = new DashboardStores.SharedMonitoringStore(configuration);
+
+        var before = shared.Get();
+        var existedAfterFirstLook = File.Exists(StorePath);
+        File.WriteAllBytes(StorePath, []);
+        var stores = new IMonitoringStore?[64];
+        Parallel.For(0, stores.Length, i => stores[i] = shared.Get());
+
+        Assert.Null(before);
+        Assert.False(existedAfterFirstLook);
+        Assert.NotNull(stores[0]);
+        Assert.All(stores, s => Assert.Same(stores[0], s));
+    }
+
+    [Fact]
+    public async Task Snapshots_RepeatedRequests_ReadTheStoreOpenedOnce()
+    {
+        await DashboardData.FillMonitoringAsync(StorePath);
+        await using var factory = Server();
+        using var client = factory.CreateClient();
+
+        var (first, firstJson) = await GetAsync(client, "/v1/monitoring/snapshots");
+        var (second, secondJson) = await GetAsync(client, "/v1/monitoring/alerts");
+        var (third, thirdJson) = await GetAsync(client, "/v1/monitoring/snapshots");
+
+        Assert.Equal(HttpStatusCode.OK, first);
+        Assert.Equal(HttpStatusCode.OK, second);
+        Assert.Equal(HttpStatusCode.OK, third);
+        Assert.Equal(firstJson.GetRawText(), thirdJson.GetRawText());
+        Assert.True(secondJson.GetProperty("alerts").GetArrayLength() > 0);
     }
 
     [Fact]

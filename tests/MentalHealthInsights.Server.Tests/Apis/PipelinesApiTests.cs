@@ -42,6 +42,78 @@ public sealed class PipelinesApiTests(TrainedModelFixture models) : IDisposable
         );
     }
 
+    /// <summary>A pipelines settings file naming its own run store (and job store), no schedule.</summary>
+    private string SettingsWithRunStore(string runStorePath)
+    {
+        var path = Path.Combine(_folder, "mhi-pipelines.json");
+        File.WriteAllText(
+            path,
+            JsonSerializer.Serialize(
+                new Dictionary<string, object>
+                {
+                    ["runStore"] = "sqlite:///" + runStorePath,
+                    ["scheduler"] = new Dictionary<string, object>
+                    {
+                        ["jobStore"] = "sqlite:///" + Path.Combine(_folder, "quartz.db"),
+                    },
+                }
+            )
+        );
+        return path;
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task Runs_SettingsRunStoreWithoutPipelinesStore_ReadsTheSchedulersRunStore(
+        bool schedulerEnabled
+    )
+    {
+        var runStore = Path.Combine(_folder, "elsewhere", "runs.db");
+        Directory.CreateDirectory(Path.GetDirectoryName(runStore)!);
+        await DashboardData.FillPipelinesAsync(runStore);
+        await using var factory = new ServerFactory(
+            models.LrBundle,
+            settings: new()
+            {
+                ["Scheduling:Config"] = SettingsWithRunStore(runStore),
+                ["Scheduling:Enabled"] = schedulerEnabled ? "true" : "false",
+            }
+        );
+        using var client = factory.CreateClient();
+
+        var (status, json, _) = await GetAsync(client, "/v1/pipelines/runs");
+        var (detail, _, _) = await GetAsync(
+            client,
+            "/v1/pipelines/runs/" + DashboardData.CompletedRunId
+        );
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal(
+            [DashboardData.FailedRunId, DashboardData.CompletedRunId],
+            json.GetProperty("runs").EnumerateArray().Select(r => r.GetProperty("id").GetString())
+        );
+        Assert.Equal(HttpStatusCode.OK, detail);
+    }
+
+    [Fact]
+    public async Task Runs_UnreadableSettingsFileWithSchedulerOff_503WithoutDetails()
+    {
+        var settingsFile = Path.Combine(_folder, "broken.json");
+        File.WriteAllText(settingsFile, """{ "runStore": "mysql://admin:hunter2@db/x" }""");
+        await using var factory = new ServerFactory(
+            models.LrBundle,
+            settings: new() { ["Scheduling:Config"] = settingsFile }
+        );
+        using var client = factory.CreateClient();
+
+        using var response = await client.GetAsync(new Uri("/v1/pipelines/runs", UriKind.Relative));
+        var body = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        Assert.DoesNotContain("hunter2", body, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Runs_NoStore_EmptyWithNoteAndNoFileCreated()
     {

@@ -170,6 +170,13 @@ public sealed record AlertPolicy
             _ => "warning",
         };
 
+    /// <summary>
+    /// The spelling of a status ("fired", "suppressed") in every store, the JSON output, the
+    /// CLI and the dashboard.
+    /// </summary>
+    public static string StatusName(AlertStatus status) =>
+        status == AlertStatus.Fired ? "fired" : "suppressed";
+
     private static AlertRule? ValidateRule(
         AlertRuleOptions? options,
         int position,

@@ -16,14 +16,15 @@ public static partial class DriftAnalyzer
         MonitoringColumn current,
         DriftOptions options,
         ReferenceProfile profile
-    ) => AnalyzeStrict(reference, current, options, profile, null);
+    ) => AnalyzeStrict(reference, current, options, profile, null, distributions: true);
 
     private static ColumnDriftResult AnalyzeStrict(
         MonitoringColumn reference,
         MonitoringColumn current,
         DriftOptions options,
         ReferenceProfile profile,
-        ReferenceSampleCache? cache
+        ReferenceSampleCache? cache,
+        bool distributions
     )
     {
         ArgumentNullException.ThrowIfNull(reference);
@@ -65,7 +66,9 @@ public static partial class DriftAnalyzer
                     ? 0
                     : DriftBinning.CountDistinctUnion(r.Values, c.Values),
             NewCategories = prepared.NewCategories,
-            Distribution = new ColumnDistribution(bins.Labels(), referenceShares, currentShares),
+            Distribution = distributions
+                ? new ColumnDistribution(bins.Labels(), referenceShares, currentShares)
+                : null,
         };
         if (referenceTotal == 0 || currentTotal == 0 || r.Count == 0 || c.Count == 0)
         {

@@ -27,13 +27,19 @@ public static partial class DriftAnalyzer
         ReferenceProfile? profile = null
     ) => Analyze(reference, current, options, profile, null);
 
-    /// <summary>As the public overload; <paramref name="cache"/> shares sorted reference samples between windows.</summary>
+    /// <summary>
+    /// As the public overload; <paramref name="cache"/> shares sorted reference samples between
+    /// windows; without <paramref name="distributions"/> the columns' plot summaries
+    /// (<see cref="ColumnDriftResult.Distribution"/>) are not built (per-window drift keeps only
+    /// the numbers).
+    /// </summary>
     internal static DataDriftResult Analyze(
         MonitoringDataset reference,
         MonitoringDataset current,
         DriftOptions options,
         ReferenceProfile? profile,
-        ReferenceSampleCache? cache
+        ReferenceSampleCache? cache,
+        bool distributions = true
     )
     {
         ArgumentNullException.ThrowIfNull(reference);
@@ -83,9 +89,16 @@ public static partial class DriftAnalyzer
                             pairs[i].Current,
                             options,
                             profile!,
-                            cache
+                            cache,
+                            distributions
                         )
-                        : AnalyzeColumn(pairs[i].Reference, pairs[i].Current, options, cache)
+                        : AnalyzeColumn(
+                            pairs[i].Reference,
+                            pairs[i].Current,
+                            options,
+                            cache,
+                            distributions
+                        )
         );
 
         var features = results[..featureCount];
@@ -129,13 +142,14 @@ public static partial class DriftAnalyzer
         MonitoringColumn reference,
         MonitoringColumn current,
         DriftOptions options
-    ) => AnalyzeColumn(reference, current, options, null);
+    ) => AnalyzeColumn(reference, current, options, null, distributions: true);
 
     private static ColumnDriftResult AnalyzeColumn(
         MonitoringColumn reference,
         MonitoringColumn current,
         DriftOptions options,
-        ReferenceSampleCache? cache
+        ReferenceSampleCache? cache,
+        bool distributions
     )
     {
         ArgumentNullException.ThrowIfNull(reference);
@@ -167,7 +181,7 @@ public static partial class DriftAnalyzer
             CurrentMissing = c.Dropped,
             DistinctValues = distinct,
             NewCategories = prepared.NewCategories,
-            Distribution = prepared.Distribution(PlotBins, PlotCategories),
+            Distribution = distributions ? prepared.Distribution(PlotBins, PlotCategories) : null,
         };
         if (r.Count == 0 || c.Count == 0)
         {

@@ -107,7 +107,8 @@ public static class DriftOverTimeAnalyzer
             current.Select(window.Rows),
             options,
             profile,
-            cache
+            cache,
+            distributions: false
         );
         var columns = drift
             .Features.Append(drift.ProbabilityDrift)

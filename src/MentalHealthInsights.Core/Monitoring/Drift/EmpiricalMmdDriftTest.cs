@@ -56,13 +56,14 @@ public sealed class EmpiricalMmdDriftTest : IDriftTest
         var z = new double[n];
         reference.Values.CopyTo(z, 0);
         current.Values.CopyTo(z, nx);
-        double sigma = Bandwidth(reference.Values);
-        double gamma = 1.0 / (2.0 * sigma * sigma);
 
-        // Upper triangle K[i, j], i < j, row-major; row sums over j ≠ i.
+        // Upper triangle, i < j, row-major: first the squared distances, computed once (the
+        // reference block, copied aside, gives the bandwidth), then turned into the kernel in
+        // place in one walk that also gives the row sums (j ≠ i) and the three block sums.
         var kernel = new double[(long)n * (n - 1) / 2];
-        var rowSums = new double[n];
+        var referenceDistances = new double[(long)nx * (nx - 1) / 2];
         long at = 0;
+        long inReference = 0;
         for (int i = 0; i < n; i++)
         {
             double zi = z[i];
@@ -71,21 +72,17 @@ public sealed class EmpiricalMmdDriftTest : IDriftTest
             {
                 double zj = z[j];
                 double dist = zj * zj - 2 * (zi * zj) + zi2;
-                double k = Math.Exp(-gamma * dist);
-                kernel[at++] = k;
-                rowSums[i] += k;
-                rowSums[j] += k;
+                kernel[at++] = dist;
+                if (j < nx)
+                {
+                    referenceDistances[inReference++] = dist;
+                }
             }
         }
-        double totalSum = 0;
-        foreach (double s in rowSums)
-        {
-            totalSum += s;
-        }
-        double a = 1.0 / ((double)nx * (nx - 1));
-        double b = 1.0 / ((double)ny * (ny - 1));
+        double sigma = Bandwidth(referenceDistances, nx);
+        double gamma = 1.0 / (2.0 * sigma * sigma);
 
-        // Observed: the three blocks summed directly.
+        var rowSums = new double[n];
         double sxx = 0;
         double syy = 0;
         double sxy = 0;
@@ -94,7 +91,10 @@ public sealed class EmpiricalMmdDriftTest : IDriftTest
         {
             for (int j = i + 1; j < n; j++)
             {
-                double k = kernel[at++];
+                double k = Math.Exp(-gamma * kernel[at]);
+                kernel[at++] = k;
+                rowSums[i] += k;
+                rowSums[j] += k;
                 if (j < nx)
                 {
                     sxx += k;
@@ -109,6 +109,14 @@ public sealed class EmpiricalMmdDriftTest : IDriftTest
                 }
             }
         }
+        double totalSum = 0;
+        foreach (double s in rowSums)
+        {
+            totalSum += s;
+        }
+        double a = 1.0 / ((double)nx * (nx - 1));
+        double b = 1.0 / ((double)ny * (ny - 1));
+
         double observed = a * 2 * sxx + b * 2 * syy - 2.0 * sxy / ((double)nx * ny);
 
         var random = new NumpyLegacyRandom(0);
@@ -170,6 +178,15 @@ public sealed class EmpiricalMmdDriftTest : IDriftTest
                 half[at++] = x[j] * x[j] - 2 * (x[i] * x[j]) + xi2;
             }
         }
+        return Bandwidth(half, n);
+    }
+
+    /// <summary>
+    /// <see cref="Bandwidth(double[])"/> from the n(n−1)/2 squared distances i &lt; j of the
+    /// reference (any order; sorted here, in place).
+    /// </summary>
+    private static double Bandwidth(double[] half, int n)
+    {
         Array.Sort(half);
         long count = (long)n * n;
         long k = (long)Math.Round((count - 1) * 0.5, MidpointRounding.ToEven);

@@ -1,4 +1,5 @@
 using MathNet.Numerics.LinearAlgebra;
+using MentalHealthInsights.Core.Statistics;
 
 namespace MentalHealthInsights.Core.Monitoring.Drift;
 
@@ -83,22 +84,7 @@ public sealed class EppsSingletonDriftTest : IDriftTest
         sortedX.CopyTo(pooled, 0);
         sortedY.CopyTo(pooled, sortedX.Length);
         Array.Sort(pooled);
-        return Percentile(pooled, 0.75) - Percentile(pooled, 0.25);
-    }
-
-    private static double Percentile(double[] sorted, double q)
-    {
-        double h = (sorted.Length - 1) * q;
-        int lo = (int)Math.Floor(h);
-        double t = h - lo;
-        if (lo + 1 >= sorted.Length)
-        {
-            return sorted[^1];
-        }
-        double a = sorted[lo];
-        double b = sorted[lo + 1];
-        // numpy's _lerp: from the nearer end for accuracy.
-        return t >= 0.5 ? b - (b - a) * (1 - t) : a + (b - a) * t;
+        return SummaryStatistics.Quantile(pooled, 0.75) - SummaryStatistics.Quantile(pooled, 0.25);
     }
 
     // Mean vector and biased covariance of (cos t₁x, cos t₂x, sin t₁x, sin t₂x).

@@ -35,22 +35,27 @@ public sealed class TotalVariationDriftTest : IDriftTest
         var c = current.Values;
         int nr = r.Length;
         int nc = c.Length;
-        // Codes of the distinct values of the union, in the order reference then current.
+        // Codes of the distinct values of the union (one walk of both sorted samples), then the
+        // counts per code.
         var combined = new int[nr + nc];
-        var (refCounts, curCounts) = DriftBinning.DistinctValueCounts(r, c);
-        int keys = refCounts.Length;
-        Code(r, c, combined.AsSpan(0, nr), combined.AsSpan(nr));
+        int keys = Code(r, c, combined.AsSpan(0, nr), combined.AsSpan(nr));
+        var refCounts = new long[keys];
         var total = new long[keys];
-        foreach (int code in combined)
+        for (int i = 0; i < combined.Length; i++)
         {
-            total[code]++;
+            total[combined[i]]++;
+            if (i < nr)
+            {
+                refCounts[combined[i]]++;
+            }
         }
         double tvd = 0;
         long observed = 0;
         for (int k = 0; k < keys; k++)
         {
-            tvd += Math.Abs(refCounts[k] / nr - curCounts[k] / nc);
-            observed += Math.Abs((long)refCounts[k] * nc - (long)curCounts[k] * nr);
+            long curCount = total[k] - refCounts[k];
+            tvd += Math.Abs((double)refCounts[k] / nr - (double)curCount / nc);
+            observed += Math.Abs(refCounts[k] * nc - curCount * nr);
         }
         tvd *= 0.5;
 
@@ -80,8 +85,9 @@ public sealed class TotalVariationDriftTest : IDriftTest
         return new DriftTestScore((double)atLeast / Permutations, tvd);
     }
 
-    // Both samples are sorted: walk them together, numbering distinct values in ascending order.
-    private static void Code(double[] r, double[] c, Span<int> refCodes, Span<int> curCodes)
+    // Both samples are sorted: walk them together, numbering distinct values in ascending order;
+    // returns how many there are.
+    private static int Code(double[] r, double[] c, Span<int> refCodes, Span<int> curCodes)
     {
         int i = 0;
         int j = 0;
@@ -105,5 +111,6 @@ public sealed class TotalVariationDriftTest : IDriftTest
                 curCodes[j++] = code;
             }
         }
+        return code + 1;
     }
 }

@@ -1,10 +1,7 @@
 using System.Globalization;
-using System.Security.Cryptography;
-using System.Text;
 using MentalHealthInsights.Core.Monitoring.Alerts;
 using MentalHealthInsights.Core.Pipelines;
 using MentalHealthInsights.Core.Training.Protocol;
-using MentalHealthInsights.Infrastructure.Pipelines.Training;
 using MentalHealthInsights.Infrastructure.Scheduling;
 using MentalHealthInsights.Infrastructure.Tracking.Sqlite;
 using MentalHealthInsights.Infrastructure.Training;
@@ -55,9 +52,7 @@ public sealed class TrainingJobRetrainingTrigger(
     /// it, so a request repeated before a worker picks it up replaces the queued one.
     /// </summary>
     public static string QueuedRunId(string monitoringRunId) =>
-        Convert.ToHexStringLower(
-            SHA256.HashData(Encoding.UTF8.GetBytes("alert-retraining|" + monitoringRunId))
-        )[..32];
+        PipelineRunId.Derive("alert-retraining|" + monitoringRunId);
 
     /// <summary>The <c>training</c> pipeline's parameters equivalent to the options, for data <paramref name="data"/> and folder <paramref name="output"/>.</summary>
     public Dictionary<string, string> PipelineParameters(string data, string output)
@@ -95,32 +90,17 @@ public sealed class TrainingJobRetrainingTrigger(
     )
     {
         var runId = QueuedRunId(request.MonitoringRunId);
-        try
+        // The port reports failures in the outcome; the message names the store, not data.
+        var failure = await QueuedTraining.TryEnqueueAsync(
+            options.Queue!,
+            PipelineParameters(data, output),
+            runId,
+            time,
+            cancellationToken
+        );
+        if (failure is not null)
         {
-            await using var scheduler = await PipelineScheduler.CreateClientAsync(
-                options.Queue!,
-                time,
-                cancellationToken
-            );
-            await scheduler.EnqueueAsync(
-                TrainingPipeline.PipelineName,
-                PipelineParameters(data, output),
-                PipelineTrigger.Alert,
-                runId,
-                noCache: false,
-                cancellationToken
-            );
-        }
-        catch (Exception ex)
-            when (ex
-                    is Quartz.SchedulerException
-                        or ArgumentException
-                        or System.Data.Common.DbException
-                        or IOException
-            )
-        {
-            // The port reports failures in the outcome; the message names the store, not data.
-            return RetrainingOutcome.Failed("could not queue the training pipeline: " + ex.Message);
+            return RetrainingOutcome.Failed(failure);
         }
         return new RetrainingOutcome(
             true,

@@ -1,6 +1,5 @@
 using MentalHealthInsights.Core.Monitoring.Alerts;
-using MentalHealthInsights.Infrastructure.Pipelines;
-using Npgsql;
+using MentalHealthInsights.Infrastructure.Storage;
 
 namespace MentalHealthInsights.Infrastructure.Monitoring.Store;
 
@@ -14,8 +13,6 @@ namespace MentalHealthInsights.Infrastructure.Monitoring.Store;
 /// </summary>
 public static class MonitoringStoreFactory
 {
-    private const string SqliteScheme = "sqlite:///";
-
     /// <summary>Creates the store <paramref name="location"/> names; nothing is opened until first use.</summary>
     /// <exception cref="ArgumentException">A malformed location (message fit for the user).</exception>
     public static IMonitoringStore Create(string location) =>
@@ -26,42 +23,15 @@ public static class MonitoringStoreFactory
             );
 
     /// <summary>True when <paramref name="location"/> names a PostgreSQL database.</summary>
-    public static bool IsPostgres(string? location) =>
-        !string.IsNullOrWhiteSpace(location) && PipelineRunStoreFactory.IsPostgres(location.Trim());
+    public static bool IsPostgres(string? location) => DatabaseLocation.IsPostgres(location);
 
     /// <summary>
     /// The full path of the SQLite file <paramref name="location"/> names, or null for PostgreSQL.
     /// Read-only callers check the file exists first: opening a missing file would create it.
     /// </summary>
     /// <exception cref="ArgumentException">An empty location or an unsupported URI scheme.</exception>
-    public static string? SqlitePath(string location)
-    {
-        ArgumentException.ThrowIfNullOrWhiteSpace(location);
-        var text = location.Trim();
-        if (IsPostgres(text))
-        {
-            return null;
-        }
-        if (text.StartsWith(SqliteScheme, StringComparison.OrdinalIgnoreCase))
-        {
-            text = text[SqliteScheme.Length..];
-        }
-        else if (text.Contains("://", StringComparison.Ordinal))
-        {
-            throw new ArgumentException(
-                $"Unsupported monitoring store '{text}': use a path, sqlite:///PATH, or postgresql://user:password@host:port/database.",
-                nameof(location)
-            );
-        }
-        if (text.Length == 0)
-        {
-            throw new ArgumentException(
-                "Invalid SQLite location: expected sqlite:///relative.db or sqlite:////absolute.db.",
-                nameof(location)
-            );
-        }
-        return Path.GetFullPath(text);
-    }
+    public static string? SqlitePath(string location) =>
+        DatabaseLocation.SqlitePath(location, "monitoring store");
 
     /// <summary>
     /// The location as a full SQLite path, or unchanged for PostgreSQL, so a location resolved
@@ -87,20 +57,6 @@ public static class MonitoringStoreFactory
         SqlitePath(location)
         ?? new PostgresMonitoringStore(NpgsqlConnectionString(location)).Location;
 
-    private static string NpgsqlConnectionString(string location)
-    {
-        var text = PipelineRunStoreFactory.ToNpgsqlConnectionString(location.Trim());
-        try
-        {
-            _ = new NpgsqlConnectionStringBuilder(text);
-            return text;
-        }
-        catch (Exception e) when (e is ArgumentException or FormatException)
-        {
-            throw new ArgumentException(
-                "Invalid PostgreSQL connection string: expected Host=…;Database=… or postgresql://user:password@host:port/database.",
-                e
-            );
-        }
-    }
+    private static string NpgsqlConnectionString(string location) =>
+        DatabaseLocation.NpgsqlConnectionString(location);
 }

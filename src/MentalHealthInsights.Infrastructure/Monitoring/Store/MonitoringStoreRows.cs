@@ -28,7 +28,9 @@ internal static class MonitoringStoreRows
             reader.GetDouble(5),
             reader.GetDouble(6),
             severity,
-            reader.GetString(8) == "fired" ? AlertStatus.Fired : AlertStatus.Suppressed,
+            reader.GetString(8) == AlertPolicy.StatusName(AlertStatus.Fired)
+                ? AlertStatus.Fired
+                : AlertStatus.Suppressed,
             reader.GetString(9),
             FromMs(reader.GetInt64(10)),
             FromMs(reader.GetInt64(11)),

@@ -47,7 +47,7 @@ public sealed partial class PostgresMonitoringStore
                         Double("value", alert.Value),
                         Double("threshold", alert.Threshold),
                         Text("severity", AlertPolicy.SeverityName(alert.Severity)),
-                        Text("status", SqliteMonitoringStore.StatusName(alert.Status)),
+                        Text("status", AlertPolicy.StatusName(alert.Status)),
                         Text("reason", alert.Reason),
                         Bigint("start", Ms(alert.WindowStart)),
                         Bigint("end", Ms(alert.WindowEnd)),
@@ -148,7 +148,7 @@ public sealed partial class PostgresMonitoringStore
                     Bigint("to", Ms(query.To)),
                     Text(
                         "status",
-                        query.Status is { } status ? SqliteMonitoringStore.StatusName(status) : null
+                        query.Status is { } status ? AlertPolicy.StatusName(status) : null
                     ),
                     Text("rule", query.RuleName),
                     Integer("limit", Math.Clamp(query.Limit, 1, 10_000))

@@ -40,7 +40,7 @@ public sealed partial class SqliteMonitoringStore
                         ("$value", alert.Value),
                         ("$threshold", alert.Threshold),
                         ("$severity", AlertPolicy.SeverityName(alert.Severity)),
-                        ("$status", StatusName(alert.Status)),
+                        ("$status", AlertPolicy.StatusName(alert.Status)),
                         ("$reason", alert.Reason),
                         ("$start", Ms(alert.WindowStart)),
                         ("$end", Ms(alert.WindowEnd)),
@@ -143,7 +143,7 @@ public sealed partial class SqliteMonitoringStore
                     command,
                     ("$from", Ms(query.From)),
                     ("$to", Ms(query.To)),
-                    ("$status", query.Status is { } status ? StatusName(status) : null),
+                    ("$status", query.Status is { } status ? AlertPolicy.StatusName(status) : null),
                     ("$rule", query.RuleName),
                     ("$limit", Math.Clamp(query.Limit, 1, 10_000))
                 );
@@ -197,10 +197,6 @@ public sealed partial class SqliteMonitoringStore
             write: false,
             cancellationToken
         );
-
-    /// <summary>The stored spelling of a status ("fired", "suppressed").</summary>
-    public static string StatusName(AlertStatus status) =>
-        status == AlertStatus.Fired ? "fired" : "suppressed";
 
     private static async Task<IReadOnlyDictionary<string, AlertRuleState>> ReadStatesAsync(
         SqliteConnection connection,

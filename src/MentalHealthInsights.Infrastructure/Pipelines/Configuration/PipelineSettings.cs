@@ -1,4 +1,5 @@
 using MentalHealthInsights.Core.Pipelines;
+using MentalHealthInsights.Infrastructure.Storage;
 using Quartz;
 
 namespace MentalHealthInsights.Infrastructure.Pipelines.Configuration;
@@ -28,9 +29,13 @@ public sealed record PipelineSettings
     /// <summary>Cron schedules. Declared here only: workers apply them to the job store (see docs/scheduling.md).</summary>
     public List<ScheduleSettings> Schedules { get; init; } = [];
 
-    /// <summary>The runner options these settings describe.</summary>
-    public PipelineRunnerOptions ToRunnerOptions() =>
-        new()
+    /// <summary>
+    /// The runner options these settings describe; <paramref name="ownerId"/> (a node's
+    /// <c>--instance-id</c>), when given, replaces the default owner id (host/pid/random).
+    /// </summary>
+    public PipelineRunnerOptions ToRunnerOptions(string? ownerId = null)
+    {
+        var options = new PipelineRunnerOptions
         {
             Policies = Steps.ToDictionary(
                 p => p.Key,
@@ -40,6 +45,8 @@ public sealed record PipelineSettings
             HeartbeatInterval = TimeSpan.FromSeconds(HeartbeatSeconds),
             Lease = TimeSpan.FromSeconds(LeaseSeconds),
         };
+        return ownerId is { Length: > 0 } id ? options with { OwnerId = id } : options;
+    }
 
     /// <summary>Every problem with the values (empty when usable): checked at start-up.</summary>
     public IReadOnlyList<string> FindProblems(IReadOnlyCollection<string> pipelineNames)
@@ -79,7 +86,27 @@ public sealed record PipelineSettings
                 problems.Add($"{label}: unknown time zone '{schedule.TimeZone}'.");
             }
         }
-        if (Scheduler.Clustered && !PipelineRunStoreFactory.IsPostgres(Scheduler.JobStore))
+        foreach (
+            var (what, location) in new[]
+            {
+                ("job store", Scheduler.JobStore),
+                ("run store", RunStore),
+            }
+        )
+        {
+            try
+            {
+                if (location is not null)
+                {
+                    DatabaseLocation.Validate(location, what);
+                }
+            }
+            catch (ArgumentException ex)
+            {
+                problems.Add(ex.Message);
+            }
+        }
+        if (Scheduler.Clustered && !DatabaseLocation.IsPostgres(Scheduler.JobStore))
         {
             problems.Add(
                 "scheduler: clustering needs a PostgreSQL job store (Quartz refuses SQLite in clustered mode)."

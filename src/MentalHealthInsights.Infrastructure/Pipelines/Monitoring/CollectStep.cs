@@ -1,4 +1,5 @@
 using System.Globalization;
+using MentalHealthInsights.Core.Monitoring;
 using MentalHealthInsights.Core.Pipelines;
 using MentalHealthInsights.Core.Scoring.PredictionLog;
 using MentalHealthInsights.Infrastructure.Scoring.PredictionLog;
@@ -113,15 +114,10 @@ internal sealed class CollectStep(TimeProvider time) : PipelineStep
         {
             return null;
         }
-        return DateTimeOffset.TryParse(
-            text,
-            CultureInfo.InvariantCulture,
-            DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal,
-            out var value
-        )
+        return MonitoringTime.TryParse(text, out var value)
             ? value
             : throw new PipelineStepException(
-                $"parameter {name} must be an ISO 8601 time, e.g. 2026-11-30T00:00:00Z."
+                $"parameter {name} must be an ISO 8601 time, e.g. {MonitoringTime.Example}."
             );
     }
 

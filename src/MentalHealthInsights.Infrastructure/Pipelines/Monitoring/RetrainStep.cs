@@ -103,39 +103,21 @@ internal sealed class RetrainStep(TimeProvider time) : PipelineStep
         CancellationToken cancellationToken
     )
     {
-        var runId = Convert.ToHexStringLower(
-            System.Security.Cryptography.SHA256.HashData(
-                System.Text.Encoding.UTF8.GetBytes("retrain|" + context.RunId)
-            )
-        )[..32];
-        try
+        var runId = PipelineRunId.Derive("retrain|" + context.RunId);
+        var failure = await QueuedTraining.TryEnqueueAsync(
+            new SchedulerSettings
+            {
+                JobStore = jobStore,
+                InstanceName = context.Input("scheduler-name"),
+            },
+            parameters,
+            runId,
+            time,
+            cancellationToken
+        );
+        if (failure is not null)
         {
-            await using var scheduler = await PipelineScheduler.CreateClientAsync(
-                new SchedulerSettings
-                {
-                    JobStore = jobStore,
-                    InstanceName = context.Input("scheduler-name"),
-                },
-                time,
-                cancellationToken
-            );
-            await scheduler.EnqueueAsync(
-                TrainingPipeline.PipelineName,
-                parameters,
-                PipelineTrigger.Alert,
-                runId,
-                noCache: false,
-                cancellationToken
-            );
-        }
-        catch (Exception ex)
-            when (ex
-                    is Quartz.SchedulerException
-                        or ArgumentException
-                        or System.Data.Common.DbException
-            )
-        {
-            throw new PipelineStepException("could not queue the training pipeline: " + ex.Message);
+            throw new PipelineStepException(failure);
         }
         return new StepOutcome(
             StepParameters.Values(("training_run", runId), ("retrained", "queued")),

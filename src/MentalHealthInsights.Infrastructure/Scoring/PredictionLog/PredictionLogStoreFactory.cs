@@ -1,5 +1,5 @@
 using MentalHealthInsights.Core.Scoring.PredictionLog;
-using MentalHealthInsights.Infrastructure.Pipelines;
+using MentalHealthInsights.Infrastructure.Storage;
 
 namespace MentalHealthInsights.Infrastructure.Scoring.PredictionLog;
 
@@ -26,8 +26,7 @@ public static class PredictionLogStoreFactory
 
     /// <summary>True when <paramref name="connectionString"/> names a PostgreSQL database.</summary>
     public static bool IsPostgres(string? connectionString) =>
-        !string.IsNullOrWhiteSpace(connectionString)
-        && PipelineRunStoreFactory.IsPostgres(connectionString.Trim());
+        DatabaseLocation.IsPostgres(connectionString);
 
     /// <summary>
     /// The SQLite file <paramref name="connectionString"/> names (null or blank = <see cref="DefaultPath"/>),
@@ -68,20 +67,6 @@ public static class PredictionLogStoreFactory
             ? new PostgresPredictionLogStore(NpgsqlConnectionString(connectionString!)).Location
             : Path.GetFullPath(SqlitePath(connectionString)!);
 
-    private static string NpgsqlConnectionString(string connectionString)
-    {
-        var text = PipelineRunStoreFactory.ToNpgsqlConnectionString(connectionString.Trim());
-        try
-        {
-            _ = new Npgsql.NpgsqlConnectionStringBuilder(text);
-            return text;
-        }
-        catch (Exception e) when (e is ArgumentException or FormatException)
-        {
-            throw new ArgumentException(
-                "Invalid PostgreSQL connection string: expected Host=…;Database=… or postgresql://user:password@host:port/database.",
-                e
-            );
-        }
-    }
+    private static string NpgsqlConnectionString(string connectionString) =>
+        DatabaseLocation.NpgsqlConnectionString(connectionString);
 }
