@@ -28,20 +28,35 @@ public sealed partial class TrainingProtocol
         };
 
         var candidates = runs.Where(r => !r.IsBaseline).ToArray();
-        foreach (var run in candidates)
+        // Each candidate's tests are independent and seeded (a paired bootstrap of 1,000
+        // resamples over the test rows is the costly part): compute them side by side, then
+        // record them in candidate order.
+        var significances = new SignificanceResult[candidates.Length];
+        Parallel.For(
+            0,
+            candidates.Length,
+            new ParallelOptions { MaxDegreeOfParallelism = options.Parallelism },
+            i =>
+                significances[i] = new SignificanceResult
+                {
+                    RocAucVersusBaseline = DeLongTest.OneSample(
+                        labels,
+                        candidates[i].TestProbabilities
+                    ),
+                    LogLossVersusBaseline = PairedBootstrapTest.Compare(
+                        labels,
+                        candidates[i].TestProbabilities,
+                        baseline.TestProbabilities,
+                        MetricNames.LogLoss,
+                        resamples: options.BootstrapResamples,
+                        seed: options.Seed
+                    ),
+                }
+        );
+        for (var i = 0; i < candidates.Length; i++)
         {
-            var significance = new SignificanceResult
-            {
-                RocAucVersusBaseline = DeLongTest.OneSample(labels, run.TestProbabilities),
-                LogLossVersusBaseline = PairedBootstrapTest.Compare(
-                    labels,
-                    run.TestProbabilities,
-                    baseline.TestProbabilities,
-                    MetricNames.LogLoss,
-                    resamples: options.BootstrapResamples,
-                    seed: options.Seed
-                ),
-            };
+            var run = candidates[i];
+            var significance = significances[i];
             var (promotable, reason) = Promotion(run.Evaluation, significance, options.Alpha);
             run.Evaluation = run.Evaluation with
             {
