@@ -29,13 +29,6 @@ internal sealed record PredictionLogOptions
     /// <summary>Most entries per write transaction. Default 500.</summary>
     public int BatchSize { get; init; } = 500;
 
-    /// <summary>
-    /// Linux nice value of the writer thread, 0 (normal, the default) to 19 (lowest). A higher
-    /// value lets requests run first when the cores are contended, but a writer starved by
-    /// other processes fills the queue and drops entries (counted) — measured in docs/serving.md.
-    /// </summary>
-    public int WriterNiceness { get; init; }
-
     /// <summary>The first problem with these options, or null when they are usable.</summary>
     public string? FindProblem()
     {
@@ -51,7 +44,6 @@ internal sealed record PredictionLogOptions
         }
         return QueueCapacity < 1 ? "PredictionLog:QueueCapacity must be at least 1."
             : BatchSize < 1 ? "PredictionLog:BatchSize must be at least 1."
-            : WriterNiceness is < 0 or > 19 ? "PredictionLog:WriterNiceness must be 0 to 19."
             : null;
     }
 }

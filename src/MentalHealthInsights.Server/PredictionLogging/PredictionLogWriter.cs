@@ -1,4 +1,3 @@
-using System.Threading.Channels;
 using MentalHealthInsights.Core.Scoring.PredictionLog;
 using MentalHealthInsights.Server.Serving;
 
@@ -9,15 +8,6 @@ namespace MentalHealthInsights.Server.PredictionLogging;
 /// A failed batch is counted and logged (count and reason only, never values) and the writer
 /// carries on; overflow is reported as a count once per batch. On shutdown it drains the queue.
 /// </summary>
-/// <remarks>
-/// The writer runs on a dedicated thread of its own, not on the thread pool: SQLite appends are
-/// synchronous (several milliseconds for a batch of hundreds of rows), and on a two-core machine
-/// a pool thread blocked that long leaves requests queued behind it — measured as the p99 tail
-/// of bench/http. On Linux the thread can also lower its own scheduling priority
-/// (<see cref="PredictionLogOptions.WriterNiceness"/>, off by default), so that requests run
-/// first when the cores are contended; the bounded queue absorbs the delay (overflow is
-/// counted, never blocking).
-/// </remarks>
 internal sealed partial class PredictionLogWriter(
     PredictionLogQueue queue,
     IPredictionLogStore store,
@@ -34,70 +24,33 @@ internal sealed partial class PredictionLogWriter(
         await base.StopAsync(cancellationToken);
     }
 
-    protected override Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         if (!options.Enabled)
         {
-            return Task.CompletedTask;
+            return;
         }
-        var finished = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var thread = new Thread(() =>
-        {
-            try
-            {
-                if (options.WriterNiceness > 0)
-                {
-                    ThreadNiceness.TryLowerCurrentThread(options.WriterNiceness);
-                }
-                Drain();
-                finished.SetResult();
-            }
-#pragma warning disable CA1031 // Handed to the host through the task, as an async ExecuteAsync would.
-            catch (Exception ex)
-#pragma warning restore CA1031
-            {
-                finished.SetException(ex);
-            }
-        })
-        {
-            IsBackground = true,
-            Name = "prediction-log-writer",
-        };
-        thread.Start();
-        return finished.Task;
-    }
-
-    private void Drain()
-    {
         var batch = new List<PredictionLogEntry>(options.BatchSize);
         var reader = queue.Reader;
         // Not cancelled by stoppingToken: Complete() ends the loop after the queue is drained.
-        // Blocking is fine here: this thread does nothing else.
-        while (WaitToRead(reader))
+        while (await reader.WaitToReadAsync(CancellationToken.None))
         {
             while (batch.Count < options.BatchSize && reader.TryRead(out var entry))
             {
                 batch.Add(entry);
             }
-            Write(batch);
+            await WriteAsync(batch);
             batch.Clear();
             ReportDropped();
         }
         ReportDropped();
     }
 
-    private static bool WaitToRead(ChannelReader<PredictionLogEntry> reader)
-    {
-        var wait = reader.WaitToReadAsync(CancellationToken.None);
-        return wait.IsCompletedSuccessfully ? wait.Result : wait.AsTask().GetAwaiter().GetResult();
-    }
-
-    private void Write(List<PredictionLogEntry> batch)
+    private async Task WriteAsync(List<PredictionLogEntry> batch)
     {
         try
         {
-            // SQLite completes synchronously; a PostgreSQL store's I/O is awaited on this thread.
-            store.AppendAsync(batch, CancellationToken.None).GetAwaiter().GetResult();
+            await store.AppendAsync(batch, CancellationToken.None);
             metrics.LogWritten.Inc(batch.Count);
         }
 #pragma warning disable CA1031 // The writer must survive any store failure; it is counted and logged.
