@@ -35,7 +35,13 @@ internal static class ServerPipeline
         app.UseHttpMetrics(options =>
             options.SetMetricFactory(Metrics.WithCustomRegistry(metrics.Registry))
         );
-        app.UseRateLimiter();
+        // With RateLimiting:PermitLimit = 0 (off) the limiter middleware is skipped altogether
+        // instead of running a no-op partition per request. Decided on the first request, when
+        // every configuration source (a test host's too) is in place; the options never change.
+        var limiting = new Lazy<bool>(() =>
+            app.Services.GetRequiredService<RateLimitingOptions>().PermitLimit > 0
+        );
+        app.UseWhen(_ => limiting.Value, limited => limited.UseRateLimiter());
         return app;
     }
 
