@@ -6,6 +6,7 @@
 #   bash bench/http/run.sh [MODEL] [DURATION]
 #     MODEL     a bundle folder/.mhib or models:/NAME@ALIAS (default: trains a small model first)
 #     DURATION  wrk duration per run (default 20s)
+#   env:      MHI_SERVE_EXTRA   extra `mhi serve` arguments, e.g. --PredictionLog:Enabled=false
 #
 # Needs: wrk (apt-get install wrk), a built mhi (dotnet build src/MentalHealthInsights.Cli -c Release).
 set -euo pipefail
@@ -35,7 +36,7 @@ start_ns=$(date +%s%N)
 # Rate limiting off (it would throttle one client at this load); the prediction log stays on.
 "$mhi" serve --model "$model" --tracking-uri "sqlite:///$work/mlruns.db" --urls "http://127.0.0.1:$port" \
   --prediction-log "$work/predictions.db" --RateLimiting:PermitLimit=0 \
-  --Logging:LogLevel:Default=Warning >"$work/server.log" 2>&1 &
+  --Logging:LogLevel:Default=Warning ${MHI_SERVE_EXTRA:-} >"$work/server.log" 2>&1 &
 server=$!
 until curl -sf -o /dev/null -H 'Content-Type: application/json' -d "$body" "http://127.0.0.1:$port/v1/predict"; do
   kill -0 "$server" 2>/dev/null || { echo "server exited:"; cat "$work/server.log"; exit 1; }
