@@ -18,19 +18,8 @@ port="${PORT:-18080}"
 work="$(mktemp -d /tmp/mhi-http-bench.XXXXXX)"
 trap 'kill "$server" 2>/dev/null || true; wait 2>/dev/null || true; rm -rf "$work"' EXIT
 
-command -v wrk >/dev/null || { echo "wrk is not installed (apt-get install -y wrk)"; exit 1; }
-[ -x "$mhi" ] || { echo "build mhi first: dotnet build src/MentalHealthInsights.Cli -c Release"; exit 1; }
-
-if [ -z "$model" ]; then
-  echo "training a small model (lr, xgb) for the benchmark…"
-  "$mhi" data generate -n 5000 -o "$work/data.csv" >/dev/null 2>&1
-  "$mhi" train -i "$work/data.csv" -o "$work/train" --models lr,xgb --folds 3 --search-budget 2 \
-    --bootstrap 200 --tracking-uri "sqlite:///$work/mlruns.db" --force >/dev/null 2>&1
-  model="models:/mental-health-classifier@champion"
-fi
-
-export MHI_PSEUDONYMISATION_KEY="benchmark-key-not-a-secret-0123456789"
-body='{"Age":34,"Gender":"Female","Occupation":"IT","Country":"UK","Consultation_History":"No","Stress_Level":"High","Sleep_Hours":5.5,"Work_Hours":55,"Physical_Activity_Hours":1}'
+# shellcheck source=bench/http/common.sh
+source "$root/bench/http/common.sh"
 
 start_ns=$(date +%s%N)
 # Rate limiting off (it would throttle one client at this load); the prediction log stays on.
