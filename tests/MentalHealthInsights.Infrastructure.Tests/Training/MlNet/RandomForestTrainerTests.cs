@@ -36,6 +36,34 @@ public class RandomForestTrainerTests
     }
 
     [Fact]
+    public void PredictBlock_RowsWithMissingValuesAcrossBlocks_EqualsOneRowPredictionBitForBit()
+    {
+        using var model = Fit();
+        // 131 rows: two full 64-row blocks and a partial one; every 7th value missing (NaN
+        // goes right at every split, in both paths).
+        var rows = Test.Features.AsSpan(0, 131 * Test.Columns).ToArray();
+        for (var i = 0; i < rows.Length; i += 7)
+        {
+            rows[i] = float.NaN;
+        }
+
+        var block = new double[131];
+        model.PredictBlock(rows, block);
+
+        for (var i = 0; i < block.Length; i++)
+        {
+            Assert.Equal(
+                BitConverter.DoubleToInt64Bits(
+                    model.Predict(rows.AsSpan(i * Test.Columns, Test.Columns))
+                ),
+                BitConverter.DoubleToInt64Bits(block[i])
+            );
+        }
+
+        Assert.Throws<ArgumentException>(() => model.PredictBlock(rows, new double[130]));
+    }
+
+    [Fact]
     public void Predict_HeldOutRows_ProbabilitiesInUnitIntervalAndBatchEqualsRow()
     {
         using var model = Fit();
