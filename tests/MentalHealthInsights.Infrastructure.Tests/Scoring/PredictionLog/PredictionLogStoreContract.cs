@@ -97,6 +97,38 @@ public abstract class PredictionLogStoreContract
     }
 
     [Fact]
+    public async Task Append_LargeBatch_EveryFieldOfEveryRowInOrder()
+    {
+        var store = await CreateStoreAsync();
+        // 75 rows with fields varying per row (missing ones included): a batch larger than any
+        // grouping an adapter might use (PostgreSQL writes one binary COPY) keeps every row, in order.
+        var entries = Enumerable
+            .Range(0, 75)
+            .Select(i =>
+                Entry(T0.AddSeconds(i % 7), i % 5 == 0 ? null : $"key-{i}") with
+                {
+                    Age = i % 4 == 0 ? double.NaN : 18 + i,
+                    Probability = i / 100.0,
+                    Label = i % 2 == 0,
+                    StressLevel = i % 3 == 0 ? null : "Medium",
+                    SleepHours = 4 + (i % 9) * 0.5,
+                    ConsultationHistory = i % 6 == 0 ? null : i % 2 == 1,
+                }
+            )
+            .ToArray();
+
+        await store.AppendAsync(entries, CancellationToken.None);
+        var read = await ReadAsync(store, new PredictionLogQuery());
+
+        Assert.Equal(entries.Length, read.Count);
+        var byId = read.OrderBy(e => e.Id).ToArray();
+        for (var i = 0; i < entries.Length; i++)
+        {
+            Assert.Equal(entries[i] with { Id = byId[i].Id }, byId[i]);
+        }
+    }
+
+    [Fact]
     public async Task AttachOutcomes_KnownAndUnknownKeys_UpdatesOnlyUnlabelledPredictionsOfKnownKeys()
     {
         var store = await CreateStoreAsync();
