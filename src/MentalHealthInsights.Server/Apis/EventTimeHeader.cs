@@ -1,4 +1,4 @@
-using System.Globalization;
+using MentalHealthInsights.Core.Monitoring;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace MentalHealthInsights.Server.Apis;
@@ -37,15 +37,7 @@ internal static class EventTimeHeader
                 title: "Unauthorized."
             );
         }
-        if (
-            values.Count != 1
-            || !DateTimeOffset.TryParse(
-                values[0],
-                CultureInfo.InvariantCulture,
-                DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal,
-                out var parsed
-            )
-        )
+        if (values.Count != 1 || !MonitoringTime.TryParse(values[0], out var parsed))
         {
             return Problems.BadRequest(
                 "Invalid event time.",
