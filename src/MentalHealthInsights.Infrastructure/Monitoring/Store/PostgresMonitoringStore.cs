@@ -1,5 +1,6 @@
 using System.Globalization;
 using MentalHealthInsights.Core.Monitoring.Alerts;
+using MentalHealthInsights.Infrastructure.Storage;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -16,21 +17,16 @@ namespace MentalHealthInsights.Infrastructure.Monitoring.Store;
 /// </summary>
 public sealed partial class PostgresMonitoringStore : IMonitoringStore
 {
-    private readonly string _connectionString;
-    private readonly Lock _schemaGate = new();
-    private Task? _schema;
+    private readonly PostgresDatabase _database;
 
     /// <summary>A store on the database <paramref name="connectionString"/> names (an Npgsql connection string).</summary>
     public PostgresMonitoringStore(string connectionString)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
-        var builder = new NpgsqlConnectionStringBuilder(connectionString);
-        _connectionString = builder.ConnectionString;
-        Location = $"postgresql://{builder.Host}:{builder.Port}/{builder.Database}";
+        _database = new PostgresDatabase(connectionString, CreateSchemaAsync);
     }
 
     /// <summary>Where the store is, for messages: <c>postgresql://host:port/database</c> (no credentials).</summary>
-    public string Location { get; }
+    public string Location => _database.Location;
 
     /// <inheritdoc />
     public Task<bool> SaveSnapshotAsync(
@@ -188,8 +184,7 @@ public sealed partial class PostgresMonitoringStore : IMonitoringStore
     {
         try
         {
-            await EnsureSchemaAsync().WaitAsync(cancellationToken);
-            await using var connection = await OpenAsync(cancellationToken);
+            await using var connection = await _database.OpenAsync(cancellationToken);
             await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
             var result = await work(connection, transaction);
             await transaction.CommitAsync(cancellationToken);
@@ -201,22 +196,8 @@ public sealed partial class PostgresMonitoringStore : IMonitoringStore
         }
     }
 
-    private Task EnsureSchemaAsync()
+    private async Task CreateSchemaAsync(NpgsqlConnection connection)
     {
-        lock (_schemaGate)
-        {
-            // A failed attempt (server down at start-up) is retried on the next call.
-            if (_schema is null || _schema.IsFaulted || _schema.IsCanceled)
-            {
-                _schema = CreateSchemaAsync();
-            }
-            return _schema;
-        }
-    }
-
-    private async Task CreateSchemaAsync()
-    {
-        await using var connection = await OpenAsync(CancellationToken.None);
         await using var transaction = await connection.BeginTransactionAsync();
         // Processes starting together would race on CREATE TABLE IF NOT EXISTS.
         await ExecuteAsync(
@@ -265,21 +246,6 @@ public sealed partial class PostgresMonitoringStore : IMonitoringStore
             }
         }
         await transaction.CommitAsync();
-    }
-
-    private async Task<NpgsqlConnection> OpenAsync(CancellationToken cancellationToken)
-    {
-        var connection = new NpgsqlConnection(_connectionString);
-        try
-        {
-            await connection.OpenAsync(cancellationToken);
-            return connection;
-        }
-        catch
-        {
-            await connection.DisposeAsync();
-            throw;
-        }
     }
 
     private static NpgsqlCommand Command(

@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using MentalHealthInsights.Core.Scoring.PredictionLog;
+using MentalHealthInsights.Infrastructure.Storage;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -17,21 +18,16 @@ namespace MentalHealthInsights.Infrastructure.Scoring.PredictionLog;
 /// </summary>
 public sealed partial class PostgresPredictionLogStore : IPredictionLogStore
 {
-    private readonly string _connectionString;
-    private readonly Lock _schemaGate = new();
-    private Task? _schema;
+    private readonly PostgresDatabase _database;
 
     /// <summary>A store on the database <paramref name="connectionString"/> names (an Npgsql connection string).</summary>
     public PostgresPredictionLogStore(string connectionString)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
-        var builder = new NpgsqlConnectionStringBuilder(connectionString);
-        _connectionString = builder.ConnectionString;
-        Location = $"postgresql://{builder.Host}:{builder.Port}/{builder.Database}";
+        _database = new PostgresDatabase(connectionString, CreateSchemaAsync);
     }
 
     /// <summary>Where the log is, for messages: <c>postgresql://host:port/database</c> (no credentials).</summary>
-    public string Location { get; }
+    public string Location => _database.Location;
 
     /// <inheritdoc />
     public async Task AppendAsync(
@@ -221,43 +217,11 @@ public sealed partial class PostgresPredictionLogStore : IPredictionLogStore
         }
     }
 
-    private async Task<NpgsqlConnection> OpenAsync(CancellationToken cancellationToken)
-    {
-        await EnsureSchemaAsync().WaitAsync(cancellationToken);
-        return await OpenRawAsync(cancellationToken);
-    }
+    private Task<NpgsqlConnection> OpenAsync(CancellationToken cancellationToken) =>
+        _database.OpenAsync(cancellationToken);
 
-    private async Task<NpgsqlConnection> OpenRawAsync(CancellationToken cancellationToken)
+    private static async Task CreateSchemaAsync(NpgsqlConnection connection)
     {
-        var connection = new NpgsqlConnection(_connectionString);
-        try
-        {
-            await connection.OpenAsync(cancellationToken);
-            return connection;
-        }
-        catch
-        {
-            await connection.DisposeAsync();
-            throw;
-        }
-    }
-
-    private Task EnsureSchemaAsync()
-    {
-        lock (_schemaGate)
-        {
-            // A failed attempt (server down at start-up) is retried on the next call.
-            if (_schema is null || _schema.IsFaulted || _schema.IsCanceled)
-            {
-                _schema = CreateSchemaAsync();
-            }
-            return _schema;
-        }
-    }
-
-    private async Task CreateSchemaAsync()
-    {
-        await using var connection = await OpenRawAsync(CancellationToken.None);
         await using var transaction = await connection.BeginTransactionAsync();
         // Servers starting together would race on CREATE TABLE IF NOT EXISTS (a unique
         // violation in pg_type): the advisory lock makes the first one create and the others wait.

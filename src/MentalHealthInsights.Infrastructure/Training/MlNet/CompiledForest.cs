@@ -113,19 +113,19 @@ internal sealed class CompiledForest
     public double ToProbability(double score) => Math.Clamp((score / TotalWeight + 1) / 2, 0, 1);
 
     /// <summary>How many rows of <paramref name="data"/> end in each leaf of each tree.</summary>
-    public int[][] CountLeaves(FeatureMatrix data, CancellationToken cancellationToken)
+    /// <remarks>
+    /// Runs lazily, when a fitted model is first explained or saved (never inside a fit), so it
+    /// takes no cancellation token.
+    /// </remarks>
+    public int[][] CountLeaves(FeatureMatrix data)
     {
-        var counts = Trees.Select(t => new int[t.Leaves]).ToArray();
+        var counts = _trees.Select(t => new int[t.Leaves]).ToArray();
         for (var i = 0; i < data.Rows; i++)
         {
-            if ((i & 0xFFF) == 0)
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-            }
             var row = data.Row(i);
             for (var t = 0; t < counts.Length; t++)
             {
-                counts[t][Trees[t].FindLeaf(row)]++;
+                counts[t][_trees[t].FindLeaf(row)]++;
             }
         }
         return counts;

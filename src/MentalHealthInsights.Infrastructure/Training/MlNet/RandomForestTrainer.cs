@@ -124,7 +124,7 @@ public sealed class RandomForestTrainer : IBinaryTrainer
         var forest = CompiledForest.From(transformer.Model.TrainedTreeEnsemble, training.Columns);
         return RandomForestModel.Create(
             forest,
-            () => forest.CountLeaves(training, CancellationToken.None),
+            () => forest.CountLeaves(training),
             leafCounts =>
                 MlNetZip.Save(
                     ml,
