@@ -17,6 +17,35 @@ internal static class CliHarness
         );
         return new CliResult(exitCode, output.ToString(), error.ToString());
     }
+
+    /// <summary>
+    /// Generates 600 rows (seed 4) and trains a small untracked lr model on them
+    /// (2 folds, no search, 100 bootstrap resamples); returns the lr bundle folder.
+    /// </summary>
+    public static async Task<string> TrainSmallLrBundleAsync(TempFolder temp)
+    {
+        await RunAsync("data", "generate", "-n", "600", "--seed", "4", "-o", temp.File("d.csv"));
+        var train = await RunAsync(
+            "train",
+            "-i",
+            temp.File("d.csv"),
+            "-o",
+            temp.File("train"),
+            "--models",
+            "lr",
+            "--folds",
+            "2",
+            "--search-budget",
+            "1",
+            "--bootstrap",
+            "100",
+            "--no-track"
+        );
+        Assert.Equal(0, train.ExitCode);
+        return Directory
+            .GetDirectories(temp.File("train"), "lr", SearchOption.AllDirectories)
+            .Single();
+    }
 }
 
 internal sealed record CliResult(int ExitCode, string Output, string Error);

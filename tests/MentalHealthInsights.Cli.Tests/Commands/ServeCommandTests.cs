@@ -42,36 +42,7 @@ public sealed class ServeCommandTests
     public async Task Serve_Bundle_AnswersPredictionsAndStopsOnCancel()
     {
         using var temp = new TempFolder();
-        await CliHarness.RunAsync(
-            "data",
-            "generate",
-            "-n",
-            "600",
-            "--seed",
-            "4",
-            "-o",
-            temp.File("d.csv")
-        );
-        var train = await CliHarness.RunAsync(
-            "train",
-            "-i",
-            temp.File("d.csv"),
-            "-o",
-            temp.File("train"),
-            "--models",
-            "lr",
-            "--folds",
-            "2",
-            "--search-budget",
-            "1",
-            "--bootstrap",
-            "100",
-            "--no-track"
-        );
-        Assert.Equal(0, train.ExitCode);
-        var bundle = Directory
-            .GetDirectories(temp.File("train"), "lr", SearchOption.AllDirectories)
-            .Single();
+        var bundle = await CliHarness.TrainSmallLrBundleAsync(temp);
         var port = FreePort();
         using var stop = new CancellationTokenSource();
         using var output = new StringWriter();

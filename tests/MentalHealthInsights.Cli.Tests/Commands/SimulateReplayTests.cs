@@ -18,7 +18,7 @@ public sealed class SimulateReplayTests
     public async Task Simulate_ReplayThreeDays_MonitorSeesThreeDailyWindowsWithTheirCounts()
     {
         using var temp = new TempFolder();
-        var bundle = await TrainAsync(temp);
+        var bundle = await CliHarness.TrainSmallLrBundleAsync(temp);
         var log = temp.File("predictions.db");
         var port = ServeCommandTests.FreePort();
         using var stop = new CancellationTokenSource();
@@ -219,39 +219,5 @@ public sealed class SimulateReplayTests
         }
 
         return await client.SendAsync(request);
-    }
-
-    private static async Task<string> TrainAsync(TempFolder temp)
-    {
-        await CliHarness.RunAsync(
-            "data",
-            "generate",
-            "-n",
-            "600",
-            "--seed",
-            "4",
-            "-o",
-            temp.File("d.csv")
-        );
-        var train = await CliHarness.RunAsync(
-            "train",
-            "-i",
-            temp.File("d.csv"),
-            "-o",
-            temp.File("train"),
-            "--models",
-            "lr",
-            "--folds",
-            "2",
-            "--search-budget",
-            "1",
-            "--bootstrap",
-            "100",
-            "--no-track"
-        );
-        Assert.Equal(0, train.ExitCode);
-        return Directory
-            .GetDirectories(temp.File("train"), "lr", SearchOption.AllDirectories)
-            .Single();
     }
 }
