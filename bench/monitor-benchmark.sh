@@ -5,8 +5,9 @@
 #   usage: bench/monitor-benchmark.sh [rows ...]      (default: 1000000)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-mhi=src/MentalHealthInsights.Cli/bin/Release/net10.0/mhi
-[[ -x $mhi ]] || dotnet build src/MentalHealthInsights.Cli -c Release --nologo -v quiet
+# The production build (ReadyToRun, `make publish`) unless MHI names another mhi.
+mhi=${MHI:-artifacts/mhi/mhi}
+[[ -x $mhi ]] || make publish
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), load $(cut -d' ' -f1-3 /proc/loadavg)"
