@@ -275,6 +275,5 @@ public sealed partial class RecordValidator
         public string? StressLevel;
         public int MissingMask;
         public int UnknownMask;
-        public UserIdHash IdHash;
     }
 }
