@@ -41,6 +41,9 @@ internal static class ModelSearch
         var scores = new double[configurations.Count][][];
         var metrics = new FoldMetrics[configurations.Count][];
         var reached = new int[configurations.Count];
+        // What each configuration was last evaluated as: itself, or its stand-in for a trial
+        // eliminated before the last rung (the report shows what produced its numbers).
+        var evaluatedAs = configurations.ToArray();
         for (var c = 0; c < configurations.Count; c++)
         {
             scores[c] = new double[folds.Count][];
@@ -71,6 +74,7 @@ internal static class ModelSearch
                 fitted[c] = rung.StandIns
                     ? trainer.EarlyRungStandIn(configurations[c]) ?? configurations[c]
                     : configurations[c];
+                evaluatedAs[c] = fitted[c];
                 for (var f = firstFold; f < rung.Folds; f++)
                 {
                     scores[c][f] = new double[folds.Validation[f].Rows];
@@ -163,7 +167,7 @@ internal static class ModelSearch
                 new SearchTrial
                 {
                     TrialIndex = c,
-                    HyperParameters = configurations[c].Values,
+                    HyperParameters = evaluatedAs[c].Values,
                     PrimaryMetric = options.PrimaryMetric,
                     MeanPrimaryMetric = summary[options.PrimaryMetric].Mean,
                     StandardDeviationPrimaryMetric = summary[

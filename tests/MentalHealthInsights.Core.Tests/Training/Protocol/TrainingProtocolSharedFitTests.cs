@@ -36,6 +36,12 @@ public sealed class TrainingProtocolSharedFitTests
         Assert.Equal(2, survivors.Length);
         Assert.All(survivors, t => Assert.Equal(3, t.Folds.Count));
         Assert.All(trials.Where(t => t.Eliminated), t => Assert.Single(t.Folds));
+        // Eliminated trials show the stand-in that produced their numbers; survivors themselves.
+        Assert.All(
+            trials.Where(t => t.Eliminated),
+            t => Assert.Equal("1", t.HyperParameters["standin"])
+        );
+        Assert.All(survivors, t => Assert.DoesNotContain("standin", t.HyperParameters.Keys));
         Assert.DoesNotContain("standin", result.Report.FindModel("lr")!.HyperParameters.Keys);
     }
 
