@@ -22,6 +22,32 @@ public interface IBinaryTrainer
     /// </summary>
     bool FitsOneAtATime => false;
 
+    /// <summary>
+    /// Configurations with the same non-null key differ only in something one fit can serve for
+    /// all of them (XGBoost: the number of boosting rounds — the first k rounds of a longer fit are
+    /// the k-round model), so the search evaluates them together through
+    /// <see cref="ISearchSession.FitAndPredict"/>. Default null: every configuration is fitted on its own.
+    /// </summary>
+    string? SharedFitKey(HyperParameters hyperParameters) => null;
+
+    /// <summary>
+    /// A cheaper stand-in for <paramref name="hyperParameters"/> that successive halving ranks
+    /// configurations on in its early rungs (the random forest: a quarter of the trees), or null
+    /// (the default) when the trainer has none. When <see cref="RanksOnStandIns"/> is true the
+    /// last rung refits its survivors on every fold with the real configurations, so the chosen
+    /// configuration's out-of-fold predictions never come from a stand-in.
+    /// </summary>
+    HyperParameters? EarlyRungStandIn(HyperParameters hyperParameters) => null;
+
+    /// <summary>True when <see cref="EarlyRungStandIn"/> gives stand-ins. Default false.</summary>
+    bool RanksOnStandIns => false;
+
+    /// <summary>
+    /// Starts the fits of one search with <paramref name="seed"/>. Default: a
+    /// <see cref="SeparateFitsSession"/> (each configuration fitted on its own by <see cref="Fit"/>).
+    /// </summary>
+    ISearchSession BeginSearch(int seed) => new SeparateFitsSession(this, seed);
+
     /// <summary>The configurations to try, at most <paramref name="budget"/>, chosen deterministically from <paramref name="seed"/>. The first one is the trainer's defaults.</summary>
     IReadOnlyList<HyperParameters> SearchSpace(int budget, int seed);
 

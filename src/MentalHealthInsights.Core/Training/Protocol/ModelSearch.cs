@@ -11,6 +11,19 @@ namespace MentalHealthInsights.Core.Training.Protocol;
 /// </summary>
 internal static class ModelSearch
 {
+    /// <summary>The rungs of <paramref name="trainer"/>'s search of <paramref name="configurations"/> configurations.</summary>
+    public static IReadOnlyList<SearchRung> Plan(
+        IBinaryTrainer trainer,
+        int configurations,
+        TrainingOptions options
+    ) =>
+        SearchPlan.Rungs(
+            configurations,
+            options.Folds,
+            options.SearchStrategy,
+            trainer.RanksOnStandIns
+        );
+
     public static SearchOutcome Run(
         IBinaryTrainer trainer,
         IReadOnlyList<HyperParameters> configurations,
@@ -23,19 +36,24 @@ internal static class ModelSearch
     )
     {
         var higherIsBetter = MetricNames.HigherIsBetter(options.PrimaryMetric);
-        var rungs = SearchPlan.Rungs(configurations.Count, folds.Count, options.SearchStrategy);
+        var rungs = Plan(trainer, configurations.Count, options);
         var stage = $"search {trainer.Name}";
         var scores = new double[configurations.Count][][];
         var metrics = new FoldMetrics[configurations.Count][];
         var reached = new int[configurations.Count];
+        // What each configuration was last evaluated as: itself, or its stand-in for a trial
+        // eliminated before the last rung (the report shows what produced its numbers).
+        var evaluatedAs = configurations.ToArray();
         for (var c = 0; c < configurations.Count; c++)
         {
             scores[c] = new double[folds.Count][];
             metrics[c] = new FoldMetrics[folds.Count];
         }
 
+        using var session = trainer.BeginSearch(options.Seed);
         int[] active = [.. Enumerable.Range(0, configurations.Count)];
         var doneFolds = 0;
+        var standIns = false;
         for (var r = 0; r < rungs.Count; r++)
         {
             var rung = rungs[r];
@@ -47,14 +65,30 @@ internal static class ModelSearch
                     .ToArray();
             }
 
-            // Every (configuration, fold) pair of the rung is an independent, seeded fit: run
-            // them side by side (each fit is single-threaded by default), then record the results
-            // in (configuration, fold) order so that the numbers and the progress events do not
-            // depend on scheduling.
-            var pairs = active
+            // Leaving stand-ins, the survivors are evaluated afresh on every fold.
+            var firstFold = rung.StandIns == standIns ? doneFolds : 0;
+            standIns = rung.StandIns;
+            var fitted = new Dictionary<int, HyperParameters>();
+            foreach (var c in active)
+            {
+                fitted[c] = rung.StandIns
+                    ? trainer.EarlyRungStandIn(configurations[c]) ?? configurations[c]
+                    : configurations[c];
+                evaluatedAs[c] = fitted[c];
+                for (var f = firstFold; f < rung.Folds; f++)
+                {
+                    scores[c][f] = new double[folds.Validation[f].Rows];
+                }
+            }
+
+            // Every (group, fold) pair of the rung is an independent, seeded fit: run them side
+            // by side (each fit is single-threaded by default), then record the results in
+            // (configuration, fold) order so that the numbers and the progress events do not
+            // depend on scheduling. A group is one configuration, or several that one fit serves.
+            var pairs = Groups(trainer, active, fitted)
                 .SelectMany(
-                    c => Enumerable.Range(doneFolds, rung.Folds - doneFolds),
-                    (c, f) => (c, f)
+                    g => Enumerable.Range(firstFold, rung.Folds - firstFold),
+                    (g, f) => (g, f)
                 )
                 .ToArray();
             Parallel.For(
@@ -69,46 +103,47 @@ internal static class ModelSearch
                 },
                 p =>
                 {
-                    var (c, f) = pairs[p];
-                    var validation = folds.Validation[f];
-                    var predicted = new double[validation.Rows];
+                    var (group, f) = pairs[p];
                     gate.Run(
                         () =>
-                        {
-                            using var model = trainer.Fit(
+                            session.FitAndPredict(
                                 folds.Train[f],
-                                configurations[c],
-                                options.Seed,
+                                folds.Validation[f],
+                                [.. group.Select(c => fitted[c])],
+                                [.. group.Select(c => scores[c][f])],
                                 cancellationToken
-                            );
-                            model.Predict(validation, predicted);
-                        },
+                            ),
                         cancellationToken
                     );
 
-                    scores[c][f] = predicted;
-                    progress.Tick(stage, trainer.Name);
+                    for (var i = 0; i < group.Length; i++)
+                    {
+                        progress.Tick(stage, trainer.Name);
+                    }
                 }
             );
 
-            foreach (var (c, f) in pairs)
+            foreach (var c in active)
             {
-                var validation = folds.Validation[f];
-                metrics[c][f] = new FoldMetrics(
-                    f,
-                    validation.Rows,
-                    MetricSet.Compute(validation.Labels, scores[c][f], 0.5).AsDictionary()
-                );
-                reached[c] = r;
-                progress.Advance(
-                    0,
-                    new TrainingProgress(stage, 0)
-                    {
-                        Model = trainer.Name,
-                        TrialIndex = c,
-                        Fold = metrics[c][f],
-                    }
-                );
+                for (var f = firstFold; f < rung.Folds; f++)
+                {
+                    var validation = folds.Validation[f];
+                    metrics[c][f] = new FoldMetrics(
+                        f,
+                        validation.Rows,
+                        MetricSet.Compute(validation.Labels, scores[c][f], 0.5).AsDictionary()
+                    );
+                    reached[c] = r;
+                    progress.Advance(
+                        0,
+                        new TrainingProgress(stage, 0)
+                        {
+                            Model = trainer.Name,
+                            TrialIndex = c,
+                            Fold = metrics[c][f],
+                        }
+                    );
+                }
             }
 
             // Eliminated configurations' predictions are no longer needed.
@@ -132,7 +167,7 @@ internal static class ModelSearch
                 new SearchTrial
                 {
                     TrialIndex = c,
-                    HyperParameters = configurations[c].Values,
+                    HyperParameters = evaluatedAs[c].Values,
                     PrimaryMetric = options.PrimaryMetric,
                     MeanPrimaryMetric = summary[options.PrimaryMetric].Mean,
                     StandardDeviationPrimaryMetric = summary[
@@ -181,6 +216,40 @@ internal static class ModelSearch
 
         trials[best] = trials[best] with { Chosen = true };
         return new SearchOutcome(trials, best, configurations[best], outOfFold);
+    }
+
+    /// <summary>
+    /// The active configurations in groups that one fit serves (same non-null
+    /// <see cref="IBinaryTrainer.SharedFitKey"/> of the configuration actually fitted), in order
+    /// of their first member; a configuration without a key is a group of its own.
+    /// </summary>
+    private static List<int[]> Groups(
+        IBinaryTrainer trainer,
+        int[] active,
+        Dictionary<int, HyperParameters> fitted
+    )
+    {
+        var groups = new List<List<int>>();
+        var byKey = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        foreach (var c in active)
+        {
+            var key = trainer.SharedFitKey(fitted[c]);
+            if (key is null)
+            {
+                groups.Add([c]);
+            }
+            else if (byKey.TryGetValue(key, out var group))
+            {
+                group.Add(c);
+            }
+            else
+            {
+                byKey[key] = [c];
+                groups.Add(byKey[key]);
+            }
+        }
+
+        return [.. groups.Select(g => g.ToArray())];
     }
 
     /// <summary>

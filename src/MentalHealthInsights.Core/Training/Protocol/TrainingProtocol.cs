@@ -129,9 +129,9 @@ public sealed partial class TrainingProtocol
         var totalUnits =
             options.Folds
             + 1
-            + configurations.Sum(c =>
-                SearchPlan.Fits(SearchPlan.Rungs(c.Count, options.Folds, options.SearchStrategy))
-            )
+            + configurations
+                .Select((c, t) => SearchPlan.Fits(ModelSearch.Plan(_trainers[t], c.Count, options)))
+                .Sum()
             + (2 * _trainers.Length)
             + 1;
         var tracker = new ProgressTracker(progress, totalUnits);

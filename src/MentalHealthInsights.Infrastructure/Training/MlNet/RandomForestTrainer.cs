@@ -85,6 +85,34 @@ public sealed class RandomForestTrainer : IBinaryTrainer
     public bool FitsOneAtATime => true;
 
     /// <summary>
+    /// How many times fewer trees the stand-ins of successive halving's early rungs grow
+    /// (<see cref="EarlyRungStandIn"/>): 4, so the default forest of 100 trees is ranked on 25.
+    /// </summary>
+    public const int StandInTreeDivisor = 4;
+
+    /// <summary>
+    /// True: successive halving ranks forests on a quarter of their trees in its early rungs
+    /// (Hyperband's idea of a cheap resource for early, rough rankings; Li et al., "Hyperband",
+    /// JMLR 18, 2018) and refits the last rung's survivors with every tree on every fold.
+    /// </summary>
+    public bool RanksOnStandIns => true;
+
+    /// <summary>
+    /// The configuration with ⌈trees / <see cref="StandInTreeDivisor"/>⌉ trees. A forest's trees
+    /// are grown independently and averaged, so a quarter of them estimates the same forest with
+    /// more variance: good enough to drop the clearly worse settings, not to choose.
+    /// </summary>
+    public HyperParameters? EarlyRungStandIn(HyperParameters hyperParameters)
+    {
+        ArgumentNullException.ThrowIfNull(hyperParameters);
+        var trees = hyperParameters.GetInt(NumberOfTrees, Defaults.GetInt(NumberOfTrees, 100));
+        return hyperParameters.With(
+            NumberOfTrees,
+            Math.Max(1, (trees + StandInTreeDivisor - 1) / StandInTreeDivisor)
+        );
+    }
+
+    /// <summary>
     /// <see cref="Defaults"/> first, then seeded draws of the leaves, the minimum rows per leaf
     /// and the per-split feature fraction, deduplicated; the tree count stays at the default.
     /// </summary>

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Runtime.InteropServices;
 using System.Text;
 using static MentalHealthInsights.Infrastructure.Training.XGBoost.XGBoostErrors;
@@ -131,6 +132,36 @@ internal sealed unsafe class Booster : IDisposable
                 out var result
             )
         );
+        return new ReadOnlySpan<float>(result, checked((int)length)).ToArray();
+    }
+
+    /// <summary>
+    /// P(y = 1) per row from the first <paramref name="iterationEnd"/> boosting rounds only
+    /// (XGBoost's <c>iteration_range=(0, k)</c>): the predictions of the model that stopped
+    /// after k rounds.
+    /// </summary>
+    internal float[] PredictProbabilities(DMatrix matrix, int iterationEnd)
+    {
+        var config = string.Create(
+            CultureInfo.InvariantCulture,
+            $$"""{"type":0,"training":false,"iteration_begin":0,"iteration_end":{{iterationEnd}},"strict_shape":false}"""
+        );
+        Check(
+            XGBoostNative.XGBoosterPredictFromDMatrix(
+                Handle,
+                matrix.Handle,
+                config,
+                out var shape,
+                out var dimension,
+                out var result
+            )
+        );
+        ulong length = 1;
+        for (ulong d = 0; d < dimension; d++)
+        {
+            length *= shape[d];
+        }
+
         return new ReadOnlySpan<float>(result, checked((int)length)).ToArray();
     }
 

@@ -35,6 +35,47 @@ public sealed partial class XGBoostModel
         return booster.PredictSingle(row, PredictionKind.Probability);
     }
 
+    /// <summary>
+    /// P(y = 1) per row from the first <c>iterationEnds[i]</c> rounds, for each i: what the
+    /// models that stopped after those rounds predict (XGBoost's <c>iteration_range</c>; bitwise
+    /// equal to a separately trained model of that many rounds with the same seed — tested,
+    /// subsampling included). One native matrix serves every count.
+    /// </summary>
+    internal float[][] PredictFirstRounds(
+        ReadOnlySpan<float> features,
+        int rows,
+        IReadOnlyList<int> iterationEnds
+    )
+    {
+        ThrowIfDisposed();
+        XGBoostInput.ValidateMatrix(features, rows, FeatureCount, nameof(features));
+        if (iterationEnds.Any(k => k < 1 || k > BoostedRounds))
+        {
+            throw new ArgumentOutOfRangeException(
+                nameof(iterationEnds),
+                "Each round count must be in 1 … BoostedRounds."
+            );
+        }
+
+        using var matrix = DMatrix.FromDense(features, rows, FeatureCount);
+        var results = new float[iterationEnds.Count][];
+        for (var i = 0; i < results.Length; i++)
+        {
+            results[i] = booster.PredictProbabilities(matrix, iterationEnds[i]);
+            if (results[i].Length != rows)
+            {
+                throw new XGBoostException(
+                    string.Create(
+                        CultureInfo.InvariantCulture,
+                        $"XGBoost returned {results[i].Length} values for {rows} rows."
+                    )
+                );
+            }
+        }
+
+        return results;
+    }
+
     private float[] Predict(ReadOnlySpan<float> features, int rows, PredictionKind kind)
     {
         ThrowIfDisposed();

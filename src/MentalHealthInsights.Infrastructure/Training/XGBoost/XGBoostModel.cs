@@ -81,20 +81,34 @@ public sealed partial class XGBoostModel : IDisposable
     {
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
-        XGBoostInput.ValidateMatrix(features, rows, cols, nameof(features));
-        XGBoostInput.ValidateLabels(labels, rows);
-        XGBoostInput.ValidateWeights(weights, rows);
+        using var train = XGBoostTrainingMatrix.Create(
+            features,
+            rows,
+            cols,
+            labels,
+            weights,
+            cancellationToken
+        );
+        return Train(train, options, afterRound, cancellationToken);
+    }
+
+    /// <summary>
+    /// Trains on a matrix that other fits may share (a search fold's; see
+    /// <see cref="XGBoostTrainingMatrix"/>). The same options give the same model as the
+    /// span overloads.
+    /// </summary>
+    internal static XGBoostModel Train(
+        XGBoostTrainingMatrix train,
+        XGBoostOptions options,
+        Action<int>? afterRound,
+        CancellationToken cancellationToken
+    )
+    {
+        ArgumentNullException.ThrowIfNull(train);
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
         cancellationToken.ThrowIfCancellationRequested();
-        XGBoostLibrary.EnsureAvailable();
-
-        using var train = DMatrix.FromDense(features, rows, cols);
-        train.SetFloatInfo("label", labels);
-        if (!weights.IsEmpty)
-        {
-            train.SetFloatInfo("weight", weights);
-        }
-
-        var booster = Booster.Create(train);
+        var booster = Booster.Create(train.Matrix);
         try
         {
             foreach (var (name, value) in options.ToParameters())
@@ -105,7 +119,7 @@ public sealed partial class XGBoostModel : IDisposable
             for (var round = 0; round < options.Rounds; round++)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                booster.UpdateOneIter(round, train);
+                train.UpdateOneIter(booster, round, options);
                 afterRound?.Invoke(round);
             }
 

@@ -112,6 +112,21 @@ internal static unsafe partial class XGBoostNative
         out float* result
     );
 
+    /// <summary>
+    /// Prediction configured by JSON, e.g. <c>{"type":0,"training":false,"iteration_begin":0,
+    /// "iteration_end":k,"strict_shape":false}</c> (type 0: transformed output); iteration_end 0
+    /// uses every round. The shape and result buffers belong to the booster (thread-local).
+    /// </summary>
+    [LibraryImport(LibraryName, StringMarshalling = StringMarshalling.Utf8)]
+    internal static partial int XGBoosterPredictFromDMatrix(
+        BoosterHandle handle,
+        DMatrixHandle matrix,
+        string config,
+        out ulong* shape,
+        out ulong dimension,
+        out float* result
+    );
+
     /// <summary>Same entry point as <see cref="XGBoosterPredict"/> taking a raw matrix handle.</summary>
     [LibraryImport(LibraryName, EntryPoint = "XGBoosterPredict")]
     internal static partial int XGBoosterPredictRaw(

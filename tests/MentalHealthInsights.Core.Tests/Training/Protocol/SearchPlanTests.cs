@@ -15,6 +15,28 @@ public sealed class SearchPlanTests
     }
 
     [Fact]
+    public void Rungs_HalvingWithStandIns_EarlyRungsOnStandInsLastRefitsEveryFold()
+    {
+        var rungs = SearchPlan.Rungs(20, 5, SearchStrategy.Halving, standIns: true);
+
+        Assert.Equal(
+            [new(20, 1) { StandIns = true }, new(7, 3) { StandIns = true }, new(3, 5)],
+            rungs
+        );
+        // 20 × 1 + 7 × 2 stand-ins, then 3 × 5 from fold 0 again.
+        Assert.Equal(20 + 14 + 15, SearchPlan.Fits(rungs));
+    }
+
+    [Fact]
+    public void Rungs_FullWithStandIns_NoStandIns()
+    {
+        var rungs = SearchPlan.Rungs(20, 5, SearchStrategy.Full, standIns: true);
+
+        Assert.Equal([new SearchRung(20, 5)], rungs);
+        Assert.Equal(100, SearchPlan.Fits(rungs));
+    }
+
+    [Fact]
     public void Rungs_Full_OneRungEveryConfigurationEveryFold()
     {
         var rungs = SearchPlan.Rungs(20, 5, SearchStrategy.Full);

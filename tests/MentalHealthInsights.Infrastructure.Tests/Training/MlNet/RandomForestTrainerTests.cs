@@ -100,6 +100,32 @@ public class RandomForestTrainerTests
     }
 
     [Fact]
+    public void EarlyRungStandIn_AnyConfiguration_SameSettingsWithAQuarterOfTheTrees()
+    {
+        IBinaryTrainer trainer = new RandomForestTrainer();
+
+        var standIn = trainer.EarlyRungStandIn(RandomForestTrainer.Defaults)!;
+        using var model = Fit(Small.With("numberOfTrees", 10));
+        var fitted = (RandomForestModel)
+            trainer.Fit(
+                Training,
+                trainer.EarlyRungStandIn(Small.With("numberOfTrees", 10))!,
+                1,
+                CancellationToken.None
+            );
+
+        Assert.True(trainer.RanksOnStandIns);
+        Assert.Equal(RandomForestTrainer.Defaults.With("numberOfTrees", 25), standIn);
+        // ⌈10 / 4⌉ = 3; ⌈1 / 4⌉ = 1: a stand-in always has a tree.
+        Assert.Equal(3, fitted.Trees);
+        Assert.Equal(
+            1,
+            trainer.EarlyRungStandIn(Small.With("numberOfTrees", 1))!.GetInt("numberOfTrees", 0)
+        );
+        fitted.Dispose();
+    }
+
+    [Fact]
     public void Fit_NumberOfTrees_ForestHasExactlyThatMany()
     {
         using var model = Fit(Small.With("numberOfTrees", 7));
