@@ -12,8 +12,9 @@
 #                                       (the VM's speed drifts by ±30 % within minutes)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-mhi=src/MentalHealthInsights.Cli/bin/Release/net10.0/mhi
-[[ -x $mhi ]] || dotnet build src/MentalHealthInsights.Cli -c Release --nologo -v quiet
+# The production build (ReadyToRun, `make publish`) unless MHI names another mhi.
+mhi=${MHI:-artifacts/mhi/mhi}
+[[ -x $mhi ]] || make publish
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)"
