@@ -5,14 +5,19 @@ namespace MentalHealthInsights.Server.PredictionLogging;
 
 /// <summary>
 /// Drains <see cref="PredictionLogQueue"/> into the store in batches, off the request path.
-/// A failed batch is counted and logged (count and reason only, never values) and the writer
-/// carries on; overflow is reported as a count once per batch. On shutdown it drains the queue.
+/// Full batches (<see cref="PredictionLogOptions.BatchSize"/>) are written back to back; after a
+/// smaller one the writer waits <see cref="PredictionLogOptions.FlushInterval"/> so that entries
+/// gather into fewer, larger transactions (on SQLite a batch of ten rows costs three times as
+/// much per row as a batch of 500). A failed batch is counted and logged (count and reason only,
+/// never values) and the writer carries on; overflow is reported as a count once per batch. On
+/// shutdown the wait ends and the queue is drained.
 /// </summary>
 internal sealed partial class PredictionLogWriter(
     PredictionLogQueue queue,
     IPredictionLogStore store,
     PredictionLogOptions options,
     ServerMetrics metrics,
+    TimeProvider time,
     ILogger<PredictionLogWriter> logger
 ) : BackgroundService
 {
@@ -39,11 +44,32 @@ internal sealed partial class PredictionLogWriter(
             {
                 batch.Add(entry);
             }
+            var full = batch.Count >= options.BatchSize;
             await WriteAsync(batch);
             batch.Clear();
             ReportDropped();
+            if (!full)
+            {
+                await PauseAsync(stoppingToken);
+            }
         }
         ReportDropped();
+    }
+
+    private async Task PauseAsync(CancellationToken stoppingToken)
+    {
+        if (options.FlushInterval <= TimeSpan.Zero || stoppingToken.IsCancellationRequested)
+        {
+            return;
+        }
+        try
+        {
+            await Task.Delay(options.FlushInterval, time, stoppingToken);
+        }
+        catch (OperationCanceledException)
+        {
+            // Stopping: drain what is queued without waiting.
+        }
     }
 
     private async Task WriteAsync(List<PredictionLogEntry> batch)
