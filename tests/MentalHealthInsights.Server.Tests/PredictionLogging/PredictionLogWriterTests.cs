@@ -88,6 +88,19 @@ public sealed class PredictionLogWriterTests
     }
 
     [Fact]
+    public async Task Execute_Writes_OnItsOwnThreadNotAThreadPoolWorker()
+    {
+        var (queue, store, _, writer) = Create(batchSize: 1);
+        Enqueue(queue, "a", "b");
+
+        await writer.StartAsync(CancellationToken.None);
+        await WaitUntilAsync(() => store.Batches.Count == 2);
+        await writer.StopAsync(CancellationToken.None);
+
+        Assert.All(store.Threads, t => Assert.Equal((PredictionLogWriter.ThreadName, false), t));
+    }
+
+    [Fact]
     public async Task Execute_ZeroFlushInterval_NeverPauses()
     {
         var (queue, store, clock, writer) = Create(batchSize: 10, TimeSpan.Zero);

@@ -8,6 +8,9 @@ internal sealed class RecordingPredictionLogStore : IPredictionLogStore
     private readonly Lock _gate = new();
     private readonly List<string[]> _batches = [];
 
+    /// <summary>The threads that appended: name and whether a thread-pool worker.</summary>
+    public List<(string? Name, bool IsThreadPoolThread)> Threads { get; } = [];
+
     /// <summary>The subject keys of each batch appended so far.</summary>
     public IReadOnlyList<string[]> Batches
     {
@@ -30,6 +33,7 @@ internal sealed class RecordingPredictionLogStore : IPredictionLogStore
         lock (_gate)
         {
             _batches.Add(keys);
+            Threads.Add((Thread.CurrentThread.Name, Thread.CurrentThread.IsThreadPoolThread));
         }
         return Task.CompletedTask;
     }
