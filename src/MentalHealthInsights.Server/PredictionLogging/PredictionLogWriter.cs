@@ -9,10 +9,10 @@ namespace MentalHealthInsights.Server.PredictionLogging;
 /// Full batches (<see cref="PredictionLogOptions.BatchSize"/>) are written back to back; after a
 /// smaller one the writer waits <see cref="PredictionLogOptions.FlushInterval"/> so that entries
 /// gather into fewer, larger transactions (on SQLite a batch of ten rows costs three times as
-/// much per row as a batch of 500). It runs on a dedicated thread (<see cref="ThreadName"/>).
-/// A failed batch is counted and logged (count and reason only,
-/// never values) and the writer carries on; overflow is reported as a count once per batch. On
-/// shutdown the wait ends and the queue is drained.
+/// much per row as a batch of 500). It runs on a thread of its own (<see cref="ThreadName"/>).
+/// A failed batch is counted and logged (count and reason only, never values) and the writer
+/// carries on; overflow is reported as a count once per batch. On shutdown the wait ends and the
+/// queue is drained.
 /// </summary>
 internal sealed partial class PredictionLogWriter(
     PredictionLogQueue queue,
@@ -41,9 +41,9 @@ internal sealed partial class PredictionLogWriter(
             return Task.CompletedTask;
         }
         var finished = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        // A thread of its own, not a thread-pool worker: a SQLite commit that checkpoints the WAL
-        // blocks in fsync for tens of milliseconds now and then (up to ~130 ms measured here),
-        // and on a two-core server a blocked worker is half of the request threads.
+        // A thread of its own, not a thread-pool worker: a SQLite batch blocks now and then for
+        // tens of milliseconds (up to ~130 ms measured here; most likely a WAL checkpoint's
+        // fsync), and on a two-core server a blocked worker is half of the request threads.
         var thread = new Thread(() =>
         {
             try
