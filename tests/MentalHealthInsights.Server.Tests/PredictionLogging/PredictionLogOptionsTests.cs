@@ -10,10 +10,10 @@ public sealed class PredictionLogOptionsTests
     };
 
     [Fact]
-    public void Defaults_AreUsableAndFlushEvery50Ms()
+    public void Defaults_AreUsableAndFlushEvery10Ms()
     {
         Assert.Null(Valid.FindProblem());
-        Assert.Equal(TimeSpan.FromMilliseconds(50), Valid.FlushInterval);
+        Assert.Equal(TimeSpan.FromMilliseconds(10), Valid.FlushInterval);
         Assert.Equal(500, Valid.BatchSize);
     }
 
