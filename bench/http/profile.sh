@@ -3,6 +3,7 @@
 # run.sh. For POST /v1/predict with and without explanations it prints requests/s and p50/p99
 # (load-sensitive: wrk shares the cores), and, from the server process itself:
 #   cpu_us_per_req    server CPU (user + sys, all threads) / requests
+#   log_cpu_us_per_req  of which the prediction log's writer thread (mhi-log-writer)
 #   alloc_b_per_req   managed bytes allocated / requests            (dotnet-counters)
 #   gc0/gc1/gc2_per_10k  collections per 10,000 requests, gc_pause_ms_per_s  (dotnet-counters)
 # plus the load average before and after each run. Not a test: numbers go to docs/serving.md.
@@ -50,6 +51,18 @@ start_server() {
   pid=$(pgrep -P "$server" | head -1)
 }
 
+# CPU ticks (user + sys) of the prediction log's writer thread, 0 when there is none (log off).
+writer_ticks() {
+  local task
+  for task in /proc/"$pid"/task/*; do
+    if [ "$(cat "$task/comm" 2>/dev/null)" = "mhi-log-writer" ]; then
+      awk '{print $14 + $15}' "$task/stat"
+      return
+    fi
+  done
+  echo 0
+}
+
 # Sums a per-second dotnet-counters column (CSV) whose name contains $1.
 sum_counter() { grep -F "$1" "$work/counters.csv" | grep -F "${2:-}" | cut -d, -f5 | awk '{s+=$1} END {printf "%.0f", s}'; }
 sum_pause() { grep -F "dotnet.gc.pause.time" "$work/counters.csv" | cut -d, -f5 | awk '{s+=$1} END {printf "%.1f", s*1000}'; }
@@ -67,12 +80,15 @@ for run in $(seq "$runs"); do
     fi
     load0=$(cut -d' ' -f1 /proc/loadavg)
     cpu0=$(awk '{print $14 + $15}' "/proc/$pid/stat")
+    log0=$(writer_ticks)
     out=$(${WRK_CPUS:+taskset -c "$WRK_CPUS"} wrk -t2 -c"$connections" -d"${seconds}s" --latency \
       -s "$root/bench/http/predict.lua" "http://127.0.0.1:$port" -- "$path" | grep '^requests=')
     cpu1=$(awk '{print $14 + $15}' "/proc/$pid/stat")
+    log1=$(writer_ticks)
     load1=$(cut -d' ' -f1 /proc/loadavg)
     requests=$(echo "$out" | sed -E 's/requests=([0-9]+).*/\1/')
     line="RESULT POST $path $out cpu_us_per_req=$(( (cpu1 - cpu0) * 1000000 / tick / requests ))"
+    line="$line log_cpu_us_per_req=$(awk -v t="$((log1 - log0))" -v k="$tick" -v r="$requests" 'BEGIN {printf "%.1f", t * 1e6 / k / r}')"
     if [ -n "$counters" ]; then
       wait "$collector" || true
       # The collector window is the run plus about a second of idle: allocations then are few.

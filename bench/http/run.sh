@@ -7,11 +7,12 @@
 #     MODEL     a bundle folder/.mhib or models:/NAME@ALIAS (default: trains a small model first)
 #     DURATION  wrk duration per run (default 20s)
 #   env:      MHI_SERVE_EXTRA   extra `mhi serve` arguments, e.g. --PredictionLog:Enabled=false
+#             MHI               the mhi to measure (default: this worktree's Release build)
 #
 # Needs: wrk (apt-get install wrk), a built mhi (dotnet build src/MentalHealthInsights.Cli -c Release).
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
-mhi="$root/src/MentalHealthInsights.Cli/bin/Release/net10.0/mhi"
+mhi="${MHI:-$root/src/MentalHealthInsights.Cli/bin/Release/net10.0/mhi}"
 model="${1:-}"
 duration="${2:-20s}"
 port="${PORT:-18080}"

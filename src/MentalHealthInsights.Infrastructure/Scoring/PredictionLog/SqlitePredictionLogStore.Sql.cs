@@ -45,54 +45,14 @@ public sealed partial class SqlitePredictionLogStore
     private const string InsertSql =
         "INSERT INTO prediction_log ("
         + Columns
-        + ") VALUES ($p0, $p1, $p2, $p3, $p4, $p5, $p6, $p7, $p8, $p9, $p10, $p11, $p12, $p13, "
-        + "$p14, $p15, $p16, $p17, $p18, $p19)";
+        + ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, "
+        + "?19, ?20)";
 
     private const string SelectSql =
         "SELECT id, "
         + Columns
         + " FROM prediction_log WHERE timestamp_ticks >= $from AND timestamp_ticks < $to "
         + "AND ($model IS NULL OR model_name = $model) ORDER BY timestamp_ticks, id";
-
-    private static SqliteParameter[] InsertParameters(SqliteCommand command)
-    {
-        var parameters = new SqliteParameter[20];
-        for (var i = 0; i < parameters.Length; i++)
-        {
-            parameters[i] = command.CreateParameter();
-            parameters[i].ParameterName =
-                "$p" + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            command.Parameters.Add(parameters[i]);
-        }
-        return parameters;
-    }
-
-    private static void Bind(SqliteParameter[] p, PredictionLogEntry e)
-    {
-        ArgumentNullException.ThrowIfNull(e);
-        p[0].Value = e.Timestamp.UtcTicks;
-        p[1].Value = e.ModelName;
-        p[2].Value = e.ModelVersion;
-        p[3].Value = (object?)e.SubjectKey ?? DBNull.Value;
-        p[4].Value = e.RequestId;
-        p[5].Value = e.Source;
-        p[6].Value = Real(e.Age);
-        p[7].Value = e.Gender;
-        p[8].Value = e.Occupation;
-        p[9].Value = e.Country;
-        p[10].Value = e.ConsultationHistory is { } c ? (c ? 1 : 0) : DBNull.Value;
-        p[11].Value = (object?)e.StressLevel ?? DBNull.Value;
-        p[12].Value = Real(e.SleepHours);
-        p[13].Value = Real(e.WorkHours);
-        p[14].Value = Real(e.PhysicalActivityHours);
-        p[15].Value = e.Probability;
-        p[16].Value = e.Label ? 1 : 0;
-        p[17].Value = e.Threshold;
-        p[18].Value = e.Outcome is { } o ? (o ? 1 : 0) : DBNull.Value;
-        p[19].Value = e.OutcomeAt is { } at ? at.UtcTicks : DBNull.Value;
-    }
-
-    private static object Real(double value) => double.IsNaN(value) ? DBNull.Value : value;
 
     private static PredictionLogEntry ReadEntry(SqliteDataReader r) =>
         new()

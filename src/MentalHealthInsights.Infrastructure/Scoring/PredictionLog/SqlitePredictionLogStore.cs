@@ -8,7 +8,8 @@ namespace MentalHealthInsights.Infrastructure.Scoring.PredictionLog;
 /// <summary>
 /// The prediction log in one SQLite file (the default adapter of <see cref="IPredictionLogStore"/>).
 /// WAL mode, so monitoring reads never wait for the server's writes; every append is one
-/// IMMEDIATE transaction. Timestamps are stored as UTC ticks (exact round trip); missing numbers
+/// IMMEDIATE transaction whose rows go through one prepared statement bound by index (no
+/// allocation per row). Timestamps are stored as UTC ticks (exact round trip); missing numbers
 /// as NULL (read back as NaN). Thread-safe: each call opens its own pooled connection.
 /// </summary>
 public sealed partial class SqlitePredictionLogStore : IPredictionLogStore
@@ -57,19 +58,7 @@ public sealed partial class SqlitePredictionLogStore : IPredictionLogStore
         await using var connection = await OpenAsync(cancellationToken);
         // IMMEDIATE: take the write lock first, so concurrent writers wait (busy_timeout) instead of failing.
         await using var transaction = connection.BeginTransaction(deferred: false);
-        await using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = InsertSql;
-        var parameters = InsertParameters(command);
-        command.Prepare();
-        foreach (var entry in entries)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            Bind(parameters, entry);
-            // Synchronous on purpose: Microsoft.Data.Sqlite has no real async I/O, and the
-            // async path costs a state machine per row on the writer's hot loop.
-            command.ExecuteNonQuery();
-        }
+        InsertAll(connection.Handle!, entries, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }
 

@@ -129,6 +129,29 @@ public abstract class PredictionLogStoreContract
     }
 
     [Fact]
+    public async Task Append_EmptyLongAndNonAsciiText_RoundTripsExactly()
+    {
+        var store = await CreateStoreAsync();
+        // Empty text must stay empty (not NULL), text longer than any stack buffer and
+        // multi-byte UTF-8 must come back unchanged.
+        var entry = Entry(T0, "Zoë-東京-" + new string('k', 3000)) with
+        {
+            ModelVersion = "",
+            RequestId = new string('r', 600) + "ß",
+            StressLevel = "",
+            Occupation = "Ärztin 🩺",
+        };
+
+        await store.AppendAsync([entry, Entry(T0, "plain")], CancellationToken.None);
+        var read = await ReadAsync(store, new PredictionLogQuery());
+
+        Assert.Equal(2, read.Count);
+        Assert.Equal(entry with { Id = read[0].Id }, read[0]);
+        Assert.Equal("", read[0].StressLevel);
+        Assert.Equal(Entry(T0, "plain") with { Id = read[1].Id }, read[1]);
+    }
+
+    [Fact]
     public async Task AttachOutcomes_KnownAndUnknownKeys_UpdatesOnlyUnlabelledPredictionsOfKnownKeys()
     {
         var store = await CreateStoreAsync();

@@ -49,4 +49,26 @@ public sealed class SqlitePredictionLogStoreTests : PredictionLogStoreContract, 
         Assert.True(File.Exists(DatabasePath));
         Assert.Equal(2, await store.CountAsync());
     }
+
+    [Fact]
+    public async Task Append_RequiredTextMissing_ThrowsWritesNothingAndTheNextAppendWorks()
+    {
+        var store = (SqlitePredictionLogStore)await CreateStoreAsync();
+        await store.AppendAsync([Entry(T0, "kept")], CancellationToken.None);
+
+        var failure = await Assert.ThrowsAsync<Microsoft.Data.Sqlite.SqliteException>(() =>
+            store.AppendAsync(
+                [Entry(T0, "a"), Entry(T0, "b") with { Gender = null! }, Entry(T0, "c")],
+                CancellationToken.None
+            )
+        );
+        await store.AppendAsync([Entry(T0, "after")], CancellationToken.None);
+        var read = await ReadAsync(store, new PredictionLogQuery());
+
+        // SQLite names the column, never a value.
+        Assert.Contains("prediction_log.gender", failure.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("Female", failure.Message, StringComparison.Ordinal);
+        Assert.Equal(["kept", "after"], read.Select(e => e.SubjectKey));
+        Assert.True(read[1].Id > read[0].Id);
+    }
 }
