@@ -2,7 +2,7 @@
 # checks the tools, trains a small model into $work when no MODEL was given, and sets the
 # pseudonymisation key and the request body. Needs: $mhi, $work and $model set by the caller.
 command -v wrk >/dev/null || { echo "wrk is not installed (apt-get install -y wrk)"; exit 1; }
-[ -x "$mhi" ] || { echo "build mhi first: dotnet build src/MentalHealthInsights.Cli -c Release"; exit 1; }
+[ -x "$mhi" ] || { echo "publish mhi first: make publish (or set MHI to a built mhi)"; exit 1; }
 
 if [ -z "$model" ]; then
   echo "training a small model (lr, xgb) for the benchmark…"

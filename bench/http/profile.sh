@@ -19,7 +19,7 @@
 # --version 10.0.750501; without it the GC columns are left out).
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
-mhi="${MHI:-$root/src/MentalHealthInsights.Cli/bin/Release/net10.0/mhi}"
+mhi="${MHI:-$root/artifacts/mhi/mhi}"
 model="${1:-}"
 seconds="${2:-10}"
 runs="${3:-2}"

@@ -9,10 +9,10 @@
 #   env:      MHI_SERVE_EXTRA   extra `mhi serve` arguments, e.g. --PredictionLog:Enabled=false
 #             MHI               the mhi to measure (default: this worktree's Release build)
 #
-# Needs: wrk (apt-get install wrk), a built mhi (dotnet build src/MentalHealthInsights.Cli -c Release).
+# Needs: wrk (apt-get install wrk), a published mhi (make publish; MHI=PATH measures another build).
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
-mhi="${MHI:-$root/src/MentalHealthInsights.Cli/bin/Release/net10.0/mhi}"
+mhi="${MHI:-$root/artifacts/mhi/mhi}"
 model="${1:-}"
 duration="${2:-20s}"
 port="${PORT:-18080}"
