@@ -2,6 +2,8 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using MentalHealthInsights.Core.Data;
 using MentalHealthInsights.Core.Data.Synthetic;
+using MentalHealthInsights.Core.Training;
+using MentalHealthInsights.Core.Training.Baseline;
 using MentalHealthInsights.Core.Training.Protocol;
 using MentalHealthInsights.Core.Training.Reports;
 
@@ -19,6 +21,22 @@ internal static class ProtocolTestData
             BootstrapResamples = 200,
             PermutationRepeats = 3,
         };
+
+    /// <summary>
+    /// <see cref="FastOptions"/> with five configurations searched by successive halving: with
+    /// three folds, rung 0 puts all five on fold 0 and the best two (⌈5 / 3⌉) go on to folds 1
+    /// and 2.
+    /// </summary>
+    public static TrainingOptions HalvingOptions { get; } =
+        FastOptions with
+        {
+            SearchBudget = 5,
+            SearchStrategy = SearchStrategy.Halving,
+        };
+
+    /// <summary>A protocol of the majority baseline and <paramref name="trainer"/>, on a fixed clock.</summary>
+    public static TrainingProtocol WithBaseline(IBinaryTrainer trainer) =>
+        new([new MajorityBaselineTrainer(), trainer], FixedTimeProvider.Default);
 
     public static MentalHealthRecord[] Generate(int rows, SignalKind signal, int seed = 7) =>
         [

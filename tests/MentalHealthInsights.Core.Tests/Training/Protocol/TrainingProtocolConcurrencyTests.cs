@@ -12,11 +12,7 @@ namespace MentalHealthInsights.Core.Tests.Training.Protocol;
 /// </summary>
 public sealed class TrainingProtocolConcurrencyTests
 {
-    private static readonly TrainingOptions Options = ProtocolTestData.FastOptions with
-    {
-        SearchBudget = 5,
-        SearchStrategy = SearchStrategy.Halving,
-    };
+    private static readonly TrainingOptions Options = ProtocolTestData.HalvingOptions;
 
     [Fact]
     public void Run_ThreeTrainersParallelismOneOrFour_IdenticalReports()

@@ -1,6 +1,5 @@
 using MentalHealthInsights.Core.Data.Synthetic;
 using MentalHealthInsights.Core.Training;
-using MentalHealthInsights.Core.Training.Baseline;
 using MentalHealthInsights.Core.Training.Metrics;
 using MentalHealthInsights.Core.Training.Protocol;
 
@@ -8,16 +7,10 @@ namespace MentalHealthInsights.Core.Tests.Training.Protocol;
 
 public sealed class TrainingProtocolHalvingTests
 {
-    // Five configurations (the Newton trainer's penalties) and three folds: rung 0 puts all five
-    // on fold 0, the best two (⌈5 / 3⌉) go on to folds 1 and 2. 5 + 2 × 2 = 9 fits.
-    private static readonly TrainingOptions Halving = ProtocolTestData.FastOptions with
-    {
-        SearchBudget = 5,
-        SearchStrategy = SearchStrategy.Halving,
-    };
+    private static readonly TrainingOptions Halving = ProtocolTestData.HalvingOptions;
 
     private static TrainingProtocol Protocol(IBinaryTrainer trainer) =>
-        new([new MajorityBaselineTrainer(), trainer], FixedTimeProvider.Default);
+        ProtocolTestData.WithBaseline(trainer);
 
     [Fact]
     public void Run_Halving_FitsOnlyThePlannedPairs()

@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using MentalHealthInsights.Core.Data.Synthetic;
 using MentalHealthInsights.Core.Training;
-using MentalHealthInsights.Core.Training.Baseline;
 using MentalHealthInsights.Core.Training.Protocol;
 
 namespace MentalHealthInsights.Core.Tests.Training.Protocol;
@@ -9,16 +8,10 @@ namespace MentalHealthInsights.Core.Tests.Training.Protocol;
 /// <summary>The search's two ways of saving fits: stand-ins in early rungs and groups that one fit serves.</summary>
 public sealed class TrainingProtocolSharedFitTests
 {
-    // Five configurations, three folds: rung 0 has all five on fold 0, then the best two on all
-    // three folds.
-    private static readonly TrainingOptions Halving = ProtocolTestData.FastOptions with
-    {
-        SearchBudget = 5,
-        SearchStrategy = SearchStrategy.Halving,
-    };
+    private static readonly TrainingOptions Halving = ProtocolTestData.HalvingOptions;
 
     private static TrainingProtocol Protocol(IBinaryTrainer trainer) =>
-        new([new MajorityBaselineTrainer(), trainer], FixedTimeProvider.Default);
+        ProtocolTestData.WithBaseline(trainer);
 
     [Fact]
     public void Run_StandIns_EarlyRungFitsStandInsAndLastRungRefitsSurvivorsOnEveryFold()
