@@ -67,11 +67,31 @@ public sealed partial class TrainingJob(TimeProvider time)
             versions["git_commit"] = commit;
         }
         var report = result.Report with { LibraryVersions = versions };
-        var output = new TrainingReportWriter(time).Write(report, options.OutputDirectory);
-        var bundles = WriteBundles(options, report, result, commit, cancellationToken);
-        var validationSummaryPath = Path.Combine(options.OutputDirectory, "validation.json");
-        File.WriteAllText(validationSummaryPath, ValidationReportJson.Serialize(loaded.Report));
-        var profilePath = WriteReferenceProfile(options, loaded.Records, report, result);
+        // The report (mostly plot rendering) reads only the report; the bundles and the reference
+        // profile read the fitted models. Different files, no shared state: write them side by
+        // side so a small training does not spend its last second on one core.
+        var reportWriting = Task.Run(
+            () => new TrainingReportWriter(time).Write(report, options.OutputDirectory),
+            CancellationToken.None
+        );
+        Dictionary<string, string> bundles;
+        string validationSummaryPath;
+        string? profilePath;
+        try
+        {
+            bundles = WriteBundles(options, report, result, commit, cancellationToken);
+            validationSummaryPath = Path.Combine(options.OutputDirectory, "validation.json");
+            File.WriteAllText(validationSummaryPath, ValidationReportJson.Serialize(loaded.Report));
+            profilePath = WriteReferenceProfile(options, loaded.Records, report, result);
+        }
+        catch
+        {
+            // Never leave the report writer running behind this error; its own error, if any,
+            // is secondary to the one being thrown.
+            WaitQuietly(reportWriting);
+            throw;
+        }
+        var output = reportWriting.GetAwaiter().GetResult();
         // The SQLite store completes synchronously; a REST store blocks this worker thread only.
         var tracking = options.Track
             ? TrackAsync(
@@ -95,6 +115,15 @@ public sealed partial class TrainingJob(TimeProvider time)
     }
 
     /// <summary>Maps a part of the job onto [from, to] of the overall progress.</summary>
+    private static void WaitQuietly(Task task)
+    {
+        try
+        {
+            task.Wait(CancellationToken.None);
+        }
+        catch (AggregateException) { }
+    }
+
     private sealed class ScaledProgress(IProgress<double>? inner, double from, double to)
         : IProgress<double>
     {
