@@ -11,8 +11,9 @@ namespace MentalHealthInsights.Infrastructure.Storage;
 internal sealed class PostgresDatabase
 {
     private readonly Func<NpgsqlConnection, Task> _createSchema;
-    private readonly Lock _schemaGate = new();
-    private Task? _schema;
+
+    // The schema, created once per instance; a failed attempt is retried by the next call.
+    private readonly RetriedUntilDone _schema;
 
     /// <summary>A database named by <paramref name="connectionString"/> (an Npgsql connection string).</summary>
     /// <param name="connectionString">The Npgsql connection string.</param>
@@ -25,6 +26,7 @@ internal sealed class PostgresDatabase
         ConnectionString = builder.ConnectionString;
         Location = DatabaseLocation.Describe(builder);
         _createSchema = createSchema;
+        _schema = new RetriedUntilDone(CreateSchemaAsync);
     }
 
     /// <summary>The normalised connection string.</summary>
@@ -36,20 +38,8 @@ internal sealed class PostgresDatabase
     /// <summary>An open connection, after the schema exists.</summary>
     public async Task<NpgsqlConnection> OpenAsync(CancellationToken cancellationToken)
     {
-        await EnsureSchemaAsync().WaitAsync(cancellationToken);
+        await _schema.RunAsync().WaitAsync(cancellationToken);
         return await OpenRawAsync(cancellationToken);
-    }
-
-    private Task EnsureSchemaAsync()
-    {
-        lock (_schemaGate)
-        {
-            if (_schema is null || _schema.IsFaulted || _schema.IsCanceled)
-            {
-                _schema = CreateSchemaAsync();
-            }
-            return _schema;
-        }
     }
 
     private async Task CreateSchemaAsync()

@@ -1,5 +1,6 @@
 using System.Globalization;
 using MentalHealthInsights.Core.Monitoring.Alerts;
+using MentalHealthInsights.Infrastructure.Storage;
 using Microsoft.Data.Sqlite;
 
 namespace MentalHealthInsights.Infrastructure.Monitoring.Store;
@@ -13,8 +14,9 @@ public sealed partial class SqliteMonitoringStore : IMonitoringStore
 {
     private readonly string _connectionString;
     private readonly int _busyTimeoutMs;
-    private readonly Lock _schemaGate = new();
-    private Task? _schema;
+
+    // The schema, created once per instance; a failed attempt is retried by the next call.
+    private readonly RetriedUntilDone _schema;
 
     /// <summary>Opens (and on first use creates) the store described by <paramref name="options"/>.</summary>
     public SqliteMonitoringStore(SqliteMonitoringStoreOptions options)
@@ -29,6 +31,7 @@ public sealed partial class SqliteMonitoringStore : IMonitoringStore
             Mode = SqliteOpenMode.ReadWriteCreate,
             DefaultTimeout = Math.Max(1, (int)Math.Ceiling(options.BusyTimeout.TotalSeconds)),
         }.ToString();
+        _schema = new RetriedUntilDone(CreateSchemaAsync);
     }
 
     /// <summary>The database file.</summary>
@@ -219,7 +222,7 @@ public sealed partial class SqliteMonitoringStore : IMonitoringStore
     {
         try
         {
-            await EnsureSchemaAsync().WaitAsync(cancellationToken);
+            await _schema.RunAsync().WaitAsync(cancellationToken);
             await using var connection = await OpenAsync(cancellationToken);
             await using var transaction = connection.BeginTransaction(deferred: !write);
             var result = await work(connection, transaction);
@@ -232,18 +235,6 @@ public sealed partial class SqliteMonitoringStore : IMonitoringStore
                 $"The monitoring database '{DatabasePath}' failed: {e.Message}",
                 e
             );
-        }
-    }
-
-    private Task EnsureSchemaAsync()
-    {
-        lock (_schemaGate)
-        {
-            if (_schema is null || _schema.IsFaulted || _schema.IsCanceled)
-            {
-                _schema = CreateSchemaAsync();
-            }
-            return _schema;
         }
     }
 

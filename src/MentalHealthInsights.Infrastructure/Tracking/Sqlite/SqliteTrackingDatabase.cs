@@ -1,6 +1,7 @@
 using System.Globalization;
 using MentalHealthInsights.Core.Tracking;
 using MentalHealthInsights.Infrastructure.Artifacts.Local;
+using MentalHealthInsights.Infrastructure.Storage;
 using Microsoft.Data.Sqlite;
 
 namespace MentalHealthInsights.Infrastructure.Tracking.Sqlite;
@@ -20,8 +21,9 @@ internal sealed class SqliteTrackingDatabase
     private readonly string _connectionString;
     private readonly int _busyTimeoutMs;
     private readonly TimeProvider _timeProvider;
-    private readonly Lock _schemaGate = new();
-    private Task? _schemaTask;
+
+    // The schema, created once per instance; a failed attempt is retried by the next call.
+    private readonly RetriedUntilDone _schema;
 
     public SqliteTrackingDatabase(SqliteTrackingOptions options, TimeProvider timeProvider)
     {
@@ -36,6 +38,7 @@ internal sealed class SqliteTrackingDatabase
             )
         ).TrimEnd('/');
         _timeProvider = timeProvider;
+        _schema = new RetriedUntilDone(() => CreateSchemaAsync(CancellationToken.None));
         _busyTimeoutMs = (int)Math.Clamp(options.BusyTimeout.TotalMilliseconds, 0, int.MaxValue);
         _connectionString = new SqliteConnectionStringBuilder
         {
@@ -106,21 +109,8 @@ internal sealed class SqliteTrackingDatabase
 
     private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
     {
-        await EnsureSchemaAsync().WaitAsync(cancellationToken);
+        await _schema.RunAsync().WaitAsync(cancellationToken);
         return await OpenRawAsync(cancellationToken);
-    }
-
-    // Created once per instance; a failed attempt is retried by the next call.
-    private Task EnsureSchemaAsync()
-    {
-        lock (_schemaGate)
-        {
-            if (_schemaTask is null || _schemaTask.IsFaulted || _schemaTask.IsCanceled)
-            {
-                _schemaTask = CreateSchemaAsync(CancellationToken.None);
-            }
-            return _schemaTask;
-        }
     }
 
     private async Task<SqliteConnection> OpenRawAsync(CancellationToken cancellationToken)
