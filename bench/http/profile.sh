@@ -15,7 +15,7 @@
 #   CONNECTIONS=32 (wrk -c); SERVER_CPUS / WRK_CPUS pin the server / wrk with taskset (e.g. 0 / 1);
 #   TRACKING_URI for a given MODEL reference; SERVE_FLAGS adds mhi serve flags (e.g. --PredictionLog:BatchSize=100);
 #   other variables (e.g. DOTNET_GCgen0size=0x4000000) reach the server through the environment.
-# Needs: wrk, a built mhi, dotnet-counters (dotnet tool install -g dotnet-counters
+# Needs: wrk, a published mhi (make publish; MHI=PATH for another), dotnet-counters (dotnet tool install -g dotnet-counters
 # --version 10.0.750501; without it the GC columns are left out).
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"

@@ -7,7 +7,7 @@
 #     MODEL     a bundle folder/.mhib or models:/NAME@ALIAS (default: trains a small model first)
 #     DURATION  wrk duration per run (default 20s)
 #   env:      MHI_SERVE_EXTRA   extra `mhi serve` arguments, e.g. --PredictionLog:Enabled=false
-#             MHI               the mhi to measure (default: this worktree's Release build)
+#             MHI               the mhi to measure (default: the published build, artifacts/mhi/mhi)
 #
 # Needs: wrk (apt-get install wrk), a published mhi (make publish; MHI=PATH measures another build).
 set -euo pipefail

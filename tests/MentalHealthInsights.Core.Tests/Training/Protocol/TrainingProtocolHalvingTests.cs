@@ -144,11 +144,4 @@ public sealed class TrainingProtocolHalvingTests
             return inner.Fit(training, hyperParameters, seed, cancellationToken);
         }
     }
-
-    /// <summary>Reports on the caller's thread, in order.</summary>
-    private sealed class SynchronousProgress(Action<TrainingProgress> handler)
-        : IProgress<TrainingProgress>
-    {
-        public void Report(TrainingProgress value) => handler(value);
-    }
 }

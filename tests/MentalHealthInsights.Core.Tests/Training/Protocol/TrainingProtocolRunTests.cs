@@ -141,11 +141,4 @@ public sealed class TrainingProtocolRunTests
         Assert.Equal(model.Calibrator!.Apply(raw), model.PredictProbability(records[0]));
         Assert.Equal(model.Evaluation.Threshold.Value, model.Threshold);
     }
-
-    /// <summary>Progress&lt;T&gt; posts to the thread pool; tests need the events in order, now.</summary>
-    private sealed class SynchronousProgress(Action<TrainingProgress> handler)
-        : IProgress<TrainingProgress>
-    {
-        public void Report(TrainingProgress value) => handler(value);
-    }
 }

@@ -193,11 +193,4 @@ public sealed class TrainingProtocolSharedFitTests
             public void Dispose() => _inner.Dispose();
         }
     }
-
-    /// <summary>Reports on the caller's thread, in order.</summary>
-    private sealed class SynchronousProgress(Action<TrainingProgress> handler)
-        : IProgress<TrainingProgress>
-    {
-        public void Report(TrainingProgress value) => handler(value);
-    }
 }

@@ -43,16 +43,13 @@ public sealed class BatchScoringJobBytesTests(BatchTestModel model) : IClassFixt
         var result = model
             .Job()
             .Run(
-                new BatchScoringOptions
-                {
-                    Input = input,
-                    Output = temp.File("out.csv"),
-                    PseudonymisationKey = rawIds ? null : BatchTestModel.Key,
-                    RawIds = rawIds,
-                    ScoredAt = BatchTestModel.ScoredAt,
-                    ChunkRows = chunkRows,
-                    Parallelism = threads,
-                }
+                BatchTestModel.PinnedOptions(
+                    input,
+                    temp.File("out.csv"),
+                    rawIds,
+                    chunkRows,
+                    threads
+                )
             );
 
         Assert.Equal(records.Length, result.RowsScored);

@@ -44,6 +44,28 @@ public sealed class BatchTestModel : IDisposable
 
     public BatchScoringJob Job() => new(Predictor, Identity, TimeProvider.System);
 
+    /// <summary>
+    /// Options for a byte-comparison run: pseudonymised with <see cref="Key"/> unless
+    /// <paramref name="rawIds"/>, stamped <see cref="ScoredAt"/>, with the given chunking and threads.
+    /// </summary>
+    public static BatchScoringOptions PinnedOptions(
+        string input,
+        string output,
+        bool rawIds,
+        int chunkRows,
+        int threads
+    ) =>
+        new()
+        {
+            Input = input,
+            Output = output,
+            PseudonymisationKey = rawIds ? null : Key,
+            RawIds = rawIds,
+            ScoredAt = ScoredAt,
+            ChunkRows = chunkRows,
+            Parallelism = threads,
+        };
+
     public static MentalHealthRecord[] Records(int rows, int seed) =>
         [.. SyntheticDataGenerator.Generate(new SyntheticDataOptions { Rows = rows, Seed = seed })];
 
