@@ -29,7 +29,8 @@ public sealed partial class PipelineRunner(
     /// <summary>
     /// Runs <paramref name="definition"/> to a terminal state and returns the record. Step
     /// failures and cancellation are results (the run's state), not exceptions; unknown or
-    /// missing parameters throw <see cref="ArgumentException"/> before anything is recorded.
+    /// missing parameters throw <see cref="ArgumentException"/> before anything is recorded. A
+    /// token that is already cancelled still records the run, Cancelled before its first step.
     /// </summary>
     public async Task<PipelineRunResult> RunAsync(
         PipelineDefinition definition,
@@ -78,7 +79,9 @@ public sealed partial class PipelineRunner(
                     )
             )
             .ToList();
-        await store.CreateRunAsync(run, steps, cancellationToken);
+        // Recorded even when the token is already cancelled (a queued run taken by a worker
+        // that is stopping): it then ends Cancelled before its first step instead of vanishing.
+        await store.CreateRunAsync(run, steps, CancellationToken.None);
 
         using var runCancellation = CancellationTokenSource.CreateLinkedTokenSource(
             cancellationToken

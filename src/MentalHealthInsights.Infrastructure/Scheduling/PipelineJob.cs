@@ -47,6 +47,12 @@ public sealed class PipelineJob(PipelineJobServices services) : IJob
             await MarkTakenOverAsync(runId, newId, context);
             runId = newId;
         }
+        // The node's stop reaches this run even if Quartz never lists the firing as executing.
+        using var membership = services.Node?.Enter();
+        using var stopOrInterrupt = CancellationTokenSource.CreateLinkedTokenSource(
+            cancellationToken,
+            services.Node?.Stopping ?? CancellationToken.None
+        );
         var runner = new PipelineRunner(services.Store, services.Time, services.RunnerOptions);
         // Long-lived workers sweep too, not only commands at start-up: a run whose owner died
         // is marked Crashed within one lease plus one firing.
@@ -70,7 +76,7 @@ public sealed class PipelineJob(PipelineJobServices services) : IJob
                     RunId = runId,
                     NoCache = PipelineJobData.Text(data, PipelineJobData.NoCache) == "true",
                 },
-                cancellationToken
+                stopOrInterrupt.Token
             );
             services.Report?.Invoke(
                 $"firing {firing} → run {runId} {result.Run.State}{(result.Run.Error is null ? "" : ": " + result.Run.Error)}"

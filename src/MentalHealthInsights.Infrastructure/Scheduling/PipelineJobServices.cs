@@ -18,4 +18,7 @@ public sealed record PipelineJobServices(
     /// <summary>Finds a pipeline by name. Default <see cref="PipelineCatalog.Find"/>; tests give their own.</summary>
     public Func<string, TimeProvider, PipelineDefinition?> Pipelines { get; init; } =
         PipelineCatalog.Find;
+
+    /// <summary>The jobs running on the scheduler node these services belong to (set by the node).</summary>
+    internal PipelineNodeJobs? Node { get; init; }
 }

@@ -26,12 +26,19 @@ public sealed partial class PipelineScheduler : IAsyncDisposable
 
     private readonly ServiceProvider _services;
     private readonly TimeProvider _time;
+    private readonly PipelineNodeJobs _jobs;
 
-    private PipelineScheduler(ServiceProvider services, IScheduler scheduler, TimeProvider time)
+    private PipelineScheduler(
+        ServiceProvider services,
+        IScheduler scheduler,
+        TimeProvider time,
+        PipelineNodeJobs jobs
+    )
     {
         _services = services;
         Scheduler = scheduler;
         _time = time;
+        _jobs = jobs;
     }
 
     /// <summary>The Quartz scheduler (not started until <see cref="StartAsync"/>).</summary>
@@ -50,8 +57,9 @@ public sealed partial class PipelineScheduler : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(jobServices);
+        var jobs = new PipelineNodeJobs();
         var services = new ServiceCollection();
-        services.AddSingleton(jobServices);
+        services.AddSingleton(jobServices with { Node = jobs });
         // Quartz logs through Microsoft.Extensions.Logging; the worker prints its own lines.
         services.AddSingleton<ILoggerFactory>(NullLoggerFactory.Instance);
         services.AddSingleton(typeof(ILogger<>), typeof(Logger<>));
@@ -99,11 +107,12 @@ public sealed partial class PipelineScheduler : IAsyncDisposable
             var scheduler = await provider
                 .GetRequiredService<ISchedulerFactory>()
                 .GetScheduler(cancellationToken);
-            return new PipelineScheduler(provider, scheduler, jobServices.Time);
+            return new PipelineScheduler(provider, scheduler, jobServices.Time, jobs);
         }
         catch
         {
             await provider.DisposeAsync();
+            jobs.Dispose();
             throw;
         }
     }
@@ -167,25 +176,25 @@ public sealed partial class PipelineScheduler : IAsyncDisposable
     }
 
     /// <summary>
-    /// A graceful stop: takes no new firings, cancels the pipelines running here (each records
-    /// Cancelled and ends its steps) and waits for them to finish recording. A cancelled run is
-    /// not retried by Quartz; queue it again to run it. If <paramref name="cancellationToken"/>
-    /// ends the wait first, the runs' leases expire and the next start marks them Crashed.
+    /// A graceful stop: takes no new firings, cancels the pipelines running on this node (each
+    /// records Cancelled and ends its steps; a firing already taken before the standby starts,
+    /// sees the stop and records its run Cancelled too) and waits for them to finish recording.
+    /// Other nodes' runs are untouched. A cancelled run is not retried by Quartz; queue it again
+    /// to run it. If <paramref name="cancellationToken"/> ends the wait first, the runs' leases
+    /// expire and the next start marks them Crashed.
     /// </summary>
     public async Task StopAsync(CancellationToken cancellationToken)
     {
         await Scheduler.Standby(cancellationToken);
-        // Only this node's firings: Interrupt(JobKey) would cancel the job on every node.
-        var running = await Scheduler.QueryFireInstances(
-            new FireInstanceQuery { SchedulerInstanceId = Scheduler.SchedulerInstanceId },
-            cancellationToken
-        );
-        foreach (var firing in running.Items)
-        {
-            await Scheduler.InterruptFireInstance(firing.FireInstanceId, cancellationToken);
-        }
+        // This node's own signal, not Quartz's interrupt of the firings its store lists as
+        // executing: that listing can miss a firing that is just starting, whose run then
+        // stayed Running while Shutdown waited for it.
+        await _jobs.StopAsync(cancellationToken);
         await Scheduler.Shutdown(waitForJobsToComplete: true, cancellationToken);
     }
+
+    /// <summary>The pipeline jobs executing on this node now.</summary>
+    public int RunningJobs => _jobs.Running;
 
     /// <summary>Stops: waits for running jobs when <paramref name="waitForJobs"/>.</summary>
     public async Task ShutdownAsync(bool waitForJobs, CancellationToken cancellationToken) =>
@@ -196,9 +205,13 @@ public sealed partial class PipelineScheduler : IAsyncDisposable
     {
         if (Scheduler.Status is not (SchedulerStatus.Shutdown or SchedulerStatus.ShuttingDown))
         {
+            // Disposed without a stop: the running pipelines are still told to cancel (and
+            // record it) rather than left running unowned; this does not wait for them.
+            await _jobs.CancelAsync();
             await Scheduler.Shutdown(false);
         }
         await _services.DisposeAsync();
+        _jobs.Dispose();
     }
 
     private async Task EnsureJobAsync(string pipeline, CancellationToken cancellationToken)

@@ -369,6 +369,34 @@ public abstract class PipelineRunStoreContract
         Assert.Equal(first.Steps[0].CacheKey, steps[0].CacheKey);
     }
 
+    [Fact]
+    public async Task Runner_TokenCancelledBeforeTheCall_RunStillRecordedCancelled()
+    {
+        // A stopping worker that takes a queued run: the run must show, not vanish.
+        var store = await CreateStoreAsync();
+        using var cancelled = new CancellationTokenSource();
+        await cancelled.CancelAsync();
+        var pipeline = new PipelineDefinition(
+            "demo",
+            "",
+            [new PipelineParameter("input", "x", "")],
+            [new EchoStep("ingest", "input", "dataset", cacheable: false)]
+        );
+
+        var result = await new PipelineRunner(
+            store,
+            TimeProvider.System,
+            new PipelineRunnerOptions { JitterSeed = 1 }
+        ).RunAsync(pipeline, new PipelineRunRequest(), cancelled.Token);
+
+        var stored = await store.GetRunAsync(result.Run.Id, CancellationToken.None);
+        Assert.Equal(PipelineRunState.Cancelled, stored!.State);
+        Assert.NotNull(stored.EndedAt);
+        var steps = await store.GetStepsAsync(result.Run.Id, CancellationToken.None);
+        Assert.Equal([StepRunState.Cancelled], steps.Select(s => s.State));
+        Assert.Empty(steps[0].Outputs);
+    }
+
     private sealed class EchoStep(string name, string input, string output, bool cacheable)
         : PipelineStep
     {

@@ -212,7 +212,11 @@ public sealed class PipelineSchedulerServiceTests(TrainedModelFixture models) : 
             CancellationToken.None
         );
         var run = await store.GetRunAsync(runId, CancellationToken.None);
-        Assert.Equal(PipelineRunState.Cancelled, run!.State);
+        Assert.True(
+            run!.State == PipelineRunState.Cancelled,
+            $"run {runId} is {run.State}; the server logged:\n"
+                + string.Join("\n", server.Logs.Lines)
+        );
         Assert.NotNull(run.EndedAt);
         Assert.Equal(PipelineTrigger.Schedule, run.Trigger);
         Assert.DoesNotContain(
