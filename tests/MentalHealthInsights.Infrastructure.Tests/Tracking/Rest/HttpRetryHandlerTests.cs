@@ -171,13 +171,15 @@ public sealed class HttpRetryHandlerTests
                 ServerUri = new Uri("http://placeholder"),
                 Retry = RestTestServer.FastRetry with
                 {
-                    AttemptTimeout = TimeSpan.FromMilliseconds(200),
+                    // Long enough that a loaded CI machine answers the retry within it (at
+                    // 200 ms a slow second attempt once timed out too: three requests).
+                    AttemptTimeout = TimeSpan.FromSeconds(2),
                 },
             }
         );
         var store = new RestTrackingStore(server.Client);
         var id = await store.CreateExperimentAsync(Unique());
-        server.Server.Hang(TimeSpan.FromSeconds(5));
+        server.Server.Hang(TimeSpan.FromSeconds(60));
 
         var experiment = await store.GetExperimentAsync(id);
 
