@@ -25,6 +25,9 @@ internal sealed class BatchChunk
         RejectsCsv = new RejectsCsvWriter(RejectsWriter);
     }
 
+    private string[]? userIds;
+    private byte[]? pseudonyms;
+
     public int Capacity { get; }
 
     /// <summary>Accepted records of this partition, in file order.</summary>
@@ -38,6 +41,15 @@ internal sealed class BatchChunk
 
     /// <summary>Each record's probability, filled by a scoring thread.</summary>
     public double[] Probabilities { get; }
+
+    /// <summary>The records' User_IDs, gathered by a scoring thread for the pseudonymiser.</summary>
+    public string[] UserIds => userIds ??= new string[Capacity];
+
+    /// <summary>The records' pseudonyms (64 UTF-8 hex bytes each), filled by a scoring thread.</summary>
+    public byte[] Pseudonyms =>
+        pseudonyms ??= new byte[
+            Capacity * Core.Scoring.PredictionLog.SubjectPseudonymWriter.Length
+        ];
 
     /// <summary>Number of accepted records.</summary>
     public int Count { get; set; }
@@ -69,6 +81,11 @@ internal sealed class BatchChunk
     public void Reset()
     {
         Array.Clear(Records, 0, Count);
+        if (userIds is not null)
+        {
+            Array.Clear(userIds, 0, Count);
+        }
+
         Count = 0;
         Rejects.Clear();
         CountsAtEnd = default;

@@ -55,6 +55,70 @@ public sealed class SubjectPseudonymWriterTests
         }
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void WriteMany_MixedIds_SameAsPseudonymiseForEach(bool vectorised)
+    {
+        var pseudonymiser = new SubjectPseudonymiser(Key);
+        using var writer = new SubjectPseudonymWriter(Key, vectorised);
+        Assert.Equal(vectorised && HmacSha256x16.IsSupported, writer.IsVectorised);
+        // More than sixteen short ids (several groups and a partial last one), interleaved with
+        // ids that take the one-by-one path: 56 ASCII bytes, 19 chars of 3-byte UTF-8 (57 bytes),
+        // and the edges that stay in lanes: empty, exactly 55 bytes, a lone surrogate (U+FFFD).
+        var ids = new List<string>();
+        for (var i = 0; i < 45; i++)
+        {
+            ids.Add((1_000_000 + i).ToString(System.Globalization.CultureInfo.InvariantCulture));
+            switch (i % 9)
+            {
+                case 1:
+                    ids.Add(new string('x', 56));
+                    break;
+                case 3:
+                    ids.Add(new string('日', 19));
+                    break;
+                case 5:
+                    ids.Add(new string('y', 55));
+                    break;
+                case 7:
+                    ids.Add("bad\uD800id-Zoë");
+                    break;
+                case 8:
+                    ids.Add("");
+                    break;
+            }
+        }
+
+        var destination = new byte[(ids.Count * SubjectPseudonymWriter.Length) + 3];
+        destination.AsSpan().Fill((byte)'#');
+
+        writer.WriteMany(ids.ToArray(), destination);
+
+        for (var i = 0; i < ids.Count; i++)
+        {
+            Assert.Equal(
+                pseudonymiser.Pseudonymise(ids[i]),
+                Encoding.ASCII.GetString(
+                    destination,
+                    i * SubjectPseudonymWriter.Length,
+                    SubjectPseudonymWriter.Length
+                )
+            );
+        }
+
+        Assert.Equal("###", Encoding.ASCII.GetString(destination, destination.Length - 3, 3));
+    }
+
+    [Fact]
+    public void WriteMany_DestinationTooShortOrNullId_Throws()
+    {
+        using var writer = new SubjectPseudonymiser(Key).CreateWriter();
+
+        Assert.Throws<ArgumentException>(() => writer.WriteMany(["a", "b"], new byte[127]));
+        Assert.Throws<ArgumentNullException>(() => writer.WriteMany([null!], new byte[64]));
+    }
+
     [Fact]
     public void Write_DestinationShorterThan64Bytes_Throws()
     {
