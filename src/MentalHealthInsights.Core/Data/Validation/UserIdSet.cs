@@ -14,17 +14,34 @@ internal sealed class UserIdSet
 {
     private const int InitialCapacity = 1 << 10;
 
-    private ulong[] slots = new ulong[2 * InitialCapacity];
-    private int mask = InitialCapacity - 1;
+    // A hint never sizes the table beyond 2^24 slots (256 MiB); past that it grows as it fills.
+    private const int LargestHintedCapacity = 1 << 24;
+
+    private readonly long expectedCount;
+    private ulong[]? slots;
+    private int mask;
+
+    /// <summary>
+    /// An empty set that, once the first fingerprint comes, is sized for
+    /// <paramref name="expectedCount"/> of them (0: small), so a caller that knows roughly how
+    /// many IDs come (a file's size) saves the rehashing of every doubling — each re-inserted
+    /// fingerprint is another cache miss. Nothing is allocated while the set stays empty.
+    /// </summary>
+    public UserIdSet(long expectedCount = 0) => this.expectedCount = expectedCount;
 
     /// <summary>Number of fingerprints held.</summary>
     public int Count { get; private set; }
 
     /// <summary>Bytes held by the table (for the documented memory cost).</summary>
-    public long AllocatedBytes => (long)slots.Length * sizeof(ulong);
+    public long AllocatedBytes => (slots?.Length ?? 0L) * sizeof(ulong);
 
     public bool Contains(UserIdHash hash)
     {
+        if (slots is null)
+        {
+            return false;
+        }
+
         for (var i = (int)hash.A & mask; ; i = (i + 1) & mask)
         {
             var a = slots[2 * i];
@@ -44,6 +61,19 @@ internal sealed class UserIdSet
     /// <summary>Adds <paramref name="hash"/>; false when it was already present.</summary>
     public bool Add(UserIdHash hash)
     {
+        if (slots is null)
+        {
+            var capacity = InitialCapacity;
+            // At most 3/4 full once expectedCount are in.
+            while (capacity < LargestHintedCapacity && capacity / 4 * 3 < expectedCount)
+            {
+                capacity *= 2;
+            }
+
+            slots = new ulong[2 * capacity];
+            mask = capacity - 1;
+        }
+
         if (!Insert(slots, mask, hash.A, hash.B))
         {
             return false;
@@ -82,6 +112,7 @@ internal sealed class UserIdSet
         var capacity = 2 * (mask + 1);
         var larger = new ulong[2 * capacity];
         var largerMask = capacity - 1;
+        var slots = this.slots!;
         for (var i = 0; i < slots.Length; i += 2)
         {
             if ((slots[i] | slots[i + 1]) != 0)
@@ -90,7 +121,7 @@ internal sealed class UserIdSet
             }
         }
 
-        slots = larger;
+        this.slots = larger;
         mask = largerMask;
     }
 }

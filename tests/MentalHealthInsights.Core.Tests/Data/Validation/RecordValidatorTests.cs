@@ -207,6 +207,30 @@ public class RecordValidatorTests
     }
 
     [Fact]
+    public void TryValidate_RepeatedNumericIds_ExactTextCompared()
+    {
+        // Plain numbers below 2^24 are kept in a bitmap, other IDs as fingerprints: neither
+        // confuses "12" with "012", and repeats are found on both sides of the boundary.
+        var validator = TestRows.NewValidator(expectedRows: 1_000);
+        string[] firsts = ["0", "12", "012", "00", "16777215", "16777216", "99999999", "+12"];
+        foreach (var id in firsts)
+        {
+            Assert.Equal(id, validator.Accept(TestRows.With((UserId, id))).UserId);
+        }
+
+        foreach (var id in firsts)
+        {
+            Assert.Equal(
+                new RowRejection(RejectReason.DuplicateUserId, UserId),
+                validator.Reject(TestRows.With((UserId, $" {id} ")))
+            );
+        }
+
+        validator.Accept(TestRows.With((UserId, "13")));
+        validator.Accept(TestRows.With((UserId, "0012")));
+    }
+
+    [Fact]
     public void TryValidate_DuplicateIdsAllowed_BothAccepted()
     {
         var validator = TestRows.NewValidator(

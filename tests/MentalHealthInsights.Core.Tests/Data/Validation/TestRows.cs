@@ -46,8 +46,10 @@ internal static class TestRows
         throw new ArgumentException("Not a schema column.", nameof(column));
     }
 
-    public static RecordValidator NewValidator(ValidationOptions? options = null) =>
-        new(ColumnMap.FromHeader(DatasetSchema.Columns), options);
+    public static RecordValidator NewValidator(
+        ValidationOptions? options = null,
+        long expectedRows = 0
+    ) => new(ColumnMap.FromHeader(DatasetSchema.Columns), options, expectedRows);
 
     public static bool TryValidate(
         this RecordValidator validator,

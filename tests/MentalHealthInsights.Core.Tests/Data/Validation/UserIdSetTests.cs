@@ -48,4 +48,18 @@ public class UserIdSetTests
 
         Assert.Equal((1L << 21) * 16, set.AllocatedBytes);
     }
+
+    [Fact]
+    public void Constructor_ExpectedCount_SizedAtFirstAddNotBefore()
+    {
+        var set = new UserIdSet(expectedCount: 1_000_000);
+
+        Assert.Equal(0, set.AllocatedBytes);
+        Assert.False(set.Contains(UserIdHash.Compute("a")));
+        set.Add(UserIdHash.Compute("a"));
+
+        // The size a million additions would grow to, at once: at most 3/4 full.
+        Assert.Equal((1L << 21) * 16, set.AllocatedBytes);
+        Assert.True(set.Contains(UserIdHash.Compute("a")));
+    }
 }
