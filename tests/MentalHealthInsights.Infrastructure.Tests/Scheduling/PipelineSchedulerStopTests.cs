@@ -85,7 +85,7 @@ public sealed class PipelineSchedulerStopTests : IDisposable
             {
                 Pipelines = (name, _) =>
                     name == "wait"
-                        ? new PipelineDefinition("wait", "test", [], [new WaitStep(_started)])
+                        ? new PipelineDefinition("wait", "test", [], [new WaitUntilCancelledStep(_started)])
                         : null,
             }
         );
@@ -103,25 +103,5 @@ public sealed class PipelineSchedulerStopTests : IDisposable
         );
         await scheduler.StartAsync(CancellationToken.None);
         return scheduler;
-    }
-
-    /// <summary>A step that waits until it is cancelled.</summary>
-    private sealed class WaitStep(TaskCompletionSource started) : PipelineStep
-    {
-        public override string Name => "wait";
-
-        public override IReadOnlyList<string> Inputs => [];
-
-        public override IReadOnlyList<string> Outputs => [];
-
-        public override async Task<StepOutcome> ExecuteAsync(
-            PipelineStepContext context,
-            CancellationToken cancellationToken
-        )
-        {
-            started.TrySetResult();
-            await Task.Delay(Timeout.Infinite, cancellationToken);
-            return new StepOutcome(new Dictionary<string, string>(), [], null);
-        }
     }
 }

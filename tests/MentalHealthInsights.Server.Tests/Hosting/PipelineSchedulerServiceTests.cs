@@ -4,6 +4,7 @@ using MentalHealthInsights.Core.Pipelines;
 using MentalHealthInsights.Infrastructure.Pipelines;
 using MentalHealthInsights.Server.Hosting;
 using MentalHealthInsights.Server.Tests.Fixtures;
+using MentalHealthInsights.TestSupport;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -227,24 +228,5 @@ public sealed class PipelineSchedulerServiceTests(TrainedModelFixture models) : 
 
     /// <summary>A one-step pipeline that waits until it is cancelled.</summary>
     private static PipelineDefinition WaitPipeline(TaskCompletionSource started) =>
-        new("wait", "test", [], [new WaitStep(started)]);
-
-    private sealed class WaitStep(TaskCompletionSource started) : PipelineStep
-    {
-        public override string Name => "wait";
-
-        public override IReadOnlyList<string> Inputs => [];
-
-        public override IReadOnlyList<string> Outputs => [];
-
-        public override async Task<StepOutcome> ExecuteAsync(
-            PipelineStepContext context,
-            CancellationToken cancellationToken
-        )
-        {
-            started.TrySetResult();
-            await Task.Delay(Timeout.Infinite, cancellationToken);
-            return new StepOutcome(new Dictionary<string, string>(), [], null);
-        }
-    }
+        new("wait", "test", [], [new WaitUntilCancelledStep(started)]);
 }
