@@ -85,7 +85,12 @@ public sealed class PipelineSchedulerStopTests : IDisposable
             {
                 Pipelines = (name, _) =>
                     name == "wait"
-                        ? new PipelineDefinition("wait", "test", [], [new WaitUntilCancelledStep(_started)])
+                        ? new PipelineDefinition(
+                            "wait",
+                            "test",
+                            [],
+                            [new WaitUntilCancelledStep(_started)]
+                        )
                         : null,
             }
         );
