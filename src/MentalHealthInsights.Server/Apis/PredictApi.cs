@@ -57,23 +57,16 @@ internal static class PredictApi
         CancellationToken cancellationToken
     )
     {
-        var options = service.Options;
-        if (FactorCount(explain, top, options) is not { } factors)
-        {
-            return Problems.BadRequest("Invalid query.", "top must be between 1 and 9.");
-        }
-        if (EventTimeHeader.Read(context.Request, key, out var eventTime) is { } timeProblem)
-        {
-            return timeProblem;
-        }
-        var body = await RequestBody.ReadAsync(
-            context.Request,
-            options.MaxBodyBytes,
+        var (factors, eventTime, body, refused) = await BeginAsync(
+            context,
+            key,
+            FactorCount(explain, top, service.Options),
+            service.Options.MaxBodyBytes,
             cancellationToken
         );
-        if (body.Status != StatusCodes.Status200OK)
+        if (refused is not null)
         {
-            return Problems.Body(body.Status, options.MaxBodyBytes);
+            return refused;
         }
         var errors = new FieldErrors();
         ParsedRecord? parsed;
@@ -131,22 +124,16 @@ internal static class PredictApi
     )
     {
         var options = service.Options;
-        if (FactorCount(explain, top, options) is not { } factors)
-        {
-            return Problems.BadRequest("Invalid query.", "top must be between 1 and 9.");
-        }
-        if (EventTimeHeader.Read(context.Request, key, out var eventTime) is { } timeProblem)
-        {
-            return timeProblem;
-        }
-        var body = await RequestBody.ReadAsync(
-            context.Request,
+        var (factors, eventTime, body, refused) = await BeginAsync(
+            context,
+            key,
+            FactorCount(explain, top, options),
             options.MaxBatchBodyBytes,
             cancellationToken
         );
-        if (body.Status != StatusCodes.Status200OK)
+        if (refused is not null)
         {
-            return Problems.Body(body.Status, options.MaxBatchBodyBytes);
+            return refused;
         }
         List<(ParsedRecord? Record, FieldErrors? Errors)> items;
         try
@@ -208,6 +195,43 @@ internal static class PredictApi
                 )
             );
         }
+    }
+
+    /// <summary>
+    /// What both endpoints check before parsing, in this order: the top query, the event-time
+    /// header, then the body (read whole up to <paramref name="maxBytes"/>). Refused: the problem
+    /// to answer with (nothing to complete).
+    /// </summary>
+    private static async Task<(
+        int Factors,
+        DateTimeOffset? EventTime,
+        RequestBody Body,
+        ProblemHttpResult? Refused
+    )> BeginAsync(
+        HttpContext context,
+        AdminKey key,
+        int? factors,
+        int maxBytes,
+        CancellationToken cancellationToken
+    )
+    {
+        if (factors is null)
+        {
+            return (
+                0,
+                null,
+                default,
+                Problems.BadRequest("Invalid query.", "top must be between 1 and 9.")
+            );
+        }
+        if (EventTimeHeader.Read(context.Request, key, out var eventTime) is { } timeProblem)
+        {
+            return (0, null, default, timeProblem);
+        }
+        var body = await RequestBody.ReadAsync(context.Request, maxBytes, cancellationToken);
+        return body.Status == StatusCodes.Status200OK
+            ? (factors.Value, eventTime, body, null)
+            : (0, null, default, Problems.Body(body.Status, maxBytes));
     }
 
     /// <summary>How many factors to explain (0 = none), or null for an invalid top.</summary>
