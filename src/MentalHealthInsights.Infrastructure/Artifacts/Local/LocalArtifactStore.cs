@@ -65,25 +65,7 @@ public sealed class LocalArtifactStore : IArtifactStore
     )
     {
         var root = ResolveRoot(artifactUri);
-        if (!Directory.Exists(localDirectory))
-        {
-            throw new DirectoryNotFoundException(
-                $"The directory to log as artifacts does not exist: '{localDirectory}'."
-            );
-        }
-        var prefix = ArtifactPath.Normalize(artifactPath);
-        var source = Path.GetFullPath(localDirectory);
-        // Check every name before writing anything, so a bad name leaves nothing half-copied.
-        var directories = Directory
-            .EnumerateDirectories(source, "*", SearchOption.AllDirectories)
-            .Select(d => ArtifactPath.Combine(prefix, ToArtifactPath(source, d)))
-            .ToList();
-        var files = Directory
-            .EnumerateFiles(source, "*", SearchOption.AllDirectories)
-            .Select(f =>
-                (Local: f, Relative: ArtifactPath.Combine(prefix, ToArtifactPath(source, f)))
-            )
-            .ToList();
+        var (prefix, directories, files) = LocalArtifactTree.Read(localDirectory, artifactPath);
         Directory.CreateDirectory(LocalArtifactPaths.Under(root, prefix));
         foreach (var directory in directories)
         {
@@ -196,11 +178,6 @@ public sealed class LocalArtifactStore : IArtifactStore
         }
         return Path.GetFullPath(local);
     }
-
-    private static string ToArtifactPath(string root, string local) =>
-        ArtifactPath.Normalize(
-            Path.GetRelativePath(root, local).Replace(Path.DirectorySeparatorChar, '/')
-        );
 
     private static async Task CopyAtomicallyAsync(
         string source,

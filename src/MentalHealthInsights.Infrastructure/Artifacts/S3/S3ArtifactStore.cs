@@ -53,31 +53,8 @@ public sealed class S3ArtifactStore(S3Connection connection) : IArtifactStore
     )
     {
         var root = ResolveRoot(artifactUri);
-        if (!Directory.Exists(localDirectory))
-        {
-            throw new DirectoryNotFoundException(
-                $"The directory to log as artifacts does not exist: '{localDirectory}'."
-            );
-        }
-        var prefix = ArtifactPath.Normalize(artifactPath);
-        var source = Path.GetFullPath(localDirectory);
-        // Check every name before uploading anything, so a bad name leaves nothing half-copied.
-        var files = Directory
-            .EnumerateFiles(source, "*", SearchOption.AllDirectories)
-            .Select(f =>
-                (
-                    Local: f,
-                    Relative: ArtifactPath.Combine(
-                        prefix,
-                        ArtifactPath.Normalize(
-                            Path.GetRelativePath(source, f)
-                                .Replace(Path.DirectorySeparatorChar, '/')
-                        )
-                    )
-                )
-            )
-            .OrderBy(f => f.Relative, StringComparer.Ordinal)
-            .ToList();
+        // S3 has no empty folders: only the files are uploaded.
+        var (_, _, files) = LocalArtifactTree.Read(localDirectory, artifactPath);
         foreach (var (local, relative) in files)
         {
             await StorageTransfer.UploadAsync(local, Location(root, relative), cancellationToken);
