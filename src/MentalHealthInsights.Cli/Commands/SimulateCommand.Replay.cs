@@ -17,7 +17,9 @@ internal static partial class SimulateCommand
     private const int Attempts = 6;
     private static readonly TimeSpan FirstBackoff = TimeSpan.FromMilliseconds(250);
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(30);
-    private static readonly TimeSpan LabelRetryPause = TimeSpan.FromMilliseconds(500);
+    private static readonly TimeSpan LabelRetryPause = TimeSpan.FromMilliseconds(250);
+
+    private static readonly TimeSpan LabelRetryPauseLimit = TimeSpan.FromSeconds(2);
 
     /// <summary>What a replay sent and what the server did with it.</summary>
     internal readonly record struct ReplayTotals(
@@ -87,13 +89,18 @@ internal static partial class SimulateCommand
                         evening,
                         cancellationToken
                     );
-                    if (updated < chunk.Length)
+                    // Labels attach only to predictions already written, and the server writes
+                    // its log off the request path: the day's last predictions may still be
+                    // queued (with --label-delay 0, or on a busy server). Attaching is
+                    // idempotent, so send again after growing pauses (≈ 3.75 s in all) until
+                    // every label is attached, and keep the last count.
+                    for (
+                        var pause = LabelRetryPause;
+                        updated < chunk.Length && pause <= LabelRetryPauseLimit;
+                        pause *= 2
+                    )
                     {
-                        // Labels attach only to predictions already written, and the server
-                        // writes its log off the request path: with --label-delay 0 the day's
-                        // last predictions may still be queued. Attaching is idempotent, so
-                        // send once more after a pause and keep that count.
-                        await Task.Delay(LabelRetryPause, cancellationToken);
+                        await Task.Delay(pause, cancellationToken);
                         updated = await PostLabelsAsync(
                             client,
                             body,
