@@ -34,7 +34,8 @@ public sealed class WebhookAlertNotifierTests
         WebhookTestServer server,
         TimeProvider time,
         WebhookPayloadFormat format = WebhookPayloadFormat.Json,
-        int attempts = 4
+        int attempts = 4,
+        int attemptTimeoutSeconds = 10
     ) =>
         new(
             new WebhookOptions
@@ -44,7 +45,9 @@ public sealed class WebhookAlertNotifierTests
                 MaxAttempts = attempts,
                 BaseDelay = TimeSpan.FromSeconds(1),
                 MaxDelay = TimeSpan.FromSeconds(30),
-                AttemptTimeout = TimeSpan.FromSeconds(1),
+                // 10 s: a healthy loopback server answers well within it even on a loaded CI
+                // machine (a tight timeout made a retry test flaky elsewhere); the hang test: 1 s.
+                AttemptTimeout = TimeSpan.FromSeconds(attemptTimeoutSeconds),
             },
             time
         );
@@ -180,7 +183,12 @@ public sealed class WebhookAlertNotifierTests
     public async Task NotifyAsync_EveryAttemptHangs_ReportsTheTimeout()
     {
         using var server = new WebhookTestServer(0, 0);
-        using var notifier = Notifier(server, new RecordingDelayTimeProvider(), attempts: 2);
+        using var notifier = Notifier(
+            server,
+            new RecordingDelayTimeProvider(),
+            attempts: 2,
+            attemptTimeoutSeconds: 1
+        );
 
         var result = await notifier.NotifyAsync(Notification(), CancellationToken.None);
 
