@@ -39,5 +39,38 @@ internal static class MonitoringStoreRows
         );
     }
 
+    /// <summary>
+    /// An <see cref="AlertDelivery"/> from the current row: alert id, channel, delivered,
+    /// attempts, error (nullable), Unix-millisecond time. Booleans read with
+    /// <see cref="DbDataReader.GetBoolean"/>: PostgreSQL's boolean and SQLite's 0/1 integer alike.
+    /// </summary>
+    public static AlertDelivery ReadDelivery(DbDataReader reader) =>
+        new(
+            reader.GetString(0),
+            new AlertDeliveryResult(
+                reader.GetString(1),
+                reader.GetBoolean(2),
+                reader.GetInt32(3),
+                reader.IsDBNull(4) ? null : reader.GetString(4)
+            ),
+            FromMs(reader.GetInt64(5))
+        );
+
+    /// <summary>
+    /// An <see cref="AlertRuleState"/> from the current row: rule name, breached, breached since
+    /// (nullable), last alerted (nullable), last window end.
+    /// </summary>
+    public static AlertRuleState ReadRuleState(DbDataReader reader) =>
+        new(
+            reader.GetString(0),
+            reader.GetBoolean(1),
+            NullableFromMs(reader, 2),
+            NullableFromMs(reader, 3),
+            FromMs(reader.GetInt64(4))
+        );
+
     private static DateTimeOffset FromMs(long ms) => DateTimeOffset.FromUnixTimeMilliseconds(ms);
+
+    private static DateTimeOffset? NullableFromMs(DbDataReader reader, int ordinal) =>
+        reader.IsDBNull(ordinal) ? null : FromMs(reader.GetInt64(ordinal));
 }

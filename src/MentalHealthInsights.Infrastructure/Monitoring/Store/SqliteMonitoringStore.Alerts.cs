@@ -179,18 +179,7 @@ public sealed partial class SqliteMonitoringStore
                 await using var reader = await command.ExecuteReaderAsync(cancellationToken);
                 while (await reader.ReadAsync(cancellationToken))
                 {
-                    deliveries.Add(
-                        new AlertDelivery(
-                            reader.GetString(0),
-                            new AlertDeliveryResult(
-                                reader.GetString(1),
-                                reader.GetInt64(2) != 0,
-                                reader.GetInt32(3),
-                                reader.IsDBNull(4) ? null : reader.GetString(4)
-                            ),
-                            FromMs(reader.GetInt64(5))
-                        )
-                    );
+                    deliveries.Add(MonitoringStoreRows.ReadDelivery(reader));
                 }
                 return deliveries;
             },
@@ -212,14 +201,8 @@ public sealed partial class SqliteMonitoringStore
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            var name = reader.GetString(0);
-            states[name] = new AlertRuleState(
-                name,
-                reader.GetInt64(1) != 0,
-                FromMs(reader, 2),
-                FromMs(reader, 3),
-                FromMs(reader.GetInt64(4))
-            );
+            var state = MonitoringStoreRows.ReadRuleState(reader);
+            states[state.RuleName] = state;
         }
         return states;
     }
