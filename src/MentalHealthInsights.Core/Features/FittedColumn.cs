@@ -49,6 +49,27 @@ internal sealed class FittedColumn
     /// <summary>Level → slot within the column. Ordinal, so lookups never allocate.</summary>
     public Dictionary<string, int>? LevelIndex { get; private init; }
 
+    // The levels as the runtime's interned instances (a handful of short strings, kept for the
+    // process's life): the validator hands out the schema's own category strings, which are
+    // literals and so the same interned instances, so most lookups end at a reference
+    // comparison instead of hashing the text; any other string still finds its level by value.
+    private string[] _internedLevels = [];
+
+    /// <summary>The slot of <paramref name="value"/> within the column, or −1 for a level not seen in training.</summary>
+    public int FindLevel(string value)
+    {
+        var levels = _internedLevels;
+        for (var i = 0; i < levels.Length; i++)
+        {
+            if (ReferenceEquals(levels[i], value))
+            {
+                return i;
+            }
+        }
+
+        return LevelIndex!.TryGetValue(value, out var level) ? level : -1;
+    }
+
     public static FittedColumn Numeric(
         string name,
         int offset,
@@ -85,6 +106,7 @@ internal sealed class FittedColumn
             ReadCategory = FeatureColumns.GetCategoricalReader(name),
             Levels = Array.AsReadOnly(levels.ToArray()),
             LevelIndex = index,
+            _internedLevels = levels.Select(string.Intern).ToArray(),
         };
     }
 }

@@ -53,7 +53,8 @@ public sealed partial class FittedPreprocessor
             var slots = destination.Slice(column.Offset, column.Width);
             slots.Clear();
             var value = column.ReadCategory!(record);
-            if (value is not null && column.LevelIndex!.TryGetValue(value, out var level))
+            var level = value is null ? -1 : column.FindLevel(value);
+            if (level >= 0)
             {
                 slots[level] = 1f;
             }

@@ -48,6 +48,33 @@ public class FittedPreprocessorTransformTests
     }
 
     [Fact]
+    public void Transform_CategoryTextInAnotherStringInstance_SameFeatures()
+    {
+        // Lookups compare references first (the validator's schema strings); an equal string
+        // that is another instance (a JSON parser's, say) must land in the same slot.
+        var rows = EightRows();
+        var fitted = Preprocessor.Fit(rows, FeatureSpec.Default);
+        var original = rows[1];
+        var copy = original with
+        {
+            Gender = new string(original.Gender.AsSpan()),
+            Occupation = new string(original.Occupation.AsSpan()),
+            Country = new string(original.Country.AsSpan()),
+            StressLevel = original.StressLevel is { } s ? new string(s.AsSpan()) : null,
+        };
+        Assert.False(ReferenceEquals(original.Gender, copy.Gender));
+
+        var expected = new float[fitted.OutputWidth];
+        var actual = new float[fitted.OutputWidth];
+        var expectedMask = fitted.Transform(original, expected);
+        var actualMask = fitted.Transform(copy, actual);
+
+        Assert.Equal(expected, actual);
+        Assert.Equal(expectedMask, actualMask);
+        Assert.Equal([0f, 1f, 0f, 0f, 0f], Slots(fitted, actual, "Gender"));
+    }
+
+    [Fact]
     public void Transform_UnseenAndMissingCategories_SetUnknownSlotAndMask()
     {
         // Training has no "Other" country and no missing stress level.
