@@ -19,7 +19,7 @@ internal static partial class SimulateCommand
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(30);
     private static readonly TimeSpan LabelRetryPause = TimeSpan.FromMilliseconds(250);
 
-    private static readonly TimeSpan LabelRetryPauseLimit = TimeSpan.FromSeconds(2);
+    private static readonly TimeSpan LabelRetryPauseLimit = TimeSpan.FromSeconds(4);
 
     /// <summary>What a replay sent and what the server did with it.</summary>
     internal readonly record struct ReplayTotals(
@@ -91,9 +91,9 @@ internal static partial class SimulateCommand
                     );
                     // Labels attach only to predictions already written, and the server writes
                     // its log off the request path: the day's last predictions may still be
-                    // queued (with --label-delay 0, or on a busy server). Attaching is
-                    // idempotent, so send again after growing pauses (≈ 3.75 s in all) until
-                    // every label is attached, and keep the last count.
+                    // queued (with --label-delay 0, or on a busy server). A send attaches only
+                    // outcomes still missing, so send again after growing pauses (≈ 7.75 s in
+                    // all) until the chunk's count is reached, adding up what each send attached.
                     for (
                         var pause = LabelRetryPause;
                         updated < chunk.Length && pause <= LabelRetryPauseLimit;
@@ -101,7 +101,7 @@ internal static partial class SimulateCommand
                     )
                     {
                         await Task.Delay(pause, cancellationToken);
-                        updated = await PostLabelsAsync(
+                        updated += await PostLabelsAsync(
                             client,
                             body,
                             apiKey,
