@@ -56,57 +56,91 @@ internal static class MonitoringApi
         return app;
     }
 
-    private static async Task<
-        Results<Ok<MonitoringSnapshotsResponse>, ProblemHttpResult>
-    > SnapshotsAsync(
+    private static Task<Results<Ok<MonitoringSnapshotsResponse>, ProblemHttpResult>> SnapshotsAsync(
         DashboardStores.SharedMonitoringStore stores,
         int? limit,
         CancellationToken cancellationToken
-    )
-    {
-        if (BadLimit(limit) is { } bad)
-        {
-            return bad;
-        }
-        try
-        {
-            if (stores.Get() is not { } store)
+    ) =>
+        ListAsync(
+            stores,
+            limit,
+            async (store, token) =>
             {
-                return TypedResults.Ok(new MonitoringSnapshotsResponse([], NoStore));
-            }
-            var snapshots = await store.ListSnapshotsAsync(
-                new MonitoringSnapshotQuery { Limit = limit ?? 200 },
-                cancellationToken
-            );
-            var items = snapshots
-                .Select(s => new MonitoringSnapshotItem(
-                    s.RunId,
-                    s.WindowStart,
-                    s.WindowEnd,
-                    s.CreatedAt,
-                    s.Model,
-                    s.ReportPath,
-                    s.KeyMetrics,
-                    s.Verdicts
-                ))
-                .ToList();
-            return TypedResults.Ok(
-                new MonitoringSnapshotsResponse(
+                var snapshots = await store.ListSnapshotsAsync(
+                    new MonitoringSnapshotQuery { Limit = limit ?? 200 },
+                    token
+                );
+                var items = snapshots
+                    .Select(s => new MonitoringSnapshotItem(
+                        s.RunId,
+                        s.WindowStart,
+                        s.WindowEnd,
+                        s.CreatedAt,
+                        s.Model,
+                        s.ReportPath,
+                        s.KeyMetrics,
+                        s.Verdicts
+                    ))
+                    .ToList();
+                return new MonitoringSnapshotsResponse(
                     items,
                     items.Count == 0 ? "No monitoring runs yet." : null
-                )
-            );
-        }
-        catch (Exception ex) when (ex is IOException or ArgumentException)
-        {
-            // ArgumentException: a malformed Monitoring:Store (the start-up log says so too).
-            return Unreadable();
-        }
-    }
+                );
+            },
+            note => new MonitoringSnapshotsResponse([], note),
+            cancellationToken
+        );
 
-    private static async Task<Results<Ok<MonitoringAlertsResponse>, ProblemHttpResult>> AlertsAsync(
+    private static Task<Results<Ok<MonitoringAlertsResponse>, ProblemHttpResult>> AlertsAsync(
         DashboardStores.SharedMonitoringStore stores,
         int? limit,
+        CancellationToken cancellationToken
+    ) =>
+        ListAsync(
+            stores,
+            limit,
+            async (store, token) =>
+            {
+                var alerts = await store.ListAlertsAsync(
+                    new AlertQuery { Limit = limit ?? 50 },
+                    token
+                );
+                var items = alerts
+                    .Select(a => new MonitoringAlertItem(
+                        a.AlertId,
+                        a.MonitoringRunId,
+                        a.RuleName,
+                        a.Condition,
+                        a.Metric,
+                        a.Value,
+                        a.Threshold,
+                        AlertPolicy.SeverityName(a.Severity),
+                        AlertPolicy.StatusName(a.Status),
+                        a.Reason,
+                        a.WindowStart,
+                        a.WindowEnd,
+                        a.BreachedSince,
+                        a.CreatedAt
+                    ))
+                    .ToList();
+                return new MonitoringAlertsResponse(
+                    items,
+                    items.Count == 0 ? "No alerts recorded." : null
+                );
+            },
+            note => new MonitoringAlertsResponse([], note),
+            cancellationToken
+        );
+
+    /// <summary>
+    /// What both listings do around their query: the limit check (400), an empty answer with a
+    /// note when no store exists, and 503 when the store cannot be read.
+    /// </summary>
+    private static async Task<Results<Ok<TResponse>, ProblemHttpResult>> ListAsync<TResponse>(
+        DashboardStores.SharedMonitoringStore stores,
+        int? limit,
+        Func<IMonitoringStore, CancellationToken, Task<TResponse>> list,
+        Func<string, TResponse> noStore,
         CancellationToken cancellationToken
     )
     {
@@ -116,35 +150,9 @@ internal static class MonitoringApi
         }
         try
         {
-            if (stores.Get() is not { } store)
-            {
-                return TypedResults.Ok(new MonitoringAlertsResponse([], NoStore));
-            }
-            var alerts = await store.ListAlertsAsync(
-                new AlertQuery { Limit = limit ?? 50 },
-                cancellationToken
-            );
-            var items = alerts
-                .Select(a => new MonitoringAlertItem(
-                    a.AlertId,
-                    a.MonitoringRunId,
-                    a.RuleName,
-                    a.Condition,
-                    a.Metric,
-                    a.Value,
-                    a.Threshold,
-                    AlertPolicy.SeverityName(a.Severity),
-                    AlertPolicy.StatusName(a.Status),
-                    a.Reason,
-                    a.WindowStart,
-                    a.WindowEnd,
-                    a.BreachedSince,
-                    a.CreatedAt
-                ))
-                .ToList();
-            return TypedResults.Ok(
-                new MonitoringAlertsResponse(items, items.Count == 0 ? "No alerts recorded." : null)
-            );
+            return stores.Get() is { } store
+                ? TypedResults.Ok(await list(store, cancellationToken))
+                : TypedResults.Ok(noStore(NoStore));
         }
         catch (Exception ex) when (ex is IOException or ArgumentException)
         {
