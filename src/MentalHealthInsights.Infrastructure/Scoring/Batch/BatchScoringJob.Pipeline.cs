@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text;
+using MentalHealthInsights.Infrastructure.Threading;
 
 namespace MentalHealthInsights.Infrastructure.Scoring.Batch;
 
@@ -183,10 +184,10 @@ public sealed partial class BatchScoringJob
         finally
         {
             stop.Cancel();
-            WaitQuietly(reader);
+            TaskWaits.WaitQuietly(reader);
             foreach (var scorer in scorers)
             {
-                WaitQuietly(scorer);
+                TaskWaits.WaitQuietly(scorer);
             }
 
             // A reader error is the root cause of an incomplete write: surface it first.
@@ -270,14 +271,5 @@ public sealed partial class BatchScoringJob
         stream.SetLength(length);
         stream.Position = length;
         return stream;
-    }
-
-    private static void WaitQuietly(Task task)
-    {
-        try
-        {
-            task.Wait(CancellationToken.None);
-        }
-        catch (AggregateException) { }
     }
 }

@@ -2,6 +2,7 @@ using MentalHealthInsights.Core.Training.Protocol;
 using MentalHealthInsights.Infrastructure.Data;
 using MentalHealthInsights.Infrastructure.Hashing;
 using MentalHealthInsights.Infrastructure.Reporting.Training;
+using MentalHealthInsights.Infrastructure.Threading;
 using MentalHealthInsights.Infrastructure.Versioning;
 
 namespace MentalHealthInsights.Infrastructure.Training.Jobs;
@@ -88,7 +89,7 @@ public sealed partial class TrainingJob(TimeProvider time)
         {
             // Never leave the report writer running behind this error; its own error, if any,
             // is secondary to the one being thrown.
-            WaitQuietly(reportWriting);
+            TaskWaits.WaitQuietly(reportWriting);
             throw;
         }
         var output = reportWriting.GetAwaiter().GetResult();
@@ -115,15 +116,6 @@ public sealed partial class TrainingJob(TimeProvider time)
     }
 
     /// <summary>Maps a part of the job onto [from, to] of the overall progress.</summary>
-    private static void WaitQuietly(Task task)
-    {
-        try
-        {
-            task.Wait(CancellationToken.None);
-        }
-        catch (AggregateException) { }
-    }
-
     private sealed class ScaledProgress(IProgress<double>? inner, double from, double to)
         : IProgress<double>
     {
