@@ -95,6 +95,8 @@ internal sealed class FittedColumn
         IReadOnlyList<string> levels
     )
     {
+        // One copy of the levels serves both the public list and the reference lookups.
+        var interned = levels.Select(string.Intern).ToArray();
         var index = new Dictionary<string, int>(levels.Count, StringComparer.Ordinal);
         for (var i = 0; i < levels.Count; i++)
         {
@@ -104,9 +106,9 @@ internal sealed class FittedColumn
         return new(name, FeatureKind.Categorical, offset, levels.Count + 1, missing)
         {
             ReadCategory = FeatureColumns.GetCategoricalReader(name),
-            Levels = Array.AsReadOnly(levels.ToArray()),
+            Levels = Array.AsReadOnly(interned),
             LevelIndex = index,
-            _internedLevels = levels.Select(string.Intern).ToArray(),
+            _internedLevels = interned,
         };
     }
 }
