@@ -91,19 +91,8 @@ public sealed class LabelsImportCommandTests
     }
 
     private static PredictionLogEntry Entry(string? subject) =>
-        new()
-        {
-            Timestamp = new DateTimeOffset(2026, 11, 1, 0, 0, 0, TimeSpan.Zero),
-            ModelName = "m",
-            ModelVersion = "1",
-            SubjectKey = subject,
-            RequestId = "r",
-            Source = "api",
-            Gender = "Female",
-            Occupation = "IT",
-            Country = "UK",
-            Probability = 0.5,
-            Label = true,
-            Threshold = 0.5,
-        };
+        PredictionLogEntries.Minimal(
+            subject,
+            new DateTimeOffset(2026, 11, 1, 0, 0, 0, TimeSpan.Zero)
+        );
 }

@@ -1,6 +1,6 @@
-using MentalHealthInsights.Core.Scoring.PredictionLog;
 using MentalHealthInsights.Server.PredictionLogging;
 using MentalHealthInsights.Server.Serving;
+using MentalHealthInsights.TestSupport;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace MentalHealthInsights.Server.Tests.PredictionLogging;
@@ -155,21 +155,10 @@ public sealed class PredictionLogWriterTests
         foreach (var subject in subjects)
         {
             queue.TryEnqueue(
-                new PredictionLogEntry
-                {
-                    Timestamp = new DateTimeOffset(2026, 11, 30, 8, 0, 0, TimeSpan.Zero),
-                    ModelName = "m",
-                    ModelVersion = "1",
-                    SubjectKey = subject,
-                    RequestId = "r",
-                    Source = "api",
-                    Gender = "Female",
-                    Occupation = "IT",
-                    Country = "UK",
-                    Probability = 0.5,
-                    Label = true,
-                    Threshold = 0.5,
-                }
+                PredictionLogEntries.Minimal(
+                    subject,
+                    new DateTimeOffset(2026, 11, 30, 8, 0, 0, TimeSpan.Zero)
+                )
             );
         }
     }
