@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using System.Runtime.CompilerServices;
 
 namespace MentalHealthInsights.Core.Data.Validation;
 
@@ -10,7 +11,9 @@ namespace MentalHealthInsights.Core.Data.Validation;
 /// </summary>
 /// <remarks>
 /// Stateful (counts and the set of seen User_IDs) and not thread-safe: use one instance per
-/// input, rows in file order. Memory grows only with the number of distinct accepted User_IDs
+/// input, rows in file order. The exception is <see cref="TryCheck{TRow}"/>, every check but
+/// the duplicate-id one, which touches no state, so several threads can check rows while one
+/// finishes them in order with <see cref="TryAddUserId"/>. Memory grows only with the number of distinct accepted User_IDs
 /// (about 28–54 bytes each, see docs/data-validation.md). Never throws for bad data.
 /// </remarks>
 public sealed partial class RecordValidator
@@ -104,23 +107,85 @@ public sealed partial class RecordValidator
     {
         RowsRead++;
         var parsed = default(ParsedRow);
-        if (Check(row, ref parsed) is { } failure)
+        var failure = CheckFields(row, ref parsed);
+        if (
+            failure is null
+            && options.RejectDuplicateUserIds
+            && !TryAddUserId(UserIdKey.Of(row[fieldOf[UserIdColumn]].Trim()))
+        )
+        {
+            failure = Duplicate;
+        }
+
+        if (failure is { } rejected)
         {
             RowsRejected++;
-            rejectsByReason[(int)failure.Reason]++;
+            rejectsByReason[(int)rejected.Reason]++;
             record = null;
-            rejection = failure;
+            rejection = rejected;
             return false;
         }
 
-        record = Accept(row, ref parsed);
+        record = Build(row, ref parsed);
+        Commit(parsed.MissingMask, parsed.UnknownMask);
         rejection = default;
         return true;
     }
 
-    // The single place that fixes the check order; CheckOrder lists the same sequence and a
-    // test fails each pair of checks at once to prove they agree.
-    private RowRejection? Check<TRow>(TRow row, ref ParsedRow p)
+    /// <summary>
+    /// Every check of <see cref="TryValidate{TRow}"/> but the duplicate-id one, without touching
+    /// this validator's state: safe on any number of threads at once. On success the row's
+    /// record is built and <paramref name="userId"/> holds what the duplicate-id check needs;
+    /// pass it to <see cref="TryAddUserId"/> in file order to finish the row. Neither call
+    /// counts towards <see cref="CreateReport"/>.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public bool TryCheck<TRow>(
+        TRow row,
+        [NotNullWhen(true)] out MentalHealthRecord? record,
+        out RowRejection rejection,
+        out UserIdKey userId
+    )
+        where TRow : IRowFields, allows ref struct
+    {
+        var parsed = default(ParsedRow);
+        if (CheckFields(row, ref parsed) is { } failure)
+        {
+            record = null;
+            rejection = failure;
+            userId = default;
+            return false;
+        }
+
+        userId = options.RejectDuplicateUserIds
+            ? UserIdKey.Of(row[fieldOf[UserIdColumn]].Trim())
+            : default;
+        record = Build(row, ref parsed);
+        rejection = default;
+        return true;
+    }
+
+    /// <summary>
+    /// The duplicate-id check, last of all, of a row that passed every other check
+    /// (<see cref="TryCheck{TRow}"/>): true when its User_ID is new (it is now remembered) or
+    /// duplicates are allowed; false for a repeat, which is rejected as <see cref="Duplicate"/>.
+    /// Not thread-safe: call it in file order.
+    /// </summary>
+    public bool TryAddUserId(in UserIdKey userId) =>
+        !options.RejectDuplicateUserIds
+        // Plain numbers (the dataset's 1, 2, 3, …) take a bit of a bitmap; other IDs a slot of
+        // the fingerprint table (a cache miss per row at 1 M IDs).
+        || (userId.Number >= 0 ? acceptedNumbers.Add(userId.Number) : acceptedIds.Add(userId.Hash));
+
+    /// <summary>The rejection of a row whose User_ID an earlier row already has.</summary>
+    public static RowRejection Duplicate { get; } =
+        new(RejectReason.DuplicateUserId, DatasetSchema.UserId);
+
+    // The single place that fixes the check order (the duplicate-id check, last, is
+    // TryAddUserId); CheckOrder lists the same sequence and a test fails each pair of checks at
+    // once to prove they agree.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private RowRejection? CheckFields<TRow>(TRow row, ref ParsedRow p)
         where TRow : IRowFields, allows ref struct
     {
         // Fields are drawn from the row text: a short row without U+FFFD passes both scans.
@@ -172,23 +237,7 @@ public sealed partial class RecordValidator
             return numberFailure;
         }
 
-        if (CheckClosedCategories(row, ref p) is { } categoryFailure)
-        {
-            return categoryFailure;
-        }
-
-        if (!options.RejectDuplicateUserIds)
-        {
-            return null;
-        }
-
-        // The last check, so the row is accepted exactly when its ID is new: one probe both
-        // tests and remembers it. Plain numbers (the dataset's 1, 2, 3, …) take a bit of a
-        // bitmap; other IDs a slot of the fingerprint table (a cache miss per row at 1 M IDs).
-        var added = DecimalIdBitmap.TryParse(userId, out var number)
-            ? acceptedNumbers.Add(number)
-            : acceptedIds.Add(UserIdHash.Compute(userId));
-        return added ? null : new(RejectReason.DuplicateUserId, DatasetSchema.UserId);
+        return CheckClosedCategories(row, ref p);
     }
 
     private static void EnsureValid(NumericRange range, string name)
