@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text;
 using MentalHealthInsights.Core.Scoring;
 using MentalHealthInsights.Core.Scoring.PredictionLog;
@@ -40,6 +41,7 @@ internal sealed class BatchRowFormat
     /// computation where the machine has AVX-512: <see cref="SubjectPseudonymWriter.WriteMany"/>),
     /// then formatted.
     /// </remarks>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Write(BatchChunk chunk, Predictor predictor)
     {
         var count = chunk.Count;

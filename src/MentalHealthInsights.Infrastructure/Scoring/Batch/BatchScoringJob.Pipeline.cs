@@ -103,6 +103,14 @@ public sealed partial class BatchScoringJob
         using var work = new BlockingCollection<BatchChunk>();
         using var ordered = new BlockingCollection<BatchChunk>();
         var committed = state.Checkpoint;
+        var skip = state.ResumedAfterRows;
+        if (skip == 0)
+        {
+            Verify(default, committed);
+        }
+
+        var validators = new FileValidator?[plan.Files.Count];
+        var turn = new BatchSettleTurn();
         var reader = Task.Factory.StartNew(
             () =>
             {
@@ -110,8 +118,8 @@ public sealed partial class BatchScoringJob
                 {
                     return ReadInputs(
                         plan,
-                        state.ResumedAfterRows,
-                        committed,
+                        skip,
+                        validators,
                         () => pool.Take(ct),
                         chunk =>
                         {
@@ -142,12 +150,18 @@ public sealed partial class BatchScoringJob
                     {
                         try
                         {
+                            // Checked in parallel, settled in input order, scored in parallel.
+                            CheckRows(chunk, validators);
+                            turn.Enter(chunk.Sequence, ct);
+                            Settle(plan, chunk, validators, turn, skip, committed);
+                            turn.Leave();
                             format.Write(chunk, predictor);
                         }
 #pragma warning disable CA1031 // Handed to the writer thread, which rethrows it.
                         catch (Exception e)
 #pragma warning restore CA1031
                         {
+                            // A chunk that fails never leaves its turn: the writer stops the job.
                             chunk.Error = e;
                         }
 
@@ -163,7 +177,16 @@ public sealed partial class BatchScoringJob
         try
         {
             committed = WriteInOrder(plan, committed, ordered, pool, progress, ct);
-            var counts = reader.GetAwaiter().GetResult();
+            var read = reader.GetAwaiter().GetResult();
+            // Every chunk was settled before the writer took it.
+            var counts = turn.Counts;
+            if (counts.Read != read)
+            {
+                throw new InvalidOperationException(
+                    $"Internal error: {read} rows read but {counts.Read} settled."
+                );
+            }
+
             committed = committed with
             {
                 RowsConsumed = counts.Read,
@@ -242,6 +265,14 @@ public sealed partial class BatchScoringJob
             rejects.Flush();
             positives += chunk.Positives;
             var counts = chunk.CountsAtEnd;
+            if (counts.Read <= committed.RowsConsumed)
+            {
+                // Rows a resumed job re-reads up to where it left off: settled, never committed again.
+                chunk.Reset();
+                pool.Add(chunk, ct);
+                continue;
+            }
+
             committed = committed with
             {
                 RowsConsumed = counts.Read,

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using MentalHealthInsights.Core.Data.Validation;
 using nietras.SeparatedValues;
 
@@ -12,32 +13,32 @@ public sealed partial class BatchScoringJob
     // row-count estimate that sizes the duplicate-id table once instead of doubling it.
     private const int AtLeastBytesPerRow = 48;
 
+    // Rows wider than this (extra columns) are checked by the reader through Sep.
+    private const int MaxSplitWidth = 64;
+
     /// <summary>
-    /// Reads every input in order, validating every row (all partitions and the rows already
-    /// committed too, so duplicate-id rules and counts are those of a full run), and hands this
-    /// partition's rows after <paramref name="skip"/> to chunks.
+    /// Reads every input in order and copies every row (all partitions and the rows already
+    /// committed too, so duplicate-id rules and counts are those of a full run) into chunks,
+    /// marking this partition's rows after <paramref name="skip"/> to be kept. Quoted rows and
+    /// rows not of the header's width are checked here, through Sep; the scoring threads check
+    /// the others (<see cref="CheckRows"/>).
     /// </summary>
-    /// <returns>The final counts.</returns>
+    /// <returns>The number of data rows read.</returns>
     /// <exception cref="InvalidDataException">A file-level problem found while reading (names and line numbers only).</exception>
-    private static BatchCounts ReadInputs(
+    private static long ReadInputs(
         BatchPlan plan,
         long skip,
-        BatchCheckpoint? committed,
+        FileValidator?[] validators,
         Func<BatchChunk> takeChunk,
         Action<BatchChunk> dispatch,
         IProgress<double>? progress,
         CancellationToken ct
     )
     {
-        var counts = default(BatchCounts);
+        long read = 0;
+        long sequence = 0;
         BatchChunk? chunk = null;
         long bytesBefore = 0;
-        var originalCopy = Array.Empty<char>();
-        if (skip == 0)
-        {
-            Verify(counts, committed);
-        }
-
         for (var fileIndex = 0; fileIndex < plan.Files.Count; fileIndex++)
         {
             var file = plan.Files[fileIndex];
@@ -45,6 +46,7 @@ public sealed partial class BatchScoringJob
             using var text = new StreamReader(stream, BatchPlan.InputEncoding, true, 1 << 16);
             using var sep = OpenSep(text, file);
             var validator = HeaderValidator(sep, plan, file);
+            validators[fileIndex] = validator;
             bool tooLong;
             while (TryMoveNext(sep, out tooLong))
             {
@@ -55,65 +57,43 @@ public sealed partial class BatchScoringJob
                     continue;
                 }
 
-                var index = counts.Read;
-                if ((index % CheckEveryRows) == 0)
+                if ((read % CheckEveryRows) == 0)
                 {
                     ct.ThrowIfCancellationRequested();
                 }
 
-                var ours = plan.Partition.Contains(index);
-                var keep = ours && index >= skip;
-                // Unescaping rewrites the row buffer in place: keep a quoted row's text first.
-                var original = raw;
-                if (keep && raw.Contains('"'))
-                {
-                    if (originalCopy.Length < raw.Length)
-                    {
-                        originalCopy = new char[Math.Max(raw.Length, 2 * originalCopy.Length)];
-                    }
-
-                    raw.CopyTo(originalCopy);
-                    original = originalCopy.AsSpan(0, raw.Length);
-                }
-
-                var accepted = validator.TryValidate(
-                    new BatchRowFields(row),
-                    out var record,
-                    out var rejection
+                var ours = plan.Partition.Contains(read);
+                var flags = (byte)(
+                    (ours ? BatchChunk.Ours : 0) | (ours && read >= skip ? BatchChunk.Keep : 0)
                 );
-                counts = counts with
+                var split = validator.Width <= MaxSplitWidth && row.ColCount == validator.Width;
+                if (!split || raw.Contains('"'))
                 {
-                    Read = counts.Read + 1,
-                    Scored = counts.Scored + (ours && accepted ? 1 : 0),
-                    Rejected = counts.Rejected + (ours && !accepted ? 1 : 0),
-                    Other = counts.Other + (ours ? 0 : 1),
-                };
-                if (counts.Read == skip)
-                {
-                    Verify(counts, committed);
+                    flags |= BatchChunk.Checked;
                 }
 
-                if (keep)
+                if (chunk is null)
                 {
-                    chunk ??= takeChunk();
-                    if (accepted)
-                    {
-                        chunk.Records[chunk.Count] = record!;
-                        chunk.Lines[chunk.Count] = row.LineNumberFrom;
-                        chunk.Files[chunk.Count] = fileIndex;
-                        chunk.Count++;
-                    }
-                    else
-                    {
-                        chunk.RejectsWriter.Write(file.SourceText);
-                        chunk.RejectsWriter.Write(',');
-                        chunk.RejectsCsv.Write(row.LineNumberFrom, rejection, original);
-                    }
+                    chunk = takeChunk();
+                    chunk.Sequence = sequence++;
                 }
 
-                if (chunk is not null && counts.Read % plan.ChunkRows == 0)
+                // The copy comes first: unescaping rewrites a quoted row's buffer in place.
+                var index = chunk.Add(raw, row.LineNumberFrom, fileIndex, flags);
+                if ((flags & BatchChunk.Checked) != 0)
                 {
-                    chunk.CountsAtEnd = counts;
+                    chunk.Accepted[index] = validator.Validator.TryCheck(
+                        new BatchRowFields(row),
+                        out var record,
+                        out chunk.Rejections[index],
+                        out chunk.UserIdKeys[index]
+                    );
+                    chunk.Records[index] = record!;
+                }
+
+                read++;
+                if (read % plan.ChunkRows == 0)
+                {
                     chunk.Progress = Fraction(plan, bytesBefore + stream.Position);
                     dispatch(chunk);
                     chunk = null;
@@ -123,14 +103,14 @@ public sealed partial class BatchScoringJob
             if (tooLong)
             {
                 throw new InvalidDataException(
-                    $"{Path.GetFileName(file.Path)}: reading stopped after {counts.Read} data rows: a row is longer than 16,777,216 characters, usually because a quote (\") is never closed."
+                    $"{Path.GetFileName(file.Path)}: reading stopped after {read} data rows: a row is longer than 16,777,216 characters, usually because a quote (\") is never closed."
                 );
             }
 
             bytesBefore += file.Length;
         }
 
-        if (counts.Read < skip)
+        if (read < skip)
         {
             throw new InvalidOperationException(
                 "The input has fewer rows than the checkpoint committed: it changed since the job started. Run without --resume."
@@ -139,13 +119,106 @@ public sealed partial class BatchScoringJob
 
         if (chunk is not null)
         {
-            chunk.CountsAtEnd = counts;
             chunk.Progress = 1;
             dispatch(chunk);
         }
 
         progress?.Report(1);
-        return counts;
+        return read;
+    }
+
+    /// <summary>
+    /// Checks the rows the reader left unchecked (every check but the duplicate-id one; any
+    /// thread, any number of chunks at once).
+    /// </summary>
+    // Hot per-row loops: compiled once, optimised, instead of ReadyToRun code the tiered JIT would
+    // compile again mid-run (as the validator's checks, see RecordValidator.Fields.cs).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void CheckRows(BatchChunk chunk, FileValidator?[] validators)
+    {
+        Span<int> ends = stackalloc int[MaxSplitWidth];
+        for (var i = 0; i < chunk.RowCount; i++)
+        {
+            if ((chunk.Flags[i] & BatchChunk.Checked) != 0)
+            {
+                continue;
+            }
+
+            var validator = validators[chunk.Files[i]]!;
+            chunk.Accepted[i] = validator.Validator.TryCheck(
+                new BatchTextRowFields(chunk.RowText(i), ends[..validator.Width]),
+                out var record,
+                out chunk.Rejections[i],
+                out chunk.UserIdKeys[i]
+            );
+            chunk.Records[i] = record!;
+        }
+    }
+
+    /// <summary>
+    /// Finishes a checked chunk in input order (the previous chunk is settled): the duplicate-id
+    /// check of its accepted rows, the running counts, the rejects lines of the rows it keeps,
+    /// and its records to score packed to the front.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void Settle(
+        BatchPlan plan,
+        BatchChunk chunk,
+        FileValidator?[] validators,
+        BatchSettleTurn turn,
+        long skip,
+        BatchCheckpoint committed
+    )
+    {
+        var counts = turn.Counts;
+        var kept = 0;
+        for (var i = 0; i < chunk.RowCount; i++)
+        {
+            var file = chunk.Files[i];
+            var accepted = chunk.Accepted[i];
+            var rejection = chunk.Rejections[i];
+            if (accepted && !validators[file]!.Validator.TryAddUserId(chunk.UserIdKeys[i]))
+            {
+                accepted = false;
+                rejection = RecordValidator.Duplicate;
+            }
+
+            var flags = chunk.Flags[i];
+            var ours = (flags & BatchChunk.Ours) != 0;
+            counts = new BatchCounts(
+                counts.Read + 1,
+                counts.Scored + (ours && accepted ? 1 : 0),
+                counts.Rejected + (ours && !accepted ? 1 : 0),
+                counts.Other + (ours ? 0 : 1)
+            );
+            if (counts.Read == skip)
+            {
+                Verify(counts, committed);
+            }
+
+            if ((flags & BatchChunk.Keep) == 0)
+            {
+                continue;
+            }
+
+            if (accepted)
+            {
+                chunk.Records[kept] = chunk.Records[i];
+                chunk.Lines[kept] = chunk.Lines[i];
+                chunk.Files[kept] = file;
+                kept++;
+            }
+            else
+            {
+                chunk.RejectsWriter.Write(plan.Files[file].SourceText);
+                chunk.RejectsWriter.Write(',');
+                chunk.RejectsCsv.Write(chunk.Lines[i], rejection, chunk.RowText(i));
+            }
+        }
+
+        chunk.Count = kept;
+        chunk.CountsAtEnd = counts;
+        turn.Counts = counts;
     }
 
     private static SepReader OpenSep(TextReader text, BatchInputFile file)
@@ -162,11 +235,7 @@ public sealed partial class BatchScoringJob
         }
     }
 
-    private static RecordValidator HeaderValidator(
-        SepReader sep,
-        BatchPlan plan,
-        BatchInputFile file
-    )
+    private static FileValidator HeaderValidator(SepReader sep, BatchPlan plan, BatchInputFile file)
     {
         string? error = "The file is empty: expected a header row naming the columns.";
         if (TryMoveNext(sep, out _) && !sep.Current.Span.IsEmpty)
@@ -180,13 +249,19 @@ public sealed partial class BatchScoringJob
 
             if (BatchHeader.Map(names, out error) is { } map)
             {
-                return new RecordValidator(map, plan.Validation, file.Length / AtLeastBytesPerRow);
+                return new FileValidator(
+                    new RecordValidator(map, plan.Validation, file.Length / AtLeastBytesPerRow),
+                    names.Length
+                );
             }
         }
 
         // The header was checked when the job was planned: the file changed since.
         throw new InvalidDataException($"{Path.GetFileName(file.Path)}: {error}");
     }
+
+    /// <summary>One input's validator and the number of columns its header names.</summary>
+    private sealed record FileValidator(RecordValidator Validator, int Width);
 
     /// <summary>Re-reading the committed rows must give the committed counts, or the input changed.</summary>
     private static void Verify(BatchCounts counts, BatchCheckpoint? committed)
