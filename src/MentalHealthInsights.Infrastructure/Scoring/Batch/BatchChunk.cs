@@ -106,6 +106,9 @@ internal sealed class BatchChunk
 
     public RejectsCsvWriter RejectsCsv { get; }
 
+    /// <summary>Checked and settled: what is left is scoring.</summary>
+    public bool Settled { get; set; }
+
     /// <summary>The running counts once this chunk's last row was settled (for the checkpoint).</summary>
     public BatchCounts CountsAtEnd { get; set; }
 
@@ -159,6 +162,7 @@ internal sealed class BatchChunk
 
         RowCount = 0;
         Count = 0;
+        Settled = false;
         Rejects.Clear();
         CountsAtEnd = default;
         OutputLength = 0;

@@ -110,13 +110,21 @@ public sealed partial class BatchScoringJob
         }
 
         var validators = new FileValidator?[plan.Files.Count];
-        var turn = new BatchSettleTurn();
+        var resumedFrom = committed;
+        // One queue of work for the scoring threads: chunks to check (from the reader) and
+        // settled chunks to score (from the settler, which completes it after the last chunk).
+        var settler = new BatchSettler(
+            (chunk, counts) => Settle(plan, chunk, validators, counts, skip, resumedFrom),
+            chunk => Hand(work, chunk),
+            work.CompleteAdding
+        );
         var reader = Task.Factory.StartNew(
             () =>
             {
+                var done = false;
                 try
                 {
-                    return ReadInputs(
+                    var (chunks, rows) = ReadInputs(
                         plan,
                         skip,
                         validators,
@@ -129,11 +137,17 @@ public sealed partial class BatchScoringJob
                         progress,
                         ct
                     );
+                    settler.ReaderDone(chunks);
+                    done = true;
+                    return rows;
                 }
                 finally
                 {
-                    work.CompleteAdding();
                     ordered.CompleteAdding();
+                    if (!done)
+                    {
+                        work.CompleteAdding();
+                    }
                 }
             },
             ct,
@@ -146,22 +160,25 @@ public sealed partial class BatchScoringJob
             scorers[i] = Task.Factory.StartNew(
                 () =>
                 {
+                    // Checked in parallel, settled in input order (by whichever thread hands
+                    // over the chunk due; nobody waits), scored in parallel.
                     foreach (var chunk in work.GetConsumingEnumerable(ct))
                     {
                         try
                         {
-                            // Checked in parallel, settled in input order, scored in parallel.
-                            CheckRows(chunk, validators);
-                            turn.Enter(chunk.Sequence, ct);
-                            Settle(plan, chunk, validators, turn, skip, committed);
-                            turn.Leave();
+                            if (!chunk.Settled)
+                            {
+                                CheckRows(chunk, validators);
+                                settler.Checked(chunk);
+                                continue;
+                            }
+
                             format.Write(chunk, predictor);
                         }
 #pragma warning disable CA1031 // Handed to the writer thread, which rethrows it.
                         catch (Exception e)
 #pragma warning restore CA1031
                         {
-                            // A chunk that fails never leaves its turn: the writer stops the job.
                             chunk.Error = e;
                         }
 
@@ -179,7 +196,7 @@ public sealed partial class BatchScoringJob
             committed = WriteInOrder(plan, committed, ordered, pool, progress, ct);
             var read = reader.GetAwaiter().GetResult();
             // Every chunk was settled before the writer took it.
-            var counts = turn.Counts;
+            var counts = settler.Counts;
             if (counts.Read != read)
             {
                 throw new InvalidOperationException(
@@ -222,6 +239,18 @@ public sealed partial class BatchScoringJob
             {
                 System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(readerError);
             }
+        }
+    }
+
+    /// <summary>Queues a settled chunk for scoring; once the job is stopping, marks it failed instead.</summary>
+    private static void Hand(BlockingCollection<BatchChunk> work, BatchChunk chunk)
+    {
+        if (!work.TryAdd(chunk))
+        {
+            chunk.Error = new OperationCanceledException(
+                "The job stopped before this chunk was scored."
+            );
+            chunk.Scored.Set();
         }
     }
 

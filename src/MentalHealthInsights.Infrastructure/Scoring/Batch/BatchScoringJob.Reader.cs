@@ -23,9 +23,9 @@ public sealed partial class BatchScoringJob
     /// rows not of the header's width are checked here, through Sep; the scoring threads check
     /// the others (<see cref="CheckRows"/>).
     /// </summary>
-    /// <returns>The number of data rows read.</returns>
+    /// <returns>The number of chunks and of data rows read.</returns>
     /// <exception cref="InvalidDataException">A file-level problem found while reading (names and line numbers only).</exception>
-    private static long ReadInputs(
+    private static (long Chunks, long Rows) ReadInputs(
         BatchPlan plan,
         long skip,
         FileValidator?[] validators,
@@ -124,7 +124,7 @@ public sealed partial class BatchScoringJob
         }
 
         progress?.Report(1);
-        return read;
+        return (sequence, read);
     }
 
     /// <summary>
@@ -156,21 +156,21 @@ public sealed partial class BatchScoringJob
     }
 
     /// <summary>
-    /// Finishes a checked chunk in input order (the previous chunk is settled): the duplicate-id
+    /// Finishes a checked chunk in input order (the previous chunk is settled, its counts are
+    /// <paramref name="counts"/>): the duplicate-id
     /// check of its accepted rows, the running counts, the rejects lines of the rows it keeps,
     /// and its records to score packed to the front.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void Settle(
+    private static BatchCounts Settle(
         BatchPlan plan,
         BatchChunk chunk,
         FileValidator?[] validators,
-        BatchSettleTurn turn,
+        BatchCounts counts,
         long skip,
         BatchCheckpoint committed
     )
     {
-        var counts = turn.Counts;
         var kept = 0;
         for (var i = 0; i < chunk.RowCount; i++)
         {
@@ -218,7 +218,8 @@ public sealed partial class BatchScoringJob
 
         chunk.Count = kept;
         chunk.CountsAtEnd = counts;
-        turn.Counts = counts;
+        chunk.Settled = true;
+        return counts;
     }
 
     private static SepReader OpenSep(TextReader text, BatchInputFile file)
