@@ -32,13 +32,12 @@ public sealed partial class XGBoostTreeEnsemble
         Span<float> treePhi =
             treePhiLength < 1024 ? stackalloc float[treePhiLength] : new float[treePhiLength];
         Span<int> unsatisfied = stackalloc int[tables.MaxTreeNodes];
-        Span<double> treeSums = stackalloc double[tables.MaxTreeFeatures];
         for (var t = 0; t < TreeCount; t++)
         {
             phi[FeatureCount] += meanValue[treeStart[t]];
             if (tables.Trees[t].IsTabled)
             {
-                AddTableTree(tables, t, row, phi, unsatisfied, treeSums);
+                AddTableTree(tables, t, row, phi, unsatisfied);
             }
             else
             {

@@ -24,23 +24,18 @@ public sealed partial class XGBoostTreeEnsemble
     private sealed class ShapTableBuilder(XGBoostTreeEnsemble model, long budgetBytes)
     {
         private static readonly long SplitBytes = Unsafe.SizeOf<TableSplit>();
-        private static readonly long LeafBytes = Unsafe.SizeOf<TableLeaf>();
-
-        // Per path entry: its slot (int) and two factors (double).
-        private const long PathEntryBytes = sizeof(int) + (2 * sizeof(double));
+        private static readonly long TermBytes = Unsafe.SizeOf<TableTerm>();
 
         private readonly List<TableTree> trees = [];
         private readonly List<TableSplit> splits = [];
-        private readonly List<TableLeaf> leaves = [];
-        private readonly List<int> pathSlot = [];
-        private readonly List<double> pathFactor = [];
+        private readonly List<TableTerm> terms = [];
         private readonly List<double> values = [];
         private readonly List<int> treeFeature = [];
+        private readonly List<int> featureTermEnd = [];
         private long remaining = budgetBytes;
         private long bytes;
         private int tabledTrees;
         private int maxTreeNodes;
-        private int maxTreeFeatures;
 
         // The tree being read: nodes numbered in preorder, each leaf with its path's distinct
         // features and their zero fractions.
@@ -48,6 +43,7 @@ public sealed partial class XGBoostTreeEnsemble
         private readonly List<(int Node, float Value, int PathStart, int Depth)> treeLeaves = [];
         private readonly List<(int Feature, float Zero)> treePaths = [];
         private readonly Dictionary<int, int> treeSlots = [];
+        private readonly List<(int Slot, TableTerm Term)> treeTerms = [];
         private readonly int[] pathFeature = new int[MaxTablePathFeatures];
         private readonly float[] pathZero = new float[MaxTablePathFeatures];
         private int nodeCount;
@@ -71,10 +67,8 @@ public sealed partial class XGBoostTreeEnsemble
             Visit(model.treeStart[tree], 0);
             var cost =
                 (entries * sizeof(double))
-                + (treePaths.Count * PathEntryBytes)
-                + (treeSplits.Count * SplitBytes)
-                + (treeLeaves.Count * LeafBytes)
-                + (treeSplits.Count * sizeof(int));
+                + (treePaths.Count * TermBytes)
+                + (treeSplits.Count * (SplitBytes + (2 * sizeof(int))));
             if (!fits || cost > remaining)
             {
                 trees.Add(default);
@@ -91,14 +85,12 @@ public sealed partial class XGBoostTreeEnsemble
             {
                 Trees = [.. trees],
                 Splits = [.. splits],
-                Leaves = [.. leaves],
-                PathSlot = [.. pathSlot],
-                PathFactor = [.. pathFactor],
+                Terms = [.. terms],
                 Values = [.. values],
                 TreeFeature = [.. treeFeature],
+                FeatureTermEnd = [.. featureTermEnd],
                 TabledTreeCount = tabledTrees,
                 MaxTreeNodes = maxTreeNodes,
-                MaxTreeFeatures = maxTreeFeatures,
                 Bytes = bytes,
             };
 
@@ -152,7 +144,6 @@ public sealed partial class XGBoostTreeEnsemble
 
             var at = treeSplits.Count;
             treeSplits.Add(default);
-            var leftLocal = nodeCount;
             VisitChild(node, model.left[node], f, k, depth);
             var rightLocal = nodeCount;
             VisitChild(node, model.right[node], f, k, depth);
@@ -160,10 +151,9 @@ public sealed partial class XGBoostTreeEnsemble
                 model.threshold[node],
                 f,
                 local,
-                leftLocal,
                 rightLocal,
                 1 << bit,
-                model.defaultLeft[node]
+                model.defaultLeft[node] ? 1 : 0
             );
         }
 
@@ -202,21 +192,48 @@ public sealed partial class XGBoostTreeEnsemble
 
             var splitStart = splits.Count;
             splits.AddRange(treeSplits);
-            var leafStart = leaves.Count;
+            treeTerms.Clear();
             foreach (var (node, value, start, depth) in treeLeaves)
             {
-                var pathStart = pathSlot.Count;
+                var tableStart = values.Count;
                 for (var i = 0; i < depth; i++)
                 {
                     var (feature, z) = treePaths[start + i];
                     zero[i] = z;
-                    pathSlot.Add(treeSlots[feature]);
-                    pathFactor.Add((1.0 - z) / z);
-                    pathFactor.Add(-1.0);
+                    var factor = (1.0 - zero[i]) / zero[i];
+                    treeTerms.Add(
+                        (
+                            treeSlots[feature],
+                            new TableTerm(
+                                node,
+                                1 << i,
+                                i,
+                                tableStart,
+                                BitConverter.DoubleToInt64Bits(factor)
+                            )
+                        )
+                    );
                 }
 
-                leaves.Add(new TableLeaf(node, depth, pathStart, values.Count));
                 AddTable(value, depth);
+            }
+
+            // Grouped by feature; OrderBy is stable, so leaves stay in preorder within a feature.
+            var termStart = terms.Count;
+            var slot = 0;
+            foreach (var (termSlot, term) in treeTerms.OrderBy(t => t.Slot))
+            {
+                for (; slot < termSlot; slot++)
+                {
+                    featureTermEnd.Add(terms.Count);
+                }
+
+                terms.Add(term);
+            }
+
+            for (; slot < treeSlots.Count; slot++)
+            {
+                featureTermEnd.Add(terms.Count);
             }
 
             trees.Add(
@@ -224,15 +241,13 @@ public sealed partial class XGBoostTreeEnsemble
                     true,
                     splitStart,
                     treeSplits.Count,
-                    leafStart,
-                    leaves.Count - leafStart,
+                    termStart,
                     featureStart,
                     treeFeature.Count - featureStart
                 )
             );
             tabledTrees++;
             maxTreeNodes = Math.Max(maxTreeNodes, nodeCount);
-            maxTreeFeatures = Math.Max(maxTreeFeatures, treeSlots.Count);
         }
 
         // v·B(T) for every satisfied set T, stored at the unsatisfied set D ∖ T, where

@@ -28,6 +28,8 @@ public sealed partial class XGBoostTreeEnsemble
     // tree with a longer path keeps the reference algorithm.
     internal const int MaxTablePathFeatures = 10;
 
+    private static readonly long MinusOneBits = BitConverter.DoubleToInt64Bits(-1.0);
+
     // Bounds the per-call node buffer (one int per node of the largest tabled tree) on the stack.
     private const int MaxTableTreeNodes = 2048;
 
@@ -38,15 +40,15 @@ public sealed partial class XGBoostTreeEnsemble
     internal long ShapTableBytes => shapTables.Value.Bytes;
 
     // One tree from its tables: the unsatisfied set of every node (parent before child), then
-    // each leaf's d values summed in double per feature of the tree, then added to phi in float
-    // in the tree's turn, as XGBoost adds a tree's values.
+    // per feature of the tree its (leaf, path position) terms summed in double, added to phi in
+    // float in the tree's turn, as XGBoost adds a tree's values. No branch depends on the row:
+    // a split goes either way about half the time, which a branch predictor cannot learn.
     private static void AddTableTree(
         ShapTables tables,
         int tree,
         ReadOnlySpan<float> row,
         Span<float> phi,
-        Span<int> unsatisfied,
-        Span<double> treeSums
+        Span<int> unsatisfied
     )
     {
         var info = tables.Trees[tree];
@@ -54,67 +56,58 @@ public sealed partial class XGBoostTreeEnsemble
         ref var x0 = ref MemoryMarshal.GetReference(row);
         u = 0;
 
-        // Indices are safe without bounds checks: the builder numbered the tree's nodes below
-        // MaxTreeNodes and its features below MaxTreeFeatures, and the row length was checked.
-        ref var split = ref MemoryMarshal.GetArrayDataReference(tables.Splits);
-        split = ref Unsafe.Add(ref split, info.SplitStart);
+        // Indices are safe without bounds checks: the builder numbered each tabled tree's nodes
+        // below MaxTreeNodes (the length of unsatisfied) and took its features and table
+        // positions from the checked model; the caller checked the row length.
+        ref var split = ref Unsafe.Add(
+            ref MemoryMarshal.GetArrayDataReference(tables.Splits),
+            info.SplitStart
+        );
         for (var s = 0; s < info.SplitCount; s++)
         {
             ref readonly var n = ref Unsafe.Add(ref split, s);
-            var x = Unsafe.Add(ref x0, n.Feature);
-            var goesLeft = float.IsNaN(x) ? n.DefaultLeft : x < n.Threshold;
+            var right = Step(Unsafe.Add(ref x0, n.Feature), n.Threshold, n.FlipOnNaN);
             var parent = Unsafe.Add(ref u, n.Node);
-            var leftBit = goesLeft ? 0 : n.Bit;
-            Unsafe.Add(ref u, n.Left) = parent | leftBit;
-            Unsafe.Add(ref u, n.Right) = parent | (n.Bit ^ leftBit);
+            var rightBit = n.Bit & -right;
+            Unsafe.Add(ref u, n.Node + 1) = parent | rightBit;
+            Unsafe.Add(ref u, n.Right) = parent | (n.Bit ^ rightBit);
         }
 
-        var sums = treeSums[..info.FeatureCount];
-        sums.Clear();
-        ref var sum0 = ref MemoryMarshal.GetReference(sums);
         ref var values = ref MemoryMarshal.GetArrayDataReference(tables.Values);
-        ref var slots = ref MemoryMarshal.GetArrayDataReference(tables.PathSlot);
-        ref var factors = ref MemoryMarshal.GetArrayDataReference(tables.PathFactor);
-        ref var leaf = ref MemoryMarshal.GetArrayDataReference(tables.Leaves);
-        leaf = ref Unsafe.Add(ref leaf, info.LeafStart);
-        for (var l = 0; l < info.LeafCount; l++)
+        ref var terms = ref MemoryMarshal.GetArrayDataReference(tables.Terms);
+        var e = info.TermStart;
+        for (var k = info.FeatureStart; k < info.FeatureStart + info.FeatureCount; k++)
         {
-            ref readonly var f = ref Unsafe.Add(ref leaf, l);
-            var m = Unsafe.Add(ref u, f.Node);
-            ref var table = ref Unsafe.Add(ref values, f.TableStart);
-            for (var i = 0; i < f.Depth; i++)
+            var end = tables.FeatureTermEnd[k];
+            var sum = 0.0;
+            for (; e < end; e++)
             {
-                var e = f.PathStart + i;
-                var unsatisfiedBit = (m >> i) & 1;
-                Unsafe.Add(ref sum0, Unsafe.Add(ref slots, e)) +=
-                    Unsafe.Add(ref table, m | (1 << i))
-                    * Unsafe.Add(ref factors, (2 * e) + unsatisfiedBit);
-            }
-        }
+                ref readonly var term = ref Unsafe.Add(ref terms, e);
+                var m = Unsafe.Add(ref u, term.Node);
 
-        var features = tables.TreeFeature.AsSpan(info.FeatureStart, info.FeatureCount);
-        for (var k = 0; k < features.Length; k++)
-        {
-            phi[features[k]] += (float)sums[k];
+                // Satisfied: (1 − z)/z · v·B(T ∖ {j}); unsatisfied (m already holds the bit):
+                // −v·B(T). The factor is picked by masking its bits, exactly −1 or (1 − z)/z.
+                long unsatisfiedMask = -((m & term.Bit) >> term.Position);
+                var factor = BitConverter.Int64BitsToDouble(
+                    term.FactorBits ^ ((term.FactorBits ^ MinusOneBits) & unsatisfiedMask)
+                );
+                sum += Unsafe.Add(ref values, term.TableStart + (m | term.Bit)) * factor;
+            }
+
+            phi[tables.TreeFeature[k]] += (float)sum;
         }
     }
 
     private sealed class ShapTables
     {
-        /// <summary>Per tree: where its splits, leaves and features are, or not tabled.</summary>
+        /// <summary>Per tree: where its splits, terms and features are, or not tabled.</summary>
         public required TableTree[] Trees { get; init; }
 
         /// <summary>Tabled trees' splits, each tree's in preorder (parent before child).</summary>
         public required TableSplit[] Splits { get; init; }
 
-        /// <summary>Tabled trees' leaves with at least one feature on their path.</summary>
-        public required TableLeaf[] Leaves { get; init; }
-
-        /// <summary>Per path entry: the feature's index among its tree's features.</summary>
-        public required int[] PathSlot { get; init; }
-
-        /// <summary>Per path entry two factors: (1 − z)/z when satisfied, −1 when not.</summary>
-        public required double[] PathFactor { get; init; }
+        /// <summary>One per (leaf, feature on its path), each tree's grouped by feature.</summary>
+        public required TableTerm[] Terms { get; init; }
 
         /// <summary>Per leaf 2^d values v·B(D ∖ U), indexed by the unsatisfied set U.</summary>
         public required double[] Values { get; init; }
@@ -122,11 +115,12 @@ public sealed partial class XGBoostTreeEnsemble
         /// <summary>Per tabled tree its distinct split features (input column indices).</summary>
         public required int[] TreeFeature { get; init; }
 
+        /// <summary>Per entry of <see cref="TreeFeature"/>: the end of its terms.</summary>
+        public required int[] FeatureTermEnd { get; init; }
+
         public required int TabledTreeCount { get; init; }
 
         public required int MaxTreeNodes { get; init; }
-
-        public required int MaxTreeFeatures { get; init; }
 
         public required long Bytes { get; init; }
     }
@@ -135,23 +129,31 @@ public sealed partial class XGBoostTreeEnsemble
         bool IsTabled,
         int SplitStart,
         int SplitCount,
-        int LeafStart,
-        int LeafCount,
+        int TermStart,
         int FeatureStart,
         int FeatureCount
     );
 
-    // Node, Left and Right are indices in the tree's preorder numbering; Bit is 1 << (the
-    // split feature's position among the distinct features on the path to this node).
+    // Node and Right are indices in the tree's preorder numbering (the left child is Node + 1);
+    // Bit is 1 << (the split feature's position among the distinct features on the path to
+    // this node); FlipOnNaN is 1 when missing values go left (see Step).
     private readonly record struct TableSplit(
         float Threshold,
         int Feature,
         int Node,
-        int Left,
         int Right,
         int Bit,
-        bool DefaultLeft
+        int FlipOnNaN
     );
 
-    private readonly record struct TableLeaf(int Node, int Depth, int PathStart, int TableStart);
+    // One leaf's term for one feature on its path: the leaf (preorder index), the feature's
+    // bit in the leaf's unsatisfied set, where the leaf's 2^d values start, and the bits of
+    // (1 − z)/z.
+    private readonly record struct TableTerm(
+        int Node,
+        int Bit,
+        int Position,
+        int TableStart,
+        long FactorBits
+    );
 }
