@@ -15,12 +15,24 @@ public sealed partial class XGBoostTreeEnsemble
     /// The ensemble, or null when the model uses something this evaluator does not implement
     /// (another objective, dart, several targets, categorical splits) or is not a readable model.
     /// </returns>
-    public static XGBoostTreeEnsemble? TryParse(ReadOnlySpan<byte> json, out string? reason)
+    public static XGBoostTreeEnsemble? TryParse(ReadOnlySpan<byte> json, out string? reason) =>
+        TryParseWithTableBudget(json, DefaultShapTableBudgetBytes, out reason);
+
+    /// <summary>
+    /// <see cref="TryParse(ReadOnlySpan{byte}, out string?)"/> with another bound on the memory
+    /// of the TreeSHAP tables (trees beyond it keep the reference algorithm; 0 = none tabled).
+    /// </summary>
+    internal static XGBoostTreeEnsemble? TryParseWithTableBudget(
+        ReadOnlySpan<byte> json,
+        long shapTableBudgetBytes,
+        out string? reason
+    )
     {
+        ArgumentOutOfRangeException.ThrowIfNegative(shapTableBudgetBytes);
         try
         {
             using var document = JsonDocument.Parse(json.ToArray());
-            return Parse(document.RootElement, out reason);
+            return Parse(document.RootElement, shapTableBudgetBytes, out reason);
         }
         catch (Exception e)
             when (e
@@ -37,7 +49,11 @@ public sealed partial class XGBoostTreeEnsemble
         }
     }
 
-    private static XGBoostTreeEnsemble? Parse(JsonElement root, out string? reason)
+    private static XGBoostTreeEnsemble? Parse(
+        JsonElement root,
+        long shapTableBudgetBytes,
+        out string? reason
+    )
     {
         var learner = root.GetProperty("learner");
         var objective = learner.GetProperty("objective").GetProperty("name").GetString();
@@ -86,13 +102,14 @@ public sealed partial class XGBoostTreeEnsemble
         // XGBoost 1.7's LogisticRegression::ProbToMargin, in float.
         var baseMargin = -MathF.Log((1.0f / baseScore) - 1.0f);
         var trees = booster.GetProperty("model").GetProperty("trees");
-        return Build(featureCount, baseMargin, trees, out reason);
+        return Build(featureCount, baseMargin, trees, shapTableBudgetBytes, out reason);
     }
 
     private static XGBoostTreeEnsemble? Build(
         int featureCount,
         float baseMargin,
         JsonElement trees,
+        long shapTableBudgetBytes,
         out string? reason
     )
     {
@@ -158,7 +175,8 @@ public sealed partial class XGBoostTreeEnsemble
             threshold,
             defaultLeft,
             cover,
-            maxDepth
+            maxDepth,
+            shapTableBudgetBytes
         );
     }
 

@@ -6,14 +6,75 @@ public sealed partial class XGBoostTreeEnsemble
     private const int MaxStackPathElements = 4096;
 
     /// <summary>
-    /// Exact TreeSHAP contributions of one row (XGBoost's <c>pred_contribs</c>, Lundberg et al.'s
-    /// algorithm 2 as XGBoost 1.7 implements it, float arithmetic in the same order): one value
-    /// per feature, then the bias (expected margin + base margin) last. The values add up to
+    /// Exact TreeSHAP contributions of one row (XGBoost's <c>pred_contribs</c>): one value per
+    /// feature, then the bias (expected margin + base margin) last. The values add up to
     /// <see cref="Margin"/> up to float rounding. Allocates no managed memory for ordinary depths.
     /// </summary>
+    /// <remarks>
+    /// Trees within the table budget use precomputed per-leaf tables (Fast TreeSHAP v2, built
+    /// once on the first call; see XGBoostTreeEnsemble.ShapTables.cs); the others run Lundberg et
+    /// al.'s algorithm 2 as XGBoost 1.7 implements it. Either way each tree's values are added to
+    /// the result in float in tree order, as XGBoost does, so results match the native library.
+    /// </remarks>
     /// <param name="row">Exactly <see cref="FeatureCount"/> values; NaN = missing.</param>
     /// <param name="destination">At least <see cref="FeatureCount"/> + 1 values; overwritten.</param>
     public void Contributions(ReadOnlySpan<float> row, Span<float> destination)
+    {
+        var phi = CheckContributionArguments(row, destination);
+        var tables = shapTables.Value;
+        var needsReference = tables.TabledTreeCount < TreeCount;
+        var pathLength = needsReference ? ReferencePathLength : 0;
+        Span<PathElement> path =
+            pathLength <= MaxStackPathElements
+                ? stackalloc PathElement[pathLength]
+                : new PathElement[pathLength];
+        var treePhiLength = needsReference ? FeatureCount + 1 : 0;
+        Span<float> treePhi =
+            treePhiLength < 1024 ? stackalloc float[treePhiLength] : new float[treePhiLength];
+        Span<int> unsatisfied = stackalloc int[tables.MaxTreeNodes];
+        for (var t = 0; t < TreeCount; t++)
+        {
+            phi[FeatureCount] += meanValue[treeStart[t]];
+            if (tables.Trees[t].IsTabled)
+            {
+                AddTableTree(tables, t, row, phi, unsatisfied);
+            }
+            else
+            {
+                AddReferenceTree(t, row, phi, path, treePhi);
+            }
+        }
+
+        phi[FeatureCount] += BaseMargin;
+    }
+
+    /// <summary>
+    /// <see cref="Contributions"/> by the reference algorithm alone (XGBoost's
+    /// <c>RegTree::TreeShap</c> on every tree, no tables): what the tables are tested against.
+    /// </summary>
+    internal void ReferenceContributions(ReadOnlySpan<float> row, Span<float> destination)
+    {
+        var phi = CheckContributionArguments(row, destination);
+        var pathLength = ReferencePathLength;
+        Span<PathElement> path =
+            pathLength <= MaxStackPathElements
+                ? stackalloc PathElement[pathLength]
+                : new PathElement[pathLength];
+        Span<float> treePhi =
+            FeatureCount < 1024 ? stackalloc float[FeatureCount + 1] : new float[FeatureCount + 1];
+        for (var t = 0; t < TreeCount; t++)
+        {
+            phi[FeatureCount] += meanValue[treeStart[t]];
+            AddReferenceTree(t, row, phi, path, treePhi);
+        }
+
+        phi[FeatureCount] += BaseMargin;
+    }
+
+    // The buffer RegTree::TreeShap needs: one copy of the unique path per level.
+    private int ReferencePathLength => (maxDepth + 2) * (maxDepth + 3) / 2;
+
+    private Span<float> CheckContributionArguments(ReadOnlySpan<float> row, Span<float> destination)
     {
         CheckRow(row);
         if (destination.Length < FeatureCount + 1)
@@ -26,27 +87,26 @@ public sealed partial class XGBoostTreeEnsemble
 
         var phi = destination[..(FeatureCount + 1)];
         phi.Clear();
-        var width = maxDepth + 2;
-        var pathLength = width * (width + 1) / 2;
-        Span<PathElement> path =
-            pathLength <= MaxStackPathElements
-                ? stackalloc PathElement[pathLength]
-                : new PathElement[pathLength];
-        Span<float> treePhi =
-            FeatureCount < 1024 ? stackalloc float[FeatureCount + 1] : new float[FeatureCount + 1];
-        for (var t = 0; t < TreeCount; t++)
-        {
-            treePhi.Clear();
-            var root = treeStart[t];
-            treePhi[FeatureCount] += meanValue[root];
-            TreeShap(row, treePhi, root, 0, path, 0, 1f, 1f, -1);
-            for (var c = 0; c < phi.Length; c++)
-            {
-                phi[c] += treePhi[c];
-            }
-        }
+        return phi;
+    }
 
-        phi[FeatureCount] += BaseMargin;
+    // One tree by RegTree::TreeShap: its values summed in float into treePhi, then added to phi
+    // in float, as XGBoost's CPU predictor does (the bias, the tree's mean value, is added by
+    // the caller: treePhi's bias slot would hold only that).
+    private void AddReferenceTree(
+        int tree,
+        ReadOnlySpan<float> row,
+        Span<float> phi,
+        Span<PathElement> path,
+        Span<float> treePhi
+    )
+    {
+        treePhi.Clear();
+        TreeShap(row, treePhi, treeStart[tree], 0, path, 0, 1f, 1f, -1);
+        for (var c = 0; c < FeatureCount; c++)
+        {
+            phi[c] += treePhi[c];
+        }
     }
 
     // RegTree::TreeShap with condition = 0 (plain SHAP values). parentStart is where the

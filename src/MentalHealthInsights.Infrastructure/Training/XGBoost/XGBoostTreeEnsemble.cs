@@ -12,11 +12,14 @@ namespace MentalHealthInsights.Infrastructure.Training.XGBoost;
 /// <remarks>
 /// <para>
 /// Why: one native call costs a DMatrix round trip (~30 µs for one row) and native one-row
-/// TreeSHAP ~1.6 ms; here a one-row prediction is a walk over flat arrays and TreeSHAP a
-/// stack-allocated recursion, neither of which allocates managed memory (see docs/xgboost.md).
+/// TreeSHAP ~1.6 ms; here a one-row prediction is a walk over flat arrays and TreeSHAP a pass
+/// over precomputed per-leaf tables (Fast TreeSHAP v2, exact), neither of which allocates
+/// managed memory (see docs/xgboost.md).
 /// </para>
 /// <para>
-/// Read-only after construction and safe for any number of concurrent callers. Supported:
+/// Read-only after construction (the TreeSHAP tables are built once, on the first
+/// <see cref="Contributions"/> call, whichever thread makes it) and safe for any number of
+/// concurrent callers. Supported:
 /// numerical splits only (no categorical splits), one target, gbtree (not dart);
 /// <see cref="TryParse"/> returns null for anything else so the caller keeps the native path.
 /// </para>
@@ -39,6 +42,10 @@ public sealed partial class XGBoostTreeEnsemble
     // instead of one per array.
     private readonly WalkNode[] walk;
 
+    // Fast TreeSHAP v2 tables, built on the first Contributions call (batch-only users never
+    // pay for them); Lazy's default mode builds them once however many threads ask.
+    private readonly Lazy<ShapTables> shapTables;
+
     private XGBoostTreeEnsemble(
         int featureCount,
         float baseMargin,
@@ -49,7 +56,8 @@ public sealed partial class XGBoostTreeEnsemble
         float[] threshold,
         bool[] defaultLeft,
         float[] cover,
-        int maxDepth
+        int maxDepth,
+        long shapTableBudgetBytes
     )
     {
         FeatureCount = featureCount;
@@ -82,6 +90,7 @@ public sealed partial class XGBoostTreeEnsemble
 
         (blockNodes, blockLeafValue, blockRoot, blockDepth) = BuildBlockLayout();
         vector = BuildVectorLayout();
+        shapTables = new Lazy<ShapTables>(() => BuildShapTables(shapTableBudgetBytes));
     }
 
     /// <summary>Number of input features.</summary>

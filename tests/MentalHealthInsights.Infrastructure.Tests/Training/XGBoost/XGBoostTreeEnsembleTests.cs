@@ -63,6 +63,9 @@ public sealed class XGBoostTreeEnsembleTests
         using var owned = model;
         var ensemble = Parse(model.ToJson());
 
+        // Every tree through the Fast TreeSHAP tables (the reference algorithm is tested
+        // against the same native values in XGBoostTreeEnsembleShapTablesTests).
+        Assert.Equal(ensemble.TreeCount, ensemble.ShapTableTreeCount);
         var native = model.PredictContributions(data.Features, Rows);
         var managed = new float[cols + 1];
         var worst = 0.0;
