@@ -18,7 +18,9 @@ internal sealed class ModelLoader(ServingOptions options, TimeProvider time)
 {
     private const string Scheme = ModelReferenceResolver.Scheme;
 
-    // A plain, complete record; the probe only checks that the model answers with a probability.
+    // A plain, complete record; the probe checks that the model answers with a probability and
+    // an explanation (so a model that cannot explain is refused before it serves, and lazily
+    // built state — an XGBoost model's TreeSHAP tables — is built here, not in a request).
     private static readonly MentalHealthRecord Probe = new()
     {
         UserId = "probe",
@@ -125,7 +127,7 @@ internal sealed class ModelLoader(ServingOptions options, TimeProvider time)
         double probability;
         try
         {
-            probability = model.Predictor.PredictProbability(Probe);
+            probability = model.Predictor.Predict(Probe).Probability;
         }
         catch
         {
