@@ -75,19 +75,8 @@ public sealed class BatchScoringJobS3Tests(S3rverFixture server, BatchTestModel 
         await StorageTransfer.UploadAsync(input, Location(Uri(prefix, "in.csv")));
         var reference = model.Job().Run(Options(input, temp.File("ref.csv"), temp.File("work")));
         var options = Options(Uri(prefix, "in.csv"), Uri(prefix, "out/o.csv"), temp.File("work"));
-        using var stop = new CancellationTokenSource();
-        var reports = 0;
-        var progress = new ActionProgress(_ =>
-        {
-            if (++reports == 5)
-            {
-                stop.Cancel();
-            }
-        });
 
-        Assert.ThrowsAny<OperationCanceledException>(() =>
-            model.Job().Run(options, progress, stop.Token)
-        );
+        BatchInterruption.RunUntilReport(model.Job(), options, 5);
         var work = Path.Combine(temp.File("work"), "s3", S3rverFixture.Bucket, prefix, "out");
         Assert.True(File.Exists(Path.Combine(work, "o.csv.checkpoint.json")));
         Assert.True(File.Exists(Path.Combine(work, "o.csv.partial")));
@@ -110,10 +99,7 @@ public sealed class BatchScoringJobS3Tests(S3rverFixture server, BatchTestModel 
         var input = temp.WriteInput("in.csv", BatchTestModel.Records(300, seed: 6));
         await StorageTransfer.UploadAsync(input, Location(Uri(prefix, "in.csv")));
         var options = Options(Uri(prefix, "in.csv"), temp.File("out.csv"), temp.File("work"));
-        using var stop = new CancellationTokenSource();
-        Assert.ThrowsAny<OperationCanceledException>(() =>
-            model.Job().Run(options, new ActionProgress(_ => stop.Cancel()), stop.Token)
-        );
+        BatchInterruption.RunUntilReport(model.Job(), options, 1);
         // Same size, other content: only the ETag tells them apart.
         var bytes = File.ReadAllBytes(input);
         var swapped = Array.LastIndexOf(bytes, (byte)'1');
@@ -160,10 +146,5 @@ public sealed class BatchScoringJobS3Tests(S3rverFixture server, BatchTestModel 
         );
 
         Assert.Contains("must name an object", error.Message, StringComparison.Ordinal);
-    }
-
-    private sealed class ActionProgress(Action<double> report) : IProgress<double>
-    {
-        public void Report(double value) => report(value);
     }
 }

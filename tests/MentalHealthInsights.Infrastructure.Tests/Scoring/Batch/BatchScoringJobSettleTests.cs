@@ -95,33 +95,10 @@ public sealed class BatchScoringJobSettleTests(BatchTestModel model) : IClassFix
         var reference = model.Job().Run(Options("reference.csv"));
         var options = Options("out.csv");
 
-        using var stop = new CancellationTokenSource();
-        var reports = 0;
-        var progress = new CallbackProgress(_ =>
-        {
-            if (++reports == 6)
-            {
-                stop.Cancel();
-            }
-        });
-        Assert.ThrowsAny<OperationCanceledException>(() =>
-            model.Job().Run(options, progress, stop.Token)
-        );
+        BatchInterruption.RunUntilReport(model.Job(), options, 6);
         // Resumed, it re-reads the committed rows without committing them again: stopped at
         // its first commit, a second resume still continues from the right row.
-        using var stopAgain = new CancellationTokenSource();
-        Assert.ThrowsAny<OperationCanceledException>(() =>
-            model
-                .Job()
-                .Run(
-                    options with
-                    {
-                        Resume = true,
-                    },
-                    new CallbackProgress(_ => stopAgain.Cancel()),
-                    stopAgain.Token
-                )
-        );
+        BatchInterruption.RunUntilReport(model.Job(), options with { Resume = true }, 1);
         var resumed = model.Job().Run(options with { Resume = true });
 
         Assert.True(resumed.ResumedAfterRows > 0);
@@ -152,11 +129,5 @@ public sealed class BatchScoringJobSettleTests(BatchTestModel model) : IClassFix
             reference.RowsScored + reference.RowsRejected + reference.RowsInOtherPartitions
         );
         Assert.True(reference.RowsInOtherPartitions > 100);
-    }
-
-    /// <summary>Calls back on the reporting thread.</summary>
-    private sealed class CallbackProgress(Action<double> report) : IProgress<double>
-    {
-        public void Report(double value) => report(value);
     }
 }

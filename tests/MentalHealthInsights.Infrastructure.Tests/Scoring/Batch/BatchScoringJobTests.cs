@@ -141,18 +141,7 @@ public sealed class BatchScoringJobTests(BatchTestModel model) : IClassFixture<B
         var options = Options(temp, input);
 
         // Stop after a few chunks were committed, leaving the partial files and the checkpoint.
-        using var stop = new CancellationTokenSource();
-        var reports = 0;
-        var progress = new SynchronousProgress(_ =>
-        {
-            if (++reports == 5)
-            {
-                stop.Cancel();
-            }
-        });
-        Assert.ThrowsAny<OperationCanceledException>(() =>
-            model.Job().Run(options, progress, stop.Token)
-        );
+        BatchInterruption.RunUntilReport(model.Job(), options, 5);
         Assert.True(File.Exists(options.Output + ".checkpoint.json"));
         Assert.False(File.Exists(options.Output));
         // A crash between writing rows and committing them leaves uncommitted bytes: resume drops them.
@@ -180,11 +169,7 @@ public sealed class BatchScoringJobTests(BatchTestModel model) : IClassFixture<B
         using var temp = new BatchTempFolder();
         var input = temp.WriteInput("in.csv", BatchTestModel.Records(200, seed: 5));
         var options = Options(temp, input);
-        using var stop = new CancellationTokenSource();
-        var progress = new SynchronousProgress(_ => stop.Cancel());
-        Assert.ThrowsAny<OperationCanceledException>(() =>
-            model.Job().Run(options, progress, stop.Token)
-        );
+        BatchInterruption.RunUntilReport(model.Job(), options, 1);
 
         var error = Assert.Throws<InvalidOperationException>(() =>
             model
@@ -324,11 +309,5 @@ public sealed class BatchScoringJobTests(BatchTestModel model) : IClassFixture<B
         Assert.True(result.Completed);
         Assert.Equal(3, result.RowsScored);
         Assert.Equal(1, result.RowsRejected);
-    }
-
-    /// <summary>Calls back on the reporting thread (Progress&lt;T&gt; would post to the thread pool).</summary>
-    private sealed class SynchronousProgress(Action<double> report) : IProgress<double>
-    {
-        public void Report(double value) => report(value);
     }
 }

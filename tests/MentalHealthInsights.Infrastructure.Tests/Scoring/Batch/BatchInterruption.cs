@@ -1,0 +1,31 @@
+using MentalHealthInsights.Infrastructure.Scoring.Batch;
+
+namespace MentalHealthInsights.Infrastructure.Tests.Scoring.Batch;
+
+/// <summary>
+/// Stops a batch job from its own progress reports, which arrive on the writer thread after a
+/// commit: the job stops between two commits and leaves its checkpoint and partial files.
+/// </summary>
+internal static class BatchInterruption
+{
+    /// <summary>Runs the job, cancels it at its <paramref name="reports"/>-th progress report and asserts that it stopped.</summary>
+    public static void RunUntilReport(BatchScoringJob job, BatchScoringOptions options, int reports)
+    {
+        using var stop = new CancellationTokenSource();
+        var seen = 0;
+        var progress = new SynchronousProgress(_ =>
+        {
+            if (++seen == reports)
+            {
+                stop.Cancel();
+            }
+        });
+        Assert.ThrowsAny<OperationCanceledException>(() => job.Run(options, progress, stop.Token));
+    }
+
+    /// <summary>Calls back on the reporting thread (Progress&lt;T&gt; would post to the thread pool).</summary>
+    private sealed class SynchronousProgress(Action<double> report) : IProgress<double>
+    {
+        public void Report(double value) => report(value);
+    }
+}
