@@ -23,6 +23,19 @@ internal static class BatchInterruption
         Assert.ThrowsAny<OperationCanceledException>(() => job.Run(options, progress, stop.Token));
     }
 
+    /// <summary>The resumed run wrote exactly the uninterrupted run's output and rejects files.</summary>
+    public static void AssertSameFiles(BatchScoringResult uninterrupted, BatchScoringResult resumed)
+    {
+        Assert.Equal(
+            File.ReadAllBytes(uninterrupted.OutputPath),
+            File.ReadAllBytes(resumed.OutputPath)
+        );
+        Assert.Equal(
+            File.ReadAllBytes(uninterrupted.RejectsPath),
+            File.ReadAllBytes(resumed.RejectsPath)
+        );
+    }
+
     /// <summary>Calls back on the reporting thread (Progress&lt;T&gt; would post to the thread pool).</summary>
     private sealed class SynchronousProgress(Action<double> report) : IProgress<double>
     {

@@ -150,14 +150,7 @@ public sealed class BatchScoringJobTests(BatchTestModel model) : IClassFixture<B
         var resumed = model.Job().Run(options with { Resume = true });
 
         Assert.True(resumed.ResumedAfterRows > 0);
-        Assert.Equal(
-            File.ReadAllBytes(reference.OutputPath),
-            File.ReadAllBytes(resumed.OutputPath)
-        );
-        Assert.Equal(
-            File.ReadAllBytes(reference.RejectsPath),
-            File.ReadAllBytes(resumed.RejectsPath)
-        );
+        BatchInterruption.AssertSameFiles(reference, resumed);
         Assert.Equal(reference.RowsScored, resumed.RowsScored);
         Assert.Equal(reference.RowsRejected, resumed.RowsRejected);
         Assert.Equal(reference.PositiveLabels, resumed.PositiveLabels);
