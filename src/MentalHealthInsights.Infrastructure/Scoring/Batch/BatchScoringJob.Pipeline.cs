@@ -242,10 +242,17 @@ public sealed partial class BatchScoringJob
         }
     }
 
-    /// <summary>Queues a settled chunk for scoring; once the job is stopping, marks it failed instead.</summary>
+    /// <summary>
+    /// Queues a settled chunk for scoring. When the reader failed it has closed the queue: the
+    /// chunk is then marked failed, so the writer stops at it and the reader's error is reported.
+    /// </summary>
     private static void Hand(BlockingCollection<BatchChunk> work, BatchChunk chunk)
     {
-        if (!work.TryAdd(chunk))
+        try
+        {
+            work.Add(chunk, CancellationToken.None);
+        }
+        catch (InvalidOperationException) when (work.IsAddingCompleted)
         {
             chunk.Error = new OperationCanceledException(
                 "The job stopped before this chunk was scored."

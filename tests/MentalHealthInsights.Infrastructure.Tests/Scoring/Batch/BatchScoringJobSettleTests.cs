@@ -123,4 +123,24 @@ public sealed class BatchScoringJobSettleTests(BatchTestModel model) : IClassFix
         );
         Assert.True(reference.RowsInOtherPartitions > 100);
     }
+
+    [Fact]
+    public void Run_ReaderFailsAfterManyChunks_ReportsTheReadersErrorAndCommitsNoFurther()
+    {
+        using var temp = new BatchTempFolder();
+        var input = temp.WriteInput("in.csv", BatchTestModel.Records(300, seed: 23));
+        // A quote never closed: Sep gives up past 16,777,216 characters in one row.
+        File.AppendAllText(input, "\"q5," + new string('x', 17_000_000));
+        var options = BatchTestModel.PinnedOptions(input, temp.File("out.csv"), false, 7, 3);
+
+        var error = Assert.Throws<InvalidDataException>(() => model.Job().Run(options));
+
+        Assert.Contains(
+            "reading stopped after 300 data rows",
+            error.Message,
+            StringComparison.Ordinal
+        );
+        Assert.False(File.Exists(options.Output));
+        Assert.False(BatchCheckpoint.TryRead(options.Output + ".checkpoint.json")!.Finished);
+    }
 }
