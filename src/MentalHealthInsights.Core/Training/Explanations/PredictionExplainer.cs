@@ -63,9 +63,12 @@ public static class PredictionExplainer
         }
 
         var layout = ColumnLayout.Of(preprocessor);
-        var factors = new List<(ExplanationFactor Factor, int Position)>();
+        var columns = layout.Columns.Length;
+        Span<double> sums = columns <= 256 ? stackalloc double[columns] : new double[columns];
+        Span<int> order = columns <= 256 ? stackalloc int[columns] : new int[columns];
+        var candidates = 0;
         var margin = explanation.Bias;
-        for (var c = 0; c < layout.Columns.Length; c++)
+        for (var c = 0; c < columns; c++)
         {
             var column = layout.Columns[c];
             var sum = 0.0;
@@ -75,27 +78,60 @@ public static class PredictionExplainer
             }
 
             margin += sum;
-            if (sum == 0 || !double.IsFinite(sum))
+            sums[c] = sum;
+            if (sum != 0 && double.IsFinite(sum))
             {
-                continue;
+                order[candidates++] = c;
             }
-
-            var value = ValueText(preprocessor, column, record);
-            var direction = sum > 0 ? FactorDirection.Up : FactorDirection.Down;
-            var sentence = string.Create(
-                CultureInfo.InvariantCulture,
-                $"{column.Name} = {value} {(sum > 0 ? "raises" : "lowers")} the predicted risk ({sum:+0.00;−0.00} log-odds)."
-            );
-            factors.Add((new ExplanationFactor(column.Name, value, direction, sum, sentence), c));
         }
 
-        var ranked = factors
-            .OrderByDescending(f => Math.Abs(f.Factor.LogOdds))
-            .ThenBy(f => f.Position)
-            .Take(top)
-            .Select(f => f.Factor)
-            .ToArray();
+        // Largest |log-odds| first, ties in column order; only the factors returned are worded.
+        var ranked = new ExplanationFactor[Math.Min(top, candidates)];
+        for (var r = 0; r < ranked.Length; r++)
+        {
+            var best = r;
+            for (var i = r + 1; i < candidates; i++)
+            {
+                if (Outranks(sums, order[i], order[best]))
+                {
+                    best = i;
+                }
+            }
+
+            (order[r], order[best]) = (order[best], order[r]);
+            ranked[r] = Factor(preprocessor, layout.Columns[order[r]], record, sums[order[r]]);
+        }
+
         return new PredictionExplanation(ranked, explanation.Bias, margin, explanation.Method);
+    }
+
+    // Column a before column b: a larger |log-odds|, or the same and an earlier column.
+    private static bool Outranks(ReadOnlySpan<double> sums, int a, int b)
+    {
+        var x = Math.Abs(sums[a]);
+        var y = Math.Abs(sums[b]);
+        return x > y || (x == y && a < b);
+    }
+
+    private static ExplanationFactor Factor(
+        FittedPreprocessor preprocessor,
+        ColumnSlots column,
+        MentalHealthRecord record,
+        double sum
+    )
+    {
+        var value = ValueText(preprocessor, column, record);
+        var sentence = string.Create(
+            CultureInfo.InvariantCulture,
+            $"{column.Name} = {value} {(sum > 0 ? "raises" : "lowers")} the predicted risk ({sum:+0.00;−0.00} log-odds)."
+        );
+        return new ExplanationFactor(
+            column.Name,
+            value,
+            sum > 0 ? FactorDirection.Up : FactorDirection.Down,
+            sum,
+            sentence
+        );
     }
 
     private static string ValueText(

@@ -61,6 +61,27 @@ public sealed class PredictionExplainerTests
     }
 
     [Fact]
+    public void ExplainPrediction_EqualSizes_TiesInColumnOrderZerosLeftOutTopCapped()
+    {
+        // Work_Hours +0.4, Sleep_Hours −0.4, Age +0.4 (the same size), Stress_Level 0 (left out).
+        var values = new double[Fitted.OutputWidth];
+        values[Index("Work_Hours")] = 0.4;
+        values[Index("Sleep_Hours")] = -0.4;
+        values[Index("Age")] = 0.4;
+        values[Index("Physical_Activity_Hours")] = 0.05;
+        var model = new ConstantExplanationModel(values, bias: 0);
+        var columns = FeatureSpec.Default.Features.ToList();
+        var tied = new[] { "Work_Hours", "Sleep_Hours", "Age" }.OrderBy(columns.IndexOf).ToArray();
+
+        var three = PredictionExplainer.ExplainPrediction(Fitted, model, Person(), top: 3);
+        var all = PredictionExplainer.ExplainPrediction(Fitted, model, Person(), top: 10);
+
+        Assert.Equal(tied, three.Factors.Select(f => f.Column));
+        Assert.Equal([.. tied, "Physical_Activity_Hours"], all.Factors.Select(f => f.Column));
+        Assert.Equal(0.45, all.Margin, 12);
+    }
+
+    [Fact]
     public void ExplainPrediction_LinearModel_ValuesAndSentencesFromTheRecord()
     {
         var weights = ExplanationTestData.Weights(
