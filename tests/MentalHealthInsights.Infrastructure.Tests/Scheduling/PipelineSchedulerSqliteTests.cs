@@ -202,10 +202,6 @@ public sealed class PipelineSchedulerSqliteTests : IDisposable
 
     public void Dispose()
     {
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        if (Directory.Exists(_folder))
-        {
-            Directory.Delete(_folder, recursive: true);
-        }
+        SqliteTestFolder.Delete(_folder);
     }
 }

@@ -23,11 +23,7 @@ public sealed class PipelineSchedulerStopTests : IDisposable
 
     public void Dispose()
     {
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        if (Directory.Exists(_folder))
-        {
-            Directory.Delete(_folder, recursive: true);
-        }
+        SqliteTestFolder.Delete(_folder);
     }
 
     [Fact]

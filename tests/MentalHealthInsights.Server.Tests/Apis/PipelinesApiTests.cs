@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using MentalHealthInsights.Server.Tests.Fixtures;
+using MentalHealthInsights.TestSupport;
 
 namespace MentalHealthInsights.Server.Tests.Apis;
 
@@ -24,8 +25,7 @@ public sealed class PipelinesApiTests(TrainedModelFixture models) : IDisposable
 
     public void Dispose()
     {
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        Directory.Delete(_folder, recursive: true);
+        SqliteTestFolder.Delete(_folder);
     }
 
     private static async Task<(

@@ -29,11 +29,7 @@ public sealed class PipelineSchedulerServiceTests(TrainedModelFixture models) : 
 
     private string JobStorePath => Path.Combine(_folder, "quartz.db");
 
-    public void Dispose()
-    {
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        Directory.Delete(_folder, recursive: true);
-    }
+    public void Dispose() => SqliteTestFolder.Delete(_folder);
 
     /// <summary>A settings file with one every-second schedule of <paramref name="pipeline"/>.</summary>
     private string WriteSettings(string pipeline, Dictionary<string, string> parameters)

@@ -1,0 +1,27 @@
+namespace MentalHealthInsights.TestSupport;
+
+/// <summary>Removes a test's folder of SQLite stores (run store, Quartz job store) after the test.</summary>
+internal static class SqliteTestFolder
+{
+    /// <summary>
+    /// Closes pooled SQLite connections and deletes <paramref name="folder"/> (if present). A file
+    /// can still appear in it just after a scheduler stopped (CI saw "Directory not empty" once,
+    /// after the test itself had passed; likely a Quartz thread finishing a last job-store
+    /// write), so the deletion is retried for up to two seconds instead of failing the test.
+    /// </summary>
+    public static void Delete(string folder)
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        for (var attempt = 1; Directory.Exists(folder); attempt++)
+        {
+            try
+            {
+                Directory.Delete(folder, recursive: true);
+            }
+            catch (IOException) when (attempt < 20)
+            {
+                Thread.Sleep(100);
+            }
+        }
+    }
+}
