@@ -287,5 +287,8 @@ public sealed partial class RecordValidator
         public string? StressLevel;
         public int MissingMask;
         public int UnknownMask;
+
+        // Set for a row that passed every other check, when duplicates are rejected.
+        public UserIdKey UserId;
     }
 }

@@ -108,11 +108,7 @@ public sealed partial class RecordValidator
         RowsRead++;
         var parsed = default(ParsedRow);
         var failure = CheckFields(row, ref parsed);
-        if (
-            failure is null
-            && options.RejectDuplicateUserIds
-            && !TryAddUserId(UserIdKey.Of(row[fieldOf[UserIdColumn]].Trim()))
-        )
+        if (failure is null && !TryAddUserId(parsed.UserId))
         {
             failure = Duplicate;
         }
@@ -157,9 +153,7 @@ public sealed partial class RecordValidator
             return false;
         }
 
-        userId = options.RejectDuplicateUserIds
-            ? UserIdKey.Of(row[fieldOf[UserIdColumn]].Trim())
-            : default;
+        userId = parsed.UserId;
         record = Build(row, ref parsed);
         rejection = default;
         return true;
@@ -237,7 +231,18 @@ public sealed partial class RecordValidator
             return numberFailure;
         }
 
-        return CheckClosedCategories(row, ref p);
+        if (CheckClosedCategories(row, ref p) is { } categoryFailure)
+        {
+            return categoryFailure;
+        }
+
+        // What the duplicate-id check (TryAddUserId) needs, computed once from the trimmed id.
+        if (options.RejectDuplicateUserIds)
+        {
+            p.UserId = UserIdKey.Of(userId);
+        }
+
+        return null;
     }
 
     private static void EnsureValid(NumericRange range, string name)
