@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 using MentalHealthInsights.Core.Data;
 using MentalHealthInsights.Core.Data.Validation;
@@ -145,6 +146,23 @@ internal sealed class BatchChunk
         Files[row] = file;
         Flags[row] = flags;
         return row;
+    }
+
+    /// <summary>
+    /// Runs every check but the duplicate-id one on row <paramref name="row"/> (shown as
+    /// <paramref name="fields"/>) and keeps the outcome in the row's slots.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void Check<TRow>(int row, RecordValidator validator, TRow fields)
+        where TRow : IRowFields, allows ref struct
+    {
+        Accepted[row] = validator.TryCheck(
+            fields,
+            out var record,
+            out Rejections[row],
+            out UserIdKeys[row]
+        );
+        Records[row] = record!;
     }
 
     /// <summary>The text of row <paramref name="row"/> as read.</summary>

@@ -283,6 +283,15 @@ public sealed partial class BatchScoringJob
                 System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(error);
             }
 
+            if (chunk.CountsAtEnd.Read <= committed.RowsConsumed)
+            {
+                // Rows a resumed job re-reads up to where it left off: settled (the duplicate-id
+                // rule and the counts need them), nothing to write, never committed again.
+                chunk.Reset();
+                pool.Add(chunk, ct);
+                continue;
+            }
+
             output.Write(chunk.Output, 0, chunk.OutputLength);
             foreach (var part in chunk.Rejects.GetChunks())
             {
@@ -301,14 +310,6 @@ public sealed partial class BatchScoringJob
             rejects.Flush();
             positives += chunk.Positives;
             var counts = chunk.CountsAtEnd;
-            if (counts.Read <= committed.RowsConsumed)
-            {
-                // Rows a resumed job re-reads up to where it left off: settled, never committed again.
-                chunk.Reset();
-                pool.Add(chunk, ct);
-                continue;
-            }
-
             committed = committed with
             {
                 RowsConsumed = counts.Read,

@@ -82,13 +82,7 @@ public sealed partial class BatchScoringJob
                 var index = chunk.Add(raw, row.LineNumberFrom, fileIndex, flags);
                 if ((flags & BatchChunk.Checked) != 0)
                 {
-                    chunk.Accepted[index] = validator.Validator.TryCheck(
-                        new BatchRowFields(row),
-                        out var record,
-                        out chunk.Rejections[index],
-                        out chunk.UserIdKeys[index]
-                    );
-                    chunk.Records[index] = record!;
+                    chunk.Check(index, validator.Validator, new BatchRowFields(row));
                 }
 
                 read++;
@@ -145,13 +139,11 @@ public sealed partial class BatchScoringJob
             }
 
             var validator = validators[chunk.Files[i]]!;
-            chunk.Accepted[i] = validator.Validator.TryCheck(
-                new BatchTextRowFields(chunk.RowText(i), ends[..validator.Width]),
-                out var record,
-                out chunk.Rejections[i],
-                out chunk.UserIdKeys[i]
+            chunk.Check(
+                i,
+                validator.Validator,
+                new BatchTextRowFields(chunk.RowText(i), ends[..validator.Width])
             );
-            chunk.Records[i] = record!;
         }
     }
 
