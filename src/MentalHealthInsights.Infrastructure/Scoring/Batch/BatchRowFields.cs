@@ -22,7 +22,9 @@ internal readonly ref struct BatchRowFields(SepReader.Row row) : IRowFields
     public int Count => row.ColCount + BatchHeader.VirtualColumns;
 
     public ReadOnlySpan<char> this[int index] =>
-        index < row.ColCount ? row[index].Span
-        : index == row.ColCount ? VirtualTarget
-        : ReadOnlySpan<char>.Empty;
+        index < row.ColCount ? row[index].Span : Virtual(index - row.ColCount);
+
+    /// <summary>The virtual field <paramref name="past"/> places after the file's last column.</summary>
+    public static ReadOnlySpan<char> Virtual(int past) =>
+        past == 0 ? VirtualTarget : ReadOnlySpan<char>.Empty;
 }

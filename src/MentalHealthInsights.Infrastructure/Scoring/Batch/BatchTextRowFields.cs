@@ -65,9 +65,9 @@ internal readonly ref struct BatchTextRowFields : IRowFields
     public int Count => ends.Length + BatchHeader.VirtualColumns;
 
     public ReadOnlySpan<char> this[int index] =>
-        index < ends.Length ? Text[Start(index)..ends[index]]
-        : index == ends.Length ? BatchRowFields.VirtualTarget
-        : ReadOnlySpan<char>.Empty;
+        index < ends.Length
+            ? Text[Start(index)..ends[index]]
+            : BatchRowFields.Virtual(index - ends.Length);
 
     private int Start(int index) => index == 0 ? 0 : Math.Min(ends[index - 1] + 1, ends[index]);
 }
