@@ -91,37 +91,55 @@ internal static class ModelSearch
                     (g, f) => (g, f)
                 )
                 .ToArray();
-            Parallel.For(
-                0,
-                pairs.Length,
-                new ParallelOptions
+            void FitPair(int p)
+            {
+                var (group, f) = pairs[p];
+                session.FitAndPredict(
+                    folds.Train[f],
+                    folds.Validation[f],
+                    [.. group.Select(c => fitted[c])],
+                    [.. group.Select(c => scores[c][f])],
+                    cancellationToken
+                );
+                for (var i = 0; i < group.Length; i++)
                 {
-                    // A trainer whose fits the library serialises runs them one by one, leaving
-                    // the other slots of the gate to the trainers searching beside it.
-                    MaxDegreeOfParallelism = trainer.FitsOneAtATime ? 1 : options.Parallelism,
-                    CancellationToken = cancellationToken,
-                },
-                p =>
-                {
-                    var (group, f) = pairs[p];
-                    gate.Run(
-                        () =>
-                            session.FitAndPredict(
-                                folds.Train[f],
-                                folds.Validation[f],
-                                [.. group.Select(c => fitted[c])],
-                                [.. group.Select(c => scores[c][f])],
-                                cancellationToken
-                            ),
-                        cancellationToken
-                    );
-
-                    for (var i = 0; i < group.Length; i++)
-                    {
-                        progress.Tick(stage, trainer.Name);
-                    }
+                    progress.Tick(stage, trainer.Name);
                 }
-            );
+            }
+
+            if (trainer.FitsOneAtATime)
+            {
+                // The library serialises this trainer's fits, so they form one chain: the run's
+                // critical path. The chain takes a slot ahead of the other trainers' fits and
+                // keeps it for the whole rung (giving it back between fits would hand it to a
+                // waiting fit of another trainer and leave the chain waiting for the next free
+                // slot); the other slots go to the trainers searching beside it.
+                gate.Run(
+                    () =>
+                    {
+                        for (var p = 0; p < pairs.Length; p++)
+                        {
+                            cancellationToken.ThrowIfCancellationRequested();
+                            FitPair(p);
+                        }
+                    },
+                    cancellationToken,
+                    first: true
+                );
+            }
+            else
+            {
+                Parallel.For(
+                    0,
+                    pairs.Length,
+                    new ParallelOptions
+                    {
+                        MaxDegreeOfParallelism = options.Parallelism,
+                        CancellationToken = cancellationToken,
+                    },
+                    p => gate.Run(() => FitPair(p), cancellationToken)
+                );
+            }
 
             foreach (var c in active)
             {

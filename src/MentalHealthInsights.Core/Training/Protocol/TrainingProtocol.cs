@@ -231,7 +231,7 @@ public sealed partial class TrainingProtocol
         CancellationToken ct
     )
     {
-        using var gate = new FitGate(options.Parallelism);
+        var gate = new FitGate(options.Parallelism);
         void One(int t, CancellationToken token)
         {
             var trainer = _trainers[t];
@@ -262,7 +262,14 @@ public sealed partial class TrainingProtocol
         // One trainer's failure stops the others, as it would stop a sequential run.
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
         var tasks = new Task[_trainers.Length];
-        for (var t = 0; t < tasks.Length; t++)
+        // The serial chains (FitsOneAtATime) start first: with as many pool threads as cores,
+        // a trainer queued behind the others waited for the pool to add a thread (≈ 0.6 s at
+        // 1,000 rows, measured), and such a chain is the run's critical path.
+        var order = Enumerable
+            .Range(0, tasks.Length)
+            .OrderBy(t => _trainers[t].FitsOneAtATime ? 0 : 1)
+            .ToArray();
+        foreach (var t in order)
         {
             var index = t;
             // Thread-pool threads, not dedicated ones: FastTree waits for its own sub-tasks,
