@@ -33,6 +33,12 @@ public sealed partial class XGBoostTreeEnsemble
     // Bounds the per-call node buffer (one int per node of the largest tabled tree) on the stack.
     private const int MaxTableTreeNodes = 2048;
 
+    /// <summary>
+    /// True once the TreeSHAP tables have been built (by the first explanation, or by a server's
+    /// load probe); a diagnostic that does not build them.
+    /// </summary>
+    public bool ShapTablesBuilt => shapTables.IsValueCreated;
+
     /// <summary>Number of trees whose contributions come from tables (builds them if needed).</summary>
     internal int ShapTableTreeCount => shapTables.Value.TabledTreeCount;
 
