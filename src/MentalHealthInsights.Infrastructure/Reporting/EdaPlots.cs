@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using MentalHealthInsights.Core.Eda;
 using ScottPlot;
 
@@ -226,21 +225,6 @@ internal static partial class EdaPlots
             _ => string.Empty,
         };
 
-    private static RenderedPlot Render(Plot plot, string stem, string altText, int height)
-    {
-        byte[] png = plot.GetImageBytes(Width, height, ImageFormat.Png);
-        string svg = plot.GetSvgXml(Width, height);
-        return new RenderedPlot(SafeStem(stem), altText, png, svg, Width, height);
-    }
-
-    private static string SafeStem(string stem)
-    {
-        var safe = new StringBuilder(stem.Length);
-        foreach (char c in stem)
-        {
-            safe.Append(char.IsAsciiLetterOrDigit(c) || c is '-' or '_' ? c : '_');
-        }
-
-        return safe.ToString();
-    }
+    private static RenderedPlot Render(Plot plot, string stem, string altText, int height) =>
+        RenderedPlot.Render(plot, stem, altText, Width, height);
 }

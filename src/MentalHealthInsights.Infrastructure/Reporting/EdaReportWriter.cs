@@ -98,25 +98,27 @@ public sealed partial class EdaReportWriter
 
     private static Dictionary<string, RenderedPlot> RenderPlots(EdaReport report)
     {
-        var plots = new Dictionary<string, RenderedPlot>(StringComparer.Ordinal)
+        var plots = new List<(string, Func<RenderedPlot>)>
         {
-            [TargetKey] = EdaPlots.TargetBalance(report.Target),
+            (TargetKey, () => EdaPlots.TargetBalance(report.Target)),
         };
         foreach (var feature in report.NumericFeatures)
         {
-            plots[NumericKey(feature.Name)] = EdaPlots.Numeric(feature);
+            plots.Add((NumericKey(feature.Name), () => EdaPlots.Numeric(feature)));
         }
 
         foreach (var feature in report.CategoricalFeatures)
         {
-            plots[CategoricalKey(feature.Name)] = EdaPlots.Categorical(
-                feature,
-                report.Target.ConditionRate
+            plots.Add(
+                (
+                    CategoricalKey(feature.Name),
+                    () => EdaPlots.Categorical(feature, report.Target.ConditionRate)
+                )
             );
         }
 
-        plots[CorrelationKey] = EdaPlots.Correlations(report.Correlations);
-        return plots;
+        plots.Add((CorrelationKey, () => EdaPlots.Correlations(report.Correlations)));
+        return PlotBatch.Render(plots);
     }
 
     private const string TargetKey = "target";

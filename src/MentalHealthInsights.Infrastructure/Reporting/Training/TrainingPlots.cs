@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using MentalHealthInsights.Core.Training.Reports;
 using ScottPlot;
 
@@ -87,22 +86,6 @@ internal static partial class TrainingPlots
     private static double[] TopDownPositions(int count) =>
         [.. Enumerable.Range(0, count).Select(i => (double)(count - 1 - i))];
 
-    private static RenderedPlot Render(Plot plot, string stem, string altText, int height)
-    {
-        byte[] png = plot.GetImageBytes(Width, height, ImageFormat.Png);
-        string svg = plot.GetSvgXml(Width, height);
-        return new RenderedPlot(SafeStem(stem), altText, png, svg, Width, height);
-    }
-
-    /// <summary>Letters, digits, '-' and '_' only, so a model name can never leave plots/.</summary>
-    public static string SafeStem(string stem)
-    {
-        var safe = new StringBuilder(stem.Length);
-        foreach (char c in stem)
-        {
-            safe.Append(char.IsAsciiLetterOrDigit(c) || c is '-' or '_' ? c : '_');
-        }
-
-        return safe.Length == 0 ? "plot" : safe.ToString();
-    }
+    private static RenderedPlot Render(Plot plot, string stem, string altText, int height) =>
+        RenderedPlot.Render(plot, stem, altText, Width, height);
 }

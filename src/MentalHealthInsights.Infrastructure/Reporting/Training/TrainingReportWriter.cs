@@ -107,43 +107,50 @@ public sealed partial class TrainingReportWriter
 
     private static Dictionary<string, RenderedPlot> RenderPlots(TrainingReport report)
     {
-        var plots = new Dictionary<string, RenderedPlot>(StringComparer.Ordinal);
+        var plots = new List<(string, Func<RenderedPlot>)>();
         var models = report.Models;
         if (models.Count == 0)
         {
-            return plots;
+            return [];
         }
 
         if (models.Any(m => !m.IsBaseline))
         {
-            plots[RocKey] = TrainingPlots.Roc(models);
-            plots[PrecisionRecallKey] = TrainingPlots.PrecisionRecall(
-                models,
-                TrainingReportFacts.TestPrevalence(report)
+            plots.Add((RocKey, () => TrainingPlots.Roc(models)));
+            plots.Add(
+                (
+                    PrecisionRecallKey,
+                    () =>
+                        TrainingPlots.PrecisionRecall(
+                            models,
+                            TrainingReportFacts.TestPrevalence(report)
+                        )
+                )
             );
         }
 
-        plots[CalibrationKey] = TrainingPlots.Calibration(models);
+        plots.Add((CalibrationKey, () => TrainingPlots.Calibration(models)));
         for (int i = 0; i < models.Count; i++)
         {
+            var index = i;
             var model = models[i];
             if (!model.IsBaseline && model.PermutationImportance.Count > 0)
             {
-                plots[ImportanceKey(i)] = TrainingPlots.Importance(models, i);
+                plots.Add((ImportanceKey(i), () => TrainingPlots.Importance(models, index)));
             }
 
             if (model.Coefficients.Count > 0)
             {
-                plots[OddsRatioKey(i)] = TrainingPlots.OddsRatios(models, i);
+                plots.Add((OddsRatioKey(i), () => TrainingPlots.OddsRatios(models, index)));
             }
 
             if (TrainingReportFacts.HasShap(model))
             {
-                plots[ShapKey(i)] = TrainingPlots.Shap(model);
+                plots.Add((ShapKey(i), () => TrainingPlots.Shap(model)));
             }
         }
 
-        return plots;
+        return PlotBatch.Render(plots);
     }
 
     private const string RocKey = "roc";
