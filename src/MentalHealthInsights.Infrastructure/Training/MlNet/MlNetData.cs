@@ -14,7 +14,11 @@ internal static class MlNetData
     public const string FeaturesColumn = nameof(FeatureRow.Features);
     public const string LabelColumn = nameof(FeatureRow.Label);
 
-    public static IDataView ToDataView(MLContext ml, FeatureMatrix matrix)
+    public static IDataView ToDataView(MLContext ml, FeatureMatrix matrix) =>
+        new FeatureMatrixDataView(matrix);
+
+    /// <summary>The old view (one object per row through <c>LoadFromEnumerable</c>), kept for the test that the two give the same models.</summary>
+    internal static IDataView ToEnumerableDataView(MLContext ml, FeatureMatrix matrix)
     {
         var rows = new FeatureRow[matrix.Rows];
         for (var i = 0; i < rows.Length; i++)
