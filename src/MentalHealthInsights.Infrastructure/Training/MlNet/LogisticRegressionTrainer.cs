@@ -83,7 +83,7 @@ public sealed class LogisticRegressionTrainer : IBinaryTrainer
         cancellationToken.ThrowIfCancellationRequested();
 
         var ml = new MLContext(seed);
-        var data = MlNetData.ToDataView(ml, training);
+        var data = MlNetData.ToDataView(training);
         var trainer = ml.BinaryClassification.Trainers.LbfgsLogisticRegression(options);
         var transformer = MlNetCancellation.Run(ml, () => trainer.Fit(data), cancellationToken);
         return LogisticRegressionModel.Create(

@@ -14,8 +14,7 @@ internal static class MlNetData
     public const string FeaturesColumn = nameof(FeatureRow.Features);
     public const string LabelColumn = nameof(FeatureRow.Label);
 
-    public static IDataView ToDataView(MLContext ml, FeatureMatrix matrix) =>
-        new FeatureMatrixDataView(matrix);
+    public static IDataView ToDataView(FeatureMatrix matrix) => new FeatureMatrixDataView(matrix);
 
     /// <summary>The old view (one object per row through <c>LoadFromEnumerable</c>), kept for the test that the two give the same models.</summary>
     internal static IDataView ToEnumerableDataView(MLContext ml, FeatureMatrix matrix)

@@ -85,7 +85,7 @@ public class LogisticRegressionTrainerTests
         var transformer = ml.Model.Load(zip, out _);
 
         var probabilities = transformer
-            .Transform(MlNetData.ToDataView(ml, Test))
+            .Transform(MlNetData.ToDataView(Test))
             .GetColumn<float>("Probability")
             .ToArray();
 

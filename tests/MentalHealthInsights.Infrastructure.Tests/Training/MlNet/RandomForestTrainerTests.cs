@@ -86,7 +86,7 @@ public class RandomForestTrainerTests
         var transformer = ml.Model.Load(zip, out _);
 
         var mlNetScores = transformer
-            .Transform(MlNetData.ToDataView(ml, Test))
+            .Transform(MlNetData.ToDataView(Test))
             .GetColumn<float>("Score")
             .ToArray();
 
@@ -293,7 +293,7 @@ public class RandomForestTrainerTests
         // once the FastForest fit is running. A million trees could never finish before the
         // trainer polls its cancellation flag between trees.
         var ml = new MLContext(seed: 1);
-        var data = MlNetData.ToDataView(ml, Training);
+        var data = MlNetData.ToDataView(Training);
         var trainer = ml.BinaryClassification.Trainers.FastForest(
             new Microsoft.ML.Trainers.FastTree.FastForestBinaryTrainer.Options
             {
