@@ -47,22 +47,11 @@ public sealed class FitGateTests
     {
         var gate = new FitGate(2);
         using var release = new ManualResetEventSlim();
-        using var firstIn = new ManualResetEventSlim();
-        using var secondIn = new ManualResetEventSlim();
-        Task Hold(ManualResetEventSlim entered, bool first) =>
-            Task.Run(() =>
-                gate.Run(
-                    () =>
-                    {
-                        entered.Set();
-                        release.Wait(Timeout);
-                    },
-                    CancellationToken.None,
-                    first
-                )
-            );
-        var holders = new[] { Hold(firstIn, first: false), Hold(secondIn, first: true) };
-        Assert.True(firstIn.Wait(Timeout) && secondIn.Wait(Timeout));
+        var holders = new[]
+        {
+            await Hold(gate, release, first: false),
+            await Hold(gate, release, first: true),
+        };
 
         var thirdRan = false;
         var third = Task.Run(() => gate.Run(() => thirdRan = true, CancellationToken.None));
@@ -79,20 +68,9 @@ public sealed class FitGateTests
     public async Task Run_FirstCallerQueuedLast_GoesAheadOfOrdinaryWaiters()
     {
         var gate = new FitGate(1);
-        using var holding = new ManualResetEventSlim();
         using var release = new ManualResetEventSlim();
         var order = new List<string>();
-        var holder = Task.Run(() =>
-            gate.Run(
-                () =>
-                {
-                    holding.Set();
-                    release.Wait(Timeout);
-                },
-                CancellationToken.None
-            )
-        );
-        Assert.True(holding.Wait(Timeout));
+        var holder = await Hold(gate, release);
 
         var waiters = new List<Task>();
         foreach (var (name, first) in new[] { ("a", false), ("b", false), ("chain", true) })
@@ -126,20 +104,9 @@ public sealed class FitGateTests
     public async Task Run_CancelledWhileQueued_ThrowsAndTheSlotStillServesOthers()
     {
         var gate = new FitGate(1);
-        using var holding = new ManualResetEventSlim();
         using var release = new ManualResetEventSlim();
         using var cancel = new CancellationTokenSource();
-        var holder = Task.Run(() =>
-            gate.Run(
-                () =>
-                {
-                    holding.Set();
-                    release.Wait(Timeout);
-                },
-                CancellationToken.None
-            )
-        );
-        Assert.True(holding.Wait(Timeout));
+        var holder = await Hold(gate, release);
         var ranCancelled = false;
         var cancelled = Task.Run(() =>
             gate.Run(() => ranCancelled = true, cancel.Token, first: true)
@@ -184,6 +151,29 @@ public sealed class FitGateTests
         gate.Run(() => ran = true, default);
 
         Assert.True(ran);
+    }
+
+    // A fit that holds a slot of the gate until released; returns once it is inside.
+    private static async Task<Task> Hold(
+        FitGate gate,
+        ManualResetEventSlim release,
+        bool first = false
+    )
+    {
+        using var inside = new ManualResetEventSlim();
+        var holder = Task.Run(() =>
+            gate.Run(
+                () =>
+                {
+                    inside.Set();
+                    release.Wait(Timeout);
+                },
+                CancellationToken.None,
+                first
+            )
+        );
+        await Task.Run(() => Assert.True(inside.Wait(Timeout), "the holder never got a slot"));
+        return holder;
     }
 
     private static async Task WaitUntil(Func<bool> condition)
