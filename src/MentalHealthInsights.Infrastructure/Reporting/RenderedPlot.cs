@@ -37,7 +37,7 @@ internal sealed partial record RenderedPlot(
     }
 
     /// <summary>Letters, digits, '-' and '_' only, so a model name can never leave plots/.</summary>
-    public static string SafeStem(string stem)
+    private static string SafeStem(string stem)
     {
         var safe = new StringBuilder(stem.Length);
         foreach (char c in stem)

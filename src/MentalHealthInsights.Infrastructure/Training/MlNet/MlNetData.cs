@@ -1,6 +1,5 @@
 using MentalHealthInsights.Core.Training;
 using Microsoft.ML;
-using Microsoft.ML.Data;
 
 namespace MentalHealthInsights.Infrastructure.Training.MlNet;
 
@@ -11,36 +10,10 @@ namespace MentalHealthInsights.Infrastructure.Training.MlNet;
 /// </summary>
 internal static class MlNetData
 {
-    public const string FeaturesColumn = nameof(FeatureRow.Features);
-    public const string LabelColumn = nameof(FeatureRow.Label);
+    public const string FeaturesColumn = "Features";
+    public const string LabelColumn = "Label";
 
     public static IDataView ToDataView(FeatureMatrix matrix) => new FeatureMatrixDataView(matrix);
-
-    /// <summary>The old view (one object per row through <c>LoadFromEnumerable</c>), kept for the test that the two give the same models.</summary>
-    internal static IDataView ToEnumerableDataView(MLContext ml, FeatureMatrix matrix)
-    {
-        var rows = new FeatureRow[matrix.Rows];
-        for (var i = 0; i < rows.Length; i++)
-        {
-            rows[i] = new FeatureRow
-            {
-                Features = matrix.Row(i).ToArray(),
-                Label = matrix.Labels[i],
-            };
-        }
-        return ml.Data.LoadFromEnumerable(rows, Schema(matrix.Columns));
-    }
-
-    /// <summary>The input schema (for saving a model without data).</summary>
-    public static SchemaDefinition Schema(int columns)
-    {
-        var schema = SchemaDefinition.Create(typeof(FeatureRow));
-        schema[FeaturesColumn].ColumnType = new VectorDataViewType(
-            NumberDataViewType.Single,
-            columns
-        );
-        return schema;
-    }
 
     public static void CheckTrainingData(FeatureMatrix training)
     {

@@ -55,10 +55,31 @@ public sealed class FeatureMatrixDataViewTests
         )
         {
             var inPlace = Saved(fit, (ml, m) => new FeatureMatrixDataView(m));
-            var enumerable = Saved(fit, MlNetData.ToEnumerableDataView);
+            var enumerable = Saved(fit, EnumerableView);
 
             Assert.Equal(enumerable, inPlace);
         }
+    }
+
+    // The view training used before: one object per row through LoadFromEnumerable.
+    private static IDataView EnumerableView(MLContext ml, FeatureMatrix matrix)
+    {
+        var rows = new FeatureRow[matrix.Rows];
+        for (var i = 0; i < rows.Length; i++)
+        {
+            rows[i] = new FeatureRow
+            {
+                Features = matrix.Row(i).ToArray(),
+                Label = matrix.Labels[i],
+            };
+        }
+
+        var schema = SchemaDefinition.Create(typeof(FeatureRow));
+        schema[MlNetData.FeaturesColumn].ColumnType = new VectorDataViewType(
+            NumberDataViewType.Single,
+            matrix.Columns
+        );
+        return ml.Data.LoadFromEnumerable(rows, schema);
     }
 
     private static byte[] Saved(
@@ -104,4 +125,12 @@ public sealed class FeatureMatrixDataViewTests
                 }
             )
             .Fit(data);
+
+    private sealed class FeatureRow
+    {
+        [VectorType]
+        public float[] Features { get; set; } = [];
+
+        public bool Label { get; set; }
+    }
 }
