@@ -91,13 +91,7 @@ internal sealed class CompiledForest
             var blockRows = rows.Slice(start * Columns, block.Length * Columns);
             foreach (var tree in _trees)
             {
-                var weight = tree.Weight;
-                for (var r = 0; r < block.Length; r++)
-                {
-                    block[r] +=
-                        weight
-                        * tree.LeafValue(tree.FindLeaf(blockRows.Slice(r * Columns, Columns)));
-                }
+                tree.AddLeafValues(blockRows, Columns, block);
             }
 
             for (var r = 0; r < block.Length; r++)
