@@ -91,10 +91,10 @@ internal sealed class CompiledTree
     /// caller's sums are unchanged bit for bit.
     /// </summary>
     /// <remarks>
-    /// Four rows walk the tree side by side without branching on their values: which way a row
+    /// Eight rows walk the tree side by side without branching on their values: which way a row
     /// goes is data, about half the time each way, so a branch per split is mispredicted half
-    /// the time; four independent walks also overlap their memory loads. The walk ends when the
-    /// four rows have all reached a leaf (a leaf's node points to itself).
+    /// the time; eight independent walks also overlap their memory loads. The walk ends when the
+    /// eight rows have all reached a leaf (a leaf's node points to itself).
     /// </remarks>
     /// <param name="rows">Row-major, <paramref name="scores"/>.Length rows of
     /// <paramref name="columns"/> values; every split feature is below <paramref name="columns"/>
