@@ -84,6 +84,7 @@ internal sealed class CompiledForest
         }
 
         Span<double> scores = stackalloc double[BlockRows];
+        Span<int> leaves = stackalloc int[BlockRows];
         for (var start = 0; start < destination.Length; start += BlockRows)
         {
             var block = scores[..Math.Min(BlockRows, destination.Length - start)];
@@ -91,7 +92,7 @@ internal sealed class CompiledForest
             var blockRows = rows.Slice(start * Columns, block.Length * Columns);
             foreach (var tree in _trees)
             {
-                tree.AddLeafValues(blockRows, Columns, block);
+                tree.AddLeafValues(blockRows, Columns, block, leaves);
             }
 
             for (var r = 0; r < block.Length; r++)
@@ -113,13 +114,27 @@ internal sealed class CompiledForest
     /// </remarks>
     public int[][] CountLeaves(FeatureMatrix data)
     {
-        var counts = _trees.Select(t => new int[t.Leaves]).ToArray();
-        for (var i = 0; i < data.Rows; i++)
+        if (data.Columns != Columns)
         {
-            var row = data.Row(i);
+            throw new ArgumentException(
+                $"The data has {data.Columns} columns; the forest reads {Columns}.",
+                nameof(data)
+            );
+        }
+
+        var counts = _trees.Select(t => new int[t.Leaves]).ToArray();
+        Span<int> leaves = stackalloc int[BlockRows];
+        for (var start = 0; start < data.Rows; start += BlockRows)
+        {
+            var block = leaves[..Math.Min(BlockRows, data.Rows - start)];
+            var rows = data.Features.AsSpan(start * Columns, block.Length * Columns);
             for (var t = 0; t < counts.Length; t++)
             {
-                counts[t][_trees[t].FindLeaf(row)]++;
+                _trees[t].FindLeaves(rows, Columns, block);
+                foreach (var leaf in block)
+                {
+                    counts[t][leaf]++;
+                }
             }
         }
         return counts;

@@ -90,32 +90,48 @@ internal sealed class CompiledTree
     /// same term <see cref="FindLeaf"/> and <see cref="LeafValue"/> give, added once, so the
     /// caller's sums are unchanged bit for bit.
     /// </summary>
+    /// <param name="rows">As for <see cref="FindLeaves"/>.</param>
+    /// <param name="columns">Values per row.</param>
+    /// <param name="scores">One running score per row.</param>
+    /// <param name="leaves">Scratch, at least <paramref name="scores"/>.Length.</param>
+    public void AddLeafValues(
+        ReadOnlySpan<float> rows,
+        int columns,
+        Span<double> scores,
+        Span<int> leaves
+    )
+    {
+        leaves = leaves[..scores.Length];
+        FindLeaves(rows, columns, leaves);
+        var weight = Weight;
+        for (var r = 0; r < scores.Length; r++)
+        {
+            scores[r] += weight * _leafValues[leaves[r]];
+        }
+    }
+
+    /// <summary>The leaf (as <see cref="FindLeaf"/> numbers it) of each of many rows.</summary>
     /// <remarks>
     /// Eight rows walk the tree side by side without branching on their values: which way a row
     /// goes is data, about half the time each way, so a branch per split is mispredicted half
     /// the time; eight independent walks also overlap their memory loads. The walk ends when the
     /// eight rows have all reached a leaf (a leaf's node points to itself).
     /// </remarks>
-    /// <param name="rows">Row-major, <paramref name="scores"/>.Length rows of
+    /// <param name="rows">Row-major, <paramref name="leaves"/>.Length rows of
     /// <paramref name="columns"/> values; every split feature is below <paramref name="columns"/>
     /// (the forest checks it).</param>
     /// <param name="columns">Values per row.</param>
-    /// <param name="scores">One running score per row.</param>
-    public void AddLeafValues(ReadOnlySpan<float> rows, int columns, Span<double> scores)
+    /// <param name="leaves">One leaf index per row.</param>
+    public void FindLeaves(ReadOnlySpan<float> rows, int columns, Span<int> leaves)
     {
-        if (rows.Length < (long)scores.Length * columns)
+        if (rows.Length < (long)leaves.Length * columns)
         {
             throw new ArgumentException("Too few values for the rows.", nameof(rows));
         }
 
-        var weight = Weight;
         if (_left.Length == 0)
         {
-            foreach (ref var score in scores)
-            {
-                score += weight * _leafValues[0];
-            }
-
+            leaves.Clear();
             return;
         }
 
@@ -123,7 +139,7 @@ internal sealed class CompiledTree
         ref var walk = ref MemoryMarshal.GetArrayDataReference(_walk);
         ref var x = ref MemoryMarshal.GetReference(rows);
         var r = 0;
-        for (; r + 8 <= scores.Length; r += 8)
+        for (; r + 8 <= leaves.Length; r += 8)
         {
             ref var x0 = ref Unsafe.Add(ref x, r * columns);
             int n0 = 0,
@@ -152,19 +168,19 @@ internal sealed class CompiledTree
                 ) < internalNodes
             );
 
-            scores[r] += weight * _leafValues[n0 - internalNodes];
-            scores[r + 1] += weight * _leafValues[n1 - internalNodes];
-            scores[r + 2] += weight * _leafValues[n2 - internalNodes];
-            scores[r + 3] += weight * _leafValues[n3 - internalNodes];
-            scores[r + 4] += weight * _leafValues[n4 - internalNodes];
-            scores[r + 5] += weight * _leafValues[n5 - internalNodes];
-            scores[r + 6] += weight * _leafValues[n6 - internalNodes];
-            scores[r + 7] += weight * _leafValues[n7 - internalNodes];
+            leaves[r] = n0 - internalNodes;
+            leaves[r + 1] = n1 - internalNodes;
+            leaves[r + 2] = n2 - internalNodes;
+            leaves[r + 3] = n3 - internalNodes;
+            leaves[r + 4] = n4 - internalNodes;
+            leaves[r + 5] = n5 - internalNodes;
+            leaves[r + 6] = n6 - internalNodes;
+            leaves[r + 7] = n7 - internalNodes;
         }
 
-        for (; r < scores.Length; r++)
+        for (; r < leaves.Length; r++)
         {
-            scores[r] += weight * _leafValues[FindLeaf(rows.Slice(r * columns, columns))];
+            leaves[r] = FindLeaf(rows.Slice(r * columns, columns));
         }
     }
 

@@ -49,6 +49,9 @@ public sealed class RandomForestModel : IBinaryModel, IBlockScoringModel
     /// <summary>Number of input columns.</summary>
     public int Columns => _forest.Columns;
 
+    /// <summary>The evaluated trees (for tests).</summary>
+    internal CompiledForest Forest => _forest;
+
     /// <summary>
     /// The raw probability of an average training row (the bias of explanations, before logit):
     /// close to the training prevalence.

@@ -64,6 +64,36 @@ public class RandomForestTrainerTests
     }
 
     [Fact]
+    public void CountLeaves_RowsWithMissingValuesAcrossBlocks_EqualsOneLeafPerRowAndTree()
+    {
+        using var model = Fit();
+        // 131 rows (two full 64-row blocks, then 3 rows walked one at a time), every 5th value
+        // missing.
+        var features = Test.Features.AsSpan(0, 131 * Test.Columns).ToArray();
+        for (var i = 0; i < features.Length; i += 5)
+        {
+            features[i] = float.NaN;
+        }
+        var data = new FeatureMatrix(features, Test.Labels[..131], Test.ColumnNames);
+        var forest = model.Forest;
+
+        var counts = forest.CountLeaves(data);
+
+        for (var t = 0; t < forest.Trees.Count; t++)
+        {
+            var expected = new int[forest.Trees[t].Leaves];
+            for (var i = 0; i < data.Rows; i++)
+            {
+                expected[forest.Trees[t].FindLeaf(data.Row(i))]++;
+            }
+            Assert.Equal(expected, counts[t]);
+        }
+        Assert.Throws<ArgumentException>(() =>
+            forest.CountLeaves(new FeatureMatrix(new float[8], [true, false], ["a", "b", "c", "d"]))
+        );
+    }
+
+    [Fact]
     public void Predict_HeldOutRows_ProbabilitiesInUnitIntervalAndBatchEqualsRow()
     {
         using var model = Fit();
