@@ -35,17 +35,24 @@ public class RandomForestTrainerTests
         Assert.True(PlantedData.Auc(scores, Test.Labels) > 0.75);
     }
 
+    // The first 131 test rows — two full 64-row blocks, then 3 rows (fewer than the eight a tree
+    // walk takes side by side) — with every n-th value missing.
+    private static float[] RowsWithMissingValues(int every)
+    {
+        var rows = Test.Features.AsSpan(0, 131 * Test.Columns).ToArray();
+        for (var i = 0; i < rows.Length; i += every)
+        {
+            rows[i] = float.NaN;
+        }
+        return rows;
+    }
+
     [Fact]
     public void PredictBlock_RowsWithMissingValuesAcrossBlocks_EqualsOneRowPredictionBitForBit()
     {
         using var model = Fit();
-        // 131 rows: two full 64-row blocks and a partial one; every 7th value missing (NaN
-        // goes right at every split, in both paths).
-        var rows = Test.Features.AsSpan(0, 131 * Test.Columns).ToArray();
-        for (var i = 0; i < rows.Length; i += 7)
-        {
-            rows[i] = float.NaN;
-        }
+        // NaN goes right at every split, in both paths.
+        var rows = RowsWithMissingValues(every: 7);
 
         var block = new double[131];
         model.PredictBlock(rows, block);
@@ -67,14 +74,11 @@ public class RandomForestTrainerTests
     public void CountLeaves_RowsWithMissingValuesAcrossBlocks_EqualsOneLeafPerRowAndTree()
     {
         using var model = Fit();
-        // 131 rows (two full 64-row blocks, then 3 rows walked one at a time), every 5th value
-        // missing.
-        var features = Test.Features.AsSpan(0, 131 * Test.Columns).ToArray();
-        for (var i = 0; i < features.Length; i += 5)
-        {
-            features[i] = float.NaN;
-        }
-        var data = new FeatureMatrix(features, Test.Labels[..131], Test.ColumnNames);
+        var data = new FeatureMatrix(
+            RowsWithMissingValues(every: 5),
+            Test.Labels[..131],
+            Test.ColumnNames
+        );
         var forest = model.Forest;
 
         var counts = forest.CountLeaves(data);
