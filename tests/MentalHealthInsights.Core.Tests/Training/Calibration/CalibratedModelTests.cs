@@ -1,3 +1,4 @@
+using MentalHealthInsights.Core.Scoring;
 using MentalHealthInsights.Core.Training;
 using MentalHealthInsights.Core.Training.Calibration;
 
@@ -32,6 +33,42 @@ public class CalibratedModelTests
         public void Dispose() => Disposed = true;
     }
 
+    /// <summary>
+    /// <see cref="FirstColumnModel"/> that also scores blocks, and counts them: a block's
+    /// scores are the rows' first values, as its one-row prediction.
+    /// </summary>
+    private sealed class FirstColumnBlockModel : IBinaryModel, IBlockScoringModel
+    {
+        private readonly FirstColumnModel rows = new();
+
+        public int Blocks { get; private set; }
+
+        public string TrainerName => rows.TrainerName;
+
+        public string Format => rows.Format;
+
+        public void Predict(FeatureMatrix data, Span<double> destination) =>
+            rows.Predict(data, destination);
+
+        public double Predict(ReadOnlySpan<float> features) => rows.Predict(features);
+
+        public void PredictBlock(ReadOnlySpan<float> values, Span<double> destination)
+        {
+            Blocks++;
+            var width = values.Length / destination.Length;
+            for (var i = 0; i < destination.Length; i++)
+            {
+                destination[i] = values[i * width];
+            }
+        }
+
+        public FeatureContributions Explain(ReadOnlySpan<float> features) => rows.Explain(features);
+
+        public void Save(Stream destination) => rows.Save(destination);
+
+        public void Dispose() => rows.Dispose();
+    }
+
     private static readonly PlattParameters Sigmoid = new(-4, 2);
 
     [Fact]
@@ -42,6 +79,32 @@ public class CalibratedModelTests
         // 1 / (1 + exp(-4 * 0.75 + 2)) = 1 / (1 + e^-1)
         Assert.Equal(1 / (1 + Math.Exp(-1)), model.Predict([0.75f, 9f]), 1e-12);
         Assert.Equal(0.5, model.Predict([0.5f, 9f]), 1e-12);
+    }
+
+    [Fact]
+    public void PredictBlock_BlockAndRowRawModels_EqualsOneRowPredictionBitForBit()
+    {
+        float[] rows = [0.75f, 9f, 0.1f, 1f, 0.5f, 2f, 0.33f, 3f];
+        var blockRaw = new FirstColumnBlockModel();
+        using var viaBlock = new CalibratedModel(blockRaw, new PlattCalibrator(Sigmoid));
+        using var viaRows = new CalibratedModel(
+            new FirstColumnModel(),
+            new PlattCalibrator(Sigmoid)
+        );
+        var fromBlock = new double[4];
+        var fromRows = new double[4];
+
+        viaBlock.PredictBlock(rows, fromBlock);
+        viaRows.PredictBlock(rows, fromRows);
+
+        Assert.Equal(1, blockRaw.Blocks);
+        for (var i = 0; i < 4; i++)
+        {
+            var expected = BitConverter.DoubleToInt64Bits(viaRows.Predict(rows.AsSpan(2 * i, 2)));
+            Assert.Equal(expected, BitConverter.DoubleToInt64Bits(fromBlock[i]));
+            Assert.Equal(expected, BitConverter.DoubleToInt64Bits(fromRows[i]));
+        }
+        Assert.Throws<ArgumentException>(() => viaRows.PredictBlock(rows, new double[3]));
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using System.IO.Compression;
+using MentalHealthInsights.Core.Scoring;
 using MentalHealthInsights.Core.Scoring.Bundles;
 using MentalHealthInsights.Core.Training.Calibration;
 using MentalHealthInsights.Infrastructure.Scoring.Bundles;
@@ -44,6 +45,38 @@ public sealed class ModelBundleRoundTripTests(BundleModelsFixture fixture)
             );
             Assert.Equal(expectedExplanation.Values, actualExplanation.Values);
             Assert.Equal(expectedExplanation.Bias, actualExplanation.Bias);
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(BundleModelsFixture.Kinds), MemberType = typeof(BundleModelsFixture))]
+    public void PredictProbabilities_LoadedBundle_EqualsOneRecordAtATimeBitForBit(string kind)
+    {
+        // Batch scoring's path (a block of rows at a time where the model, or the raw model
+        // under a calibrator, scores blocks) against the one-record path, over more than one
+        // 64-row block.
+        using var temp = new TempFolder();
+        var model = fixture.Model(kind);
+        var location = ModelBundleWriter.Write(
+            temp.Combine("bundle"),
+            fixture.Metadata(model),
+            fixture.Preprocessor,
+            model
+        );
+        using var loaded = ModelBundleReader.Load(location.Folder!);
+        var predictor = new Predictor(loaded.Preprocessor, loaded.Model, 0.5);
+        var records = fixture.Scoring.ToArray();
+        var probabilities = new double[records.Length];
+
+        predictor.PredictProbabilities(records, probabilities);
+
+        Assert.True(records.Length > 64);
+        for (var i = 0; i < records.Length; i++)
+        {
+            Assert.Equal(
+                BitConverter.DoubleToInt64Bits(predictor.PredictProbability(records[i])),
+                BitConverter.DoubleToInt64Bits(probabilities[i])
+            );
         }
     }
 
