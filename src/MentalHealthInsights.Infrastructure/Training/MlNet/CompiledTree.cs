@@ -38,6 +38,7 @@ internal sealed class CompiledTree
         _leafValues = leafValues;
         Weight = weight;
         _walk = BuildWalk(left, right, feature, threshold, leafValues.Length);
+        MaxFeature = feature.Length == 0 ? -1 : feature.Max();
     }
 
     /// <summary>The tree's weight in the ensemble's sum.</summary>
@@ -50,7 +51,7 @@ internal sealed class CompiledTree
     public int Nodes => _left.Length;
 
     /// <summary>The largest feature index used by a split, or -1.</summary>
-    public int MaxFeature => _feature.Length == 0 ? -1 : _feature.Max();
+    public int MaxFeature { get; }
 
     public static CompiledTree From(RegressionTreeBase tree, double weight)
     {
@@ -118,15 +119,23 @@ internal sealed class CompiledTree
     /// eight rows have all reached a leaf (a leaf's node points to itself).
     /// </remarks>
     /// <param name="rows">Row-major, <paramref name="leaves"/>.Length rows of
-    /// <paramref name="columns"/> values; every split feature is below <paramref name="columns"/>
-    /// (the forest checks it).</param>
-    /// <param name="columns">Values per row.</param>
+    /// <paramref name="columns"/> values.</param>
+    /// <param name="columns">Values per row, more than <see cref="MaxFeature"/> (the walk reads
+    /// without bounds checks).</param>
     /// <param name="leaves">One leaf index per row.</param>
     public void FindLeaves(ReadOnlySpan<float> rows, int columns, Span<int> leaves)
     {
         if (rows.Length < (long)leaves.Length * columns)
         {
             throw new ArgumentException("Too few values for the rows.", nameof(rows));
+        }
+
+        if (columns <= MaxFeature)
+        {
+            throw new ArgumentOutOfRangeException(
+                nameof(columns),
+                "The tree splits on a column past the end of a row."
+            );
         }
 
         if (_left.Length == 0)

@@ -95,6 +95,11 @@ public class RandomForestTrainerTests
         Assert.Throws<ArgumentException>(() =>
             forest.CountLeaves(new FeatureMatrix(new float[8], [true, false], ["a", "b", "c", "d"]))
         );
+        // A row narrower than the tree's largest split column is refused, not read past.
+        var tree = forest.Trees.First(t => t.MaxFeature > 0);
+        Assert.Throws<ArgumentOutOfRangeException>(() =>
+            tree.FindLeaves(data.Features, tree.MaxFeature, new int[8])
+        );
     }
 
     [Fact]
