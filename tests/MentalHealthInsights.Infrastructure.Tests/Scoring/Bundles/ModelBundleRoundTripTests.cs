@@ -1,6 +1,7 @@
 using System.IO.Compression;
 using MentalHealthInsights.Core.Scoring;
 using MentalHealthInsights.Core.Scoring.Bundles;
+using MentalHealthInsights.Core.Training;
 using MentalHealthInsights.Core.Training.Calibration;
 using MentalHealthInsights.Infrastructure.Scoring.Bundles;
 using MentalHealthInsights.Infrastructure.Training.XGBoost;
@@ -10,18 +11,26 @@ namespace MentalHealthInsights.Infrastructure.Tests.Scoring.Bundles;
 public sealed class ModelBundleRoundTripTests(BundleModelsFixture fixture)
     : IClassFixture<BundleModelsFixture>
 {
+    // The model's bundle (folder and archive) with the fixture's metadata and preprocessor.
+    private ModelBundleLocation Write(
+        TempFolder temp,
+        IBinaryModel model,
+        string name = "bundle"
+    ) =>
+        ModelBundleWriter.Write(
+            temp.Combine(name),
+            fixture.Metadata(model),
+            fixture.Preprocessor,
+            model
+        );
+
     [Theory]
     [MemberData(nameof(BundleModelsFixture.Kinds), MemberType = typeof(BundleModelsFixture))]
     public void Load_FolderAndArchive_PredictionsBitwiseIdenticalToInMemoryModel(string kind)
     {
         using var temp = new TempFolder();
         var model = fixture.Model(kind);
-        var location = ModelBundleWriter.Write(
-            temp.Combine("bundle"),
-            fixture.Metadata(model),
-            fixture.Preprocessor,
-            model
-        );
+        var location = Write(temp, model);
 
         foreach (var path in new[] { location.Folder!, location.ArchivePath! })
         {
@@ -57,12 +66,7 @@ public sealed class ModelBundleRoundTripTests(BundleModelsFixture fixture)
         // 64-row block.
         using var temp = new TempFolder();
         var model = fixture.Model(kind);
-        var location = ModelBundleWriter.Write(
-            temp.Combine("bundle"),
-            fixture.Metadata(model),
-            fixture.Preprocessor,
-            model
-        );
+        var location = Write(temp, model);
         using var loaded = ModelBundleReader.Load(location.Folder!);
         var predictor = new Predictor(loaded.Preprocessor, loaded.Model, 0.5);
         var records = fixture.Scoring.ToArray();
@@ -121,12 +125,7 @@ public sealed class ModelBundleRoundTripTests(BundleModelsFixture fixture)
         using var temp = new TempFolder();
         var model = (CalibratedModel)fixture.Model(BundleModelsFixture.RfPlatt);
 
-        var location = ModelBundleWriter.Write(
-            temp.Combine("rf"),
-            fixture.Metadata(model),
-            fixture.Preprocessor,
-            model
-        );
+        var location = Write(temp, model, "rf");
 
         Assert.Equal(
             [
@@ -209,12 +208,7 @@ public sealed class ModelBundleRoundTripTests(BundleModelsFixture fixture)
     {
         using var temp = new TempFolder();
         var model = fixture.Model(BundleModelsFixture.RfPlatt);
-        var location = ModelBundleWriter.Write(
-            temp.Combine("bundle"),
-            fixture.Metadata(model),
-            fixture.Preprocessor,
-            model
-        );
+        var location = Write(temp, model);
 
         using var archive = ZipFile.OpenRead(location.ArchivePath!);
 
@@ -247,12 +241,7 @@ public sealed class ModelBundleRoundTripTests(BundleModelsFixture fixture)
     {
         using var temp = new TempFolder();
         var model = fixture.Model(BundleModelsFixture.Lr);
-        var location = ModelBundleWriter.Write(
-            temp.Combine("bundle"),
-            fixture.Metadata(model),
-            fixture.Preprocessor,
-            model
-        );
+        var location = Write(temp, model);
 
         using var fromFolder = ModelBundleReader.Load(location.Folder!);
         using var fromArchive = ModelBundleReader.Load(location.ArchivePath!);
@@ -273,12 +262,7 @@ public sealed class ModelBundleRoundTripTests(BundleModelsFixture fixture)
     {
         using var temp = new TempFolder();
         var model = fixture.Model(BundleModelsFixture.Baseline);
-        var location = ModelBundleWriter.Write(
-            temp.Combine("bundle"),
-            fixture.Metadata(model),
-            fixture.Preprocessor,
-            model
-        );
+        var location = Write(temp, model);
         string sha;
         using (var loaded = ModelBundleReader.Load(location.Folder!))
         {
@@ -309,12 +293,7 @@ public sealed class ModelBundleRoundTripTests(BundleModelsFixture fixture)
         using var temp = new TempFolder();
         var model = (XGBoostBinaryModel)fixture.Model(BundleModelsFixture.Xgb);
 
-        var location = ModelBundleWriter.Write(
-            temp.Combine("xgb"),
-            fixture.Metadata(model),
-            fixture.Preprocessor,
-            model
-        );
+        var location = Write(temp, model, "xgb");
 
         var bytes = File.ReadAllBytes(Path.Combine(location.Folder!, "model.json"));
         Assert.Equal(model.Model.ToJson(), bytes);
