@@ -1,7 +1,5 @@
 using System.Collections.Concurrent;
-using System.Globalization;
 using System.Net;
-using System.Net.Sockets;
 using System.Text;
 
 namespace MentalHealthInsights.Infrastructure.Tests.Monitoring.Alerts;
@@ -13,7 +11,7 @@ namespace MentalHealthInsights.Infrastructure.Tests.Monitoring.Alerts;
 /// </summary>
 internal sealed class WebhookTestServer : IDisposable
 {
-    private readonly HttpListener _listener = new();
+    private readonly HttpListener _listener;
     private readonly ConcurrentQueue<int> _script;
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _loop;
@@ -21,7 +19,8 @@ internal sealed class WebhookTestServer : IDisposable
     public WebhookTestServer(params int[] script)
     {
         _script = new ConcurrentQueue<int>(script);
-        Url = Start();
+        (_listener, var prefix) = LoopbackHttpListener.Start();
+        Url = new Uri(prefix, "hooks/T000/B000/secret-token");
         _loop = Task.Run(LoopAsync);
     }
 
@@ -35,29 +34,6 @@ internal sealed class WebhookTestServer : IDisposable
         _listener.Close();
         _loop.Wait(TimeSpan.FromSeconds(5));
         _stop.Dispose();
-    }
-
-    private Uri Start()
-    {
-        for (var attempt = 0; ; attempt++)
-        {
-            var probe = new TcpListener(IPAddress.Loopback, 0);
-            probe.Start();
-            var port = ((IPEndPoint)probe.LocalEndpoint).Port;
-            probe.Stop();
-            var prefix = $"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}/";
-            _listener.Prefixes.Clear();
-            _listener.Prefixes.Add(prefix);
-            try
-            {
-                _listener.Start();
-                return new Uri(prefix + "hooks/T000/B000/secret-token");
-            }
-            catch (HttpListenerException) when (attempt < 10)
-            {
-                // Another process took the port between the probe and the start.
-            }
-        }
     }
 
     private async Task LoopAsync()

@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using System.Collections.Specialized;
 using System.Globalization;
 using System.Net;
-using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -24,7 +23,7 @@ namespace MentalHealthInsights.Infrastructure.Tests.Tracking.Rest;
 /// </summary>
 internal sealed partial class FakeMlflowServer : IDisposable
 {
-    private readonly HttpListener _listener = new();
+    private readonly HttpListener _listener;
     private readonly TempDirectory _directory = new();
     private readonly SqliteTrackingStore _tracking;
     private readonly SqliteModelRegistry _registry;
@@ -47,7 +46,8 @@ internal sealed partial class FakeMlflowServer : IDisposable
         };
         _tracking = new SqliteTrackingStore(options, time);
         _registry = new SqliteModelRegistry(options, time);
-        Uri = Start();
+        (_listener, var prefix) = LoopbackHttpListener.Start();
+        Uri = prefix;
         _loop = Task.Run(LoopAsync);
     }
 
@@ -87,29 +87,6 @@ internal sealed partial class FakeMlflowServer : IDisposable
         }
         _directory.Dispose();
         _stopping.Dispose();
-    }
-
-    private Uri Start()
-    {
-        for (var attempt = 0; ; attempt++)
-        {
-            var probe = new TcpListener(IPAddress.Loopback, 0);
-            probe.Start();
-            var port = ((IPEndPoint)probe.LocalEndpoint).Port;
-            probe.Stop();
-            var prefix = $"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}/";
-            _listener.Prefixes.Clear();
-            _listener.Prefixes.Add(prefix);
-            try
-            {
-                _listener.Start();
-                return new Uri(prefix);
-            }
-            catch (HttpListenerException) when (attempt < 10)
-            {
-                // Another process took the port between the probe and the start.
-            }
-        }
     }
 
     private async Task LoopAsync()
