@@ -8,11 +8,8 @@ namespace MentalHealthInsights.Core.Training.Metrics;
 /// </summary>
 internal sealed class MetricEvaluator
 {
-    private readonly bool[] labels;
-    private readonly bool[] predictedPositive;
-
-    // Per row 1 or 0: the label, the decision, and both (a true positive), so that a resample
-    // sums weight × flag with no branch on the row (labels and decisions are data: a branch on
+    // Per row 1 or 0: the label, the decision, and both (a true positive), so that the
+    // original rows and a resample sum (weight ×) flag with no branch on the row (labels and decisions are data: a branch on
     // them, or on a zero weight, is mispredicted about a third of the time or more).
     private readonly byte[] positiveFlag;
     private readonly byte[] predictedFlag;
@@ -31,9 +28,7 @@ internal sealed class MetricEvaluator
     )
     {
         Threshold = threshold;
-        this.labels = labels.ToArray();
         var n = labels.Length;
-        predictedPositive = new bool[n];
         positiveFlag = new byte[n];
         predictedFlag = new byte[n];
         truePositiveFlag = new byte[n];
@@ -41,9 +36,8 @@ internal sealed class MetricEvaluator
         brierTerms = new double[n];
         for (var i = 0; i < n; i++)
         {
-            predictedPositive[i] = probabilities[i] >= threshold;
             positiveFlag[i] = labels[i] ? (byte)1 : (byte)0;
-            predictedFlag[i] = predictedPositive[i] ? (byte)1 : (byte)0;
+            predictedFlag[i] = probabilities[i] >= threshold ? (byte)1 : (byte)0;
             truePositiveFlag[i] = (byte)(positiveFlag[i] & predictedFlag[i]);
             logLossTerms[i] = BinaryMetrics.LogLossTerm(labels[i], probabilities[i]);
             brierTerms[i] = BinaryMetrics.BrierTerm(labels[i], probabilities[i]);
@@ -56,31 +50,33 @@ internal sealed class MetricEvaluator
 
     public double Threshold { get; }
 
-    public int Rows => labels.Length;
+    public int Rows => positiveFlag.Length;
 
     /// <summary>Metrics on the original rows.</summary>
     public MetricSet Evaluate()
     {
-        long tp = 0,
-            fp = 0,
-            tn = 0,
-            fn = 0;
+        long positives = 0,
+            predicted = 0,
+            tp = 0;
         double logLoss = 0,
             brier = 0;
-        for (var i = 0; i < labels.Length; i++)
+        for (var i = 0; i < Rows; i++)
         {
-            Tally(labels[i], predictedPositive[i], 1, ref tp, ref fp, ref tn, ref fn);
+            positives += positiveFlag[i];
+            predicted += predictedFlag[i];
+            tp += truePositiveFlag[i];
             logLoss += logLossTerms[i];
             brier += brierTerms[i];
         }
 
+        var fp = predicted - tp;
         return new MetricSet(
             Threshold,
-            new ConfusionMatrix(tp, fp, tn, fn),
+            new ConfusionMatrix(tp, fp, Rows - positives - fp, positives - tp),
             RankMetrics.RocAuc(groups.Positives, groups.Negatives),
             RankMetrics.AveragePrecision(groups.Positives, groups.Negatives),
-            logLoss / labels.Length,
-            brier / labels.Length
+            logLoss / Rows,
+            brier / Rows
         );
     }
 
@@ -104,7 +100,7 @@ internal sealed class MetricEvaluator
             tp = 0;
         double logLoss = 0,
             brier = 0;
-        for (var i = 0; i < labels.Length; i++)
+        for (var i = 0; i < Rows; i++)
         {
             long w = weights[i];
             var positive = w * positiveFlag[i];
@@ -128,36 +124,5 @@ internal sealed class MetricEvaluator
             logLoss / total,
             brier / total
         );
-    }
-
-    private static void Tally(
-        bool label,
-        bool predicted,
-        long weight,
-        ref long tp,
-        ref long fp,
-        ref long tn,
-        ref long fn
-    )
-    {
-        if (label)
-        {
-            if (predicted)
-            {
-                tp += weight;
-            }
-            else
-            {
-                fn += weight;
-            }
-        }
-        else if (predicted)
-        {
-            fp += weight;
-        }
-        else
-        {
-            tn += weight;
-        }
     }
 }
