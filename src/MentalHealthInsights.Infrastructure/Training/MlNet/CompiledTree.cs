@@ -5,21 +5,17 @@ using Microsoft.ML.Trainers.FastTree;
 namespace MentalHealthInsights.Infrastructure.Training.MlNet;
 
 /// <summary>
-/// One ML.NET regression tree copied into flat arrays, evaluated exactly as ML.NET does
-/// (<c>x[feature] ≤ threshold</c> goes left; a negative child <c>c</c> is leaf <c>~c</c>).
-/// Immutable, so evaluation is thread-safe.
+/// One ML.NET regression tree copied into one node array, evaluated exactly as ML.NET does
+/// (<c>x[feature] ≤ threshold</c> goes left; ML.NET's negative child <c>c</c>, leaf <c>~c</c>,
+/// becomes node <c>Nodes + ~c</c>). Immutable, so evaluation is thread-safe.
 /// </summary>
 internal sealed class CompiledTree
 {
-    private readonly int[] _left;
-    private readonly int[] _right;
-    private readonly int[] _feature;
-    private readonly float[] _threshold;
     private readonly double[] _leafValues;
 
-    // The same tree for walking several rows at once (see AddLeafValues): the internal nodes,
-    // then one node per leaf whose children are itself, so that a row that reached its leaf
-    // stays there while the other rows of its group go on.
+    // The internal nodes (0 … Nodes − 1, the root first), then one node per leaf (Nodes + leaf)
+    // whose children are itself, so that in FindLeaves a row that reached its leaf stays there
+    // while the other rows of its group go on. Every walk goes through Step.
     private readonly WalkNode[] _walk;
 
     private CompiledTree(
@@ -31,12 +27,9 @@ internal sealed class CompiledTree
         double weight
     )
     {
-        _left = left;
-        _right = right;
-        _feature = feature;
-        _threshold = threshold;
         _leafValues = leafValues;
         Weight = weight;
+        Nodes = left.Length;
         _walk = BuildWalk(left, right, feature, threshold, leafValues.Length);
         MaxFeature = feature.Length == 0 ? -1 : feature.Max();
     }
@@ -48,7 +41,7 @@ internal sealed class CompiledTree
     public int Leaves => _leafValues.Length;
 
     /// <summary>Number of internal (split) nodes; 0 for a one-leaf tree.</summary>
-    public int Nodes => _left.Length;
+    public int Nodes { get; }
 
     /// <summary>The largest feature index used by a split, or -1.</summary>
     public int MaxFeature { get; }
@@ -70,18 +63,18 @@ internal sealed class CompiledTree
         );
     }
 
+    /// <summary>The leaf <paramref name="features"/> ends in (ML.NET's leaf numbering).</summary>
     public int FindLeaf(ReadOnlySpan<float> features)
     {
-        if (_left.Length == 0)
-        {
-            return 0;
-        }
+        CheckWidth(features.Length);
+        ref var walk = ref MemoryMarshal.GetArrayDataReference(_walk);
+        ref var x = ref MemoryMarshal.GetReference(features);
         var node = 0;
-        while (node >= 0)
+        while (node < Nodes)
         {
-            node = features[_feature[node]] <= _threshold[node] ? _left[node] : _right[node];
+            node = Step(ref walk, ref x, node);
         }
-        return ~node;
+        return node - Nodes;
     }
 
     public double LeafValue(int leaf) => _leafValues[leaf];
@@ -130,21 +123,14 @@ internal sealed class CompiledTree
             throw new ArgumentException("Too few values for the rows.", nameof(rows));
         }
 
-        if (columns <= MaxFeature)
-        {
-            throw new ArgumentOutOfRangeException(
-                nameof(columns),
-                "The tree splits on a column past the end of a row."
-            );
-        }
-
-        if (_left.Length == 0)
+        CheckWidth(columns);
+        if (Nodes == 0)
         {
             leaves.Clear();
             return;
         }
 
-        var internalNodes = _left.Length;
+        var internalNodes = Nodes;
         ref var walk = ref MemoryMarshal.GetArrayDataReference(_walk);
         ref var x = ref MemoryMarshal.GetReference(rows);
         var r = 0;
@@ -190,6 +176,18 @@ internal sealed class CompiledTree
         for (; r < leaves.Length; r++)
         {
             leaves[r] = FindLeaf(rows.Slice(r * columns, columns));
+        }
+    }
+
+    // The walks read a row without bounds checks: it must reach the largest split column.
+    private void CheckWidth(int columns)
+    {
+        if (columns <= MaxFeature)
+        {
+            throw new ArgumentOutOfRangeException(
+                nameof(columns),
+                "The tree splits on a column past the end of a row."
+            );
         }
     }
 
@@ -273,13 +271,15 @@ internal sealed class CompiledTree
         Span<double> contributions
     )
     {
+        CheckWidth(features.Length);
+        ref var walk = ref MemoryMarshal.GetArrayDataReference(_walk);
+        ref var x = ref MemoryMarshal.GetReference(features);
         var node = 0;
-        while (Nodes > 0 && node >= 0)
+        while (node < Nodes)
         {
-            var feature = _feature[node];
-            var child = features[feature] <= _threshold[node] ? _left[node] : _right[node];
-            var childMean = child < 0 ? _leafValues[~child] : nodeMeans[child];
-            contributions[feature] += Weight * (childMean - nodeMeans[node]);
+            var child = Step(ref walk, ref x, node);
+            var childMean = child >= Nodes ? _leafValues[child - Nodes] : nodeMeans[child];
+            contributions[_walk[node].Feature] += Weight * (childMean - nodeMeans[node]);
             node = child;
         }
     }
@@ -290,8 +290,8 @@ internal sealed class CompiledTree
         double[] means
     )
     {
-        var (leftMean, leftCount) = Child(_left[node], leafCounts, means);
-        var (rightMean, rightCount) = Child(_right[node], leafCounts, means);
+        var (leftMean, leftCount) = Child(_walk[node].Left, leafCounts, means);
+        var (rightMean, rightCount) = Child(_walk[node].Right, leafCounts, means);
         var count = leftCount + rightCount;
         means[node] =
             count > 0
@@ -304,7 +304,10 @@ internal sealed class CompiledTree
         int child,
         IReadOnlyList<int> leafCounts,
         double[] means
-    ) => child < 0 ? (_leafValues[~child], leafCounts[~child]) : Fill(child, leafCounts, means);
+    ) =>
+        child >= Nodes
+            ? (_leafValues[child - Nodes], leafCounts[child - Nodes])
+            : Fill(child, leafCounts, means);
 
     // Left and Right must stay adjacent, Right after Left: Step picks one by offset.
     [StructLayout(LayoutKind.Sequential)]
