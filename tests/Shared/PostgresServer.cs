@@ -1,7 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
 using Npgsql;
 
 namespace MentalHealthInsights.TestSupport;
@@ -39,7 +37,6 @@ public sealed class PostgresServer : IAsyncLifetime
         {
             await RunAsync("chown", "postgres:postgres", _root);
         }
-        Port = FreePort();
         await RunAsync(
             Path.Combine(bin, "initdb"),
             AsServer(
@@ -56,23 +53,10 @@ public sealed class PostgresServer : IAsyncLifetime
         );
         try
         {
-            await RunAsync(
-                Path.Combine(bin, "pg_ctl"),
-                AsServer(
-                    "-D",
-                    DataDirectory,
-                    "-l",
-                    Path.Combine(_root, "log"),
-                    "-w",
-                    "-t",
-                    "30",
-                    "-o",
-                    string.Create(
-                        CultureInfo.InvariantCulture,
-                        $"-p {Port} -c listen_addresses=127.0.0.1 -k {_root} -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200"
-                    ),
-                    "start"
-                )
+            // A port taken between the probe and the bind: start again on another one.
+            Port = int.Parse(
+                await LoopbackPorts.StartAsync(port => TryStartAsync(bin, port)),
+                CultureInfo.InvariantCulture
             );
         }
         catch
@@ -140,11 +124,41 @@ public sealed class PostgresServer : IAsyncLifetime
 
     private static string[] AsServer(params string[] args) => args;
 
-    private static int FreePort()
+    /// <summary>The port as text once the server runs; null when the port was taken.</summary>
+    private async Task<string?> TryStartAsync(string bin, int port)
     {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
+        var log = Path.Combine(_root, "log");
+        try
+        {
+            await RunAsync(
+                Path.Combine(bin, "pg_ctl"),
+                AsServer(
+                    "-D",
+                    DataDirectory,
+                    "-l",
+                    log,
+                    "-w",
+                    "-t",
+                    "30",
+                    "-o",
+                    string.Create(
+                        CultureInfo.InvariantCulture,
+                        $"-p {port} -c listen_addresses=127.0.0.1 -k {_root} -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200"
+                    ),
+                    "start"
+                )
+            );
+            return port.ToString(CultureInfo.InvariantCulture);
+        }
+        catch (InvalidOperationException)
+            when (File.Exists(log)
+                && File.ReadAllText(log)
+                    .Contains("Address already in use", StringComparison.Ordinal)
+            )
+        {
+            File.Delete(log);
+            return null;
+        }
     }
 
     private static async Task RunAsync(string program, params string[] args)

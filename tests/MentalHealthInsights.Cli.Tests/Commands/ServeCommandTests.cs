@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Sockets;
 using System.Text;
 using MentalHealthInsights.Cli.Hosting;
 
@@ -43,28 +42,28 @@ public sealed class ServeCommandTests
     {
         using var temp = new TempFolder();
         var bundle = await CliHarness.TrainSmallLrBundleAsync(temp);
-        var port = FreePort();
         using var stop = new CancellationTokenSource();
         using var output = new StringWriter();
         using var error = new StringWriter();
 
-        var serve = MhiCommandLine.InvokeAsync(
-            [
-                "serve",
-                "--model",
-                bundle,
-                "--urls",
-                $"http://127.0.0.1:{port}",
-                "--server-path",
-                ServerPath,
-                "--PredictionLog:Enabled=false",
-            ],
-            CliEnvironment.Plain,
-            new System.CommandLine.InvocationConfiguration { Output = output, Error = error },
-            stop.Token
+        var (serve, client) = await StartServeAsync(port =>
+            MhiCommandLine.InvokeAsync(
+                [
+                    "serve",
+                    "--model",
+                    bundle,
+                    "--urls",
+                    $"http://127.0.0.1:{port}",
+                    "--server-path",
+                    ServerPath,
+                    "--PredictionLog:Enabled=false",
+                ],
+                CliEnvironment.Plain,
+                new System.CommandLine.InvocationConfiguration { Output = output, Error = error },
+                stop.Token
+            )
         );
-        using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
-        await WaitReadyAsync(client, serve);
+        using var _ = client;
         using var prediction = await client.PostAsync(
             new Uri("/v1/predict", UriKind.Relative),
             new StringContent(
@@ -91,7 +90,7 @@ public sealed class ServeCommandTests
             "--model",
             "/nonexistent/bundle",
             "--urls",
-            $"http://127.0.0.1:{FreePort()}",
+            $"http://127.0.0.1:{LoopbackPorts.Probe()}",
             "--server-path",
             ServerPath,
             "--PredictionLog:PseudonymisationKey=short"
@@ -117,7 +116,7 @@ public sealed class ServeCommandTests
             "--model",
             "/nonexistent/bundle",
             "--urls",
-            $"http://127.0.0.1:{FreePort()}",
+            $"http://127.0.0.1:{LoopbackPorts.Probe()}",
             "--server-path",
             ServerPath,
             "--PredictionLog:Enabled=false",
@@ -144,18 +143,40 @@ public sealed class ServeCommandTests
         Assert.True(File.Exists(ServerPath), ServerPath);
     }
 
-    internal static int FreePort()
+    /// <summary>
+    /// <c>mhi serve</c> (<paramref name="serve"/> given a probed free port) once it is ready, with
+    /// a client for it. A serve that exits before it is ready — the port was taken between the
+    /// probe and the bind — is started again on a new port (<see cref="LoopbackPorts"/>).
+    /// </summary>
+    internal static async Task<(Task<int> Serve, HttpClient Client)> StartServeAsync(
+        Func<int, Task<int>> serve
+    )
     {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
+        var started = await LoopbackPorts.StartAsync(async port =>
+        {
+            var task = serve(port);
+            var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
+            if (await WaitReadyAsync(client, task))
+            {
+                return Tuple.Create(task, client);
+            }
+
+            client.Dispose();
+            return null;
+        });
+        return started.ToValueTuple();
     }
 
-    internal static async Task WaitReadyAsync(HttpClient client, Task<int> serve)
+    /// <summary>True once /health/ready answers; false when <paramref name="serve"/> exits first.</summary>
+    private static async Task<bool> WaitReadyAsync(HttpClient client, Task<int> serve)
     {
         for (var i = 0; i < 600; i++)
         {
-            Assert.False(serve.IsCompleted, "mhi serve exited early");
+            if (serve.IsCompleted)
+            {
+                return false;
+            }
+
             try
             {
                 using var response = await client.GetAsync(
@@ -163,7 +184,7 @@ public sealed class ServeCommandTests
                 );
                 if (response.IsSuccessStatusCode)
                 {
-                    return;
+                    return true;
                 }
             }
             catch (HttpRequestException)

@@ -16,10 +16,8 @@ public sealed class SimulateReplayCountTests
     public async Task Replay_LabelsAttachOverTwoSends_CountsEveryLabelOnce()
     {
         using var temp = new TempFolder();
-        var port = ServeCommandTests.FreePort();
-        using var listener = new HttpListener();
-        listener.Prefixes.Add($"http://127.0.0.1:{port}/");
-        listener.Start();
+        var (listener, prefix) = LoopbackPorts.StartHttpListener();
+        using var _ = listener;
         var sends = 0;
         var server = Task.Run(() => ServeAsync(listener, () => Interlocked.Increment(ref sends)));
 
@@ -38,7 +36,7 @@ public sealed class SimulateReplayCountTests
             "-o",
             temp.File("sim"),
             "--replay",
-            $"http://127.0.0.1:{port}",
+            $"http://127.0.0.1:{prefix.Port}",
             "--api-key",
             "key",
             "--replay-batch",

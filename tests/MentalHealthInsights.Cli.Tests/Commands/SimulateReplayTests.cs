@@ -20,11 +20,11 @@ public sealed class SimulateReplayTests
         using var temp = new TempFolder();
         var bundle = await CliHarness.TrainSmallLrBundleAsync(temp);
         var log = temp.File("predictions.db");
-        var port = ServeCommandTests.FreePort();
         using var stop = new CancellationTokenSource();
-        var serve = Serve(bundle, port, log, stop.Token);
-        using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
-        await ServeCommandTests.WaitReadyAsync(client, serve);
+        var (serve, client) = await ServeCommandTests.StartServeAsync(port =>
+            Serve(bundle, port, log, stop.Token)
+        );
+        using var _ = client;
 
         // Without the admin key the event-time header is refused, and nothing is logged.
         using var unauthorised = await PostWithEventTimeAsync(client, apiKey: null);
@@ -44,7 +44,7 @@ public sealed class SimulateReplayTests
             "-o",
             temp.File("sim"),
             "--replay",
-            $"http://127.0.0.1:{port}",
+            $"http://127.0.0.1:{client.BaseAddress!.Port}",
             "--api-key",
             AdminKey,
             "--replay-batch",
@@ -136,7 +136,7 @@ public sealed class SimulateReplayTests
             "-o",
             temp.File("sim"),
             "--replay",
-            $"http://127.0.0.1:{ServeCommandTests.FreePort()}",
+            $"http://127.0.0.1:{LoopbackPorts.Probe()}",
             "--api-key",
             AdminKey
         );

@@ -1,6 +1,5 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
+using MentalHealthInsights.TestSupport;
 
 namespace MentalHealthInsights.Server.Tests.Fixtures;
 
@@ -23,14 +22,24 @@ internal sealed class ServerProcess : IAsyncDisposable
 
     public Uri Address { get; }
 
-    public static async Task<ServerProcess> StartAsync(string model, params string[] settings)
+    /// <summary>
+    /// Starts the server on a probed free port and waits until it is ready; a server that exits
+    /// first (another process took the port) is started again on a new one.
+    /// </summary>
+    public static Task<ServerProcess> StartAsync(string model, params string[] settings) =>
+        LoopbackPorts.StartAsync(port => TryStartAsync(port, model, settings));
+
+    private static async Task<ServerProcess?> TryStartAsync(
+        int port,
+        string model,
+        string[] settings
+    )
     {
         var folder = Path.Combine(
             Path.GetTempPath(),
             "mhi-server-process-" + Guid.NewGuid().ToString("N")
         );
         Directory.CreateDirectory(folder);
-        var port = FreePort();
         var start = new ProcessStartInfo("dotnet")
         {
             UseShellExecute = false,
@@ -71,7 +80,8 @@ internal sealed class ServerProcess : IAsyncDisposable
         {
             if (process.HasExited)
             {
-                throw new InvalidOperationException($"The server exited with {process.ExitCode}.");
+                await server.DisposeAsync();
+                return null;
             }
             try
             {
@@ -117,12 +127,5 @@ internal sealed class ServerProcess : IAsyncDisposable
         {
             // Best effort.
         }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

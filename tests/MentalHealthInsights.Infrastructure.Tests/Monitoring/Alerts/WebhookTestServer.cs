@@ -19,7 +19,7 @@ internal sealed class WebhookTestServer : IDisposable
     public WebhookTestServer(params int[] script)
     {
         _script = new ConcurrentQueue<int>(script);
-        (_listener, var prefix) = LoopbackHttpListener.Start();
+        (_listener, var prefix) = LoopbackPorts.StartHttpListener();
         Url = new Uri(prefix, "hooks/T000/B000/secret-token");
         _loop = Task.Run(LoopAsync);
     }

@@ -46,7 +46,7 @@ internal sealed partial class FakeMlflowServer : IDisposable
         };
         _tracking = new SqliteTrackingStore(options, time);
         _registry = new SqliteModelRegistry(options, time);
-        (_listener, var prefix) = LoopbackHttpListener.Start();
+        (_listener, var prefix) = LoopbackPorts.StartHttpListener();
         Uri = prefix;
         _loop = Task.Run(LoopAsync);
     }
