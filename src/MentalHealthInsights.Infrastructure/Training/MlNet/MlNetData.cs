@@ -15,6 +15,10 @@ internal static class MlNetData
 
     public static IDataView ToDataView(FeatureMatrix matrix) => new FeatureMatrixDataView(matrix);
 
+    /// <summary>The same rows as sparse vectors, for FastTree (<see cref="FeatureMatrixDataView"/>).</summary>
+    public static IDataView ToSparseDataView(FeatureMatrix matrix) =>
+        new FeatureMatrixDataView(matrix, sparse: true);
+
     public static void CheckTrainingData(FeatureMatrix training)
     {
         ArgumentNullException.ThrowIfNull(training);

@@ -145,7 +145,7 @@ public sealed class RandomForestTrainer : IBinaryTrainer
         cancellationToken.ThrowIfCancellationRequested();
 
         var ml = new MLContext(seed);
-        var data = MlNetData.ToDataView(training);
+        var data = MlNetData.ToSparseDataView(training);
         var trainer = ml.BinaryClassification.Trainers.FastForest(options);
         var transformer = MlNetCancellation.Run(ml, () => trainer.Fit(data), cancellationToken);
 

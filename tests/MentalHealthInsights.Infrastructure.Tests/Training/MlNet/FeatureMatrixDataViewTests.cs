@@ -1,3 +1,5 @@
+using MentalHealthInsights.Core.Data.Synthetic;
+using MentalHealthInsights.Core.Features;
 using MentalHealthInsights.Core.Training;
 using MentalHealthInsights.Infrastructure.Training.MlNet;
 using Microsoft.ML;
@@ -15,15 +17,20 @@ public sealed class FeatureMatrixDataViewTests
 {
     private static readonly FeatureMatrix Training = PlantedData.Create(500, seed: 31);
 
-    [Fact]
-    public void Cursor_ReadsEveryRowAndLabelInOrder()
+    // Preprocessed generator rows: five scaled numbers and one-hot slots, mostly zeros.
+    private static readonly FeatureMatrix OneHot = Preprocessed(400, seed: 32);
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Cursor_ReadsEveryRowAndLabelInOrder(bool sparse)
     {
-        var view = new FeatureMatrixDataView(Training);
+        var view = new FeatureMatrixDataView(OneHot, sparse);
         var features = view.Schema[MlNetData.FeaturesColumn];
         var label = view.Schema[MlNetData.LabelColumn];
 
-        Assert.Equal(Training.Rows, view.GetRowCount());
-        Assert.Equal(Training.Columns, Assert.IsType<VectorDataViewType>(features.Type).Size);
+        Assert.Equal(OneHot.Rows, view.GetRowCount());
+        Assert.Equal(OneHot.Columns, Assert.IsType<VectorDataViewType>(features.Type).Size);
         using var cursor = view.GetRowCursor(view.Schema);
         var getFeatures = cursor.GetGetter<VBuffer<float>>(features);
         var getLabel = cursor.GetGetter<bool>(label);
@@ -34,12 +41,13 @@ public sealed class FeatureMatrixDataViewTests
         {
             getFeatures(ref row);
             getLabel(ref isTrue);
-            Assert.Equal(Training.Row(rows).ToArray(), row.DenseValues().ToArray());
-            Assert.Equal(Training.Labels[rows], isTrue);
+            Assert.Equal(OneHot.Row(rows).ToArray(), row.DenseValues().ToArray());
+            Assert.Equal(sparse && OneHot.Row(rows).Contains(0f), !row.IsDense);
+            Assert.Equal(OneHot.Labels[rows], isTrue);
             rows++;
         }
 
-        Assert.Equal(Training.Rows, rows);
+        Assert.Equal(OneHot.Rows, rows);
         Assert.Throws<InvalidOperationException>(() => cursor.GetGetter<float>(label));
     }
 
@@ -59,6 +67,31 @@ public sealed class FeatureMatrixDataViewTests
 
             Assert.Equal(enumerable, inPlace);
         }
+    }
+
+    [Fact]
+    public void FastForest_SparseRows_ByteIdenticalModel()
+    {
+        // The test means something only with many zeros to leave out.
+        Assert.True(OneHot.Features.Count(v => v == 0f) > OneHot.Features.Length / 2);
+
+        var sparse = Saved(Forest, (ml, m) => new FeatureMatrixDataView(m, sparse: true), OneHot);
+        var dense = Saved(Forest, (ml, m) => new FeatureMatrixDataView(m), OneHot);
+
+        Assert.Equal(dense, sparse);
+    }
+
+    private static FeatureMatrix Preprocessed(int rows, int seed)
+    {
+        var records = SyntheticDataGenerator
+            .Generate(new SyntheticDataOptions { Rows = rows, Seed = seed })
+            .ToArray();
+        var preprocessor = Preprocessor.Fit(records, FeatureSpec.Default);
+        return new FeatureMatrix(
+            preprocessor.TransformBatch(records),
+            [.. records.Select(r => r.HasCondition)],
+            preprocessor.OutputNames
+        );
     }
 
     // The view training used before: one object per row through LoadFromEnumerable.
@@ -84,11 +117,12 @@ public sealed class FeatureMatrixDataViewTests
 
     private static byte[] Saved(
         Func<MLContext, IDataView, ITransformer> fit,
-        Func<MLContext, FeatureMatrix, IDataView> view
+        Func<MLContext, FeatureMatrix, IDataView> view,
+        FeatureMatrix? matrix = null
     )
     {
         var ml = new MLContext(seed: 7);
-        var data = view(ml, Training);
+        var data = view(ml, matrix ?? Training);
         return MlNetZip.Save(ml, fit(ml, data), data.Schema, []);
     }
 
