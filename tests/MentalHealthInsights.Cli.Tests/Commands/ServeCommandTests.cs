@@ -43,25 +43,10 @@ public sealed class ServeCommandTests
         using var temp = new TempFolder();
         var bundle = await CliHarness.TrainSmallLrBundleAsync(temp);
         using var stop = new CancellationTokenSource();
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-
-        var (serve, client) = await StartServeAsync(port =>
-            MhiCommandLine.InvokeAsync(
-                [
-                    "serve",
-                    "--model",
-                    bundle,
-                    "--urls",
-                    $"http://127.0.0.1:{port}",
-                    "--server-path",
-                    ServerPath,
-                    "--PredictionLog:Enabled=false",
-                ],
-                CliEnvironment.Plain,
-                new System.CommandLine.InvocationConfiguration { Output = output, Error = error },
-                stop.Token
-            )
+        var (serve, client) = await StartServeAsync(
+            bundle,
+            ["--PredictionLog:Enabled=false"],
+            stop.Token
         );
         using var _ = client;
         using var prediction = await client.PostAsync(
@@ -144,17 +129,39 @@ public sealed class ServeCommandTests
     }
 
     /// <summary>
-    /// <c>mhi serve</c> (<paramref name="serve"/> given a probed free port) once it is ready, with
-    /// a client for it. A serve that exits before it is ready — the port was taken between the
+    /// <c>mhi serve</c> on a probed free port once it is ready, with a client for it. A serve that exits before it is ready — the port was taken between the
     /// probe and the bind — is started again on a new port (<see cref="LoopbackPorts"/>).
     /// </summary>
+    /// <param name="bundle">The model bundle to serve.</param>
+    /// <param name="settings">More <c>mhi serve</c> arguments (server settings).</param>
+    /// <param name="stop">Stops the server.</param>
     internal static async Task<(Task<int> Serve, HttpClient Client)> StartServeAsync(
-        Func<int, Task<int>> serve
+        string bundle,
+        IReadOnlyList<string> settings,
+        CancellationToken stop
     )
     {
         var started = await LoopbackPorts.StartAsync(async port =>
         {
-            var task = serve(port);
+            var task = MhiCommandLine.InvokeAsync(
+                [
+                    "serve",
+                    "--model",
+                    bundle,
+                    "--urls",
+                    $"http://127.0.0.1:{port}",
+                    "--server-path",
+                    ServerPath,
+                    .. settings,
+                ],
+                CliEnvironment.Plain,
+                new System.CommandLine.InvocationConfiguration
+                {
+                    Output = TextWriter.Null,
+                    Error = TextWriter.Null,
+                },
+                stop
+            );
             var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
             if (await WaitReadyAsync(client, task))
             {

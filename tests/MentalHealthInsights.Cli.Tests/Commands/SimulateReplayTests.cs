@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text;
 using System.Text.Json;
-using MentalHealthInsights.Cli.Hosting;
 
 namespace MentalHealthInsights.Cli.Tests.Commands;
 
@@ -21,8 +20,14 @@ public sealed class SimulateReplayTests
         var bundle = await CliHarness.TrainSmallLrBundleAsync(temp);
         var log = temp.File("predictions.db");
         using var stop = new CancellationTokenSource();
-        var (serve, client) = await ServeCommandTests.StartServeAsync(port =>
-            Serve(bundle, port, log, stop.Token)
+        var (serve, client) = await ServeCommandTests.StartServeAsync(
+            bundle,
+            [
+                "--Admin:ApiKey=" + AdminKey,
+                "--PredictionLog:ConnectionString=" + log,
+                "--PredictionLog:PseudonymisationKey=a-test-key-of-32-bytes-long-0123",
+            ],
+            stop.Token
         );
         using var _ = client;
 
@@ -174,29 +179,6 @@ public sealed class SimulateReplayTests
     }
 
     private const string SimulateCommandKeyVariable = "MHI_ADMIN_API_KEY";
-
-    private static Task<int> Serve(string bundle, int port, string log, CancellationToken stop) =>
-        MhiCommandLine.InvokeAsync(
-            [
-                "serve",
-                "--model",
-                bundle,
-                "--urls",
-                $"http://127.0.0.1:{port}",
-                "--server-path",
-                ServeCommandTests.ServerPath,
-                "--Admin:ApiKey=" + AdminKey,
-                "--PredictionLog:ConnectionString=" + log,
-                "--PredictionLog:PseudonymisationKey=a-test-key-of-32-bytes-long-0123",
-            ],
-            CliEnvironment.Plain,
-            new System.CommandLine.InvocationConfiguration
-            {
-                Output = TextWriter.Null,
-                Error = TextWriter.Null,
-            },
-            stop
-        );
 
     private static async Task<HttpResponseMessage> PostWithEventTimeAsync(
         HttpClient client,
