@@ -81,6 +81,40 @@ public sealed class ProcessExitCodeTests
         Assert.DoesNotContain("   at ", line, StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// A port another process listens on: refused before the host starts — exit code 2 and one
+    /// line naming the address, not Kestrel's bind exception (exit code 134, a stack trace).
+    /// </summary>
+    [Fact]
+    public async Task Mhi_ServePortInUse_ExitsTwoWithOneLineAndNoStackTrace()
+    {
+        using var holder = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        holder.Start();
+        var url = $"http://127.0.0.1:{((System.Net.IPEndPoint)holder.LocalEndpoint).Port}";
+
+        var (exitCode, stdout, stderr) = await RunMhiAsync(
+            "serve",
+            "--model",
+            "/nonexistent/bundle",
+            "--urls",
+            url,
+            "--server-path",
+            Commands.ServeCommandTests.ServerPath,
+            "--PredictionLog:Enabled=false"
+        );
+
+        var lines = (stdout + stderr).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(2, exitCode);
+        var line = Assert.Single(lines);
+        Assert.Contains(
+            $"Cannot listen on {url}: the port is already in use",
+            line,
+            StringComparison.Ordinal
+        );
+        Assert.DoesNotContain("Hosting failed", line, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", line, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Mhi_NoCommand_ExitsOne()
     {

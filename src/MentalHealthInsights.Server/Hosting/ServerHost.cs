@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Connections;
+
 namespace MentalHealthInsights.Server.Hosting;
 
 /// <summary>Runs the server and turns a refused start into one clear log line and exit code 2.</summary>
@@ -11,7 +13,11 @@ internal static partial class ServerHost
         // Checked here as well as in StartupCheck (which guards hosts that never call this, e.g.
         // the test host): refusing before the host starts keeps the framework from adding its own
         // "Hosting failed to start" error with a stack trace beside our one line.
-        var problems = StartupCheck.FindProblems(app.Services);
+        List<string> problems =
+        [
+            .. StartupCheck.FindProblems(app.Services),
+            .. ListenCheck.FindProblems(app.Configuration),
+        ];
         if (problems.Count > 0)
         {
             var reason = string.Join(" ", problems);
@@ -29,6 +35,12 @@ internal static partial class ServerHost
         }
         catch (StartupRefusedException ex)
         {
+            LogRefused(app.Logger, ex.Message);
+            return RefusedExitCode;
+        }
+        catch (IOException ex) when (ex.InnerException is AddressInUseException)
+        {
+            // Taken between ListenCheck and Kestrel's bind (the framework has logged it too).
             LogRefused(app.Logger, ex.Message);
             return RefusedExitCode;
         }
