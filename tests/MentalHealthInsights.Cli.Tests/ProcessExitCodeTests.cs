@@ -115,6 +115,44 @@ public sealed class ProcessExitCodeTests
         Assert.DoesNotContain("   at ", line, StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// An s3:// input with no AWS region or endpoint anywhere (environment, profile, instance
+    /// metadata): a configuration error naming what to set, not an internal error.
+    /// </summary>
+    [Fact]
+    public async Task Mhi_S3InputWithoutRegion_ExitsTwoNamingTheSettings()
+    {
+        using var temp = new TempFolder();
+        var (exitCode, stdout, stderr) = await RunMhiAsync(
+            new Dictionary<string, string?>
+            {
+                ["AWS_REGION"] = null,
+                ["AWS_DEFAULT_REGION"] = null,
+                ["AWS_ENDPOINT_URL"] = null,
+                ["AWS_ENDPOINT_URL_S3"] = null,
+                ["AWS_PROFILE"] = null,
+                ["AWS_CONFIG_FILE"] = temp.File("no-config"),
+                ["AWS_SHARED_CREDENTIALS_FILE"] = temp.File("no-credentials"),
+                ["AWS_EC2_METADATA_DISABLED"] = "true",
+            },
+            "data",
+            "validate",
+            "--input",
+            "s3://bucket/data.csv"
+        );
+
+        Assert.Equal(2, exitCode);
+        Assert.Equal(string.Empty, stdout);
+        var line = Assert.Single(stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith(
+            "error: S3 is not configured: no AWS region was found.",
+            line,
+            StringComparison.Ordinal
+        );
+        Assert.Contains("AWS_REGION", line, StringComparison.Ordinal);
+        Assert.Contains("AWS_ENDPOINT_URL", line, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Mhi_NoCommand_ExitsOne()
     {
@@ -174,7 +212,13 @@ public sealed class ProcessExitCodeTests
         Assert.Equal([1, 2], versions);
     }
 
+    private static Task<(int ExitCode, string Stdout, string Stderr)> RunMhiAsync(
+        params string[] args
+    ) => RunMhiAsync(new Dictionary<string, string?>(), args);
+
+    // environment: variables to set for the process; a null value removes the variable.
     private static async Task<(int ExitCode, string Stdout, string Stderr)> RunMhiAsync(
+        IReadOnlyDictionary<string, string?> environment,
         params string[] args
     )
     {
@@ -185,6 +229,17 @@ public sealed class ProcessExitCodeTests
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        foreach (var (name, value) in environment)
+        {
+            if (value is null)
+            {
+                start.Environment.Remove(name);
+            }
+            else
+            {
+                start.Environment[name] = value;
+            }
+        }
         start.ArgumentList.Add(dll);
         foreach (var arg in args)
         {

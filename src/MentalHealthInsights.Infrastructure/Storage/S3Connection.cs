@@ -1,4 +1,5 @@
 using Amazon;
+using Amazon.Runtime;
 using Amazon.S3;
 
 namespace MentalHealthInsights.Infrastructure.Storage;
@@ -16,6 +17,7 @@ public sealed class S3Connection : IDisposable
 
     /// <summary>Creates a client for <paramref name="options"/> using the SDK's default credential chain.</summary>
     /// <exception cref="ArgumentException">The options are invalid.</exception>
+    /// <exception cref="StorageException">No region or endpoint anywhere (reason <c>no-region</c>).</exception>
     public S3Connection(S3StorageOptions options)
         : this(options, CreateClient(options)) { }
 
@@ -60,6 +62,22 @@ public sealed class S3Connection : IDisposable
     /// <inheritdoc />
     public void Dispose() => Client.Dispose();
 
-    private static AmazonS3Client CreateClient(S3StorageOptions options) =>
-        new(CreateConfig(options));
+    // The SDK refuses a client without a region or endpoint (none set here, none in the
+    // environment, the AWS profile or the instance metadata): say what to set instead.
+    private static AmazonS3Client CreateClient(S3StorageOptions options)
+    {
+        var config = CreateConfig(options);
+        try
+        {
+            return new AmazonS3Client(config);
+        }
+        catch (AmazonClientException ex) when (options.ServiceUrl is null && options.Region is null)
+        {
+            throw new StorageException(
+                "no-region",
+                $"S3 is not configured: no AWS region was found. Set {S3StorageOptions.RegionVariable} (or AWS_DEFAULT_REGION, or a region in the AWS profile) for AWS S3, or {S3StorageOptions.EndpointVariable} for another S3-compatible service.",
+                ex
+            );
+        }
+    }
 }

@@ -26,7 +26,7 @@ public sealed class StorageException : IOException
         : this("error", message, innerException) { }
 
     /// <summary>
-    /// A short machine-readable reason: <c>access-denied</c>, <c>no-credentials</c>,
+    /// A short machine-readable reason: <c>access-denied</c>, <c>no-credentials</c>, <c>no-region</c>,
     /// <c>unreachable</c>, <c>no-such-bucket</c>, <c>upload-failed</c>, <c>aborted</c> or <c>error</c>.
     /// </summary>
     public string Reason { get; }
