@@ -116,6 +116,33 @@ public sealed class ProcessExitCodeTests
     }
 
     /// <summary>
+    /// A server setting of the wrong type: refused like any other configuration problem — exit
+    /// code 2 and one line naming the setting, not the configuration binder's exception.
+    /// </summary>
+    [Fact]
+    public async Task Mhi_ServeSettingOfTheWrongType_ExitsTwoWithOneLineAndNoStackTrace()
+    {
+        var (exitCode, stdout, stderr) = await RunMhiAsync(
+            "serve",
+            "--model",
+            "/nonexistent/bundle",
+            "--urls",
+            "http://127.0.0.1:0",
+            "--server-path",
+            Commands.ServeCommandTests.ServerPath,
+            "--PredictionLog:Enabled=false",
+            "--RateLimiting:PermitLimit=abc"
+        );
+
+        var lines = (stdout + stderr).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(2, exitCode);
+        var line = Assert.Single(lines);
+        Assert.Contains("refuses to start", line, StringComparison.Ordinal);
+        Assert.Contains("RateLimiting:PermitLimit", line, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", line, StringComparison.Ordinal);
+    }
+
+    /// <summary>
     /// An s3:// input with no AWS region or endpoint anywhere (environment, profile, instance
     /// metadata): a configuration error naming what to set, not an internal error.
     /// </summary>

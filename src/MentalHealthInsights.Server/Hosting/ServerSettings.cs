@@ -17,11 +17,23 @@ internal sealed record ServerSettings(
 {
     public static ServerSettings From(IConfiguration configuration)
     {
-        var serving =
-            configuration.GetSection(ServingOptions.Section).Get<ServingOptions>() ?? new();
-        var log =
-            configuration.GetSection(PredictionLogOptions.Section).Get<PredictionLogOptions>()
-            ?? new();
+        var problems = new List<string>();
+        // A section that does not bind is reported once; its stand-in defaults are not checked
+        // (they would add problems about values the user never gave).
+        var servingBound = Bind<ServingOptions>(configuration, ServingOptions.Section, problems);
+        var logBound = Bind<PredictionLogOptions>(
+            configuration,
+            PredictionLogOptions.Section,
+            problems
+        );
+        var rateLimitingBound = Bind<RateLimitingOptions>(
+            configuration,
+            RateLimitingOptions.Section,
+            problems
+        );
+        var serving = servingBound ?? new();
+        var log = logBound ?? new();
+        var rateLimiting = rateLimitingBound ?? new();
         if (log.PseudonymisationKey is null)
         {
             log = log with
@@ -31,13 +43,13 @@ internal sealed record ServerSettings(
                 ),
             };
         }
-        var rateLimiting =
-            configuration.GetSection(RateLimitingOptions.Section).Get<RateLimitingOptions>()
-            ?? new();
-        var problems = new List<string>();
         foreach (
             var problem in (string?[])
-                [serving.FindProblem(), log.FindProblem(), rateLimiting.FindProblem()]
+                [
+                    servingBound?.FindProblem(),
+                    logBound is null ? null : log.FindProblem(),
+                    rateLimitingBound?.FindProblem(),
+                ]
         )
         {
             if (problem is not null)
@@ -48,7 +60,7 @@ internal sealed record ServerSettings(
         // SQLite path or PostgreSQL connection string; a malformed one stops the server at
         // start-up (with the other problems), not on the first write.
         var location = PredictionLogStoreFactory.DefaultPath;
-        if (log.Enabled && !string.IsNullOrWhiteSpace(log.ConnectionString))
+        if (logBound is not null && log.Enabled && !string.IsNullOrWhiteSpace(log.ConnectionString))
         {
             try
             {
@@ -65,9 +77,33 @@ internal sealed record ServerSettings(
             log,
             rateLimiting,
             configuration["Admin:ApiKey"],
-            configuration.GetValue<bool>("Hosting:StopWhenStdinCloses"),
+            Bind(
+                () => configuration.GetValue<bool>("Hosting:StopWhenStdinCloses"),
+                problems,
+                false
+            ),
             location,
             problems
         );
+    }
+
+    // A value of the wrong type (e.g. RateLimiting:PermitLimit=abc) is one more problem that
+    // refuses the start (exit code 2, one line) — not an exception while the host is built.
+    // Null when the section does not bind.
+    private static T? Bind<T>(IConfiguration configuration, string section, List<string> problems)
+        where T : class, new() =>
+        Bind(() => configuration.GetSection(section).Get<T>() ?? new T(), problems, null);
+
+    private static T Bind<T>(Func<T> bind, List<string> problems, T fallback)
+    {
+        try
+        {
+            return bind();
+        }
+        catch (InvalidOperationException ex)
+        {
+            problems.Add(ex.Message);
+            return fallback;
+        }
     }
 }

@@ -1,0 +1,71 @@
+using MentalHealthInsights.Server.Hosting;
+using Microsoft.Extensions.Configuration;
+
+namespace MentalHealthInsights.Server.Tests.Hosting;
+
+/// <summary>
+/// A setting of the wrong type is a problem that refuses the start, like any other — not an
+/// exception while the host is built (which reached the user as a stack trace, exit code 134).
+/// </summary>
+public sealed class ServerSettingsTests
+{
+    private const string Key = "a-test-key-of-32-bytes-long-0123";
+
+    [Theory]
+    [InlineData("RateLimiting:PermitLimit", "abc", "System.Int32")]
+    [InlineData("RateLimiting:Window", "soon", "System.TimeSpan")]
+    [InlineData("Serving:MaxBodyBytes", "1e99", "System.Int32")]
+    [InlineData("PredictionLog:Enabled", "perhaps", "System.Boolean")]
+    [InlineData("Hosting:StopWhenStdinCloses", "maybe", "System.Boolean")]
+    public void From_ValueOfTheWrongType_OneProblemNamingSettingAndType(
+        string setting,
+        string value,
+        string type
+    )
+    {
+        var settings = ServerSettings.From(
+            Configuration(("PredictionLog:PseudonymisationKey", Key), (setting, value))
+        );
+
+        var problem = Assert.Single(settings.Problems);
+        Assert.Contains($"'{value}' at '{setting}'", problem, StringComparison.Ordinal);
+        Assert.Contains(type, problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void From_BadSectionValue_OtherSectionsStillBound()
+    {
+        var settings = ServerSettings.From(
+            Configuration(
+                ("PredictionLog:PseudonymisationKey", Key),
+                ("RateLimiting:PermitLimit", "abc"),
+                ("Serving:MaxBatchRecords", "7")
+            )
+        );
+
+        Assert.Single(settings.Problems);
+        Assert.Equal(7, settings.Serving.MaxBatchRecords);
+        Assert.Equal(new RateLimitingOptions(), settings.RateLimiting);
+    }
+
+    [Fact]
+    public void From_ValidValues_NoProblem()
+    {
+        var settings = ServerSettings.From(
+            Configuration(
+                ("PredictionLog:PseudonymisationKey", Key),
+                ("RateLimiting:PermitLimit", "5"),
+                ("Hosting:StopWhenStdinCloses", "true")
+            )
+        );
+
+        Assert.Empty(settings.Problems);
+        Assert.Equal(5, settings.RateLimiting.PermitLimit);
+        Assert.True(settings.StopWhenStdinCloses);
+    }
+
+    private static IConfiguration Configuration(params (string Key, string Value)[] values) =>
+        new ConfigurationBuilder()
+            .AddInMemoryCollection(values.Select(v => KeyValuePair.Create(v.Key, (string?)v.Value)))
+            .Build();
+}
