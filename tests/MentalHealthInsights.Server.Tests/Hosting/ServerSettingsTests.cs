@@ -23,9 +23,7 @@ public sealed class ServerSettingsTests
         string type
     )
     {
-        var settings = ServerSettings.From(
-            Configuration(("PredictionLog:PseudonymisationKey", Key), (setting, value))
-        );
+        var settings = From((setting, value));
 
         var problem = Assert.Single(settings.Problems);
         Assert.Contains($"'{value}' at '{setting}'", problem, StringComparison.Ordinal);
@@ -35,13 +33,7 @@ public sealed class ServerSettingsTests
     [Fact]
     public void From_BadSectionValue_OtherSectionsStillBound()
     {
-        var settings = ServerSettings.From(
-            Configuration(
-                ("PredictionLog:PseudonymisationKey", Key),
-                ("RateLimiting:PermitLimit", "abc"),
-                ("Serving:MaxBatchRecords", "7")
-            )
-        );
+        var settings = From(("RateLimiting:PermitLimit", "abc"), ("Serving:MaxBatchRecords", "7"));
 
         Assert.Single(settings.Problems);
         Assert.Equal(7, settings.Serving.MaxBatchRecords);
@@ -51,12 +43,9 @@ public sealed class ServerSettingsTests
     [Fact]
     public void From_ValidValues_NoProblem()
     {
-        var settings = ServerSettings.From(
-            Configuration(
-                ("PredictionLog:PseudonymisationKey", Key),
-                ("RateLimiting:PermitLimit", "5"),
-                ("Hosting:StopWhenStdinCloses", "true")
-            )
+        var settings = From(
+            ("RateLimiting:PermitLimit", "5"),
+            ("Hosting:StopWhenStdinCloses", "true")
         );
 
         Assert.Empty(settings.Problems);
@@ -64,8 +53,14 @@ public sealed class ServerSettingsTests
         Assert.True(settings.StopWhenStdinCloses);
     }
 
-    private static IConfiguration Configuration(params (string Key, string Value)[] values) =>
-        new ConfigurationBuilder()
-            .AddInMemoryCollection(values.Select(v => KeyValuePair.Create(v.Key, (string?)v.Value)))
-            .Build();
+    // The settings of these values and a valid pseudonymisation key.
+    private static ServerSettings From(params (string Key, string Value)[] values) =>
+        ServerSettings.From(
+            new ConfigurationBuilder()
+                .AddInMemoryCollection([
+                    KeyValuePair.Create("PredictionLog:PseudonymisationKey", (string?)Key),
+                    .. values.Select(v => KeyValuePair.Create(v.Key, (string?)v.Value)),
+                ])
+                .Build()
+        );
 }
