@@ -33,13 +33,8 @@ internal sealed record SchedulingOptions
     /// <summary>Binds the section; a value of the wrong type refuses the start (exit code 2).</summary>
     public static SchedulingOptions From(IConfiguration configuration)
     {
-        try
-        {
-            return configuration.GetSection(Section).Get<SchedulingOptions>() ?? new();
-        }
-        catch (InvalidOperationException ex)
-        {
-            throw new StartupRefusedException(ex.Message);
-        }
+        var problems = new List<string>();
+        return SettingsBinding.Section<SchedulingOptions>(configuration, Section, problems)
+            ?? throw new StartupRefusedException(problems[0]);
     }
 }

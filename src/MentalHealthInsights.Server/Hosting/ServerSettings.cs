@@ -20,13 +20,17 @@ internal sealed record ServerSettings(
         var problems = new List<string>();
         // A section that does not bind is reported once; its stand-in defaults are not checked
         // (they would add problems about values the user never gave).
-        var servingBound = Bind<ServingOptions>(configuration, ServingOptions.Section, problems);
-        var logBound = Bind<PredictionLogOptions>(
+        var servingBound = SettingsBinding.Section<ServingOptions>(
+            configuration,
+            ServingOptions.Section,
+            problems
+        );
+        var logBound = SettingsBinding.Section<PredictionLogOptions>(
             configuration,
             PredictionLogOptions.Section,
             problems
         );
-        var rateLimitingBound = Bind<RateLimitingOptions>(
+        var rateLimitingBound = SettingsBinding.Section<RateLimitingOptions>(
             configuration,
             RateLimitingOptions.Section,
             problems
@@ -77,7 +81,7 @@ internal sealed record ServerSettings(
             log,
             rateLimiting,
             configuration["Admin:ApiKey"],
-            Bind(
+            SettingsBinding.Value(
                 () => configuration.GetValue<bool>("Hosting:StopWhenStdinCloses"),
                 problems,
                 false
@@ -85,25 +89,5 @@ internal sealed record ServerSettings(
             location,
             problems
         );
-    }
-
-    // A value of the wrong type (e.g. RateLimiting:PermitLimit=abc) is one more problem that
-    // refuses the start (exit code 2, one line) — not an exception while the host is built.
-    // Null when the section does not bind.
-    private static T? Bind<T>(IConfiguration configuration, string section, List<string> problems)
-        where T : class, new() =>
-        Bind(() => configuration.GetSection(section).Get<T>() ?? new T(), problems, null);
-
-    private static T Bind<T>(Func<T> bind, List<string> problems, T fallback)
-    {
-        try
-        {
-            return bind();
-        }
-        catch (InvalidOperationException ex)
-        {
-            problems.Add(ex.Message);
-            return fallback;
-        }
     }
 }
