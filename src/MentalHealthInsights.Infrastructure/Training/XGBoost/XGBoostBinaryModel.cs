@@ -14,13 +14,15 @@ public sealed class XGBoostBinaryModel : IBinaryModel, IBlockScoringModel
     /// <summary>The <see cref="FeatureContributions.Method"/> of the explanations.</summary>
     public const string ExplanationMethod = "TreeSHAP (XGBoost pred_contribs)";
 
+    private readonly Lazy<XGBoostModel> _model;
     private readonly Lazy<XGBoostTreeEnsemble?> _evaluator;
+    private volatile bool _disposed;
 
     /// <summary>Wraps a trained or loaded booster (this object owns it).</summary>
     public XGBoostBinaryModel(XGBoostModel model)
     {
         ArgumentNullException.ThrowIfNull(model);
-        Model = model;
+        _model = new Lazy<XGBoostModel>(model);
         // Built on first use: the search's cross-validation fits only predict many rows (native)
         // and are discarded, so serialising and parsing their trees would be wasted.
         _evaluator = new Lazy<XGBoostTreeEnsemble?>(() =>
@@ -28,14 +30,28 @@ public sealed class XGBoostBinaryModel : IBinaryModel, IBlockScoringModel
         );
     }
 
-    /// <summary>The underlying booster.</summary>
-    public XGBoostModel Model { get; }
+    private XGBoostBinaryModel(Lazy<XGBoostModel> model, XGBoostTreeEnsemble evaluator)
+    {
+        _model = model;
+        _evaluator = new Lazy<XGBoostTreeEnsemble?>(evaluator);
+    }
+
+    /// <summary>
+    /// The native booster (training, JSON, many-row predictions). For a model read by
+    /// <see cref="Load"/> that the managed evaluator covers, the library loads it on first use.
+    /// </summary>
+    /// <exception cref="ObjectDisposedException">After <see cref="Dispose"/>.</exception>
+    public XGBoostModel Model =>
+        _disposed ? throw new ObjectDisposedException(nameof(XGBoostBinaryModel)) : _model.Value;
 
     /// <summary>
     /// The booster's trees in managed form, used for one-row predictions and explanations; null
     /// when the model uses a feature the managed evaluator lacks (then the native library is used).
     /// </summary>
     public XGBoostTreeEnsemble? Evaluator => _evaluator.Value;
+
+    /// <summary>Whether the native booster exists yet (tests).</summary>
+    internal bool NativeLoaded => _model.IsValueCreated;
 
     /// <inheritdoc />
     public string TrainerName => "xgb";
@@ -44,12 +60,27 @@ public sealed class XGBoostBinaryModel : IBinaryModel, IBlockScoringModel
     public string Format => "xgboost-json";
 
     /// <summary>Loads a model saved by <see cref="Save"/> (or by Python's xgboost in JSON).</summary>
+    /// <remarks>
+    /// The managed evaluator reads the file first. When it covers the model (every model this
+    /// code trains) the native library is not loaded until something needs it — scoring and
+    /// explaining never do, so `mhi batch` and the server start without loading libxgboost and
+    /// parsing the model a second time. Otherwise the library loads the model at once, and its
+    /// error (a damaged file, another objective, no library) is thrown here as before. Both read
+    /// the same bytes, and each parses a number to the nearest float, so the managed trees hold
+    /// the library's values (tested against the native predictions).
+    /// </remarks>
     public static XGBoostBinaryModel Load(Stream source, int threads = 1)
     {
         ArgumentNullException.ThrowIfNull(source);
         using var buffer = new MemoryStream();
         source.CopyTo(buffer);
-        return new XGBoostBinaryModel(XGBoostModel.LoadJson(buffer.ToArray(), threads));
+        var bytes = buffer.ToArray();
+        return XGBoostTreeEnsemble.TryParse(bytes, out _) is { } evaluator
+            ? new XGBoostBinaryModel(
+                new Lazy<XGBoostModel>(() => XGBoostModel.LoadJson(bytes, threads)),
+                evaluator
+            )
+            : new XGBoostBinaryModel(XGBoostModel.LoadJson(bytes, threads));
     }
 
     /// <inheritdoc />
@@ -168,5 +199,12 @@ public sealed class XGBoostBinaryModel : IBinaryModel, IBlockScoringModel
     }
 
     /// <inheritdoc />
-    public void Dispose() => Model.Dispose();
+    public void Dispose()
+    {
+        _disposed = true;
+        if (_model.IsValueCreated)
+        {
+            _model.Value.Dispose();
+        }
+    }
 }

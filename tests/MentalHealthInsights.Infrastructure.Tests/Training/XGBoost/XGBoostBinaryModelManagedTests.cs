@@ -77,6 +77,76 @@ public sealed class XGBoostBinaryModelManagedTests
     }
 
     [Fact]
+    public void Load_ScoringAndExplaining_NeverLoadTheNativeBoosterAndMatchTheTrainedModel()
+    {
+        const int Rows = 1500;
+        var (trained, data) = XGBoostTreeEnsembleTests.Train(6, 4, 80, 0.1, 25, Rows);
+        using var original = new XGBoostBinaryModel(trained);
+        var bytes = trained.ToJson();
+        using var loaded = XGBoostBinaryModel.Load(new MemoryStream(bytes));
+
+        var block = new double[Rows];
+        loaded.PredictBlock(data.Features, block);
+        var native = trained.PredictProbabilities(data.Features, Rows);
+        for (var r = 0; r < Rows; r++)
+        {
+            var row = data.Row(r);
+            // Bit for bit what the trained model's evaluator (read from the library's own JSON)
+            // gives, and within float rounding of the native library.
+            Assert.Equal(original.Predict(row), loaded.Predict(row));
+            Assert.Equal(original.Predict(row), block[r]);
+            Assert.Equal(native[r], loaded.Predict(row), 1e-6);
+            Assert.Equal(original.Explain(row).Values, loaded.Explain(row).Values);
+        }
+
+        Assert.False(loaded.NativeLoaded);
+        using var saved = new MemoryStream();
+        loaded.Save(saved);
+        Assert.True(loaded.NativeLoaded);
+        Assert.Equal(bytes, saved.ToArray());
+    }
+
+    [Fact]
+    public void Load_GarbageBytes_ThrowsTheLibrarysErrorAtOnce()
+    {
+        var e = Assert.Throws<XGBoostException>(() =>
+            XGBoostBinaryModel.Load(new MemoryStream("not a model at all"u8.ToArray()))
+        );
+
+        Assert.Contains("wrong model format", e.NativeMessage, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Load_AnotherObjective_RejectedAtOnce()
+    {
+        var (trained, _) = XGBoostTreeEnsembleTests.Train(3, 2, 5, 0, 26, 100);
+        var json = System
+            .Text.Encoding.UTF8.GetString(trained.ToJson())
+            .Replace("binary:logistic", "reg:squarederror", StringComparison.Ordinal);
+
+        Assert.Throws<ArgumentException>(() =>
+            XGBoostBinaryModel.Load(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(json)))
+        );
+    }
+
+    [Fact]
+    public void Model_AfterDispose_ThrowsObjectDisposedExceptionWithoutLoadingIt()
+    {
+        var (trained, data) = XGBoostTreeEnsembleTests.Train(3, 2, 5, 0, 27, 100);
+        var loaded = XGBoostBinaryModel.Load(new MemoryStream(trained.ToJson()));
+        loaded.Dispose();
+
+        Assert.Throws<ObjectDisposedException>(() => loaded.Model);
+        Assert.False(loaded.NativeLoaded);
+        Assert.Throws<ObjectDisposedException>(() => loaded.Save(new MemoryStream()));
+        Assert.Equal(
+            trained.PredictProbabilities(data.Row(0), 1)[0],
+            loaded.Predict(data.Row(0)),
+            1e-6
+        );
+    }
+
+    [Fact]
     public void Predict_InfiniteValue_ThrowsArgumentException()
     {
         var (trained, _) = XGBoostTreeEnsembleTests.Train(3, 2, 5, 0, 24, 100);
