@@ -82,8 +82,11 @@ internal static class ServerServices
             json.SerializerOptions.TypeInfoResolverChain.Insert(0, ServerJsonContext.Default)
         );
         services.AddProblemDetails();
-        // A bad query value is a 400 problem, never an exception (even in Development).
-        services.Configure<RouteHandlerOptions>(route => route.ThrowOnBadRequest = false);
+        // A query value that does not bind (?top=abc) throws, so that QueryValueProblems can
+        // name the parameter in the 400 problem; the exception stops at that handler (inside
+        // the developer page in Development), so it is never shown or logged as an error.
+        services.Configure<RouteHandlerOptions>(route => route.ThrowOnBadRequest = true);
+        services.AddExceptionHandler<QueryValueProblems>();
         services.AddServerRateLimiting();
         services.AddServerOpenApi();
         services

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.Json;
 using MentalHealthInsights.Server.Tests.Fixtures;
 
 namespace MentalHealthInsights.Server.Tests.Apis;
@@ -207,6 +208,25 @@ public sealed class PredictApiTests(TrainedModelFixture models) : IAsyncLifetime
         );
 
         Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("/v1/predict?top=abc", "top must be a whole number.")]
+    [InlineData("/v1/predict?explain=maybe", "explain must be true or false.")]
+    [InlineData("/v1/predict/batch?top=1.5", "top must be a whole number.")]
+    public async Task Predict_QueryValueOfTheWrongType_400NamingTheParameterNotTheValue(
+        string path,
+        string detail
+    )
+    {
+        using var response = await PostAsync(path, ServerFactory.Record());
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal("Invalid query.", problem.RootElement.GetProperty("title").GetString());
+        Assert.Equal(detail, problem.RootElement.GetProperty("detail").GetString());
+        Assert.DoesNotContain("maybe", problem.RootElement.GetRawText(), StringComparison.Ordinal);
     }
 
     [Theory]

@@ -47,4 +47,25 @@ public sealed class StructuredLogTests(TrainedModelFixture models)
         Assert.Contains("Serving model", text, StringComparison.Ordinal);
         Assert.Contains("RequestId", text, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task QueryValueOfTheWrongType_NotLoggedAsAnError()
+    {
+        await using var factory = new ServerFactory(models.XgbBundle);
+        using var client = await factory.ReadyClientAsync();
+
+        using var response = await client.PostAsync(
+            new Uri("/v1/predict?top=Q-VALUE-9931", UriKind.Relative),
+            ServerFactory.Json(ServerFactory.Record())
+        );
+        await Task.Delay(200);
+
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.DoesNotContain("Q-VALUE-9931", factory.Logs.AllText, StringComparison.Ordinal);
+        Assert.DoesNotContain(
+            "unhandled exception",
+            factory.Logs.AllText,
+            StringComparison.OrdinalIgnoreCase
+        );
+    }
 }

@@ -1,0 +1,90 @@
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+
+namespace MentalHealthInsights.Server.Hosting;
+
+/// <summary>
+/// Turns the framework's "could not bind a query value" error into the same 400 problem as the
+/// endpoints' own query checks ("Invalid query.", detail naming the parameter and what it must
+/// be), instead of a bare "Bad Request". The value itself is never repeated. Other errors are
+/// left to the default exception handling.
+/// </summary>
+internal sealed partial class QueryValueProblems(IProblemDetailsService problems)
+    : IExceptionHandler
+{
+    /// <summary>The problem's title, as for the endpoints' own query checks.</summary>
+    public const string Title = "Invalid query.";
+
+    /// <inheritdoc />
+    public async ValueTask<bool> TryHandleAsync(
+        HttpContext httpContext,
+        Exception exception,
+        CancellationToken cancellationToken
+    )
+    {
+        if (
+            exception
+                is not BadHttpRequestException { StatusCode: StatusCodes.Status400BadRequest } bad
+            || Detail(bad.Message) is not { } detail
+        )
+        {
+            return false;
+        }
+
+        httpContext.Response.StatusCode = StatusCodes.Status400BadRequest;
+        return await problems.TryWriteAsync(
+            new ProblemDetailsContext
+            {
+                HttpContext = httpContext,
+                ProblemDetails = new ProblemDetails
+                {
+                    Status = StatusCodes.Status400BadRequest,
+                    Title = Title,
+                    Detail = detail,
+                },
+            }
+        );
+    }
+
+    /// <summary>
+    /// The detail for a minimal API binding message (<c>Failed to bind parameter "int? top" from
+    /// "abc".</c>, <c>Required parameter "int limit" was not provided from query string.</c>),
+    /// or null for any other message.
+    /// </summary>
+    internal static string? Detail(string message)
+    {
+        var failed = FailedToBind().Match(message);
+        if (failed.Success)
+        {
+            return $"{failed.Groups["name"].Value} must be {Expected(failed.Groups["type"].Value)}.";
+        }
+
+        var missing = Required().Match(message);
+        return missing.Success ? $"{missing.Groups["name"].Value} is required." : null;
+    }
+
+    // The framework writes the type as C# or CLR names, nullable or not ("int?", "Nullable<Int32>").
+    private static string Expected(string type) =>
+        type.Replace("Nullable<", "", StringComparison.Ordinal).TrimEnd('?', '>') switch
+        {
+            "int" or "long" or "short" or "Int32" or "Int64" or "Int16" => "a whole number",
+            "double" or "float" or "decimal" or "Double" or "Single" or "Decimal" => "a number",
+            "bool" or "Boolean" => "true or false",
+            "DateTimeOffset" or "DateTime" => "a date and time (ISO 8601)",
+            "Guid" => "an identifier",
+            _ => "a valid value",
+        };
+
+    [GeneratedRegex(
+        "^Failed to bind parameter \"(?<type>[^\" ]+) (?<name>[A-Za-z_][A-Za-z0-9_]*)\" from ",
+        RegexOptions.CultureInvariant
+    )]
+    private static partial Regex FailedToBind();
+
+    [GeneratedRegex(
+        "^Required parameter \"(?<type>[^\" ]+) (?<name>[A-Za-z_][A-Za-z0-9_]*)\" was not provided",
+        RegexOptions.CultureInvariant
+    )]
+    private static partial Regex Required();
+}
