@@ -217,12 +217,7 @@ internal static class PredictApi
     {
         if (factors is null)
         {
-            return (
-                0,
-                null,
-                default,
-                Problems.BadRequest("Invalid query.", "top must be between 1 and 9.")
-            );
+            return (0, null, default, Problems.InvalidQuery("top must be between 1 and 9."));
         }
         if (EventTimeHeader.Read(context.Request, key, out var eventTime) is { } timeProblem)
         {

@@ -21,6 +21,10 @@ internal static class Problems
             title: "The request body is not valid JSON."
         );
 
+    /// <summary>A query parameter out of range or of the wrong type (<c>?top=abc</c>).</summary>
+    public static ProblemHttpResult InvalidQuery(string detail) =>
+        BadRequest("Invalid query.", detail);
+
     public static ProblemHttpResult BadRequest(string title, string detail) =>
         TypedResults.Problem(
             detail: detail,

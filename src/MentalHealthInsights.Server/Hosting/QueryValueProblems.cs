@@ -1,21 +1,17 @@
 using System.Text.RegularExpressions;
+using MentalHealthInsights.Server.Apis;
 using Microsoft.AspNetCore.Diagnostics;
-using Microsoft.AspNetCore.Mvc;
 
 namespace MentalHealthInsights.Server.Hosting;
 
 /// <summary>
-/// Turns the framework's "could not bind a query value" error into the same 400 problem as the
-/// endpoints' own query checks ("Invalid query.", detail naming the parameter and what it must
-/// be), instead of a bare "Bad Request". The value itself is never repeated. Other errors are
-/// left to the default exception handling.
+/// Turns the framework's "could not bind a query value" error into the 400 problem of
+/// <see cref="Problems.InvalidQuery"/> (the one the <c>top</c> check gives: "Invalid query.",
+/// detail naming the parameter and what it must be), instead of a bare "Bad Request". The value
+/// itself is never repeated. Other errors are left to the default exception handling.
 /// </summary>
-internal sealed partial class QueryValueProblems(IProblemDetailsService problems)
-    : IExceptionHandler
+internal sealed partial class QueryValueProblems : IExceptionHandler
 {
-    /// <summary>The problem's title, as for the endpoints' own query checks.</summary>
-    public const string Title = "Invalid query.";
-
     /// <inheritdoc />
     public async ValueTask<bool> TryHandleAsync(
         HttpContext httpContext,
@@ -32,19 +28,8 @@ internal sealed partial class QueryValueProblems(IProblemDetailsService problems
             return false;
         }
 
-        httpContext.Response.StatusCode = StatusCodes.Status400BadRequest;
-        return await problems.TryWriteAsync(
-            new ProblemDetailsContext
-            {
-                HttpContext = httpContext,
-                ProblemDetails = new ProblemDetails
-                {
-                    Status = StatusCodes.Status400BadRequest,
-                    Title = Title,
-                    Detail = detail,
-                },
-            }
-        );
+        await Problems.InvalidQuery(detail).ExecuteAsync(httpContext);
+        return true;
     }
 
     /// <summary>
