@@ -12,16 +12,29 @@ public sealed partial class XGBoostTreeEnsemble
     /// </summary>
     /// <remarks>
     /// Trees within the table budget use precomputed per-leaf tables (Fast TreeSHAP v2, built
-    /// once on the first call; see XGBoostTreeEnsemble.ShapTables.cs); the others run Lundberg et
+    /// once on the first call; see XGBoostTreeEnsemble.ShapTables.cs) and, for rows without
+    /// missing values, the per-tree answers those tables give in each cell of the tree's
+    /// thresholds (XGBoostTreeEnsemble.ShapCells.cs: the same floats); the others run Lundberg et
     /// al.'s algorithm 2 as XGBoost 1.7 implements it. Either way each tree's values are added to
     /// the result in float in tree order, as XGBoost does, so results match the native library.
     /// </remarks>
     /// <param name="row">Exactly <see cref="FeatureCount"/> values; NaN = missing.</param>
     /// <param name="destination">At least <see cref="FeatureCount"/> + 1 values; overwritten.</param>
-    public void Contributions(ReadOnlySpan<float> row, Span<float> destination)
+    public void Contributions(ReadOnlySpan<float> row, Span<float> destination) =>
+        ContributionsCore(row, destination, useCells: true);
+
+    /// <summary>
+    /// <see cref="Contributions"/> without the cells (tables and reference algorithm only): what
+    /// the cells are tested against, bit for bit.
+    /// </summary>
+    internal void TableContributions(ReadOnlySpan<float> row, Span<float> destination) =>
+        ContributionsCore(row, destination, useCells: false);
+
+    private void ContributionsCore(ReadOnlySpan<float> row, Span<float> destination, bool useCells)
     {
         var phi = CheckContributionArguments(row, destination);
         var tables = shapTables.Value;
+        var cells = useCells && !ContainsNaN(row) ? tables.CellsIfBuilt() : null;
         var needsReference = tables.TabledTreeCount < TreeCount;
         var pathLength = needsReference ? ReferencePathLength : 0;
         Span<PathElement> path =
@@ -34,8 +47,11 @@ public sealed partial class XGBoostTreeEnsemble
         Span<int> unsatisfied = stackalloc int[tables.MaxTreeNodes];
         for (var t = 0; t < TreeCount; t++)
         {
-            phi[FeatureCount] += meanValue[treeStart[t]];
-            if (tables.Trees[t].IsTabled)
+            if (cells is not null && cells.Trees[t].IsCelled)
+            {
+                AddCellTree(cells, tables.TreeFeature, t, row, phi);
+            }
+            else if (tables.Trees[t].IsTabled)
             {
                 AddTableTree(tables, t, row, phi, unsatisfied);
             }
@@ -45,7 +61,7 @@ public sealed partial class XGBoostTreeEnsemble
             }
         }
 
-        phi[FeatureCount] += BaseMargin;
+        phi[FeatureCount] = contributionBias;
     }
 
     /// <summary>
@@ -64,11 +80,10 @@ public sealed partial class XGBoostTreeEnsemble
             FeatureCount < 1024 ? stackalloc float[FeatureCount + 1] : new float[FeatureCount + 1];
         for (var t = 0; t < TreeCount; t++)
         {
-            phi[FeatureCount] += meanValue[treeStart[t]];
             AddReferenceTree(t, row, phi, path, treePhi);
         }
 
-        phi[FeatureCount] += BaseMargin;
+        phi[FeatureCount] = contributionBias;
     }
 
     // The buffer RegTree::TreeShap needs: one copy of the unique path per level.

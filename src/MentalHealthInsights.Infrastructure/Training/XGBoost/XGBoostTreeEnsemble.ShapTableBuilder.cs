@@ -13,7 +13,9 @@ public sealed partial class XGBoostTreeEnsemble
             builder.AddTree(t);
         }
 
-        return builder.Finish();
+        var tables = builder.Finish();
+        tables.PrepareCells(() => BuildShapCells(tables, budgetBytes - tables.Bytes));
+        return tables;
     }
 
     // Builds the Fast TreeSHAP v2 tables tree by tree, in tree order, while they fit the budget.

@@ -38,6 +38,10 @@ public sealed partial class XGBoostTreeEnsemble
     private readonly float[] meanValue;
     private readonly int maxDepth;
 
+    // The contributions' bias slot, the same for every row: the trees' mean values summed in
+    // float in tree order, then the base margin, as XGBoost adds them.
+    private readonly float contributionBias;
+
     // The same nodes packed one per struct for the prediction walk: one cache line per visit
     // instead of one per array.
     private readonly WalkNode[] walk;
@@ -87,6 +91,14 @@ public sealed partial class XGBoostTreeEnsemble
         {
             FillMeanValues(treeStart[t]);
         }
+
+        var bias = 0f;
+        for (var t = 0; t < TreeCount; t++)
+        {
+            bias += meanValue[treeStart[t]];
+        }
+
+        contributionBias = bias + baseMargin;
 
         (blockNodes, blockLeafValue, blockRoot, blockDepth) = BuildBlockLayout();
         vector = BuildVectorLayout();

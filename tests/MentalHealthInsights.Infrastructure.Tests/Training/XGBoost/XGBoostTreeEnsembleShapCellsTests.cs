@@ -1,0 +1,288 @@
+using System.Text.Json.Nodes;
+using MentalHealthInsights.Core.Data.Synthetic;
+using MentalHealthInsights.Core.Features;
+using MentalHealthInsights.Core.Training;
+using MentalHealthInsights.Infrastructure.Training.XGBoost;
+
+namespace MentalHealthInsights.Infrastructure.Tests.Training.XGBoost;
+
+/// <summary>
+/// The per-tree cells behind <see cref="XGBoostTreeEnsemble.Contributions"/> for rows without
+/// missing values, against the tables they are filled from (TableContributions), bit for bit,
+/// on rows that sit exactly on the model's thresholds, just beside them and at ±∞ as well as
+/// between them; and against the native library.
+/// </summary>
+public sealed class XGBoostTreeEnsembleShapCellsTests
+{
+    private const double NativeTolerance = 1e-6;
+
+    // (columns, depth, rounds, missing share, seed), as XGBoostTreeEnsembleShapTablesTests but
+    // without its depth-8 model on 12 columns of continuous noise, whose trees have thousands of
+    // distinct thresholds and so too many cells: those keep the tables. The serving model's
+    // shape, on one-hot and a few numeric columns, is ServingShapedModel below.
+    public static TheoryData<int, int, int, double, int> Models =>
+        new()
+        {
+            { 10, 2, 50, 0.1, 31 },
+            { 30, 4, 200, 0.05, 32 },
+            { 3, 6, 60, 0.2, 34 },
+            { 2, 8, 40, 0.3, 35 },
+        };
+
+    [Theory]
+    [MemberData(nameof(Models))]
+    public void Contributions_RowsWithoutMissingValues_CellsMatchTablesBitForBit(
+        int cols,
+        int depth,
+        int rounds,
+        double missing,
+        int seed
+    )
+    {
+        var (model, _) = XGBoostTreeEnsembleTests.Train(cols, depth, rounds, missing, seed, 3000);
+        using var owned = model;
+        var json = model.ToJson();
+        var ensemble = Parse(json, XGBoostTreeEnsemble.DefaultShapTableBudgetBytes);
+        Assert.True(ensemble.ShapCellTreeCount > 0, "no tree has cells");
+        var rows = RowsOnAndBesideThresholds(json, cols, seed, 3000);
+
+        var mismatches = CountMismatchesWithTables(ensemble, rows, cols);
+
+        Assert.Equal(0, mismatches);
+    }
+
+    [Fact]
+    public void Contributions_ServingShapedModel_EveryTreeHasCellsMatchingTablesAndNative()
+    {
+        // The trainer's defaults (200 rounds, depth 4) on generated records behind the real
+        // preprocessor: one-hot columns and a few scaled numeric ones, as served.
+        var training = SyntheticDataGenerator
+            .Generate(new SyntheticDataOptions { Rows = 5000, Seed = 45 })
+            .ToArray();
+        var preprocessor = Preprocessor.Fit(training, FeatureSpec.Default);
+        var matrix = new FeatureMatrix(
+            preprocessor.TransformBatch(training),
+            [.. training.Select(r => r.HasCondition)],
+            preprocessor.OutputNames
+        );
+        using var fitted = (XGBoostBinaryModel)
+            new XGBoostTrainer().Fit(matrix, HyperParameters.Empty, 45, CancellationToken.None);
+        var json = fitted.Model.ToJson();
+        var cols = matrix.Columns;
+        var ensemble = Parse(json, XGBoostTreeEnsemble.DefaultShapTableBudgetBytes);
+        var records = SyntheticDataGenerator
+            .Generate(new SyntheticDataOptions { Rows = 1000, Seed = 46 })
+            .ToArray();
+        var rows = preprocessor.TransformBatch(records);
+        var native = fitted.Model.PredictContributions(rows, records.Length);
+        var phi = new float[cols + 1];
+        var worst = 0.0;
+
+        Assert.Equal(ensemble.TreeCount, ensemble.ShapCellTreeCount);
+        Assert.Equal(0, CountMismatchesWithTables(ensemble, rows, cols));
+        Assert.Equal(
+            0,
+            CountMismatchesWithTables(
+                ensemble,
+                RowsOnAndBesideThresholds(json, cols, 45, 1000),
+                cols
+            )
+        );
+        for (var r = 0; r < records.Length; r++)
+        {
+            ensemble.Contributions(rows.AsSpan(r * cols, cols), phi);
+            for (var c = 0; c < phi.Length; c++)
+            {
+                worst = Math.Max(worst, Math.Abs(native[(r * (cols + 1)) + c] - phi[c]));
+            }
+        }
+
+        Assert.True(worst <= NativeTolerance, $"largest difference from native {worst}");
+    }
+
+    [Fact]
+    public void Contributions_BudgetForSomeCells_MixesCellsAndTablesBitForBit()
+    {
+        var (model, _) = XGBoostTreeEnsembleTests.Train(4, 4, 80, 0.1, 42, 2000);
+        using var owned = model;
+        var json = model.ToJson();
+        var full = Parse(json, XGBoostTreeEnsemble.DefaultShapTableBudgetBytes);
+        Assert.Equal(full.TreeCount, full.ShapTableTreeCount);
+        Assert.Equal(full.TreeCount, full.ShapCellTreeCount);
+        var ensemble = Parse(json, full.ShapTableBytes + (full.ShapCellBytes / 2));
+
+        Assert.Equal(ensemble.TreeCount, ensemble.ShapTableTreeCount);
+        Assert.InRange(ensemble.ShapCellTreeCount, 1, ensemble.TreeCount - 1);
+        Assert.True(ensemble.ShapCellBytes <= full.ShapCellBytes / 2);
+        var rows = RowsOnAndBesideThresholds(json, 4, 42, 2000);
+        Assert.Equal(0, CountMismatchesWithTables(ensemble, rows, 4));
+    }
+
+    [Fact]
+    public void Contributions_BudgetOnlyForTables_BuildsNoCells()
+    {
+        var (model, _) = XGBoostTreeEnsembleTests.Train(6, 4, 30, 0.1, 43, 1000);
+        using var owned = model;
+        var json = model.ToJson();
+        var tablesOnly = Parse(json, Parse(json, 1L << 30).ShapTableBytes);
+
+        Assert.Equal(tablesOnly.TreeCount, tablesOnly.ShapTableTreeCount);
+        Assert.Equal(0, tablesOnly.ShapCellTreeCount);
+        Assert.Equal(0, tablesOnly.ShapCellBytes);
+    }
+
+    [Fact]
+    public void Contributions_RowWithOneMissingValue_MatchesTablesAndReference()
+    {
+        var (model, _) = XGBoostTreeEnsembleTests.Train(5, 4, 40, 0.2, 44, 1000);
+        using var owned = model;
+        var json = model.ToJson();
+        var ensemble = Parse(json, XGBoostTreeEnsemble.DefaultShapTableBudgetBytes);
+        Assert.True(ensemble.ShapCellTreeCount > 0, "no tree has cells");
+        var rows = RowsOnAndBesideThresholds(json, 5, 44, 500);
+        var random = new Random(44);
+        for (var r = 0; r < 500; r++)
+        {
+            rows[(r * 5) + random.Next(5)] = float.NaN;
+        }
+
+        Assert.Equal(0, CountMismatchesWithTables(ensemble, rows, 5));
+    }
+
+    [Fact]
+    public void Contributions_FromCells_AllocateNothing()
+    {
+        var (model, _) = XGBoostTreeEnsembleTests.Train(6, 4, 60, 0.1, 48, 1000);
+        using var owned = model;
+        var json = model.ToJson();
+        var ensemble = Parse(json, XGBoostTreeEnsemble.DefaultShapTableBudgetBytes);
+        Assert.Equal(ensemble.TreeCount, ensemble.ShapCellTreeCount);
+        var rows = RowsOnAndBesideThresholds(json, 6, 48, 200);
+        var phi = new float[7];
+        ensemble.Contributions(rows.AsSpan(0, 6), phi);
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        for (var r = 0; r < 200; r++)
+        {
+            ensemble.Contributions(rows.AsSpan(r * 6, 6), phi);
+        }
+
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+    }
+
+    [Fact]
+    public void Contributions_ManyRows_BuildCellsInTheBackgroundAfterTheTablesAnsweredEnough()
+    {
+        var (model, _) = XGBoostTreeEnsembleTests.Train(4, 4, 40, 0.1, 47, 1000);
+        using var owned = model;
+        var json = model.ToJson();
+        var ensemble = Parse(json, XGBoostTreeEnsemble.DefaultShapTableBudgetBytes);
+        var rows = RowsOnAndBesideThresholds(json, 4, 47, XGBoostTreeEnsemble.CellsAfterRows);
+        var phi = new float[5];
+        var expected = new float[5];
+        ReadOnlySpan<float> missing = [float.NaN, 0.5f, 0.5f, 0.5f];
+
+        // Rows with a missing value never count; rows without one count until the last.
+        for (var r = 0; r < 3 * XGBoostTreeEnsemble.CellsAfterRows; r++)
+        {
+            ensemble.Contributions(missing, phi);
+        }
+
+        for (var r = 0; r < XGBoostTreeEnsemble.CellsAfterRows - 1; r++)
+        {
+            ensemble.Contributions(rows.AsSpan(r * 4, 4), phi);
+        }
+
+        Assert.True(ensemble.ShapTablesBuilt);
+        Assert.False(ensemble.ShapCellsBuilt);
+        var last = rows.AsSpan((XGBoostTreeEnsemble.CellsAfterRows - 1) * 4, 4);
+        ensemble.Contributions(last, phi);
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (!ensemble.ShapCellsBuilt && waited.Elapsed < TimeSpan.FromSeconds(60))
+        {
+            Thread.Sleep(10);
+        }
+
+        Assert.True(ensemble.ShapCellsBuilt, "the cells were not built within 60 s");
+        ensemble.TableContributions(last, expected);
+        ensemble.Contributions(last, phi);
+        Assert.True(SyntheticXGBoostData.BitwiseEqual(expected, phi));
+    }
+
+    // Rows whose values are, per column at random: one of the model's thresholds on it, the
+    // float just below or above one, ±∞ (unless the native library is to read them: it refuses
+    // infinities), or uniform in [−0.5, 1.5] (the data is in [0, 1]).
+    private static float[] RowsOnAndBesideThresholds(
+        byte[] json,
+        int cols,
+        int seed,
+        int count,
+        bool infinities = true
+    )
+    {
+        var thresholds = Enumerable.Range(0, cols).Select(_ => new List<float>()).ToArray();
+        var root = JsonNode.Parse(json)!;
+        foreach (var tree in root["learner"]!["gradient_booster"]!["model"]!["trees"]!.AsArray())
+        {
+            var children = tree!["left_children"]!.AsArray();
+            for (var n = 0; n < children.Count; n++)
+            {
+                if ((int)children[n]! >= 0)
+                {
+                    thresholds[(int)tree["split_indices"]![n]!]
+                        .Add((float)tree["split_conditions"]![n]!);
+                }
+            }
+        }
+
+        var random = new Random(seed + 2000);
+        var rows = new float[count * cols];
+        for (var i = 0; i < rows.Length; i++)
+        {
+            var known = thresholds[i % cols];
+            var pick = known.Count > 0 ? known[random.Next(known.Count)] : 0.5f;
+            rows[i] = random.Next(6) switch
+            {
+                0 => pick,
+                1 => MathF.BitDecrement(pick),
+                2 => MathF.BitIncrement(pick),
+                3 when infinities => random.Next(2) == 0
+                    ? float.NegativeInfinity
+                    : float.PositiveInfinity,
+                _ => (float)((random.NextDouble() * 2) - 0.5),
+            };
+        }
+
+        return rows;
+    }
+
+    private static int CountMismatchesWithTables(
+        XGBoostTreeEnsemble ensemble,
+        float[] rows,
+        int cols
+    )
+    {
+        var cells = new float[cols + 1];
+        var tables = new float[cols + 1];
+        var mismatches = 0;
+        for (var r = 0; r < rows.Length / cols; r++)
+        {
+            var row = rows.AsSpan(r * cols, cols);
+            ensemble.Contributions(row, cells);
+            ensemble.TableContributions(row, tables);
+            if (!SyntheticXGBoostData.BitwiseEqual(tables, cells))
+            {
+                mismatches++;
+            }
+        }
+
+        return mismatches;
+    }
+
+    private static XGBoostTreeEnsemble Parse(byte[] json, long budget)
+    {
+        var ensemble = XGBoostTreeEnsemble.TryParseWithTableBudget(json, budget, out var reason);
+        Assert.True(ensemble is not null, reason);
+        return ensemble;
+    }
+}
