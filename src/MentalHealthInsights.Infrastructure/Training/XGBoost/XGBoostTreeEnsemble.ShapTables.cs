@@ -29,10 +29,12 @@ public sealed partial class XGBoostTreeEnsemble
     internal const int MaxTablePathFeatures = 10;
 
     /// <summary>
-    /// Rows without missing values the tables answer before the cells are built (about the
-    /// cells' build time, ≈ 0.1 s for 200 depth-4 trees, in table-answered rows).
+    /// Rows without missing values the tables answer before the cells are built: about what the
+    /// build costs in table-answered rows (≈ 0.2 s for 200 depth-4 trees, ≈ 23 µs saved per row),
+    /// so a process never spends much more than the least it could have — the rent-or-buy rule.
+    /// A training run's 5,000 explained rows never build them; a loaded server does within a second.
     /// </summary>
-    internal const int CellsAfterRows = 1000;
+    internal const int CellsAfterRows = 10_000;
 
     private static readonly long MinusOneBits = BitConverter.DoubleToInt64Bits(-1.0);
 
