@@ -1,9 +1,9 @@
 using MentalHealthInsights.Core.Data;
 using MentalHealthInsights.Core.Data.Synthetic;
-using MentalHealthInsights.Core.Features;
 using MentalHealthInsights.Core.Scoring;
 using MentalHealthInsights.Core.Training;
 using MentalHealthInsights.Infrastructure.Scoring.Batch;
+using MentalHealthInsights.Infrastructure.Tests.Training;
 using MentalHealthInsights.Infrastructure.Training.XGBoost;
 
 namespace MentalHealthInsights.Infrastructure.Tests.Scoring.Batch;
@@ -19,15 +19,7 @@ public sealed class BatchTestModel : IDisposable
 
     public BatchTestModel()
     {
-        var training = SyntheticDataGenerator
-            .Generate(new SyntheticDataOptions { Rows = 600, Seed = 5 })
-            .ToArray();
-        var preprocessor = Preprocessor.Fit(training, FeatureSpec.Default);
-        var matrix = new FeatureMatrix(
-            preprocessor.TransformBatch(training),
-            [.. training.Select(r => r.HasCondition)],
-            preprocessor.OutputNames
-        );
+        var (preprocessor, matrix) = LabelledMatrix.Generate(600, 5);
         model = new XGBoostTrainer().Fit(
             matrix,
             HyperParameters.Empty.With("rounds", 20).With("max_depth", 3),

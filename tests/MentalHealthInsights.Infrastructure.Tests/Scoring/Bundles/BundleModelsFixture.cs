@@ -6,6 +6,7 @@ using MentalHealthInsights.Core.Training;
 using MentalHealthInsights.Core.Training.Baseline;
 using MentalHealthInsights.Core.Training.Calibration;
 using MentalHealthInsights.Core.Training.Evaluation;
+using MentalHealthInsights.Infrastructure.Tests.Training;
 using MentalHealthInsights.Infrastructure.Training.MlNet;
 using MentalHealthInsights.Infrastructure.Training.XGBoost;
 
@@ -47,11 +48,7 @@ public sealed class BundleModelsFixture : IDisposable
             },
         ];
         Preprocessor = Core.Features.Preprocessor.Fit(Training, FeatureSpec.Default);
-        var matrix = new FeatureMatrix(
-            Preprocessor.TransformBatch(Training),
-            [.. Training.Select(r => r.HasCondition)],
-            Preprocessor.OutputNames
-        );
+        var matrix = LabelledMatrix.Of(Training, Preprocessor);
 
         var none = CancellationToken.None;
         _models[Baseline] = new MajorityBaselineTrainer().Fit(

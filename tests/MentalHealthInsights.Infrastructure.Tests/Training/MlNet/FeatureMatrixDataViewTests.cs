@@ -1,5 +1,3 @@
-using MentalHealthInsights.Core.Data.Synthetic;
-using MentalHealthInsights.Core.Features;
 using MentalHealthInsights.Core.Training;
 using MentalHealthInsights.Infrastructure.Training.MlNet;
 using Microsoft.ML;
@@ -81,18 +79,8 @@ public sealed class FeatureMatrixDataViewTests
         Assert.Equal(dense, sparse);
     }
 
-    private static FeatureMatrix Preprocessed(int rows, int seed)
-    {
-        var records = SyntheticDataGenerator
-            .Generate(new SyntheticDataOptions { Rows = rows, Seed = seed })
-            .ToArray();
-        var preprocessor = Preprocessor.Fit(records, FeatureSpec.Default);
-        return new FeatureMatrix(
-            preprocessor.TransformBatch(records),
-            [.. records.Select(r => r.HasCondition)],
-            preprocessor.OutputNames
-        );
-    }
+    private static FeatureMatrix Preprocessed(int rows, int seed) =>
+        LabelledMatrix.Generate(rows, seed).Matrix;
 
     // The view training used before: one object per row through LoadFromEnumerable.
     private static IDataView EnumerableView(MLContext ml, FeatureMatrix matrix)

@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using MentalHealthInsights.Core.Data.Synthetic;
-using MentalHealthInsights.Core.Features;
 using MentalHealthInsights.Core.Training;
 using MentalHealthInsights.Infrastructure.Training.XGBoost;
 
@@ -56,15 +55,7 @@ public sealed class XGBoostTreeEnsembleShapCellsTests
     {
         // The trainer's defaults (200 rounds, depth 4) on generated records behind the real
         // preprocessor: one-hot columns and a few scaled numeric ones, as served.
-        var training = SyntheticDataGenerator
-            .Generate(new SyntheticDataOptions { Rows = 5000, Seed = 45 })
-            .ToArray();
-        var preprocessor = Preprocessor.Fit(training, FeatureSpec.Default);
-        var matrix = new FeatureMatrix(
-            preprocessor.TransformBatch(training),
-            [.. training.Select(r => r.HasCondition)],
-            preprocessor.OutputNames
-        );
+        var (preprocessor, matrix) = LabelledMatrix.Generate(5000, 45);
         using var fitted = (XGBoostBinaryModel)
             new XGBoostTrainer().Fit(matrix, HyperParameters.Empty, 45, CancellationToken.None);
         var json = fitted.Model.ToJson();
