@@ -28,14 +28,6 @@ public sealed partial class XGBoostTreeEnsemble
     // tree with a longer path keeps the reference algorithm.
     internal const int MaxTablePathFeatures = 10;
 
-    /// <summary>
-    /// Rows without missing values the tables answer before the cells are built: about what the
-    /// build costs in table-answered rows (≈ 0.2 s for 200 depth-4 trees, ≈ 23 µs saved per row),
-    /// so a process never spends much more than the least it could have — the rent-or-buy rule.
-    /// A training run's 5,000 explained rows never build them; a loaded server does within a second.
-    /// </summary>
-    internal const int CellsAfterRows = 10_000;
-
     private static readonly long MinusOneBits = BitConverter.DoubleToInt64Bits(-1.0);
 
     // Bounds the per-call node buffer (one int per node of the largest tabled tree) on the stack.
@@ -138,47 +130,21 @@ public sealed partial class XGBoostTreeEnsemble
 
         public required long Bytes { get; init; }
 
-        // The cells, built once the tables have answered CellsAfterRows rows without missing
-        // values, on a thread of their own: a process that explains a few rows never pays for
-        // them, a server stops paying the tables' price a moment after it starts. Until they
-        // are built the tables answer, with the same floats.
-        private Lazy<ShapCells>? cells;
-        private int rowsBeforeCells;
+        // The cells, built after the tables have answered CellsAfterRows rows without missing
+        // values, on a thread of their own; until then the tables answer, with the same floats.
+        private BuiltInBackground<ShapCells>? cells;
 
         /// <summary>Sets how the cells are built; called once, before the tables are published.</summary>
-        public void PrepareCells(Func<ShapCells> build) => cells = new Lazy<ShapCells>(build);
+        public void PrepareCells(Func<ShapCells> build) =>
+            cells = new BuiltInBackground<ShapCells>(build, CellsAfterRows);
 
         /// <summary>The cells, built now (or waited for) if need be.</summary>
         public ShapCells Cells => cells!.Value;
 
-        public bool CellsBuilt => cells!.IsValueCreated;
+        public bool CellsBuilt => cells!.IsBuilt;
 
         /// <summary>The cells if built; otherwise counts the row and may start building them.</summary>
-        public ShapCells? CellsIfBuilt()
-        {
-            var lazy = cells!;
-            if (lazy.IsValueCreated)
-            {
-                return lazy.Value;
-            }
-
-            if (Interlocked.Increment(ref rowsBeforeCells) == CellsAfterRows)
-            {
-                BuildCellsInBackground(lazy);
-            }
-
-            return null;
-        }
-
-        // Its own method: a lambda capturing a local of CellsIfBuilt would allocate its closure
-        // on every call there, not only on this one.
-        private static void BuildCellsInBackground(Lazy<ShapCells> lazy) =>
-            _ = Task.Factory.StartNew(
-                () => lazy.Value,
-                CancellationToken.None,
-                TaskCreationOptions.LongRunning,
-                TaskScheduler.Default
-            );
+        public ShapCells? CellsIfBuilt() => cells!.IfBuilt();
     }
 
     private readonly record struct TableTree(

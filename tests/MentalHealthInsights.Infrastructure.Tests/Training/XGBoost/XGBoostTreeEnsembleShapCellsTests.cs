@@ -203,7 +203,7 @@ public sealed class XGBoostTreeEnsembleShapCellsTests
     // Rows whose values are, per column at random: one of the model's thresholds on it, the
     // float just below or above one, ±∞ (unless the native library is to read them: it refuses
     // infinities), or uniform in [−0.5, 1.5] (the data is in [0, 1]).
-    private static float[] RowsOnAndBesideThresholds(
+    internal static float[] RowsOnAndBesideThresholds(
         byte[] json,
         int cols,
         int seed,

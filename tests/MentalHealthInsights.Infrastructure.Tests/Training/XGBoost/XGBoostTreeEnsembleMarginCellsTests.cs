@@ -1,0 +1,193 @@
+using MentalHealthInsights.Core.Data.Synthetic;
+using MentalHealthInsights.Core.Training;
+using MentalHealthInsights.Infrastructure.Training.XGBoost;
+
+namespace MentalHealthInsights.Infrastructure.Tests.Training.XGBoost;
+
+/// <summary>
+/// The leaf cells behind <see cref="XGBoostTreeEnsemble.Margin"/> for rows without missing
+/// values, against the walk (WalkMargin) bit for bit, on rows that sit exactly on the model's
+/// thresholds, just beside them and at ±∞ as well as between them.
+/// </summary>
+public sealed class XGBoostTreeEnsembleMarginCellsTests
+{
+    // (columns, depth, rounds, missing share, seed): shallow; the serving shape on 30 columns of
+    // continuous noise; depth 5 on 12 columns (some trees have too many cells and keep the walk); few columns.
+    public static TheoryData<int, int, int, double, int> Models =>
+        new()
+        {
+            { 10, 2, 50, 0.1, 51 },
+            { 30, 4, 200, 0.05, 52 },
+            { 12, 5, 40, 0.2, 53 },
+            { 3, 6, 60, 0.2, 54 },
+        };
+
+    [Theory]
+    [MemberData(nameof(Models))]
+    public void Margin_RowsWithoutMissingValues_CellsMatchTheWalkBitForBit(
+        int cols,
+        int depth,
+        int rounds,
+        double missing,
+        int seed
+    )
+    {
+        var (model, _) = XGBoostTreeEnsembleTests.Train(cols, depth, rounds, missing, seed, 3000);
+        using var owned = model;
+        var json = model.ToJson();
+        var ensemble = Parse(json);
+        Assert.True(ensemble.MarginCellTreeCount > 0, "no tree has cells");
+        var rows = XGBoostTreeEnsembleShapCellsTests.RowsOnAndBesideThresholds(
+            json,
+            cols,
+            seed,
+            3000
+        );
+
+        Assert.Equal(0, CountMismatchesWithWalk(ensemble, rows, cols));
+    }
+
+    [Fact]
+    public void Margin_DeepModel_SomeTreesKeepTheWalk()
+    {
+        var (model, _) = XGBoostTreeEnsembleTests.Train(12, 5, 40, 0.2, 53, 3000);
+        using var owned = model;
+        var ensemble = Parse(model.ToJson());
+
+        Assert.InRange(ensemble.MarginCellTreeCount, 1, ensemble.TreeCount - 1);
+    }
+
+    [Fact]
+    public void Margin_ServingShapedModel_EveryTreeHasCellsAndProbabilitiesMatchTheWalk()
+    {
+        var (preprocessor, matrix) = LabelledMatrix.Generate(5000, 55);
+        using var fitted = (XGBoostBinaryModel)
+            new XGBoostTrainer().Fit(matrix, HyperParameters.Empty, 55, CancellationToken.None);
+        var json = fitted.Model.ToJson();
+        var cols = matrix.Columns;
+        var ensemble = Parse(json);
+        var rows = preprocessor.TransformBatch([
+            .. SyntheticDataGenerator.Generate(new SyntheticDataOptions { Rows = 1000, Seed = 56 }),
+        ]);
+
+        Assert.Equal(ensemble.TreeCount, ensemble.MarginCellTreeCount);
+        Assert.Equal(0, CountMismatchesWithWalk(ensemble, rows, cols));
+        Assert.Equal(
+            0,
+            CountMismatchesWithWalk(
+                ensemble,
+                XGBoostTreeEnsembleShapCellsTests.RowsOnAndBesideThresholds(json, cols, 55, 1000),
+                cols
+            )
+        );
+    }
+
+    [Fact]
+    public void Margin_RowWithOneMissingValue_MatchesTheWalk()
+    {
+        var (model, _) = XGBoostTreeEnsembleTests.Train(5, 4, 40, 0.2, 57, 1000);
+        using var owned = model;
+        var json = model.ToJson();
+        var ensemble = Parse(json);
+        Assert.True(ensemble.MarginCellTreeCount > 0, "no tree has cells");
+        var rows = XGBoostTreeEnsembleShapCellsTests.RowsOnAndBesideThresholds(json, 5, 57, 500);
+        var random = new Random(57);
+        for (var r = 0; r < 500; r++)
+        {
+            rows[(r * 5) + random.Next(5)] = float.NaN;
+        }
+
+        Assert.Equal(0, CountMismatchesWithWalk(ensemble, rows, 5));
+    }
+
+    [Fact]
+    public void Margin_FromCells_AllocatesNothing()
+    {
+        var (model, _) = XGBoostTreeEnsembleTests.Train(6, 4, 60, 0.1, 58, 1000);
+        using var owned = model;
+        var json = model.ToJson();
+        var ensemble = Parse(json);
+        Assert.Equal(ensemble.TreeCount, ensemble.MarginCellTreeCount);
+        var rows = XGBoostTreeEnsembleShapCellsTests.RowsOnAndBesideThresholds(json, 6, 58, 200);
+        var sum = ensemble.Margin(rows.AsSpan(0, 6));
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        for (var r = 0; r < 200; r++)
+        {
+            sum += ensemble.Margin(rows.AsSpan(r * 6, 6));
+        }
+
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+        Assert.True(float.IsFinite(sum));
+    }
+
+    [Fact]
+    public void Margin_ManyRows_BuildCellsInTheBackgroundAfterEnoughRowsWithoutMissingValues()
+    {
+        var (model, _) = XGBoostTreeEnsembleTests.Train(4, 4, 40, 0.1, 59, 1000);
+        using var owned = model;
+        var json = model.ToJson();
+        var ensemble = Parse(json);
+        var rows = XGBoostTreeEnsembleShapCellsTests.RowsOnAndBesideThresholds(
+            json,
+            4,
+            59,
+            XGBoostTreeEnsemble.CellsAfterRows
+        );
+        ReadOnlySpan<float> missing = [float.NaN, 0.5f, 0.5f, 0.5f];
+
+        // Rows with a missing value never count; rows without one count until the last.
+        for (var r = 0; r < 2 * XGBoostTreeEnsemble.CellsAfterRows; r++)
+        {
+            ensemble.Margin(missing);
+        }
+
+        for (var r = 0; r < XGBoostTreeEnsemble.CellsAfterRows - 1; r++)
+        {
+            ensemble.Margin(rows.AsSpan(r * 4, 4));
+        }
+
+        Assert.False(ensemble.MarginCellsBuilt);
+        var last = rows.AsSpan((XGBoostTreeEnsemble.CellsAfterRows - 1) * 4, 4);
+        ensemble.Margin(last);
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (!ensemble.MarginCellsBuilt && waited.Elapsed < TimeSpan.FromSeconds(60))
+        {
+            Thread.Sleep(10);
+        }
+
+        Assert.True(ensemble.MarginCellsBuilt, "the cells were not built within 60 s");
+        Assert.Equal(
+            BitConverter.SingleToInt32Bits(ensemble.WalkMargin(last)),
+            BitConverter.SingleToInt32Bits(ensemble.Margin(last))
+        );
+    }
+
+    private static int CountMismatchesWithWalk(XGBoostTreeEnsemble ensemble, float[] rows, int cols)
+    {
+        var mismatches = 0;
+        for (var r = 0; r < rows.Length / cols; r++)
+        {
+            var row = rows.AsSpan(r * cols, cols);
+            var walked = ensemble.WalkMargin(row);
+            if (
+                BitConverter.SingleToInt32Bits(walked)
+                    != BitConverter.SingleToInt32Bits(ensemble.Margin(row))
+                || BitConverter.SingleToInt32Bits(XGBoostTreeEnsemble.Sigmoid(walked))
+                    != BitConverter.SingleToInt32Bits(ensemble.Probability(row))
+            )
+            {
+                mismatches++;
+            }
+        }
+
+        return mismatches;
+    }
+
+    private static XGBoostTreeEnsemble Parse(byte[] json)
+    {
+        var ensemble = XGBoostTreeEnsemble.TryParse(json, out var reason);
+        Assert.True(ensemble is not null, reason);
+        return ensemble;
+    }
+}
