@@ -37,12 +37,7 @@ public sealed class XGBoostTreeEnsembleMarginCellsTests
         var json = model.ToJson();
         var ensemble = Parse(json);
         Assert.True(ensemble.MarginCellTreeCount > 0, "no tree has cells");
-        var rows = XGBoostTreeEnsembleShapCellsTests.RowsOnAndBesideThresholds(
-            json,
-            cols,
-            seed,
-            3000
-        );
+        var rows = CellTestRows.OnAndBesideThresholds(json, cols, seed, 3000);
 
         Assert.Equal(0, CountMismatchesWithWalk(ensemble, rows, cols));
     }
@@ -76,7 +71,7 @@ public sealed class XGBoostTreeEnsembleMarginCellsTests
             0,
             CountMismatchesWithWalk(
                 ensemble,
-                XGBoostTreeEnsembleShapCellsTests.RowsOnAndBesideThresholds(json, cols, 55, 1000),
+                CellTestRows.OnAndBesideThresholds(json, cols, 55, 1000),
                 cols
             )
         );
@@ -90,7 +85,7 @@ public sealed class XGBoostTreeEnsembleMarginCellsTests
         var json = model.ToJson();
         var ensemble = Parse(json);
         Assert.True(ensemble.MarginCellTreeCount > 0, "no tree has cells");
-        var rows = XGBoostTreeEnsembleShapCellsTests.RowsOnAndBesideThresholds(json, 5, 57, 500);
+        var rows = CellTestRows.OnAndBesideThresholds(json, 5, 57, 500);
         var random = new Random(57);
         for (var r = 0; r < 500; r++)
         {
@@ -108,7 +103,7 @@ public sealed class XGBoostTreeEnsembleMarginCellsTests
         var json = model.ToJson();
         var ensemble = Parse(json);
         Assert.Equal(ensemble.TreeCount, ensemble.MarginCellTreeCount);
-        var rows = XGBoostTreeEnsembleShapCellsTests.RowsOnAndBesideThresholds(json, 6, 58, 200);
+        var rows = CellTestRows.OnAndBesideThresholds(json, 6, 58, 200);
         var sum = ensemble.Margin(rows.AsSpan(0, 6));
 
         var before = GC.GetAllocatedBytesForCurrentThread();
@@ -128,35 +123,13 @@ public sealed class XGBoostTreeEnsembleMarginCellsTests
         using var owned = model;
         var json = model.ToJson();
         var ensemble = Parse(json);
-        var rows = XGBoostTreeEnsembleShapCellsTests.RowsOnAndBesideThresholds(
+        var last = CellTestRows.AnswerUntilBuiltInBackground(
             json,
-            4,
             59,
-            XGBoostTreeEnsemble.CellsAfterRows
+            row => ensemble.Margin(row),
+            () => ensemble.MarginCellsBuilt
         );
-        ReadOnlySpan<float> missing = [float.NaN, 0.5f, 0.5f, 0.5f];
 
-        // Rows with a missing value never count; rows without one count until the last.
-        for (var r = 0; r < 2 * XGBoostTreeEnsemble.CellsAfterRows; r++)
-        {
-            ensemble.Margin(missing);
-        }
-
-        for (var r = 0; r < XGBoostTreeEnsemble.CellsAfterRows - 1; r++)
-        {
-            ensemble.Margin(rows.AsSpan(r * 4, 4));
-        }
-
-        Assert.False(ensemble.MarginCellsBuilt);
-        var last = rows.AsSpan((XGBoostTreeEnsemble.CellsAfterRows - 1) * 4, 4);
-        ensemble.Margin(last);
-        var waited = System.Diagnostics.Stopwatch.StartNew();
-        while (!ensemble.MarginCellsBuilt && waited.Elapsed < TimeSpan.FromSeconds(60))
-        {
-            Thread.Sleep(10);
-        }
-
-        Assert.True(ensemble.MarginCellsBuilt, "the cells were not built within 60 s");
         Assert.Equal(
             BitConverter.SingleToInt32Bits(ensemble.WalkMargin(last)),
             BitConverter.SingleToInt32Bits(ensemble.Margin(last))

@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using MentalHealthInsights.Core.Data.Synthetic;
 using MentalHealthInsights.Core.Training;
 using MentalHealthInsights.Infrastructure.Training.XGBoost;
@@ -43,7 +42,7 @@ public sealed class XGBoostTreeEnsembleShapCellsTests
         var json = model.ToJson();
         var ensemble = Parse(json, XGBoostTreeEnsemble.DefaultShapTableBudgetBytes);
         Assert.True(ensemble.ShapCellTreeCount > 0, "no tree has cells");
-        var rows = RowsOnAndBesideThresholds(json, cols, seed, 3000);
+        var rows = CellTestRows.OnAndBesideThresholds(json, cols, seed, 3000);
 
         var mismatches = CountMismatchesWithTables(ensemble, rows, cols);
 
@@ -75,7 +74,7 @@ public sealed class XGBoostTreeEnsembleShapCellsTests
             0,
             CountMismatchesWithTables(
                 ensemble,
-                RowsOnAndBesideThresholds(json, cols, 45, 1000),
+                CellTestRows.OnAndBesideThresholds(json, cols, 45, 1000),
                 cols
             )
         );
@@ -105,7 +104,7 @@ public sealed class XGBoostTreeEnsembleShapCellsTests
         Assert.Equal(ensemble.TreeCount, ensemble.ShapTableTreeCount);
         Assert.InRange(ensemble.ShapCellTreeCount, 1, ensemble.TreeCount - 1);
         Assert.True(ensemble.ShapCellBytes <= full.ShapCellBytes / 2);
-        var rows = RowsOnAndBesideThresholds(json, 4, 42, 2000);
+        var rows = CellTestRows.OnAndBesideThresholds(json, 4, 42, 2000);
         Assert.Equal(0, CountMismatchesWithTables(ensemble, rows, 4));
     }
 
@@ -130,7 +129,7 @@ public sealed class XGBoostTreeEnsembleShapCellsTests
         var json = model.ToJson();
         var ensemble = Parse(json, XGBoostTreeEnsemble.DefaultShapTableBudgetBytes);
         Assert.True(ensemble.ShapCellTreeCount > 0, "no tree has cells");
-        var rows = RowsOnAndBesideThresholds(json, 5, 44, 500);
+        var rows = CellTestRows.OnAndBesideThresholds(json, 5, 44, 500);
         var random = new Random(44);
         for (var r = 0; r < 500; r++)
         {
@@ -148,7 +147,7 @@ public sealed class XGBoostTreeEnsembleShapCellsTests
         var json = model.ToJson();
         var ensemble = Parse(json, XGBoostTreeEnsemble.DefaultShapTableBudgetBytes);
         Assert.Equal(ensemble.TreeCount, ensemble.ShapCellTreeCount);
-        var rows = RowsOnAndBesideThresholds(json, 6, 48, 200);
+        var rows = CellTestRows.OnAndBesideThresholds(json, 6, 48, 200);
         var phi = new float[7];
         ensemble.Contributions(rows.AsSpan(0, 6), phi);
 
@@ -168,83 +167,20 @@ public sealed class XGBoostTreeEnsembleShapCellsTests
         using var owned = model;
         var json = model.ToJson();
         var ensemble = Parse(json, XGBoostTreeEnsemble.DefaultShapTableBudgetBytes);
-        var rows = RowsOnAndBesideThresholds(json, 4, 47, XGBoostTreeEnsemble.CellsAfterRows);
         var phi = new float[5];
         var expected = new float[5];
-        ReadOnlySpan<float> missing = [float.NaN, 0.5f, 0.5f, 0.5f];
 
-        // Rows with a missing value never count; rows without one count until the last.
-        for (var r = 0; r < 3 * XGBoostTreeEnsemble.CellsAfterRows; r++)
-        {
-            ensemble.Contributions(missing, phi);
-        }
-
-        for (var r = 0; r < XGBoostTreeEnsemble.CellsAfterRows - 1; r++)
-        {
-            ensemble.Contributions(rows.AsSpan(r * 4, 4), phi);
-        }
+        var last = CellTestRows.AnswerUntilBuiltInBackground(
+            json,
+            47,
+            row => ensemble.Contributions(row, phi),
+            () => ensemble.ShapCellsBuilt
+        );
 
         Assert.True(ensemble.ShapTablesBuilt);
-        Assert.False(ensemble.ShapCellsBuilt);
-        var last = rows.AsSpan((XGBoostTreeEnsemble.CellsAfterRows - 1) * 4, 4);
-        ensemble.Contributions(last, phi);
-        var waited = System.Diagnostics.Stopwatch.StartNew();
-        while (!ensemble.ShapCellsBuilt && waited.Elapsed < TimeSpan.FromSeconds(60))
-        {
-            Thread.Sleep(10);
-        }
-
-        Assert.True(ensemble.ShapCellsBuilt, "the cells were not built within 60 s");
         ensemble.TableContributions(last, expected);
         ensemble.Contributions(last, phi);
         Assert.True(SyntheticXGBoostData.BitwiseEqual(expected, phi));
-    }
-
-    // Rows whose values are, per column at random: one of the model's thresholds on it, the
-    // float just below or above one, ±∞ (unless the native library is to read them: it refuses
-    // infinities), or uniform in [−0.5, 1.5] (the data is in [0, 1]).
-    internal static float[] RowsOnAndBesideThresholds(
-        byte[] json,
-        int cols,
-        int seed,
-        int count,
-        bool infinities = true
-    )
-    {
-        var thresholds = Enumerable.Range(0, cols).Select(_ => new List<float>()).ToArray();
-        var root = JsonNode.Parse(json)!;
-        foreach (var tree in root["learner"]!["gradient_booster"]!["model"]!["trees"]!.AsArray())
-        {
-            var children = tree!["left_children"]!.AsArray();
-            for (var n = 0; n < children.Count; n++)
-            {
-                if ((int)children[n]! >= 0)
-                {
-                    thresholds[(int)tree["split_indices"]![n]!]
-                        .Add((float)tree["split_conditions"]![n]!);
-                }
-            }
-        }
-
-        var random = new Random(seed + 2000);
-        var rows = new float[count * cols];
-        for (var i = 0; i < rows.Length; i++)
-        {
-            var known = thresholds[i % cols];
-            var pick = known.Count > 0 ? known[random.Next(known.Count)] : 0.5f;
-            rows[i] = random.Next(6) switch
-            {
-                0 => pick,
-                1 => MathF.BitDecrement(pick),
-                2 => MathF.BitIncrement(pick),
-                3 when infinities => random.Next(2) == 0
-                    ? float.NegativeInfinity
-                    : float.PositiveInfinity,
-                _ => (float)((random.NextDouble() * 2) - 0.5),
-            };
-        }
-
-        return rows;
     }
 
     private static int CountMismatchesWithTables(
