@@ -6,6 +6,21 @@ namespace MentalHealthInsights.Infrastructure.Tests.Training.XGBoost;
 /// <summary>What the tests of the cells (TreeSHAP and leaf) share: their rows, and their build.</summary>
 internal static class CellTestRows
 {
+    // (columns, depth, rounds, missing share, seed): shallow; the serving shape (depth 4 × 200
+    // rounds) on 30 columns of continuous noise; depth 5 on 12 columns, where some trees have
+    // too many cells and keep the tables or the walk; few columns at depth 6 and 8, so features
+    // recur on a path. (XGBoostTreeEnsembleShapTablesTests' depth-8 model on 12 columns has no
+    // tree with few enough cells.)
+    public static TheoryData<int, int, int, double, int> Models =>
+        new()
+        {
+            { 10, 2, 50, 0.1, 31 },
+            { 30, 4, 200, 0.05, 32 },
+            { 12, 5, 40, 0.2, 33 },
+            { 3, 6, 60, 0.2, 34 },
+            { 2, 8, 40, 0.3, 35 },
+        };
+
     // Rows whose values are, per column at random: one of the model's thresholds on it, the
     // float just below or above one, ±∞ (unless the native library is to read them: it refuses
     // infinities), or uniform in [−0.5, 1.5] (the data is in [0, 1]).

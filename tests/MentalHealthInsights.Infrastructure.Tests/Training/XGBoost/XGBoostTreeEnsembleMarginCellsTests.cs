@@ -11,16 +11,7 @@ namespace MentalHealthInsights.Infrastructure.Tests.Training.XGBoost;
 /// </summary>
 public sealed class XGBoostTreeEnsembleMarginCellsTests
 {
-    // (columns, depth, rounds, missing share, seed): shallow; the serving shape on 30 columns of
-    // continuous noise; depth 5 on 12 columns (some trees have too many cells and keep the walk); few columns.
-    public static TheoryData<int, int, int, double, int> Models =>
-        new()
-        {
-            { 10, 2, 50, 0.1, 51 },
-            { 30, 4, 200, 0.05, 52 },
-            { 12, 5, 40, 0.2, 53 },
-            { 3, 6, 60, 0.2, 54 },
-        };
+    public static TheoryData<int, int, int, double, int> Models => CellTestRows.Models;
 
     [Theory]
     [MemberData(nameof(Models))]

@@ -14,18 +14,7 @@ public sealed class XGBoostTreeEnsembleShapCellsTests
 {
     private const double NativeTolerance = 1e-6;
 
-    // (columns, depth, rounds, missing share, seed), as XGBoostTreeEnsembleShapTablesTests but
-    // without its depth-8 model on 12 columns of continuous noise, whose trees have thousands of
-    // distinct thresholds and so too many cells: those keep the tables. The serving model's
-    // shape, on one-hot and a few numeric columns, is ServingShapedModel below.
-    public static TheoryData<int, int, int, double, int> Models =>
-        new()
-        {
-            { 10, 2, 50, 0.1, 31 },
-            { 30, 4, 200, 0.05, 32 },
-            { 3, 6, 60, 0.2, 34 },
-            { 2, 8, 40, 0.3, 35 },
-        };
+    public static TheoryData<int, int, int, double, int> Models => CellTestRows.Models;
 
     [Theory]
     [MemberData(nameof(Models))]
