@@ -6,8 +6,7 @@ namespace MentalHealthInsights.Benchmarks.Scoring;
 
 /// <summary>
 /// One row through XGBoost (200 rounds, depth 4): the native C API (a DMatrix per call,
-/// nthread = 1) against the managed evaluator, for the probability (from the leaf cells; the
-/// walk they replace for rows without missing values as ManagedWalkMargin) and for TreeSHAP
+/// nthread = 1) against the managed evaluator, for the probability and for TreeSHAP
 /// contributions (managed: Contributions, which answers each tree from its cells for rows
 /// without missing values; the Fast TreeSHAP v2 tables alone, which fill the cells and serve
 /// rows with missing values; and the reference algorithm they replace). Times are per row
@@ -37,11 +36,6 @@ public class XGBoostOneRowBenchmarks
         // The cells are otherwise built in the background after CellsAfterRows rows: build them
         // now, and say what they cost.
         var watch = System.Diagnostics.Stopwatch.StartNew();
-        var leafCelled = managed.MarginCellTreeCount;
-        Console.WriteLine(
-            $"// leaf cells: {leafCelled} of {managed.TreeCount} trees, built in {watch.ElapsedMilliseconds} ms"
-        );
-        watch.Restart();
         var celled = managed.ShapCellTreeCount;
         Console.WriteLine(
             $"// TreeSHAP cells: {celled} of {managed.TreeCount} trees, "
@@ -69,18 +63,6 @@ public class XGBoostOneRowBenchmarks
         foreach (var row in rows)
         {
             sum += managed.Probability(row);
-        }
-
-        return sum;
-    }
-
-    [Benchmark(OperationsPerInvoke = Rows)]
-    public float ManagedWalkMargin()
-    {
-        var sum = 0f;
-        foreach (var row in rows)
-        {
-            sum += managed.WalkMargin(row);
         }
 
         return sum;

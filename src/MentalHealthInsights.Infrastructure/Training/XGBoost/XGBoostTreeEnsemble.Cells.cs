@@ -2,15 +2,16 @@ using System.Runtime.CompilerServices;
 
 namespace MentalHealthInsights.Infrastructure.Training.XGBoost;
 
-// What the two kinds of cells share (TreeSHAP values: ShapCells.cs; leaf values: MarginCells.cs).
+// The grid the TreeSHAP cells (XGBoostTreeEnsemble.ShapCells.cs) are stored on, and how they
+// are built in the background.
 //
 // A row goes the same way at every split of a tree on feature f as long as x_f stays between the
 // same two of the tree's thresholds on f. So with k_f distinct thresholds on f the tree's splits
 // cut the input space into Π_f (k_f + 1) cells, and anything the tree computes from the way a row
-// goes at its splits (its leaf, its TreeSHAP values) can be stored per cell. A row's cell is the
+// goes at its splits (its TreeSHAP values) can be stored per cell. A row's cell is the
 // sum of the strides of the thresholds it reaches: one branch-free comparison per distinct
 // (feature, threshold). NaN takes each split's own default way, which a cell cannot express, so
-// rows with a missing value keep the walk or the tables.
+// rows with a missing value keep the tables.
 public sealed partial class XGBoostTreeEnsemble
 {
     /// <summary>
@@ -51,21 +52,6 @@ public sealed partial class XGBoostTreeEnsemble
         }
 
         return false;
-    }
-
-    // The tree's distinct split features, in node order.
-    private int[] SplitFeatures(int tree)
-    {
-        var features = new List<int>();
-        for (var n = treeStart[tree]; n < treeStart[tree + 1]; n++)
-        {
-            if (left[n] >= 0 && !features.Contains(feature[n]))
-            {
-                features.Add(feature[n]);
-            }
-        }
-
-        return [.. features];
     }
 
     // Per feature of `features` (the tree's distinct split features) its distinct thresholds in

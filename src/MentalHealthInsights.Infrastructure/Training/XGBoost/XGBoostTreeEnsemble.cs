@@ -50,9 +50,6 @@ public sealed partial class XGBoostTreeEnsemble
     // pay for them); Lazy's default mode builds them once however many threads ask.
     private readonly Lazy<ShapTables> shapTables;
 
-    // Leaf values per cell for one-row margins, built after CellsAfterRows rows without NaN.
-    private readonly BuiltInBackground<MarginCells> marginCells;
-
     private XGBoostTreeEnsemble(
         int featureCount,
         float baseMargin,
@@ -106,7 +103,6 @@ public sealed partial class XGBoostTreeEnsemble
         (blockNodes, blockLeafValue, blockRoot, blockDepth) = BuildBlockLayout();
         vector = BuildVectorLayout();
         shapTables = new Lazy<ShapTables>(() => BuildShapTables(shapTableBudgetBytes));
-        marginCells = new BuiltInBackground<MarginCells>(BuildMarginCells, CellsAfterRows);
     }
 
     /// <summary>Number of input features.</summary>
@@ -126,17 +122,16 @@ public sealed partial class XGBoostTreeEnsemble
     /// summed in float in tree order as XGBoost 1.7's CPU predictor does. NaN = missing.
     /// </summary>
     /// <param name="row">Exactly <see cref="FeatureCount"/> values.</param>
-    /// <remarks>
-    /// Rows without missing values are answered from each tree's leaf per cell of its thresholds
-    /// once those are built (in the background, after CellsAfterRows such rows; see
-    /// XGBoostTreeEnsemble.MarginCells.cs), the same leaf values added in the same order.
-    /// </remarks>
     public float Margin(ReadOnlySpan<float> row)
     {
         CheckRow(row);
-        return !ContainsNaN(row) && marginCells.IfBuilt() is { } cells
-            ? CellMargin(cells, row)
-            : WalkMarginCore(row);
+        var sum = BaseMargin;
+        for (var t = 0; t < TreeCount; t++)
+        {
+            sum += walk[Leaf(treeStart[t], row)].Threshold;
+        }
+
+        return sum;
     }
 
     /// <summary>P(y = 1) of one row: the logistic of <see cref="Margin"/>, in float like XGBoost's.</summary>

@@ -3,12 +3,12 @@ using MentalHealthInsights.Infrastructure.Training.XGBoost;
 
 namespace MentalHealthInsights.Infrastructure.Tests.Training.XGBoost;
 
-/// <summary>What the tests of the cells (TreeSHAP and leaf) share: their rows, and their build.</summary>
+/// <summary>The cells tests' model shapes, rows, and drive to the background build.</summary>
 internal static class CellTestRows
 {
     // (columns, depth, rounds, missing share, seed): shallow; the serving shape (depth 4 × 200
     // rounds) on 30 columns of continuous noise; depth 5 on 12 columns, where some trees have
-    // too many cells and keep the tables or the walk; few columns at depth 6 and 8, so features
+    // too many cells and keep the tables; few columns at depth 6 and 8, so features
     // recur on a path. (XGBoostTreeEnsembleShapTablesTests' depth-8 model on 12 columns has no
     // tree with few enough cells.)
     public static TheoryData<int, int, int, double, int> Models =>

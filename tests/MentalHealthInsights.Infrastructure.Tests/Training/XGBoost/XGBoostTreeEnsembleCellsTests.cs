@@ -2,7 +2,7 @@ using MentalHealthInsights.Infrastructure.Training.XGBoost;
 
 namespace MentalHealthInsights.Infrastructure.Tests.Training.XGBoost;
 
-/// <summary>What both kinds of cells (TreeSHAP values and leaf values) must do alike.</summary>
+/// <summary>The TreeSHAP cells on rows with a missing value, and their cost per call.</summary>
 public sealed class XGBoostTreeEnsembleCellsTests
 {
     [Fact]
@@ -20,10 +20,6 @@ public sealed class XGBoostTreeEnsembleCellsTests
             0,
             XGBoostTreeEnsembleShapCellsTests.CountMismatchesWithTables(ensemble, rows, 5)
         );
-        Assert.Equal(
-            0,
-            XGBoostTreeEnsembleMarginCellsTests.CountMismatchesWithWalk(ensemble, rows, 5)
-        );
     }
 
     [Fact]
@@ -32,21 +28,18 @@ public sealed class XGBoostTreeEnsembleCellsTests
         var (json, ensemble) = Celled(6, 60, 0.1, 48);
         var rows = CellTestRows.OnAndBesideThresholds(json, 6, 48, 200);
         var phi = new float[7];
-        var sum = ensemble.Margin(rows.AsSpan(0, 6));
         ensemble.Contributions(rows.AsSpan(0, 6), phi);
 
         var before = GC.GetAllocatedBytesForCurrentThread();
         for (var r = 0; r < 200; r++)
         {
-            sum += ensemble.Margin(rows.AsSpan(r * 6, 6));
             ensemble.Contributions(rows.AsSpan(r * 6, 6), phi);
         }
 
         Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
-        Assert.True(float.IsFinite(sum));
     }
 
-    // A depth-4 model with both kinds of cells built for every tree, and its JSON.
+    // A depth-4 model with cells built for every tree, and its JSON.
     private static (byte[] Json, XGBoostTreeEnsemble Ensemble) Celled(
         int cols,
         int rounds,
@@ -62,7 +55,6 @@ public sealed class XGBoostTreeEnsembleCellsTests
             XGBoostTreeEnsemble.DefaultShapTableBudgetBytes
         );
         Assert.Equal(ensemble.TreeCount, ensemble.ShapCellTreeCount);
-        Assert.Equal(ensemble.TreeCount, ensemble.MarginCellTreeCount);
         return (json, ensemble);
     }
 }
