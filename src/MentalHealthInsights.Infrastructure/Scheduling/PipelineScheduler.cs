@@ -181,10 +181,16 @@ public sealed partial class PipelineScheduler : IAsyncDisposable
     /// sees the stop and records its run Cancelled too) and waits for them to finish recording.
     /// Other nodes' runs are untouched. A cancelled run is not retried by Quartz; queue it again
     /// to run it. If <paramref name="cancellationToken"/> ends the wait first, the runs' leases
-    /// expire and the next start marks them Crashed.
+    /// expire and the next start marks them Crashed. A second stop (a host stopped twice: once by
+    /// the application, again when it is disposed) finds the scheduler shut down and returns.
     /// </summary>
     public async Task StopAsync(CancellationToken cancellationToken)
     {
+        if (Scheduler.Status is SchedulerStatus.Shutdown or SchedulerStatus.ShuttingDown)
+        {
+            return;
+        }
+
         await Scheduler.Standby(cancellationToken);
         // This node's own signal, not Quartz's interrupt of the firings its store lists as
         // executing: that listing can miss a firing that is just starting, whose run then

@@ -42,6 +42,20 @@ public sealed class PipelineSchedulerStopTests : IDisposable
     }
 
     [Fact]
+    public async Task StopAsync_Twice_SecondReturnsWithoutError()
+    {
+        await using var scheduler = await StartWaitingNodeAsync();
+        await _started.Task.WaitAsync(TimeSpan.FromSeconds(60));
+        await scheduler.StopAsync(CancellationToken.None);
+
+        await scheduler.StopAsync(CancellationToken.None);
+
+        var runs = await _runs.ListRunsAsync(100, CancellationToken.None);
+        Assert.All(runs, r => Assert.Equal(PipelineRunState.Cancelled, r.State));
+        Assert.Equal(0, scheduler.RunningJobs);
+    }
+
+    [Fact]
     public async Task DisposeAsync_WithoutStop_StillCancelsTheRunningPipeline()
     {
         var scheduler = await StartWaitingNodeAsync();
