@@ -104,15 +104,14 @@ public sealed partial class XGBoostTreeEnsemble
     }
 
     // Appends one comparison per distinct (feature, threshold): slot 0 varies fastest, strides
-    // multiplied by `width` (the values stored per cell). Returns how many were added.
-    private static int AddCompares(
+    // multiplied by `width` (the values stored per cell).
+    private static void AddCompares(
         List<CellCompare> compares,
         List<float>[] thresholds,
         ReadOnlySpan<int> features,
         int width
     )
     {
-        var start = compares.Count;
         var stride = width;
         for (var k = 0; k < thresholds.Length; k++)
         {
@@ -123,8 +122,6 @@ public sealed partial class XGBoostTreeEnsemble
 
             stride *= thresholds[k].Count + 1;
         }
-
-        return compares.Count - start;
     }
 
     // Sets `row` to a point of each cell in turn, in stride order (slot 0 fastest), counting like

@@ -34,7 +34,7 @@ public sealed partial class XGBoostTreeEnsemble
     {
         var phi = CheckContributionArguments(row, destination);
         var tables = shapTables.Value;
-        var cells = useCells && !ContainsNaN(row) ? tables.CellsIfBuilt() : null;
+        var cells = useCells && !ContainsNaN(row) ? shapCells.IfBuilt() : null;
         var needsReference = tables.TabledTreeCount < TreeCount;
         var pathLength = needsReference ? ReferencePathLength : 0;
         Span<PathElement> path =

@@ -16,13 +16,13 @@ public sealed partial class XGBoostTreeEnsemble
     internal const int MaxCellValuesPerTree = 1 << 18;
 
     /// <summary>Number of trees answered from cells for rows without missing values (builds the tables and cells if needed).</summary>
-    internal int ShapCellTreeCount => shapTables.Value.Cells.CelledTreeCount;
+    internal int ShapCellTreeCount => shapCells.Value.CelledTreeCount;
 
     /// <summary>Bytes held by the cells (builds the tables and cells if needed).</summary>
-    internal long ShapCellBytes => shapTables.Value.Cells.Bytes;
+    internal long ShapCellBytes => shapCells.Value.Bytes;
 
     /// <summary>True once the cells have been built; a diagnostic that builds nothing.</summary>
-    internal bool ShapCellsBuilt => shapTables.IsValueCreated && shapTables.Value.CellsBuilt;
+    internal bool ShapCellsBuilt => shapCells.IsBuilt;
 
     // One tree from its cells. The caller checked the row has no NaN.
     private static void AddCellTree(

@@ -13,9 +13,7 @@ public sealed partial class XGBoostTreeEnsemble
             builder.AddTree(t);
         }
 
-        var tables = builder.Finish();
-        tables.PrepareCells(() => BuildShapCells(tables, budgetBytes - tables.Bytes));
-        return tables;
+        return builder.Finish();
     }
 
     // Builds the Fast TreeSHAP v2 tables tree by tree, in tree order, while they fit the budget.

@@ -129,22 +129,6 @@ public sealed partial class XGBoostTreeEnsemble
         public required int MaxTreeNodes { get; init; }
 
         public required long Bytes { get; init; }
-
-        // The cells, built after the tables have answered CellsAfterRows rows without missing
-        // values, on a thread of their own; until then the tables answer, with the same floats.
-        private BuiltInBackground<ShapCells>? cells;
-
-        /// <summary>Sets how the cells are built; called once, before the tables are published.</summary>
-        public void PrepareCells(Func<ShapCells> build) =>
-            cells = new BuiltInBackground<ShapCells>(build, CellsAfterRows);
-
-        /// <summary>The cells, built now (or waited for) if need be.</summary>
-        public ShapCells Cells => cells!.Value;
-
-        public bool CellsBuilt => cells!.IsBuilt;
-
-        /// <summary>The cells if built; otherwise counts the row and may start building them.</summary>
-        public ShapCells? CellsIfBuilt() => cells!.IfBuilt();
     }
 
     private readonly record struct TableTree(

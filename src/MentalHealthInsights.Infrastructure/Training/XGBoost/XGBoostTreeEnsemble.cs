@@ -50,6 +50,11 @@ public sealed partial class XGBoostTreeEnsemble
     // pay for them); Lazy's default mode builds them once however many threads ask.
     private readonly Lazy<ShapTables> shapTables;
 
+    // The tables' answers per cell for rows without missing values, built on a thread of their
+    // own after the tables have answered CellsAfterRows such rows, within what the tables left
+    // of the budget; until then the tables answer, with the same floats.
+    private readonly BuiltInBackground<ShapCells> shapCells;
+
     private XGBoostTreeEnsemble(
         int featureCount,
         float baseMargin,
@@ -103,6 +108,10 @@ public sealed partial class XGBoostTreeEnsemble
         (blockNodes, blockLeafValue, blockRoot, blockDepth) = BuildBlockLayout();
         vector = BuildVectorLayout();
         shapTables = new Lazy<ShapTables>(() => BuildShapTables(shapTableBudgetBytes));
+        shapCells = new BuiltInBackground<ShapCells>(
+            () => BuildShapCells(shapTables.Value, shapTableBudgetBytes - shapTables.Value.Bytes),
+            CellsAfterRows
+        );
     }
 
     /// <summary>Number of input features.</summary>
