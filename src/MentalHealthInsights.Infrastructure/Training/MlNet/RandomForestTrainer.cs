@@ -147,6 +147,7 @@ public sealed class RandomForestTrainer : IBinaryTrainer
         var ml = new MLContext(seed);
         var data = MlNetData.ToSparseDataView(training);
         var trainer = ml.BinaryClassification.Trainers.FastForest(options);
+        FastTreeCollections.Disable(trainer);
         var transformer = MlNetCancellation.Run(ml, () => trainer.Fit(data), cancellationToken);
 
         var forest = CompiledForest.From(transformer.Model.TrainedTreeEnsemble, training.Columns);
