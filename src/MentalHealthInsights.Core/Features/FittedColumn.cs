@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using MentalHealthInsights.Core.Data;
 
 namespace MentalHealthInsights.Core.Features;
@@ -56,6 +57,7 @@ internal sealed class FittedColumn
     private string[] _internedLevels = [];
 
     /// <summary>The slot of <paramref name="value"/> within the column, or −1 for a level not seen in training.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public int FindLevel(string value)
     {
         var levels = _internedLevels;

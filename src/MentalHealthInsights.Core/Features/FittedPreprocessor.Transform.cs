@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using MentalHealthInsights.Core.Data;
 
 namespace MentalHealthInsights.Core.Features;
@@ -22,6 +23,7 @@ public sealed partial class FittedPreprocessor
     /// <see cref="FeatureSpec.Features"/>[i]); 0 when none did. See <see cref="GetUnknownColumns"/>.
     /// </returns>
     /// <exception cref="ArgumentException"><paramref name="destination"/> is not <see cref="OutputWidth"/> long.</exception>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public int Transform(MentalHealthRecord record, Span<float> destination)
     {
         ArgumentNullException.ThrowIfNull(record);

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.CompilerServices;
 using MentalHealthInsights.Core.Data;
 using MentalHealthInsights.Core.Features;
 using MentalHealthInsights.Core.Training;
@@ -83,6 +84,7 @@ public sealed class Predictor
     /// <param name="records">The records to score.</param>
     /// <param name="destination">One probability per record.</param>
     /// <exception cref="ArgumentException">The lengths differ.</exception>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void PredictProbabilities(
         ReadOnlySpan<MentalHealthRecord> records,
         Span<double> destination

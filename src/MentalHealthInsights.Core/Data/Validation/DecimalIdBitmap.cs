@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace MentalHealthInsights.Core.Data.Validation;
 
 /// <summary>
@@ -27,6 +29,7 @@ internal sealed class DecimalIdBitmap
     /// The number <paramref name="id"/> spells when it is in this set's domain: ASCII digits
     /// only, no leading zero (except "0" itself), below <see cref="Limit"/>.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool TryParse(ReadOnlySpan<char> id, out int number)
     {
         number = 0;
@@ -50,6 +53,7 @@ internal sealed class DecimalIdBitmap
     }
 
     /// <summary>Adds <paramref name="number"/> (0 ≤ number &lt; <see cref="Limit"/>); false when it was already present.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool Add(int number)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(number);

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace MentalHealthInsights.Core.Data.Validation;
 
 /// <summary>
@@ -42,6 +44,7 @@ internal static class SimpleDecimal
     ];
 
     /// <summary>Parses <c>[+-]digits[.digits]</c> (or <c>[+-].digits</c>); false for any other text.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool TryParse(ReadOnlySpan<char> text, out double value)
     {
         value = 0;

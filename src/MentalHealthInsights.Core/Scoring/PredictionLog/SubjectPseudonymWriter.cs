@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -62,6 +63,7 @@ public sealed class SubjectPseudonymWriter : IDisposable
     /// fits one SHA-256 block (55 bytes); other ids go through the platform HMAC one by one.
     /// </summary>
     /// <exception cref="ArgumentException"><paramref name="destination"/> is shorter than 64 bytes per id.</exception>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void WriteMany(ReadOnlySpan<string> userIds, Span<byte> destination)
     {
         if (destination.Length < userIds.Length * Length)

@@ -129,6 +129,7 @@ internal sealed class BatchChunk
 
     /// <summary>Appends one input row (the reader).</summary>
     /// <returns>The row's index in the chunk.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public int Add(ReadOnlySpan<char> text, int line, int file, byte flags)
     {
         var row = RowCount++;

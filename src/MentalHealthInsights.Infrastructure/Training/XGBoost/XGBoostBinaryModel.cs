@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using MentalHealthInsights.Core.Scoring;
 using MentalHealthInsights.Core.Training;
 
@@ -114,6 +115,7 @@ public sealed class XGBoostBinaryModel : IBinaryModel, IBlockScoringModel
     /// per row; without it, one native call per row (the native many-row path can round
     /// differently, so it is not used here).
     /// </remarks>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void PredictBlock(ReadOnlySpan<float> rows, Span<double> destination)
     {
         var width = Evaluator?.FeatureCount ?? Model.FeatureCount;

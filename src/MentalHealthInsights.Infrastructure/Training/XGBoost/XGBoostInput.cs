@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 
 namespace MentalHealthInsights.Infrastructure.Training.XGBoost;
 
@@ -13,6 +14,7 @@ internal static class XGBoostInput
     /// Checks a row-major matrix: <paramref name="rows"/> ≥ <paramref name="minRows"/>,
     /// <paramref name="cols"/> ≥ 1, length = rows × cols, no ±∞ (NaN is allowed: missing).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static void ValidateMatrix(
         ReadOnlySpan<float> values,
         int rows,
@@ -134,6 +136,7 @@ internal static class XGBoostInput
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int IndexOfInfinity(ReadOnlySpan<float> values)
     {
         for (var i = 0; i < values.Length; i++)

@@ -25,6 +25,7 @@ public sealed partial class XGBoostTreeEnsemble
     /// <param name="rows">Row-major features: <paramref name="destination"/>.Length × <see cref="FeatureCount"/> values; NaN = missing.</param>
     /// <param name="destination">One probability per row.</param>
     /// <exception cref="ArgumentException"><paramref name="rows"/> has the wrong length or an infinite value.</exception>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Probabilities(ReadOnlySpan<float> rows, Span<float> destination)
     {
         // Also what makes the unchecked walk safe: an infinity would step out of a leaf.
