@@ -118,6 +118,8 @@ internal static class BatchCommand
             CommandRunner.Wrap(
                 async (parseResult, io, cancellationToken) =>
                 {
+                    // Uses the idle core while this thread loads and verifies the bundle.
+                    _ = BatchScoringJob.WarmUpAsync();
                     var options = new BatchScoringOptions
                     {
                         Input = parseResult.GetRequiredValue(input),
