@@ -65,7 +65,7 @@ public sealed partial class XGBoostTreeEnsemble
         }
 
         var at = (tree * inner) + slot;
-        layout.Feature[at] = feature[node];
+        layout.ColumnOffset[at] = feature[node] * Lanes;
         layout.Threshold[at] = threshold[node];
         layout.DefaultLeft[at] = defaultLeft[node] ? -1 : 0;
         Place(layout, tree, left[node], (2 * slot) + 1, depth + 1);
@@ -82,7 +82,7 @@ public sealed partial class XGBoostTreeEnsemble
 
         // A padding node: any decision gives the same value (feature 0 is always present).
         var at = (tree * layout.InnerCount) + slot;
-        layout.Feature[at] = 0;
+        layout.ColumnOffset[at] = 0;
         layout.Threshold[at] = float.PositiveInfinity;
         layout.DefaultLeft[at] = -1;
         PlaceLeaf(layout, tree, value, (2 * slot) + 1, depth + 1);
@@ -158,25 +158,26 @@ public sealed partial class XGBoostTreeEnsemble
     )
     {
         ref var column = ref MemoryMarshal.GetReference(columns);
-        ref var features = ref MemoryMarshal.GetArrayDataReference(layout.Feature);
+        ref var offsets = ref MemoryMarshal.GetArrayDataReference(layout.ColumnOffset);
         ref var thresholds = ref MemoryMarshal.GetArrayDataReference(layout.Threshold);
         var inner = layout.InnerCount;
-        for (var t = 0; t < layout.TreeCount; t++)
+        // Hoisted: the count is a division, which the JIT left in the loop condition.
+        var trees = layout.TreeCount;
+        for (var t = 0; t < trees; t++)
         {
             var bits = Vector512<int>.Zero;
+            var bit = Vector512<int>.One;
             var node = t * inner;
             for (var k = 0; k < inner; k++, node++)
             {
-                var x = Vector512.LoadUnsafe(
-                    ref column,
-                    (nuint)(Unsafe.Add(ref features, node) * Lanes)
-                );
+                var x = Vector512.LoadUnsafe(ref column, (nuint)Unsafe.Add(ref offsets, node));
                 // Without NaN, "not x < threshold" (go right) is x ≥ threshold.
                 var right = Vector512.GreaterThanOrEqual(
                     x,
                     Vector512.Create(Unsafe.Add(ref thresholds, node))
                 );
-                bits |= right.AsInt32() & Vector512.Create(1 << k);
+                bits |= right.AsInt32() & bit;
+                bit += bit;
             }
 
             margin += LeafValues(layout, t, bits);
@@ -194,19 +195,22 @@ public sealed partial class XGBoostTreeEnsemble
     {
         ref var column = ref MemoryMarshal.GetReference(columns);
         var inner = layout.InnerCount;
-        for (var t = 0; t < layout.TreeCount; t++)
+        var trees = layout.TreeCount;
+        for (var t = 0; t < trees; t++)
         {
             var bits = Vector512<int>.Zero;
+            var bit = Vector512<int>.One;
             var node = t * inner;
             for (var k = 0; k < inner; k++, node++)
             {
-                var x = Vector512.LoadUnsafe(ref column, (nuint)(layout.Feature[node] * Lanes));
+                var x = Vector512.LoadUnsafe(ref column, (nuint)layout.ColumnOffset[node]);
                 // As the scalar walk: x < threshold goes left, NaN goes the default way.
                 var goesLeft = Vector512.LessThan(x, Vector512.Create(layout.Threshold[node]));
                 var nan = ~Vector512.Equals(x, x).AsInt32();
                 var defaultLeft = Vector512.Create(layout.DefaultLeft[node]);
                 var right = ~(goesLeft.AsInt32() | (nan & defaultLeft));
-                bits |= right & Vector512.Create(1 << k);
+                bits |= right & bit;
+                bit += bit;
             }
 
             margin += LeafValues(layout, t, bits);
@@ -243,7 +247,7 @@ public sealed partial class XGBoostTreeEnsemble
     /// <summary>The padded perfect trees: nodes per tree 2^Depth − 1, leaves per tree LeafSlots.</summary>
     private sealed class VectorLayout(
         int depth,
-        int[] feature,
+        int[] columnOffset,
         float[] threshold,
         int[] defaultLeft,
         float[] leaves
@@ -257,7 +261,8 @@ public sealed partial class XGBoostTreeEnsemble
 
         public int TreeCount => Leaves.Length / LeafSlots;
 
-        public int[] Feature { get; } = feature;
+        /// <summary>Where the node's feature column starts in the transposed block: feature × 16.</summary>
+        public int[] ColumnOffset { get; } = columnOffset;
 
         public float[] Threshold { get; } = threshold;
 
