@@ -1,7 +1,6 @@
 using MentalHealthInsights.Core.Training;
 using MentalHealthInsights.Infrastructure.Training.MlNet;
 using Microsoft.ML;
-using Microsoft.ML.Trainers.FastTree;
 
 namespace MentalHealthInsights.Infrastructure.Tests.Training.MlNet;
 
@@ -25,7 +24,7 @@ public sealed class FastTreeCollectionsTests
     [Fact]
     public void Disable_FastForestTrainer_FindsAndClearsTheField()
     {
-        var trainer = Trainer(new MLContext(seed: 1));
+        var trainer = SmallForest.Trainer(new MLContext(seed: 1));
         Assert.True(FastTreeCollections.Allowed(trainer));
 
         Assert.True(FastTreeCollections.Disable(trainer));
@@ -77,7 +76,7 @@ public sealed class FastTreeCollectionsTests
     {
         var ml = new MLContext(seed: 7);
         var data = new FeatureMatrixDataView(Training);
-        var trainer = Trainer(ml);
+        var trainer = SmallForest.Trainer(ml);
         if (disable)
         {
             Assert.True(FastTreeCollections.Disable(trainer));
@@ -85,17 +84,4 @@ public sealed class FastTreeCollectionsTests
 
         return MlNetZip.Save(ml, trainer.Fit(data), data.Schema, []);
     }
-
-    private static FastForestBinaryTrainer Trainer(MLContext ml) =>
-        ml.BinaryClassification.Trainers.FastForest(
-            new FastForestBinaryTrainer.Options
-            {
-                FeatureColumnName = MlNetData.FeaturesColumn,
-                LabelColumnName = MlNetData.LabelColumn,
-                NumberOfTrees = 20,
-                NumberOfLeaves = 8,
-                NumberOfThreads = 1,
-                Seed = 7,
-            }
-        );
 }

@@ -117,20 +117,7 @@ public sealed class FeatureMatrixDataViewTests
     private static BinaryPredictionTransformer<FastForestBinaryModelParameters> Forest(
         MLContext ml,
         IDataView data
-    ) =>
-        ml
-            .BinaryClassification.Trainers.FastForest(
-                new FastForestBinaryTrainer.Options
-                {
-                    FeatureColumnName = MlNetData.FeaturesColumn,
-                    LabelColumnName = MlNetData.LabelColumn,
-                    NumberOfTrees = 20,
-                    NumberOfLeaves = 8,
-                    NumberOfThreads = 1,
-                    Seed = 7,
-                }
-            )
-            .Fit(data);
+    ) => SmallForest.Trainer(ml).Fit(data);
 
     private static BinaryPredictionTransformer<Microsoft.ML.Calibrators.CalibratedModelParametersBase<
         LinearBinaryModelParameters,
