@@ -33,7 +33,12 @@ public sealed partial class XGBoostTreeEnsemble
             depth = Math.Max(depth, d);
         }
 
-        if (!Avx512F.IsSupported || depth > MaxVectorDepth || FeatureCount > MaxVectorFeatures)
+        if (
+            !Avx512F.IsSupported
+            || !Avx512CD.IsSupported
+            || depth > MaxVectorDepth
+            || FeatureCount > MaxVectorFeatures
+        )
         {
             return null;
         }
@@ -44,6 +49,7 @@ public sealed partial class XGBoostTreeEnsemble
             depth,
             new int[TreeCount * inner],
             new float[TreeCount * inner],
+            new int[TreeCount * inner],
             new int[TreeCount * inner],
             new float[TreeCount * leafSlots]
         );
@@ -68,8 +74,18 @@ public sealed partial class XGBoostTreeEnsemble
         layout.ColumnOffset[at] = feature[node] * Lanes;
         layout.Threshold[at] = threshold[node];
         layout.DefaultLeft[at] = defaultLeft[node] ? -1 : 0;
+        layout.RightMask[at] = RightMask(slot, depth, layout.Depth);
         Place(layout, tree, left[node], (2 * slot) + 1, depth + 1);
         Place(layout, tree, right[node], (2 * slot) + 2, depth + 1);
+    }
+
+    // The leaves (bit i = leaf i, left to right) still reachable after the node at heap slot
+    // `slot` and depth `depth` sends a row right: all but those of its left subtree.
+    private static int RightMask(int slot, int depth, int treeDepth)
+    {
+        var first = (slot - ((1 << depth) - 1)) << (treeDepth - depth);
+        var size = 1 << (treeDepth - depth - 1);
+        return (int)~(((1L << size) - 1) << first);
     }
 
     private static void PlaceLeaf(VectorLayout layout, int tree, float value, int slot, int depth)
@@ -85,16 +101,20 @@ public sealed partial class XGBoostTreeEnsemble
         layout.ColumnOffset[at] = 0;
         layout.Threshold[at] = float.PositiveInfinity;
         layout.DefaultLeft[at] = -1;
+        layout.RightMask[at] = -1;
         PlaceLeaf(layout, tree, value, (2 * slot) + 1, depth + 1);
         PlaceLeaf(layout, tree, value, (2 * slot) + 2, depth + 1);
     }
 
     /// <summary>
-    /// Sets <paramref name="margins"/> to the base margin plus every tree's leaf value, 16 rows per register: each node's
-    /// test is done for 16 rows at once (a compare against the feature's column), the outcomes of
-    /// a tree's nodes are packed into one bit word per row, and the word is walked root to leaf.
-    /// Per row the additions are the scalar walk's, in the same tree order, so the sums are equal
-    /// bit for bit.
+    /// Sets <paramref name="margins"/> to the base margin plus every tree's leaf value, 16 rows
+    /// per register: each node's test is done for 16 rows at once (a compare against the
+    /// feature's column); a node that sends a row right rules out its left subtree's leaves
+    /// (one AND of a per-node leaf mask), and the row's leaf is the leftmost one left
+    /// (QuickScorer's exit leaf: Lucchese et al., "QuickScorer: A Fast Algorithm to Rank
+    /// Documents with Additive Ensembles of Regression Trees", SIGIR 2015). It is the leaf the
+    /// walk reaches, so per row the additions are the scalar walk's, in the same tree order, and
+    /// the sums are equal bit for bit.
     /// </summary>
     /// <remarks>
     /// This and the three helpers below are compiled optimised on first use
@@ -163,11 +183,11 @@ public sealed partial class XGBoostTreeEnsemble
         var inner = layout.InnerCount;
         // Hoisted: the count is a division, which the JIT left in the loop condition.
         var trees = layout.TreeCount;
+        ref var masks = ref MemoryMarshal.GetArrayDataReference(layout.RightMask);
         for (var t = 0; t < trees; t++)
         {
-            var bits = Vector512<int>.Zero;
-            var bit = Vector512<int>.One;
-            var node = t * inner;
+            var reachable = Vector512<int>.AllBitsSet;
+            var node = (nint)t * inner;
             for (var k = 0; k < inner; k++, node++)
             {
                 var x = Vector512.LoadUnsafe(ref column, (nuint)Unsafe.Add(ref offsets, node));
@@ -176,11 +196,14 @@ public sealed partial class XGBoostTreeEnsemble
                     x,
                     Vector512.Create(Unsafe.Add(ref thresholds, node))
                 );
-                bits |= right.AsInt32() & bit;
-                bit += bit;
+                reachable = Vector512.ConditionalSelect(
+                    right.AsInt32(),
+                    reachable & Vector512.Create(Unsafe.Add(ref masks, node)),
+                    reachable
+                );
             }
 
-            margin += LeafValues(layout, t, bits);
+            margin += LeafValues(layout, t, reachable);
         }
 
         return margin;
@@ -198,8 +221,7 @@ public sealed partial class XGBoostTreeEnsemble
         var trees = layout.TreeCount;
         for (var t = 0; t < trees; t++)
         {
-            var bits = Vector512<int>.Zero;
-            var bit = Vector512<int>.One;
+            var reachable = Vector512<int>.AllBitsSet;
             var node = t * inner;
             for (var k = 0; k < inner; k++, node++)
             {
@@ -209,29 +231,32 @@ public sealed partial class XGBoostTreeEnsemble
                 var nan = ~Vector512.Equals(x, x).AsInt32();
                 var defaultLeft = Vector512.Create(layout.DefaultLeft[node]);
                 var right = ~(goesLeft.AsInt32() | (nan & defaultLeft));
-                bits |= right & bit;
-                bit += bit;
+                reachable = Vector512.ConditionalSelect(
+                    right,
+                    reachable & Vector512.Create(layout.RightMask[node]),
+                    reachable
+                );
             }
 
-            margin += LeafValues(layout, t, bits);
+            margin += LeafValues(layout, t, reachable);
         }
 
         return margin;
     }
 
-    // Walks each lane's bit word from the root (bit k = node k goes right) and looks up the leaf.
+    // Each lane's exit leaf is the leftmost leaf still reachable (QuickScorer's rule: every
+    // leaf left of it shares an ancestor on its path that went right and ruled it out; a node off
+    // the path only rules out leaves of its own subtree), then its value is looked up.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector512<float> LeafValues(VectorLayout layout, int tree, Vector512<int> bits)
+    private static Vector512<float> LeafValues(
+        VectorLayout layout,
+        int tree,
+        Vector512<int> reachable
+    )
     {
-        var node = Vector512<int>.Zero;
-        var one = Vector512<int>.One;
-        for (var d = 0; d < layout.Depth; d++)
-        {
-            var right = Avx512F.ShiftRightLogicalVariable(bits, node.AsUInt32()) & one;
-            node = node + node + one + right;
-        }
-
-        var leaf = node - Vector512.Create(layout.InnerCount);
+        var lowest = reachable & -reachable;
+        var leaf =
+            Vector512.Create(31) - Avx512CD.LeadingZeroCount(lowest.AsUInt32()).AsInt32();
         ref var leaves = ref MemoryMarshal.GetArrayDataReference(layout.Leaves);
         var offset = (nuint)(tree * layout.LeafSlots);
         var low = Vector512.LoadUnsafe(ref leaves, offset);
@@ -250,6 +275,7 @@ public sealed partial class XGBoostTreeEnsemble
         int[] columnOffset,
         float[] threshold,
         int[] defaultLeft,
+        int[] rightMask,
         float[] leaves
     )
     {
@@ -268,6 +294,12 @@ public sealed partial class XGBoostTreeEnsemble
 
         /// <summary>−1 (all bits) when a missing value goes left, else 0.</summary>
         public int[] DefaultLeft { get; } = defaultLeft;
+
+        /// <summary>
+        /// The leaves (bit i = leaf i, left to right) a row can still reach after the node sends it
+        /// right: every bit but those of the node's left subtree; all bits for a padding node.
+        /// </summary>
+        public int[] RightMask { get; } = rightMask;
 
         public float[] Leaves { get; } = leaves;
     }
