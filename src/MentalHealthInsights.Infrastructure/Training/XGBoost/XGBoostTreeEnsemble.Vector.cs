@@ -255,8 +255,7 @@ public sealed partial class XGBoostTreeEnsemble
     )
     {
         var lowest = reachable & -reachable;
-        var leaf =
-            Vector512.Create(31) - Avx512CD.LeadingZeroCount(lowest.AsUInt32()).AsInt32();
+        var leaf = Vector512.Create(31) - Avx512CD.LeadingZeroCount(lowest.AsUInt32()).AsInt32();
         ref var leaves = ref MemoryMarshal.GetArrayDataReference(layout.Leaves);
         var offset = (nuint)(tree * layout.LeafSlots);
         var low = Vector512.LoadUnsafe(ref leaves, offset);
