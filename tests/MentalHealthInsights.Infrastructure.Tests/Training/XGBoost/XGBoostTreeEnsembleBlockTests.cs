@@ -72,7 +72,9 @@ public sealed class XGBoostTreeEnsembleBlockTests
         var ensemble = XGBoostTreeEnsemble.TryParse(model.ToJson(), out _)!;
 
         Assert.Equal(
-            vectorDepth && System.Runtime.Intrinsics.X86.Avx512F.IsSupported,
+            vectorDepth
+                && System.Runtime.Intrinsics.X86.Avx512F.IsSupported
+                && System.Runtime.Intrinsics.X86.Avx512CD.IsSupported,
             ensemble.UsesVectors
         );
     }
