@@ -19,7 +19,8 @@ public sealed partial class XGBoostTreeEnsemble
     // The trees again, each padded to a perfect tree of depth vectorDepth in heap order (node k's
     // children are 2k + 1 and 2k + 2): a leaf above that depth becomes a node whose descendants
     // all hold its value, so whichever way they go the leaf value is the same. Null when AVX-512
-    // is unavailable or the trees are too deep; the scalar block walk is used then.
+    // (F and CD: the exit leaf needs lzcnt) is unavailable or the trees are too deep; the scalar
+    // block walk is used then.
     private readonly VectorLayout? vector;
 
     /// <summary>True when <see cref="Probabilities"/> evaluates 16 rows per AVX-512 register.</summary>
