@@ -11,7 +11,7 @@ namespace MentalHealthInsights.Infrastructure.Training.MlNet;
 /// margin m ∈ [-1, 1], and <c>(m + 1) / 2</c> is the average positive fraction of the leaves
 /// the row lands in — the same quantity as scikit-learn's RandomForestClassifier.predict_proba.
 /// </summary>
-internal sealed class CompiledForest
+internal sealed partial class CompiledForest
 {
     /// <summary>Rows evaluated together by <see cref="Probabilities"/>.</summary>
     public const int BlockRows = 64;
@@ -32,6 +32,7 @@ internal sealed class CompiledForest
         Bias = bias;
         Columns = columns;
         TotalWeight = trees.Sum(t => t.Weight);
+        _vector = BuildVectorLayout();
     }
 
     public IReadOnlyList<CompiledTree> Trees => _trees;
@@ -69,7 +70,8 @@ internal sealed class CompiledForest
     /// <see cref="Probability"/> of <paramref name="destination"/>.Length rows, tree-major over
     /// blocks of <see cref="BlockRows"/> rows (one tree's arrays stay in cache while it scores the
     /// block). Each row's score adds the same terms in the same (tree) order as
-    /// <see cref="Score"/>, so the results are equal bit for bit.
+    /// <see cref="Score"/>, so the results are equal bit for bit. With AVX-512, 8 rows per
+    /// register by exit leaf instead (<see cref="UsesVectors"/>), with the same equality.
     /// </summary>
     /// <param name="rows">Row-major features, <paramref name="destination"/>.Length × <see cref="Columns"/>.</param>
     /// <param name="destination">One probability per row.</param>
@@ -81,6 +83,12 @@ internal sealed class CompiledForest
                 "The rows must hold one value per column for each destination slot.",
                 nameof(rows)
             );
+        }
+
+        if (_vector is not null)
+        {
+            ProbabilitiesVector(rows, destination);
+            return;
         }
 
         Span<double> scores = stackalloc double[BlockRows];

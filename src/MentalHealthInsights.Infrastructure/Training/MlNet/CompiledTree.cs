@@ -179,6 +179,57 @@ internal sealed class CompiledTree
         }
     }
 
+    /// <summary>
+    /// The tree for exit-leaf scoring (<see cref="CompiledForest"/>): leaves numbered left to
+    /// right (in order); per internal node its feature, threshold and <c>RightMask</c>, the leaves
+    /// a row can still reach after the node sends it right (every bit but those of its left
+    /// subtree); per position the leaf's value. Null for a tree of more than 64 leaves.
+    /// </summary>
+    internal (
+        int[] Feature,
+        float[] Threshold,
+        ulong[] RightMask,
+        double[] Values
+    )? ExitLeafLayout()
+    {
+        if (Leaves > 64)
+        {
+            return null;
+        }
+
+        var feature = new int[Nodes];
+        var threshold = new float[Nodes];
+        var mask = new ulong[Nodes];
+        var values = new double[Leaves];
+        var next = 0;
+        if (Nodes == 0)
+        {
+            values[0] = _leafValues[0];
+            return (feature, threshold, mask, values);
+        }
+
+        Number(0);
+        return (feature, threshold, mask, values);
+
+        // The positions [first, end) of the leaves under node.
+        (int First, int End) Number(int node)
+        {
+            if (node >= Nodes)
+            {
+                values[next] = _leafValues[node - Nodes];
+                return (next, ++next);
+            }
+
+            var split = _walk[node];
+            var (first, middle) = Number(split.Left);
+            var (_, end) = Number(split.Right);
+            feature[node] = split.Feature;
+            threshold[node] = split.Threshold;
+            mask[node] = ~(((1UL << (middle - first)) - 1) << first);
+            return (first, end);
+        }
+    }
+
     // The walks read a row without bounds checks: it must reach the largest split column.
     private void CheckWidth(int columns)
     {

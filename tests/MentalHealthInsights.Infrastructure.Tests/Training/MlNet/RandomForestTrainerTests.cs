@@ -70,6 +70,47 @@ public class RandomForestTrainerTests
         Assert.Throws<ArgumentException>(() => model.PredictBlock(rows, new double[130]));
     }
 
+    // Forests of up to 64 leaves a tree are scored by exit leaf on AVX-512 (8 rows a register,
+    // 64-bit leaf masks); one larger tree sends the whole forest to the block walk. Either way a
+    // block's probabilities are the one-row walk's, bit for bit.
+    [Theory]
+    [InlineData(8, true)]
+    [InlineData(64, true)]
+    [InlineData(200, false)]
+    public void PredictBlock_ExitLeavesOrBlockWalk_EqualsOneRowPredictionBitForBit(
+        int leaves,
+        bool exitLeaves
+    )
+    {
+        using var model = Fit(
+            RandomForestTrainer
+                .Defaults.With("numberOfTrees", 30)
+                .With("numberOfLeaves", leaves)
+                .With("minimumExampleCountPerLeaf", 1)
+        );
+        Assert.Equal(
+            exitLeaves
+                && System.Runtime.Intrinsics.X86.Avx512F.IsSupported
+                && System.Runtime.Intrinsics.X86.Avx512CD.IsSupported,
+            model.Forest.UsesVectors
+        );
+        Assert.Equal(exitLeaves, model.Forest.Trees.All(t => t.Leaves <= 64));
+        var rows = RowsWithMissingValues(every: 3);
+
+        var block = new double[131];
+        model.PredictBlock(rows, block);
+
+        for (var i = 0; i < block.Length; i++)
+        {
+            Assert.Equal(
+                BitConverter.DoubleToInt64Bits(
+                    model.Predict(rows.AsSpan(i * Test.Columns, Test.Columns))
+                ),
+                BitConverter.DoubleToInt64Bits(block[i])
+            );
+        }
+    }
+
     [Fact]
     public void CountLeaves_RowsWithMissingValuesAcrossBlocks_EqualsOneLeafPerRowAndTree()
     {
