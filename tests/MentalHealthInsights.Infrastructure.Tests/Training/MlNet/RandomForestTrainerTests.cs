@@ -54,19 +54,7 @@ public class RandomForestTrainerTests
         // NaN goes right at every split, in both paths.
         var rows = RowsWithMissingValues(every: 7);
 
-        var block = new double[131];
-        model.PredictBlock(rows, block);
-
-        for (var i = 0; i < block.Length; i++)
-        {
-            Assert.Equal(
-                BitConverter.DoubleToInt64Bits(
-                    model.Predict(rows.AsSpan(i * Test.Columns, Test.Columns))
-                ),
-                BitConverter.DoubleToInt64Bits(block[i])
-            );
-        }
-
+        AssertBlockEqualsOneRowBitForBit(model, rows);
         Assert.Throws<ArgumentException>(() => model.PredictBlock(rows, new double[130]));
     }
 
@@ -95,9 +83,13 @@ public class RandomForestTrainerTests
             model.Forest.UsesVectors
         );
         Assert.Equal(exitLeaves, model.Forest.Trees.All(t => t.Leaves <= 64));
-        var rows = RowsWithMissingValues(every: 3);
 
-        var block = new double[131];
+        AssertBlockEqualsOneRowBitForBit(model, RowsWithMissingValues(every: 3));
+    }
+
+    private static void AssertBlockEqualsOneRowBitForBit(RandomForestModel model, float[] rows)
+    {
+        var block = new double[rows.Length / Test.Columns];
         model.PredictBlock(rows, block);
 
         for (var i = 0; i < block.Length; i++)
