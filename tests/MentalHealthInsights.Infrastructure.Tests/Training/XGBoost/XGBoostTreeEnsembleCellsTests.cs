@@ -50,7 +50,7 @@ public sealed class XGBoostTreeEnsembleCellsTests
         var (model, _) = XGBoostTreeEnsembleTests.Train(cols, 4, rounds, missing, seed, 1000);
         using var owned = model;
         var json = model.ToJson();
-        var ensemble = XGBoostTreeEnsembleShapCellsTests.Parse(
+        var ensemble = BudgetedEnsemble.Parse(
             json,
             XGBoostTreeEnsemble.DefaultShapTableBudgetBytes
         );

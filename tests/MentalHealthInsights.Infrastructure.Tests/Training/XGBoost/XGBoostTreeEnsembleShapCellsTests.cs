@@ -29,7 +29,10 @@ public sealed class XGBoostTreeEnsembleShapCellsTests
         var (model, _) = XGBoostTreeEnsembleTests.Train(cols, depth, rounds, missing, seed, 3000);
         using var owned = model;
         var json = model.ToJson();
-        var ensemble = Parse(json, XGBoostTreeEnsemble.DefaultShapTableBudgetBytes);
+        var ensemble = BudgetedEnsemble.Parse(
+            json,
+            XGBoostTreeEnsemble.DefaultShapTableBudgetBytes
+        );
         Assert.True(ensemble.ShapCellTreeCount > 0, "no tree has cells");
         var rows = CellTestRows.OnAndBesideThresholds(json, cols, seed, 3000);
 
@@ -48,7 +51,10 @@ public sealed class XGBoostTreeEnsembleShapCellsTests
             new XGBoostTrainer().Fit(matrix, HyperParameters.Empty, 45, CancellationToken.None);
         var json = fitted.Model.ToJson();
         var cols = matrix.Columns;
-        var ensemble = Parse(json, XGBoostTreeEnsemble.DefaultShapTableBudgetBytes);
+        var ensemble = BudgetedEnsemble.Parse(
+            json,
+            XGBoostTreeEnsemble.DefaultShapTableBudgetBytes
+        );
         var records = SyntheticDataGenerator
             .Generate(new SyntheticDataOptions { Rows = 1000, Seed = 46 })
             .ToArray();
@@ -85,10 +91,10 @@ public sealed class XGBoostTreeEnsembleShapCellsTests
         var (model, _) = XGBoostTreeEnsembleTests.Train(4, 4, 80, 0.1, 42, 2000);
         using var owned = model;
         var json = model.ToJson();
-        var full = Parse(json, XGBoostTreeEnsemble.DefaultShapTableBudgetBytes);
+        var full = BudgetedEnsemble.Parse(json, XGBoostTreeEnsemble.DefaultShapTableBudgetBytes);
         Assert.Equal(full.TreeCount, full.ShapTableTreeCount);
         Assert.Equal(full.TreeCount, full.ShapCellTreeCount);
-        var ensemble = Parse(json, full.ShapTableBytes + (full.ShapCellBytes / 2));
+        var ensemble = BudgetedEnsemble.Parse(json, full.ShapTableBytes + (full.ShapCellBytes / 2));
 
         Assert.Equal(ensemble.TreeCount, ensemble.ShapTableTreeCount);
         Assert.InRange(ensemble.ShapCellTreeCount, 1, ensemble.TreeCount - 1);
@@ -103,7 +109,10 @@ public sealed class XGBoostTreeEnsembleShapCellsTests
         var (model, _) = XGBoostTreeEnsembleTests.Train(6, 4, 30, 0.1, 43, 1000);
         using var owned = model;
         var json = model.ToJson();
-        var tablesOnly = Parse(json, Parse(json, 1L << 30).ShapTableBytes);
+        var tablesOnly = BudgetedEnsemble.Parse(
+            json,
+            BudgetedEnsemble.Parse(json, 1L << 30).ShapTableBytes
+        );
 
         Assert.Equal(tablesOnly.TreeCount, tablesOnly.ShapTableTreeCount);
         Assert.Equal(0, tablesOnly.ShapCellTreeCount);
@@ -116,7 +125,10 @@ public sealed class XGBoostTreeEnsembleShapCellsTests
         var (model, _) = XGBoostTreeEnsembleTests.Train(4, 4, 40, 0.1, 47, 1000);
         using var owned = model;
         var json = model.ToJson();
-        var ensemble = Parse(json, XGBoostTreeEnsemble.DefaultShapTableBudgetBytes);
+        var ensemble = BudgetedEnsemble.Parse(
+            json,
+            XGBoostTreeEnsemble.DefaultShapTableBudgetBytes
+        );
         var phi = new float[5];
         var expected = new float[5];
 
@@ -154,12 +166,5 @@ public sealed class XGBoostTreeEnsembleShapCellsTests
         }
 
         return mismatches;
-    }
-
-    internal static XGBoostTreeEnsemble Parse(byte[] json, long budget)
-    {
-        var ensemble = XGBoostTreeEnsemble.TryParseWithTableBudget(json, budget, out var reason);
-        Assert.True(ensemble is not null, reason);
-        return ensemble;
     }
 }

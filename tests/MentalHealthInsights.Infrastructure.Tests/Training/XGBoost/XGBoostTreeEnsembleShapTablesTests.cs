@@ -48,7 +48,10 @@ public sealed class XGBoostTreeEnsembleShapTablesTests
     {
         var (model, _) = XGBoostTreeEnsembleTests.Train(cols, depth, rounds, missing, seed, 3000);
         using var owned = model;
-        var ensemble = Parse(model.ToJson(), XGBoostTreeEnsemble.DefaultShapTableBudgetBytes);
+        var ensemble = BudgetedEnsemble.Parse(
+            model.ToJson(),
+            XGBoostTreeEnsemble.DefaultShapTableBudgetBytes
+        );
         Assert.Equal(ensemble.TreeCount, ensemble.ShapTableTreeCount);
 
         var rows = EvaluationRows(cols, seed);
@@ -62,7 +65,7 @@ public sealed class XGBoostTreeEnsembleShapTablesTests
     {
         var (model, _) = XGBoostTreeEnsembleTests.Train(5, 4, 40, 0.1, 36, 1000);
         using var owned = model;
-        var ensemble = Parse(model.ToJson(), 0);
+        var ensemble = BudgetedEnsemble.Parse(model.ToJson(), 0);
         var rows = EvaluationRows(5, 36, count: 500);
         var fast = new float[6];
         var reference = new float[6];
@@ -84,9 +87,9 @@ public sealed class XGBoostTreeEnsembleShapTablesTests
         var (model, data) = XGBoostTreeEnsembleTests.Train(8, 6, 80, 0.2, 37, Rows);
         using var owned = model;
         var json = model.ToJson();
-        var full = Parse(json, XGBoostTreeEnsemble.DefaultShapTableBudgetBytes);
+        var full = BudgetedEnsemble.Parse(json, XGBoostTreeEnsemble.DefaultShapTableBudgetBytes);
         Assert.Equal(full.TreeCount, full.ShapTableTreeCount);
-        var ensemble = Parse(json, full.ShapTableBytes / 2);
+        var ensemble = BudgetedEnsemble.Parse(json, full.ShapTableBytes / 2);
 
         Assert.InRange(ensemble.ShapTableTreeCount, 1, ensemble.TreeCount - 1);
         Assert.True(ensemble.ShapTableBytes <= full.ShapTableBytes / 2);
@@ -113,7 +116,10 @@ public sealed class XGBoostTreeEnsembleShapTablesTests
         const int Rows = 4000;
         var (model, data) = XGBoostTreeEnsembleTests.Train(16, 14, 12, 0.1, 38, Rows);
         using var owned = model;
-        var ensemble = Parse(model.ToJson(), XGBoostTreeEnsemble.DefaultShapTableBudgetBytes);
+        var ensemble = BudgetedEnsemble.Parse(
+            model.ToJson(),
+            XGBoostTreeEnsemble.DefaultShapTableBudgetBytes
+        );
 
         // Some trees have a path with more than MaxTablePathFeatures distinct features, some not.
         Assert.InRange(ensemble.ShapTableTreeCount, 1, ensemble.TreeCount - 1);
@@ -142,7 +148,7 @@ public sealed class XGBoostTreeEnsembleShapTablesTests
         var children = trees[0]!["left_children"]!.AsArray();
         var leaf = Enumerable.Range(0, children.Count).First(n => (int)children[n]! < 0);
         trees[0]!["sum_hessian"]!.AsArray()[leaf] = 0.0;
-        var ensemble = Parse(
+        var ensemble = BudgetedEnsemble.Parse(
             System.Text.Encoding.UTF8.GetBytes(root.ToJsonString()),
             XGBoostTreeEnsemble.DefaultShapTableBudgetBytes
         );
@@ -161,13 +167,13 @@ public sealed class XGBoostTreeEnsembleShapTablesTests
         var json = model.ToJson();
         var rows = EvaluationRows(6, 40, count: Rows);
         var expected = new float[Rows * 7];
-        var single = Parse(json, XGBoostTreeEnsemble.DefaultShapTableBudgetBytes);
+        var single = BudgetedEnsemble.Parse(json, XGBoostTreeEnsemble.DefaultShapTableBudgetBytes);
         for (var r = 0; r < Rows; r++)
         {
             single.Contributions(rows.Row(r), expected.AsSpan(r * 7, 7));
         }
 
-        var shared = Parse(json, XGBoostTreeEnsemble.DefaultShapTableBudgetBytes);
+        var shared = BudgetedEnsemble.Parse(json, XGBoostTreeEnsemble.DefaultShapTableBudgetBytes);
         var mismatches = 0;
         Parallel.For(
             0,
@@ -229,12 +235,5 @@ public sealed class XGBoostTreeEnsembleShapTablesTests
         }
 
         return worst;
-    }
-
-    private static XGBoostTreeEnsemble Parse(byte[] json, long budget)
-    {
-        var ensemble = XGBoostTreeEnsemble.TryParseWithTableBudget(json, budget, out var reason);
-        Assert.True(ensemble is not null, reason);
-        return ensemble;
     }
 }
