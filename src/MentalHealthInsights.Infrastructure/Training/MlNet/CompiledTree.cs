@@ -202,12 +202,7 @@ internal sealed class CompiledTree
         var mask = new ulong[Nodes];
         var values = new double[Leaves];
         var next = 0;
-        if (Nodes == 0)
-        {
-            values[0] = _leafValues[0];
-            return (feature, threshold, mask, values);
-        }
-
+        // A one-leaf tree's root is its leaf (node Nodes + 0 = 0).
         Number(0);
         return (feature, threshold, mask, values);
 

@@ -18,17 +18,18 @@ namespace MentalHealthInsights.Infrastructure.Training.MlNet;
 /// </summary>
 internal static class FastTreeCollections
 {
+    // Looked up once: the field is declared by the trainer's generic base class.
+    private static readonly FieldInfo? Field = AllowGC(typeof(FastForestBinaryTrainer));
+
     /// <summary>Sets the trainer's <c>AllowGC</c> to false; false when the field was not found.</summary>
     public static bool Disable(FastForestBinaryTrainer trainer)
     {
-        var field = AllowGC(trainer.GetType());
-        field?.SetValue(trainer, false);
-        return field is not null;
+        Field?.SetValue(trainer, false);
+        return Field is not null;
     }
 
     /// <summary>The trainer's current <c>AllowGC</c>, or null when the field was not found.</summary>
-    public static bool? Allowed(FastForestBinaryTrainer trainer) =>
-        (bool?)AllowGC(trainer.GetType())?.GetValue(trainer);
+    public static bool? Allowed(FastForestBinaryTrainer trainer) => (bool?)Field?.GetValue(trainer);
 
     private static FieldInfo? AllowGC(Type type)
     {
