@@ -25,8 +25,15 @@ public sealed partial class XGBoostTreeEnsemble
     /// <param name="rows">Row-major features: <paramref name="destination"/>.Length × <see cref="FeatureCount"/> values; NaN = missing.</param>
     /// <param name="destination">One probability per row.</param>
     /// <exception cref="ArgumentException"><paramref name="rows"/> has the wrong length or an infinite value.</exception>
+    public void Probabilities(ReadOnlySpan<float> rows, Span<float> destination) =>
+        ProbabilitiesWith(vector, rows, destination);
+
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public void Probabilities(ReadOnlySpan<float> rows, Span<float> destination)
+    private void ProbabilitiesWith(
+        VectorLayout? layout,
+        ReadOnlySpan<float> rows,
+        Span<float> destination
+    )
     {
         // Also what makes the unchecked walk safe: an infinity would step out of a leaf.
         XGBoostInput.ValidateMatrix(rows, destination.Length, FeatureCount, nameof(rows), 0);
@@ -37,14 +44,14 @@ public sealed partial class XGBoostTreeEnsemble
             var count = Math.Min(BlockRows, destination.Length - start);
             var block = margins[..count];
             var slice = rows.Slice(start * FeatureCount, count * FeatureCount);
-            if (vector is null)
+            if (layout is null)
             {
                 block.Fill(BaseMargin);
                 AddTrees(slice, block);
             }
             else
             {
-                MarginsVector(slice, block);
+                MarginsVector(layout, slice, block);
             }
 
             for (var i = 0; i < count; i++)

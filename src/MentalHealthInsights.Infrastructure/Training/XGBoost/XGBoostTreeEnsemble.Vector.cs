@@ -7,10 +7,12 @@ namespace MentalHealthInsights.Infrastructure.Training.XGBoost;
 
 public sealed partial class XGBoostTreeEnsemble
 {
-    // Rows per vector (one float lane each in a 512-bit register).
-    private const int Lanes = 16;
+    // Rows per AVX-512 register (one float lane each) and per AVX2 register.
+    private const int Lanes512 = 16;
+    private const int Lanes256 = 8;
 
-    // The deepest ensemble evaluated with vectors: 2^5 = 32 leaves are two registers.
+    // The deepest ensemble evaluated with vectors: 2^5 = 32 leaves are two AVX-512 registers
+    // (four AVX2 registers).
     private const int MaxVectorDepth = 5;
 
     // Widest rows transposed on the stack (16 × 256 floats = 16 KB).
@@ -18,15 +20,45 @@ public sealed partial class XGBoostTreeEnsemble
 
     // The trees again, each padded to a perfect tree of depth vectorDepth in heap order (node k's
     // children are 2k + 1 and 2k + 2): a leaf above that depth becomes a node whose descendants
-    // all hold its value, so whichever way they go the leaf value is the same. Null when AVX-512
-    // (F and CD: the exit leaf needs lzcnt) is unavailable or the trees are too deep; the scalar
-    // block walk is used then.
+    // all hold its value, so whichever way they go the leaf value is the same. Built for the
+    // widest registers this machine has (AVX-512 F and CD: 16 rows per register, the exit leaf
+    // found with lzcnt; else AVX2: 8 rows); null without either, or when the trees are too deep
+    // or too wide: the scalar block walk is used then.
     private readonly VectorLayout? vector;
 
-    /// <summary>True when <see cref="Probabilities"/> evaluates 16 rows per AVX-512 register.</summary>
+    /// <summary>True when <see cref="Probabilities"/> evaluates many rows per vector register.</summary>
     internal bool UsesVectors => vector is not null;
 
-    private VectorLayout? BuildVectorLayout()
+    /// <summary>Rows per register of the vector path: 16 (AVX-512), 8 (AVX2) or 0 (scalar walk).</summary>
+    internal int VectorLanes => vector?.Lanes ?? 0;
+
+    /// <summary>Rows per register the vector path uses on this machine (0 = none).</summary>
+    internal static int WidestVectorLanes =>
+        Avx512F.IsSupported && Avx512CD.IsSupported ? Lanes512
+        : Avx2.IsSupported ? Lanes256
+        : 0;
+
+    /// <summary>
+    /// <see cref="Probabilities"/> with <paramref name="lanes"/> rows per register (16, 8, or 0
+    /// for the scalar block walk) whatever this machine would choose, so tests cover every path
+    /// the hardware can run.
+    /// </summary>
+    /// <exception cref="PlatformNotSupportedException">The machine lacks the instructions.</exception>
+    internal void ProbabilitiesWithLanes(
+        ReadOnlySpan<float> rows,
+        Span<float> destination,
+        int lanes
+    )
+    {
+        if (lanes != 0 && (lanes > WidestVectorLanes || lanes is not (Lanes512 or Lanes256)))
+        {
+            throw new PlatformNotSupportedException($"No {lanes}-lane vector path here.");
+        }
+
+        ProbabilitiesWith(lanes == 0 ? null : BuildVectorLayout(lanes), rows, destination);
+    }
+
+    private VectorLayout? BuildVectorLayout(int lanes)
     {
         var depth = 0;
         foreach (var d in blockDepth)
@@ -34,19 +66,15 @@ public sealed partial class XGBoostTreeEnsemble
             depth = Math.Max(depth, d);
         }
 
-        if (
-            !Avx512F.IsSupported
-            || !Avx512CD.IsSupported
-            || depth > MaxVectorDepth
-            || FeatureCount > MaxVectorFeatures
-        )
+        if (lanes == 0 || depth > MaxVectorDepth || FeatureCount > MaxVectorFeatures)
         {
             return null;
         }
 
         var inner = (1 << depth) - 1;
-        var leafSlots = Math.Max(Lanes, 1 << depth);
+        var leafSlots = Math.Max(lanes, 1 << depth);
         var layout = new VectorLayout(
+            lanes,
             depth,
             new int[TreeCount * inner],
             new float[TreeCount * inner],
@@ -72,7 +100,7 @@ public sealed partial class XGBoostTreeEnsemble
         }
 
         var at = (tree * inner) + slot;
-        layout.ColumnOffset[at] = feature[node] * Lanes;
+        layout.ColumnOffset[at] = feature[node] * layout.Lanes;
         layout.Threshold[at] = threshold[node];
         layout.DefaultLeft[at] = defaultLeft[node] ? -1 : 0;
         layout.RightMask[at] = RightMask(slot, depth, layout.Depth);
@@ -125,14 +153,19 @@ public sealed partial class XGBoostTreeEnsemble
     /// 1,000,000-row batch compiled AddTreesNoNaN three times.
     /// </remarks>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void MarginsVector(ReadOnlySpan<float> rows, Span<float> margins)
+    private void MarginsVector(VectorLayout layout, ReadOnlySpan<float> rows, Span<float> margins)
     {
-        var layout = vector!;
-        var width = FeatureCount;
-        Span<float> columns = stackalloc float[width * Lanes];
-        for (var start = 0; start < margins.Length; start += Lanes)
+        if (layout.Lanes == Lanes256)
         {
-            var count = Math.Min(Lanes, margins.Length - start);
+            MarginsVector256(layout, rows, margins);
+            return;
+        }
+
+        var width = FeatureCount;
+        Span<float> columns = stackalloc float[width * Lanes512];
+        for (var start = 0; start < margins.Length; start += Lanes512)
+        {
+            var count = Math.Min(Lanes512, margins.Length - start);
             var hasNaN = Transpose(rows.Slice(start * width, count * width), width, columns);
             var margin = Vector512.Create(BaseMargin);
             margin = hasNaN
@@ -145,13 +178,15 @@ public sealed partial class XGBoostTreeEnsemble
         }
     }
 
-    // Column-major copy (feature f of lane i at f × 16 + i); missing lanes of a partial block
-    // are 0 and their results are dropped. Returns true when any value is NaN.
+    // Column-major copy (feature f of lane i at f × lanes + i, lanes = columns.Length / width);
+    // missing lanes of a partial block are 0 and their results are dropped. Returns true when
+    // any value is NaN.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool Transpose(ReadOnlySpan<float> rows, int width, Span<float> columns)
     {
+        var lanes = columns.Length / width;
         var count = rows.Length / width;
-        if (count < Lanes)
+        if (count < lanes)
         {
             columns.Clear();
         }
@@ -164,7 +199,7 @@ public sealed partial class XGBoostTreeEnsemble
             {
                 var x = row[f];
                 nan |= float.IsNaN(x);
-                columns[(f * Lanes) + i] = x;
+                columns[(f * lanes) + i] = x;
             }
         }
 
@@ -260,17 +295,18 @@ public sealed partial class XGBoostTreeEnsemble
         ref var leaves = ref MemoryMarshal.GetArrayDataReference(layout.Leaves);
         var offset = (nuint)(tree * layout.LeafSlots);
         var low = Vector512.LoadUnsafe(ref leaves, offset);
-        return layout.LeafSlots == Lanes
+        return layout.LeafSlots == Lanes512
             ? Avx512F.PermuteVar16x32(low, leaf)
             : Avx512F.PermuteVar16x32x2(
                 low,
                 leaf,
-                Vector512.LoadUnsafe(ref leaves, offset + Lanes)
+                Vector512.LoadUnsafe(ref leaves, offset + Lanes512)
             );
     }
 
     /// <summary>The padded perfect trees: nodes per tree 2^Depth − 1, leaves per tree LeafSlots.</summary>
     private sealed class VectorLayout(
+        int lanes,
         int depth,
         int[] columnOffset,
         float[] threshold,
@@ -279,15 +315,18 @@ public sealed partial class XGBoostTreeEnsemble
         float[] leaves
     )
     {
+        /// <summary>Rows per register: 16 (AVX-512) or 8 (AVX2).</summary>
+        public int Lanes { get; } = lanes;
+
         public int Depth { get; } = depth;
 
         public int InnerCount { get; } = (1 << depth) - 1;
 
-        public int LeafSlots { get; } = Math.Max(Lanes, 1 << depth);
+        public int LeafSlots { get; } = Math.Max(lanes, 1 << depth);
 
         public int TreeCount => Leaves.Length / LeafSlots;
 
-        /// <summary>Where the node's feature column starts in the transposed block: feature × 16.</summary>
+        /// <summary>Where the node's feature column starts in the transposed block: feature × Lanes.</summary>
         public int[] ColumnOffset { get; } = columnOffset;
 
         public float[] Threshold { get; } = threshold;

@@ -106,7 +106,7 @@ public sealed partial class XGBoostTreeEnsemble
         contributionBias = bias + baseMargin;
 
         (blockNodes, blockLeafValue, blockRoot, blockDepth) = BuildBlockLayout();
-        vector = BuildVectorLayout();
+        vector = BuildVectorLayout(WidestVectorLanes);
         shapTables = new Lazy<ShapTables>(() => BuildShapTables(shapTableBudgetBytes));
         shapCells = new BuiltInBackground<ShapCells>(
             () => BuildShapCells(shapTables.Value, shapTableBudgetBytes - shapTables.Value.Bytes),

@@ -47,36 +47,74 @@ public sealed class XGBoostTreeEnsembleBlockTests
         var ensemble = XGBoostTreeEnsemble.TryParse(model.ToJson(), out _)!;
         var block = new float[Rows];
 
-        ensemble.Probabilities(data.Features, block);
-
-        for (var r = 0; r < Rows; r++)
+        // The machine's own choice, then every path its instructions allow (scalar walk, AVX2,
+        // AVX-512), so an AVX-512 machine still proves the AVX2 path.
+        foreach (var lanes in (int[])[-1, .. Paths()])
         {
-            Assert.Equal(
-                BitConverter.SingleToInt32Bits(ensemble.Probability(data.Row(r))),
-                BitConverter.SingleToInt32Bits(block[r])
-            );
+            if (lanes < 0)
+            {
+                ensemble.Probabilities(data.Features, block);
+            }
+            else
+            {
+                ensemble.ProbabilitiesWithLanes(data.Features, block, lanes);
+            }
+
+            for (var r = 0; r < Rows; r++)
+            {
+                Assert.True(
+                    BitConverter.SingleToInt32Bits(ensemble.Probability(data.Row(r)))
+                        == BitConverter.SingleToInt32Bits(block[r]),
+                    $"lanes {lanes}, row {r}: {ensemble.Probability(data.Row(r))} != {block[r]}"
+                );
+            }
         }
     }
+
+    // Rows per register of each path this machine can run: 0 (scalar), 8 (AVX2), 16 (AVX-512).
+    private static IEnumerable<int> Paths() =>
+        new[] { 0, 8, 16 }.Where(lanes => lanes <= XGBoostTreeEnsemble.WidestVectorLanes);
 
     [Theory]
     [InlineData(5, true)]
     [InlineData(6, false)]
-    public void Probabilities_TreeDepth_VectorPathWhereAvx512AndDepthAtMost5(
+    public void Probabilities_TreeDepth_VectorPathWhereAvx2OrAvx512AndDepthAtMost5(
         int depth,
         bool vectorDepth
     )
     {
-        // The equality tests above only prove the AVX-512 path when it is the one taken.
+        // The equality tests above only prove the path the machine would choose when it is the
+        // one taken: AVX-512 (F and CD) before AVX2.
         var (model, _) = XGBoostTreeEnsembleTests.Train(6, depth, 20, 0.1, 11, 2000);
         using var owned = model;
         var ensemble = XGBoostTreeEnsemble.TryParse(model.ToJson(), out _)!;
+        var widest =
+            System.Runtime.Intrinsics.X86.Avx512F.IsSupported
+            && System.Runtime.Intrinsics.X86.Avx512CD.IsSupported
+                ? 16
+            : System.Runtime.Intrinsics.X86.Avx2.IsSupported ? 8
+            : 0;
 
-        Assert.Equal(
-            vectorDepth
-                && System.Runtime.Intrinsics.X86.Avx512F.IsSupported
-                && System.Runtime.Intrinsics.X86.Avx512CD.IsSupported,
-            ensemble.UsesVectors
+        Assert.Equal(vectorDepth ? widest : 0, ensemble.VectorLanes);
+        Assert.Equal(vectorDepth && widest > 0, ensemble.UsesVectors);
+    }
+
+    [Fact]
+    public void Probabilities_LanesTheMachineLacks_Throw()
+    {
+        var (model, data) = XGBoostTreeEnsembleTests.Train(4, 3, 10, 0, 8, 50);
+        using var owned = model;
+        var ensemble = XGBoostTreeEnsemble.TryParse(model.ToJson(), out _)!;
+
+        Assert.Throws<PlatformNotSupportedException>(() =>
+            ensemble.ProbabilitiesWithLanes(data.Features, new float[50], 4)
         );
+        if (XGBoostTreeEnsemble.WidestVectorLanes < 16)
+        {
+            Assert.Throws<PlatformNotSupportedException>(() =>
+                ensemble.ProbabilitiesWithLanes(data.Features, new float[50], 16)
+            );
+        }
     }
 
     [Fact]

@@ -1,0 +1,153 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
+
+namespace MentalHealthInsights.Infrastructure.Training.XGBoost;
+
+public sealed partial class XGBoostTreeEnsemble
+{
+    /// <summary>
+    /// The exit-leaf evaluation of <see cref="MarginsVector"/> on machines with AVX2 but not
+    /// AVX-512 (8 rows per register). AVX2 has neither mask registers nor a vector lzcnt, so a
+    /// right turn clears the node's left-subtree leaves with two ANDs, and the lowest remaining
+    /// bit's index is read from its exponent once converted to float. Same leaves, same float
+    /// additions in tree order: equal bit for bit to the walk.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void MarginsVector256(
+        VectorLayout layout,
+        ReadOnlySpan<float> rows,
+        Span<float> margins
+    )
+    {
+        var width = FeatureCount;
+        Span<float> columns = stackalloc float[width * Lanes256];
+        for (var start = 0; start < margins.Length; start += Lanes256)
+        {
+            var count = Math.Min(Lanes256, margins.Length - start);
+            var hasNaN = Transpose(rows.Slice(start * width, count * width), width, columns);
+            var margin = Vector256.Create(BaseMargin);
+            margin = hasNaN
+                ? AddTreesWithNaN256(layout, columns, margin)
+                : AddTreesNoNaN256(layout, columns, margin);
+            for (var i = 0; i < count; i++)
+            {
+                margins[start + i] = margin.GetElement(i);
+            }
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static Vector256<float> AddTreesNoNaN256(
+        VectorLayout layout,
+        ReadOnlySpan<float> columns,
+        Vector256<float> margin
+    )
+    {
+        ref var column = ref MemoryMarshal.GetReference(columns);
+        ref var offsets = ref MemoryMarshal.GetArrayDataReference(layout.ColumnOffset);
+        ref var thresholds = ref MemoryMarshal.GetArrayDataReference(layout.Threshold);
+        ref var masks = ref MemoryMarshal.GetArrayDataReference(layout.RightMask);
+        var inner = layout.InnerCount;
+        var trees = layout.TreeCount;
+        for (var t = 0; t < trees; t++)
+        {
+            var reachable = Vector256<int>.AllBitsSet;
+            var node = (nint)t * inner;
+            for (var k = 0; k < inner; k++, node++)
+            {
+                var x = Vector256.LoadUnsafe(ref column, (nuint)Unsafe.Add(ref offsets, node));
+                // Without NaN, "not x < threshold" (go right) is x ≥ threshold.
+                var right = Vector256
+                    .GreaterThanOrEqual(x, Vector256.Create(Unsafe.Add(ref thresholds, node)))
+                    .AsInt32();
+                // Going right rules out what the mask lacks: reachable &= ~(right & ~mask).
+                reachable = Vector256.AndNot(
+                    reachable,
+                    Vector256.AndNot(right, Vector256.Create(Unsafe.Add(ref masks, node)))
+                );
+            }
+
+            margin += LeafValues256(layout, t, reachable);
+        }
+
+        return margin;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static Vector256<float> AddTreesWithNaN256(
+        VectorLayout layout,
+        ReadOnlySpan<float> columns,
+        Vector256<float> margin
+    )
+    {
+        ref var column = ref MemoryMarshal.GetReference(columns);
+        var inner = layout.InnerCount;
+        var trees = layout.TreeCount;
+        for (var t = 0; t < trees; t++)
+        {
+            var reachable = Vector256<int>.AllBitsSet;
+            var node = t * inner;
+            for (var k = 0; k < inner; k++, node++)
+            {
+                var x = Vector256.LoadUnsafe(ref column, (nuint)layout.ColumnOffset[node]);
+                // As the scalar walk: x < threshold goes left, NaN goes the default way.
+                var goesLeft = Vector256.LessThan(x, Vector256.Create(layout.Threshold[node]));
+                var nan = ~Vector256.Equals(x, x).AsInt32();
+                var defaultLeft = Vector256.Create(layout.DefaultLeft[node]);
+                var right = ~(goesLeft.AsInt32() | (nan & defaultLeft));
+                reachable = Vector256.AndNot(
+                    reachable,
+                    Vector256.AndNot(right, Vector256.Create(layout.RightMask[node]))
+                );
+            }
+
+            margin += LeafValues256(layout, t, reachable);
+        }
+
+        return margin;
+    }
+
+    // The exit leaf (the lowest bit still set) of each lane, then its value. The lowest bit is a
+    // power of two, which converts to float exactly with the bit's index + 127 in the exponent
+    // field (bit 31, as an int −2^31, too: the sign is masked off). The value is picked by
+    // in-register permutes of the tree's 8, 16 or 32 leaf slots, blended on the index's bits 3
+    // and 4.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<float> LeafValues256(
+        VectorLayout layout,
+        int tree,
+        Vector256<int> reachable
+    )
+    {
+        var lowest = reachable & -reachable;
+        var exponent = Vector256.ShiftRightLogical(Vector256.ConvertToSingle(lowest).AsInt32(), 23);
+        var leaf = (exponent & Vector256.Create(0xFF)) - Vector256.Create(127);
+        ref var leaves = ref MemoryMarshal.GetArrayDataReference(layout.Leaves);
+        var offset = (nuint)(tree * layout.LeafSlots);
+        var value = Avx2.PermuteVar8x32(Vector256.LoadUnsafe(ref leaves, offset), leaf);
+        if (layout.LeafSlots == Lanes256)
+        {
+            return value;
+        }
+
+        var bit3 = Vector256.ShiftLeft(leaf, 28).AsSingle();
+        value = Avx.BlendVariable(
+            value,
+            Avx2.PermuteVar8x32(Vector256.LoadUnsafe(ref leaves, offset + 8), leaf),
+            bit3
+        );
+        if (layout.LeafSlots == 2 * Lanes256)
+        {
+            return value;
+        }
+
+        var upper = Avx.BlendVariable(
+            Avx2.PermuteVar8x32(Vector256.LoadUnsafe(ref leaves, offset + 16), leaf),
+            Avx2.PermuteVar8x32(Vector256.LoadUnsafe(ref leaves, offset + 24), leaf),
+            bit3
+        );
+        return Avx.BlendVariable(value, upper, Vector256.ShiftLeft(leaf, 27).AsSingle());
+    }
+}
