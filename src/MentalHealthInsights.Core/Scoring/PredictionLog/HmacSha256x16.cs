@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Diagnostics.CodeAnalysis;
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
@@ -8,7 +9,8 @@ namespace MentalHealthInsights.Core.Scoring.PredictionLog;
 
 /// <summary>
 /// HMAC-SHA-256 (RFC 2104, FIPS 180-4) of up to sixteen short messages at once, one message per
-/// 32-bit lane of AVX-512 registers, for batch pseudonymisation. The key's inner and outer
+/// 32-bit lane of AVX-512 registers (or of two AVX2 registers, eight lanes each, on machines
+/// without AVX-512), for batch pseudonymisation. The key's inner and outer
 /// blocks are compressed once here; a message of at most <see cref="MaxMessageBytes"/> bytes
 /// then fits one inner block, so each HMAC costs two compressions shared sixteen ways instead
 /// of a call into the platform's crypto library per message. Gives exactly the bytes of
@@ -114,17 +116,27 @@ internal sealed class HmacSha256x16
     private readonly uint[] words = new uint[16 * Lanes];
     private readonly uint[] digestWords = new uint[8 * Lanes];
 
-    /// <summary>Whether this machine runs it (AVX-512 Foundation).</summary>
-    public static bool IsSupported => Avx512F.IsSupported;
+    // Lanes per AVX2 register: sixteen messages are two halves.
+    private const int HalfLanes = 8;
+
+    // False: two AVX2 halves (the only way without AVX-512; tests also choose it with AVX-512).
+    private readonly bool avx512;
+
+    /// <summary>Whether this machine runs it (AVX-512 Foundation, or AVX2).</summary>
+    public static bool IsSupported => Avx512F.IsSupported || Avx2.IsSupported;
 
     /// <summary>Prepares the key's inner and outer states.</summary>
-    /// <exception cref="PlatformNotSupportedException">Without AVX-512 (check <see cref="IsSupported"/>).</exception>
-    public HmacSha256x16(ReadOnlySpan<byte> key)
+    /// <param name="key">The HMAC key.</param>
+    /// <param name="avx512">Use AVX-512 where the machine has it (false: AVX2 always, for tests).</param>
+    /// <exception cref="PlatformNotSupportedException">Without AVX-512 or AVX2 (check <see cref="IsSupported"/>).</exception>
+    public HmacSha256x16(ReadOnlySpan<byte> key, bool avx512 = true)
     {
         if (!IsSupported)
         {
-            throw new PlatformNotSupportedException("HmacSha256x16 needs AVX-512.");
+            throw new PlatformNotSupportedException("HmacSha256x16 needs AVX-512 or AVX2.");
         }
+
+        this.avx512 = avx512 && Avx512F.IsSupported;
 
         // RFC 2104: a key longer than the block is hashed first; then zero-padded to the block.
         Span<byte> block = stackalloc byte[BlockBytes];
@@ -204,6 +216,32 @@ internal sealed class HmacSha256x16
             }
         }
 
+        if (avx512)
+        {
+            Compute512();
+        }
+        else
+        {
+            Compute256(0);
+            Compute256(HalfLanes);
+        }
+
+        for (var lane = 0; lane < count; lane++)
+        {
+            var digest = digests.Slice(lane * DigestBytes, DigestBytes);
+            for (var t = 0; t < 8; t++)
+            {
+                BinaryPrimitives.WriteUInt32BigEndian(
+                    digest[(4 * t)..],
+                    digestWords[(16 * t) + lane]
+                );
+            }
+        }
+    }
+
+    // The inner then the outer compression of the sixteen lanes in `words`, into `digestWords`.
+    private void Compute512()
+    {
         Span<Vector512<uint>> w = stackalloc Vector512<uint>[16];
         for (var t = 0; t < 16; t++)
         {
@@ -232,17 +270,36 @@ internal sealed class HmacSha256x16
         {
             outer[t].CopyTo(digestWords.AsSpan(16 * t, Lanes));
         }
+    }
 
-        for (var lane = 0; lane < count; lane++)
+    // The same for the eight lanes from `first`, with AVX2.
+    private void Compute256(int first)
+    {
+        Span<Vector256<uint>> w = stackalloc Vector256<uint>[16];
+        for (var t = 0; t < 16; t++)
         {
-            var digest = digests.Slice(lane * DigestBytes, DigestBytes);
-            for (var t = 0; t < 8; t++)
-            {
-                BinaryPrimitives.WriteUInt32BigEndian(
-                    digest[(4 * t)..],
-                    digestWords[(16 * t) + lane]
-                );
-            }
+            w[t] = Vector256.Create(words.AsSpan((16 * t) + first, HalfLanes));
+        }
+
+        Span<Vector256<uint>> inner = stackalloc Vector256<uint>[8];
+        Compress256(innerState, w, inner);
+        for (var t = 0; t < 8; t++)
+        {
+            w[t] = inner[t];
+        }
+
+        w[8] = Vector256.Create(0x80000000u);
+        for (var t = 9; t < 15; t++)
+        {
+            w[t] = Vector256<uint>.Zero;
+        }
+
+        w[15] = Vector256.Create((uint)(BlockBytes + DigestBytes) * 8);
+        Span<Vector256<uint>> outer = stackalloc Vector256<uint>[8];
+        Compress256(outerState, w, outer);
+        for (var t = 0; t < 8; t++)
+        {
+            outer[t].CopyTo(digestWords.AsSpan((16 * t) + first, HalfLanes));
         }
     }
 
@@ -329,6 +386,72 @@ internal sealed class HmacSha256x16
         result[6] = g + Vector512.Create(state[6]);
         result[7] = h + Vector512.Create(state[7]);
     }
+
+    /// <summary>
+    /// <see cref="Compress"/> for eight blocks with AVX2, which has no rotate or three-input
+    /// logic instruction: rotations are two shifts and an OR, Ch and Maj two and three operations.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void Compress256(
+        uint[] state,
+        Span<Vector256<uint>> w,
+        Span<Vector256<uint>> result
+    )
+    {
+        var a = Vector256.Create(state[0]);
+        var b = Vector256.Create(state[1]);
+        var c = Vector256.Create(state[2]);
+        var d = Vector256.Create(state[3]);
+        var e = Vector256.Create(state[4]);
+        var f = Vector256.Create(state[5]);
+        var g = Vector256.Create(state[6]);
+        var h = Vector256.Create(state[7]);
+        var k = RoundConstants;
+        for (var t = 0; t < 64; t++)
+        {
+            Vector256<uint> wt;
+            if (t < 16)
+            {
+                wt = w[t];
+            }
+            else
+            {
+                var w2 = w[(t - 2) & 15];
+                var w15 = w[(t - 15) & 15];
+                var sigma1 = Rotate(w2, 17) ^ Rotate(w2, 19) ^ Vector256.ShiftRightLogical(w2, 10);
+                var sigma0 = Rotate(w15, 7) ^ Rotate(w15, 18) ^ Vector256.ShiftRightLogical(w15, 3);
+                wt = sigma1 + w[(t - 7) & 15] + sigma0 + w[t & 15];
+                w[t & 15] = wt;
+            }
+
+            var bigSigma1 = Rotate(e, 6) ^ Rotate(e, 11) ^ Rotate(e, 25);
+            var choose = g ^ (e & (f ^ g));
+            var t1 = h + bigSigma1 + choose + Vector256.Create(k[t]) + wt;
+            var bigSigma0 = Rotate(a, 2) ^ Rotate(a, 13) ^ Rotate(a, 22);
+            var majority = (a & b) | (c & (a | b));
+            h = g;
+            g = f;
+            f = e;
+            e = d + t1;
+            d = c;
+            c = b;
+            b = a;
+            a = t1 + bigSigma0 + majority;
+        }
+
+        result[0] = a + Vector256.Create(state[0]);
+        result[1] = b + Vector256.Create(state[1]);
+        result[2] = c + Vector256.Create(state[2]);
+        result[3] = d + Vector256.Create(state[3]);
+        result[4] = e + Vector256.Create(state[4]);
+        result[5] = f + Vector256.Create(state[5]);
+        result[6] = g + Vector256.Create(state[6]);
+        result[7] = h + Vector256.Create(state[7]);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<uint> Rotate(Vector256<uint> x, [ConstantExpected] int n) =>
+        Vector256.ShiftRightLogical(x, n) | Vector256.ShiftLeft(x, 32 - n);
 
     /// <summary>One scalar compression (the key's two blocks, once per key).</summary>
     private static void CompressOne(uint[] state, ReadOnlySpan<byte> block, uint[] result)
