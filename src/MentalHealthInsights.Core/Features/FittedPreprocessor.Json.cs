@@ -49,10 +49,7 @@ public sealed partial class FittedPreprocessor
         PreprocessorDocument? document;
         try
         {
-            document = JsonSerializer.Deserialize(
-                utf8Json,
-                PreprocessorJsonContext.Default.PreprocessorDocument
-            );
+            document = PreprocessorDocumentReader.Read(utf8Json);
         }
         catch (JsonException ex)
         {

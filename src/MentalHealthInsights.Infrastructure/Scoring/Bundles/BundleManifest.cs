@@ -50,10 +50,7 @@ internal static class BundleManifest
         ManifestDocument? document;
         try
         {
-            document = JsonSerializer.Deserialize(
-                json,
-                ModelBundleJsonContext.Default.ManifestDocument
-            );
+            document = BundleDocumentReader.Manifest(json);
         }
         catch (JsonException e)
         {

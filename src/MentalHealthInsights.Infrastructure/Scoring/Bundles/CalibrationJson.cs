@@ -74,10 +74,7 @@ internal static class CalibrationJson
         CalibrationDocument? document;
         try
         {
-            document = JsonSerializer.Deserialize(
-                json,
-                ModelBundleJsonContext.Default.CalibrationDocument
-            );
+            document = BundleDocumentReader.Calibration(json);
         }
         catch (JsonException e)
         {

@@ -71,7 +71,7 @@ internal static class MetadataJson
         MetadataDocument? d;
         try
         {
-            d = JsonSerializer.Deserialize(json, ModelBundleJsonContext.Default.MetadataDocument);
+            d = BundleDocumentReader.Metadata(json);
         }
         catch (JsonException e)
         {
