@@ -7,19 +7,60 @@ namespace MentalHealthInsights.Infrastructure.Training.MlNet;
 
 internal sealed partial class CompiledForest
 {
-    // Rows per vector: one double lane each in a 512-bit register.
-    private const int Lanes = 8;
+    // Rows per vector: one double lane each in a 512-bit (AVX-512) or 256-bit (AVX2) register.
+    private const int Lanes512 = 8;
+    private const int Lanes256 = 4;
 
-    // The trees laid out for exit-leaf scoring, or null (no AVX-512 F and CD, or a tree of more
-    // than 64 leaves): the block walk of CompiledTree is used then.
+    // The trees laid out for exit-leaf scoring for the widest registers here, or null (neither
+    // AVX-512 F and CD nor AVX2, or a tree of more than 64 leaves): the block walk of
+    // CompiledTree is used then.
     private readonly VectorLayout? _vector;
 
-    /// <summary>True when <see cref="Probabilities"/> scores 8 rows per AVX-512 register.</summary>
+    /// <summary>True when <see cref="Probabilities"/> scores several rows per vector register.</summary>
     internal bool UsesVectors => _vector is not null;
 
-    private VectorLayout? BuildVectorLayout()
+    /// <summary>Rows per register of the vector path: 8 (AVX-512), 4 (AVX2) or 0 (block walk).</summary>
+    internal int VectorLanes => _vector?.Lanes ?? 0;
+
+    /// <summary>Rows per register the vector path uses on this machine (0 = none).</summary>
+    internal static int WidestVectorLanes =>
+        Avx512F.IsSupported && Avx512CD.IsSupported ? Lanes512
+        : Avx2.IsSupported ? Lanes256
+        : 0;
+
+    /// <summary>
+    /// <see cref="Probabilities"/> with <paramref name="lanes"/> rows per register (8, 4, or 0
+    /// for the block walk) whatever this machine would choose, so tests cover every path the
+    /// hardware can run.
+    /// </summary>
+    /// <exception cref="PlatformNotSupportedException">The machine lacks the instructions.</exception>
+    /// <exception cref="InvalidOperationException">A tree has more than 64 leaves.</exception>
+    internal void ProbabilitiesWithLanes(
+        ReadOnlySpan<float> rows,
+        Span<double> destination,
+        int lanes
+    )
     {
-        if (!Avx512F.IsSupported || !Avx512CD.IsSupported)
+        if (lanes != 0 && (lanes > WidestVectorLanes || lanes is not (Lanes512 or Lanes256)))
+        {
+            throw new PlatformNotSupportedException($"No {lanes}-lane vector path here.");
+        }
+
+        if (lanes == 0)
+        {
+            BlockWalk(rows, destination);
+            return;
+        }
+
+        var layout =
+            BuildVectorLayout(lanes)
+            ?? throw new InvalidOperationException("A tree has more than 64 leaves.");
+        ProbabilitiesVector(layout, rows, destination);
+    }
+
+    private VectorLayout? BuildVectorLayout(int lanes)
+    {
+        if (lanes == 0)
         {
             return null;
         }
@@ -32,6 +73,7 @@ internal sealed partial class CompiledForest
 
         var nodes = layouts.Sum(l => l!.Value.Feature.Length);
         var layout = new VectorLayout(
+            lanes,
             new int[_trees.Length + 1],
             new int[nodes],
             new double[nodes],
@@ -45,7 +87,7 @@ internal sealed partial class CompiledForest
             layout.NodeStart[t] = at;
             for (var n = 0; n < feature.Length; n++, at++)
             {
-                layout.ColumnOffset[at] = feature[n] * Lanes;
+                layout.ColumnOffset[at] = feature[n] * lanes;
                 layout.Threshold[at] = threshold[n];
                 layout.RightMask[at] = mask[n];
             }
@@ -68,32 +110,48 @@ internal sealed partial class CompiledForest
     /// does, so the results are equal bit for bit.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private unsafe void ProbabilitiesVector(ReadOnlySpan<float> rows, Span<double> destination)
+    private unsafe void ProbabilitiesVector(
+        VectorLayout layout,
+        ReadOnlySpan<float> rows,
+        Span<double> destination
+    )
     {
-        var layout = _vector!;
-        Span<double> columns = stackalloc double[Columns * Lanes];
+        var lanes = layout.Lanes;
+        Span<double> columns = stackalloc double[Columns * lanes];
         fixed (double* values = layout.Values)
         {
-            for (var start = 0; start < destination.Length; start += Lanes)
+            for (var start = 0; start < destination.Length; start += lanes)
             {
-                var count = Math.Min(Lanes, destination.Length - start);
+                var count = Math.Min(lanes, destination.Length - start);
                 Transpose(rows.Slice(start * Columns, count * Columns), Columns, columns);
-                var scores = AddTrees(layout, columns, values, Vector512.Create(Bias));
-                for (var i = 0; i < count; i++)
+                if (lanes == Lanes512)
                 {
-                    destination[start + i] = ToProbability(scores.GetElement(i));
+                    var scores = AddTrees(layout, columns, values, Vector512.Create(Bias));
+                    for (var i = 0; i < count; i++)
+                    {
+                        destination[start + i] = ToProbability(scores.GetElement(i));
+                    }
+                }
+                else
+                {
+                    var scores = AddTrees256(layout, columns, values, Vector256.Create(Bias));
+                    for (var i = 0; i < count; i++)
+                    {
+                        destination[start + i] = ToProbability(scores.GetElement(i));
+                    }
                 }
             }
         }
     }
 
-    // Column-major doubles (column c of lane i at c × 8 + i); lanes past the rows are 0 and their
-    // results dropped.
+    // Column-major doubles (column c of lane i at c × lanes + i, lanes = columns.Length / width);
+    // lanes past the rows are 0 and their results dropped.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Transpose(ReadOnlySpan<float> rows, int width, Span<double> columns)
     {
+        var lanes = columns.Length / width;
         var count = rows.Length / width;
-        if (count < Lanes)
+        if (count < lanes)
         {
             columns.Clear();
         }
@@ -103,7 +161,7 @@ internal sealed partial class CompiledForest
             var row = rows.Slice(i * width, width);
             for (var c = 0; c < width; c++)
             {
-                columns[(c * Lanes) + i] = row[c];
+                columns[(c * lanes) + i] = row[c];
             }
         }
     }
@@ -154,8 +212,61 @@ internal sealed partial class CompiledForest
         return scores;
     }
 
+    /// <summary>
+    /// <see cref="AddTrees"/> with AVX2, 4 rows per register. AVX2 has neither mask registers nor
+    /// a 64-bit lzcnt: a split keeps the leaves `reachable &amp; (left | mask)`, and the lowest
+    /// remaining bit's index is read from the exponents of its two 32-bit halves converted to
+    /// float (a power of two converts exactly; a zero half gives exponent 0).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private unsafe Vector256<double> AddTrees256(
+        VectorLayout layout,
+        ReadOnlySpan<double> columns,
+        double* values,
+        Vector256<double> scores
+    )
+    {
+        ref var column = ref MemoryMarshal.GetReference(columns);
+        ref var offsets = ref MemoryMarshal.GetArrayDataReference(layout.ColumnOffset);
+        ref var thresholds = ref MemoryMarshal.GetArrayDataReference(layout.Threshold);
+        ref var masks = ref MemoryMarshal.GetArrayDataReference(layout.RightMask);
+        var trees = _trees;
+        var nodeStart = layout.NodeStart;
+        for (var t = 0; t < trees.Length; t++)
+        {
+            var reachable = Vector256<ulong>.AllBitsSet;
+            var end = (nint)nodeStart[t + 1];
+            for (var n = (nint)nodeStart[t]; n < end; n++)
+            {
+                var x = Vector256.LoadUnsafe(ref column, (nuint)Unsafe.Add(ref offsets, n));
+                var left = Vector256.LessThanOrEqual(
+                    x,
+                    Vector256.Create(Unsafe.Add(ref thresholds, n))
+                );
+                reachable &= left.AsUInt64() | Vector256.Create(Unsafe.Add(ref masks, n));
+            }
+
+            var lowest = reachable & (Vector256<ulong>.Zero - reachable);
+            var exponents = Vector256
+                .ShiftRightLogical(Vector256.ConvertToSingle(lowest.AsInt32()).AsInt32(), 23)
+                .AsInt64();
+            // Low half: bits 0–7 of each 64-bit lane; high half: bits 32–39 (one of them is 0).
+            var low = exponents & Vector256.Create(0xFFL);
+            var high = Vector256.ShiftRightLogical(exponents, 32) & Vector256.Create(0xFFL);
+            var fromHigh = Vector256.AndNot(
+                Vector256.Create(32L),
+                Vector256.Equals(high, Vector256<long>.Zero)
+            );
+            var position = low + high + fromHigh + Vector256.Create((t * 64L) - 127L);
+            scores += Vector256.Create(trees[t].Weight) * Avx2.GatherVector256(values, position, 8);
+        }
+
+        return scores;
+    }
+
     /// <summary>The trees' splits in one set of arrays (tree t's nodes are NodeStart[t] … NodeStart[t + 1] − 1), and 64 leaf values per tree by position.</summary>
     private sealed class VectorLayout(
+        int lanes,
         int[] nodeStart,
         int[] columnOffset,
         double[] threshold,
@@ -163,9 +274,12 @@ internal sealed partial class CompiledForest
         double[] values
     )
     {
+        /// <summary>Rows per register: 8 (AVX-512) or 4 (AVX2).</summary>
+        public int Lanes { get; } = lanes;
+
         public int[] NodeStart { get; } = nodeStart;
 
-        /// <summary>Where the split's feature column starts in the transposed block: feature × 8.</summary>
+        /// <summary>Where the split's feature column starts in the transposed block: feature × Lanes.</summary>
         public int[] ColumnOffset { get; } = columnOffset;
 
         public double[] Threshold { get; } = threshold;

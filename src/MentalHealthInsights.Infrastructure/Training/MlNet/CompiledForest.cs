@@ -32,7 +32,7 @@ internal sealed partial class CompiledForest
         Bias = bias;
         Columns = columns;
         TotalWeight = trees.Sum(t => t.Weight);
-        _vector = BuildVectorLayout();
+        _vector = BuildVectorLayout(WidestVectorLanes);
     }
 
     public IReadOnlyList<CompiledTree> Trees => _trees;
@@ -70,8 +70,9 @@ internal sealed partial class CompiledForest
     /// <see cref="Probability"/> of <paramref name="destination"/>.Length rows, tree-major over
     /// blocks of <see cref="BlockRows"/> rows (one tree's arrays stay in cache while it scores the
     /// block). Each row's score adds the same terms in the same (tree) order as
-    /// <see cref="Score"/>, so the results are equal bit for bit. With AVX-512, 8 rows per
-    /// register by exit leaf instead (<see cref="UsesVectors"/>), with the same equality.
+    /// <see cref="Score"/>, so the results are equal bit for bit. With AVX-512 (8 rows per
+    /// register) or AVX2 (4), by exit leaf instead (<see cref="UsesVectors"/>), with the same
+    /// equality.
     /// </summary>
     /// <param name="rows">Row-major features, <paramref name="destination"/>.Length × <see cref="Columns"/>.</param>
     /// <param name="destination">One probability per row.</param>
@@ -87,10 +88,15 @@ internal sealed partial class CompiledForest
 
         if (_vector is not null)
         {
-            ProbabilitiesVector(rows, destination);
+            ProbabilitiesVector(_vector, rows, destination);
             return;
         }
 
+        BlockWalk(rows, destination);
+    }
+
+    private void BlockWalk(ReadOnlySpan<float> rows, Span<double> destination)
+    {
         Span<double> scores = stackalloc double[BlockRows];
         Span<int> leaves = stackalloc int[BlockRows];
         for (var start = 0; start < destination.Length; start += BlockRows)

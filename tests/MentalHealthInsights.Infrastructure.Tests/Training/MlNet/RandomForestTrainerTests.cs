@@ -76,15 +76,32 @@ public class RandomForestTrainerTests
                 .With("numberOfLeaves", leaves)
                 .With("minimumExampleCountPerLeaf", 1)
         );
-        Assert.Equal(
-            exitLeaves
-                && System.Runtime.Intrinsics.X86.Avx512F.IsSupported
-                && System.Runtime.Intrinsics.X86.Avx512CD.IsSupported,
-            model.Forest.UsesVectors
-        );
+        var widest =
+            System.Runtime.Intrinsics.X86.Avx512F.IsSupported
+            && System.Runtime.Intrinsics.X86.Avx512CD.IsSupported
+                ? 8
+            : System.Runtime.Intrinsics.X86.Avx2.IsSupported ? 4
+            : 0;
+        Assert.Equal(exitLeaves ? widest : 0, model.Forest.VectorLanes);
         Assert.Equal(exitLeaves, model.Forest.Trees.All(t => t.Leaves <= 64));
 
-        AssertBlockEqualsOneRowBitForBit(model, RowsWithMissingValues(every: 3));
+        var rows = RowsWithMissingValues(every: 3);
+        AssertBlockEqualsOneRowBitForBit(model, rows);
+        // Every path this machine can run, so an AVX-512 machine still proves the AVX2 one.
+        foreach (var lanes in new[] { 0, 4, 8 }.Where(l => l <= widest && (exitLeaves || l == 0)))
+        {
+            var block = new double[rows.Length / Test.Columns];
+            model.Forest.ProbabilitiesWithLanes(rows, block, lanes);
+            for (var i = 0; i < block.Length; i++)
+            {
+                Assert.True(
+                    BitConverter.DoubleToInt64Bits(
+                        model.Forest.Probability(rows.AsSpan(i * Test.Columns, Test.Columns))
+                    ) == BitConverter.DoubleToInt64Bits(block[i]),
+                    $"lanes {lanes}, row {i}"
+                );
+            }
+        }
     }
 
     private static void AssertBlockEqualsOneRowBitForBit(RandomForestModel model, float[] rows)
