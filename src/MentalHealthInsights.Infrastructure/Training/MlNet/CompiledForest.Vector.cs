@@ -23,10 +23,7 @@ internal sealed partial class CompiledForest
     internal int VectorLanes => _vector?.Lanes ?? 0;
 
     /// <summary>Rows per register the vector path uses on this machine (0 = none).</summary>
-    internal static int WidestVectorLanes =>
-        Avx512F.IsSupported && Avx512CD.IsSupported ? Lanes512
-        : Avx2.IsSupported ? Lanes256
-        : 0;
+    internal static int WidestVectorLanes => VectorPaths.Widest(Lanes512, Lanes256);
 
     /// <summary>
     /// <see cref="Probabilities"/> with <paramref name="lanes"/> rows per register (8, 4, or 0
@@ -41,10 +38,7 @@ internal sealed partial class CompiledForest
         int lanes
     )
     {
-        if (lanes != 0 && (lanes > WidestVectorLanes || lanes is not (Lanes512 or Lanes256)))
-        {
-            throw new PlatformNotSupportedException($"No {lanes}-lane vector path here.");
-        }
+        VectorPaths.CheckRunnable(lanes, Lanes512, Lanes256);
 
         if (lanes == 0)
         {

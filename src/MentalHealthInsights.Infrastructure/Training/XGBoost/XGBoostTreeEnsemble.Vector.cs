@@ -33,10 +33,7 @@ public sealed partial class XGBoostTreeEnsemble
     internal int VectorLanes => vector?.Lanes ?? 0;
 
     /// <summary>Rows per register the vector path uses on this machine (0 = none).</summary>
-    internal static int WidestVectorLanes =>
-        Avx512F.IsSupported && Avx512CD.IsSupported ? Lanes512
-        : Avx2.IsSupported ? Lanes256
-        : 0;
+    internal static int WidestVectorLanes => VectorPaths.Widest(Lanes512, Lanes256);
 
     /// <summary>
     /// <see cref="Probabilities"/> with <paramref name="lanes"/> rows per register (16, 8, or 0
@@ -50,10 +47,7 @@ public sealed partial class XGBoostTreeEnsemble
         int lanes
     )
     {
-        if (lanes != 0 && (lanes > WidestVectorLanes || lanes is not (Lanes512 or Lanes256)))
-        {
-            throw new PlatformNotSupportedException($"No {lanes}-lane vector path here.");
-        }
+        VectorPaths.CheckRunnable(lanes, Lanes512, Lanes256);
 
         ProbabilitiesWith(lanes == 0 ? null : BuildVectorLayout(lanes), rows, destination);
     }
