@@ -94,7 +94,7 @@ internal sealed partial class CompiledForest
     }
 
     /// <summary>
-    /// <see cref="Probabilities"/> 8 rows per register: each split's test is one compare of a
+    /// <see cref="Probabilities"/> 8 rows per AVX-512 register (4 per AVX2 register): each split's test is one compare of a
     /// feature column (as doubles: widening keeps every float's order and NaN) against its
     /// threshold; a split that sends a row right — <c>x ≤ threshold</c> fails, NaN included, as
     /// in <see cref="CompiledTree.FindLeaf"/> — rules out its left subtree's leaves (one masked
@@ -112,6 +112,7 @@ internal sealed partial class CompiledForest
     {
         var lanes = layout.Lanes;
         Span<double> columns = stackalloc double[Columns * lanes];
+        Span<double> scores = stackalloc double[Lanes512];
         fixed (double* values = layout.Values)
         {
             for (var start = 0; start < destination.Length; start += lanes)
@@ -120,19 +121,16 @@ internal sealed partial class CompiledForest
                 Transpose(rows.Slice(start * Columns, count * Columns), Columns, columns);
                 if (lanes == Lanes512)
                 {
-                    var scores = AddTrees(layout, columns, values, Vector512.Create(Bias));
-                    for (var i = 0; i < count; i++)
-                    {
-                        destination[start + i] = ToProbability(scores.GetElement(i));
-                    }
+                    AddTrees(layout, columns, values, Vector512.Create(Bias)).CopyTo(scores);
                 }
                 else
                 {
-                    var scores = AddTrees256(layout, columns, values, Vector256.Create(Bias));
-                    for (var i = 0; i < count; i++)
-                    {
-                        destination[start + i] = ToProbability(scores.GetElement(i));
-                    }
+                    AddTrees256(layout, columns, values, Vector256.Create(Bias)).CopyTo(scores);
+                }
+
+                for (var i = 0; i < count; i++)
+                {
+                    destination[start + i] = ToProbability(scores[i]);
                 }
             }
         }

@@ -131,7 +131,7 @@ public sealed partial class XGBoostTreeEnsemble
 
     /// <summary>
     /// Sets <paramref name="margins"/> to the base margin plus every tree's leaf value, 16 rows
-    /// per register: each node's test is done for 16 rows at once (a compare against the
+    /// per AVX-512 register (8 per AVX2 register): each node's test is done for 16 rows at once (a compare against the
     /// feature's column); a node that sends a row right rules out its left subtree's leaves
     /// (one AND of a per-node leaf mask), and the row's leaf is the leftmost one left
     /// (QuickScorer's exit leaf: Lucchese et al., "QuickScorer: A Fast Algorithm to Rank
@@ -149,26 +149,32 @@ public sealed partial class XGBoostTreeEnsemble
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void MarginsVector(VectorLayout layout, ReadOnlySpan<float> rows, Span<float> margins)
     {
-        if (layout.Lanes == Lanes256)
-        {
-            MarginsVector256(layout, rows, margins);
-            return;
-        }
-
+        var lanes = layout.Lanes;
         var width = FeatureCount;
-        Span<float> columns = stackalloc float[width * Lanes512];
-        for (var start = 0; start < margins.Length; start += Lanes512)
+        Span<float> columns = stackalloc float[width * lanes];
+        Span<float> sums = stackalloc float[Lanes512];
+        for (var start = 0; start < margins.Length; start += lanes)
         {
-            var count = Math.Min(Lanes512, margins.Length - start);
+            var count = Math.Min(lanes, margins.Length - start);
             var hasNaN = Transpose(rows.Slice(start * width, count * width), width, columns);
-            var margin = Vector512.Create(BaseMargin);
-            margin = hasNaN
-                ? AddTreesWithNaN(layout, columns, margin)
-                : AddTreesNoNaN(layout, columns, margin);
-            for (var i = 0; i < count; i++)
+            if (lanes == Lanes512)
             {
-                margins[start + i] = margin.GetElement(i);
+                var margin = Vector512.Create(BaseMargin);
+                margin = hasNaN
+                    ? AddTreesWithNaN(layout, columns, margin)
+                    : AddTreesNoNaN(layout, columns, margin);
+                margin.CopyTo(sums);
             }
+            else
+            {
+                var margin = Vector256.Create(BaseMargin);
+                margin = hasNaN
+                    ? AddTreesWithNaN256(layout, columns, margin)
+                    : AddTreesNoNaN256(layout, columns, margin);
+                margin.CopyTo(sums);
+            }
+
+            sums[..count].CopyTo(margins.Slice(start, count));
         }
     }
 

@@ -7,37 +7,11 @@ namespace MentalHealthInsights.Infrastructure.Training.XGBoost;
 
 public sealed partial class XGBoostTreeEnsemble
 {
-    /// <summary>
-    /// The exit-leaf evaluation of <see cref="MarginsVector"/> on machines with AVX2 but not
-    /// AVX-512 (8 rows per register). AVX2 has neither mask registers nor a vector lzcnt, so a
-    /// right turn clears the node's left-subtree leaves with two ANDs, and the lowest remaining
-    /// bit's index is read from its exponent once converted to float. Same leaves, same float
-    /// additions in tree order: equal bit for bit to the walk.
-    /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void MarginsVector256(
-        VectorLayout layout,
-        ReadOnlySpan<float> rows,
-        Span<float> margins
-    )
-    {
-        var width = FeatureCount;
-        Span<float> columns = stackalloc float[width * Lanes256];
-        for (var start = 0; start < margins.Length; start += Lanes256)
-        {
-            var count = Math.Min(Lanes256, margins.Length - start);
-            var hasNaN = Transpose(rows.Slice(start * width, count * width), width, columns);
-            var margin = Vector256.Create(BaseMargin);
-            margin = hasNaN
-                ? AddTreesWithNaN256(layout, columns, margin)
-                : AddTreesNoNaN256(layout, columns, margin);
-            for (var i = 0; i < count; i++)
-            {
-                margins[start + i] = margin.GetElement(i);
-            }
-        }
-    }
-
+    // The exit-leaf evaluation of MarginsVector on machines with AVX2 but not AVX-512 (8 rows
+    // per register). AVX2 has neither mask registers nor a vector lzcnt, so a right turn clears
+    // the node's left-subtree leaves with two ANDs, and the lowest remaining bit's index is read
+    // from its exponent once converted to float. Same leaves, same float additions in tree
+    // order: equal bit for bit to the walk.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static Vector256<float> AddTreesNoNaN256(
         VectorLayout layout,
