@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 
 namespace MentalHealthInsights.Core.Features;
@@ -38,12 +39,14 @@ public sealed partial class FittedPreprocessor
     public static FittedPreprocessor FromJson(string json)
     {
         ArgumentNullException.ThrowIfNull(json);
-        return Read(() =>
-            JsonSerializer.Deserialize(json, PreprocessorJsonContext.Default.PreprocessorDocument)
-        );
+        return FromJson(Encoding.UTF8.GetBytes(json));
     }
 
     /// <inheritdoc cref="FromJson(string)"/>
+    /// <remarks>
+    /// Every overload reads through <see cref="PreprocessorDocumentReader"/> (not the serializer,
+    /// whose first use costs a process tens of milliseconds of JIT: docs/model-bundle.md).
+    /// </remarks>
     public static FittedPreprocessor FromJson(ReadOnlySpan<byte> utf8Json)
     {
         PreprocessorDocument? document;
@@ -63,27 +66,9 @@ public sealed partial class FittedPreprocessor
     public static FittedPreprocessor FromJson(Stream utf8Json)
     {
         ArgumentNullException.ThrowIfNull(utf8Json);
-        return Read(() =>
-            JsonSerializer.Deserialize(
-                utf8Json,
-                PreprocessorJsonContext.Default.PreprocessorDocument
-            )
-        );
-    }
-
-    private static FittedPreprocessor Read(Func<PreprocessorDocument?> deserialize)
-    {
-        PreprocessorDocument? document;
-        try
-        {
-            document = deserialize();
-        }
-        catch (JsonException ex)
-        {
-            throw NotWellFormed(ex);
-        }
-
-        return FromDocument(document);
+        using var buffer = new MemoryStream();
+        utf8Json.CopyTo(buffer);
+        return FromJson(buffer.GetBuffer().AsSpan(0, (int)buffer.Length));
     }
 
     private static FormatException NotWellFormed(JsonException ex) =>
