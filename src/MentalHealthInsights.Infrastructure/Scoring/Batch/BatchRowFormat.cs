@@ -110,7 +110,7 @@ internal sealed class BatchRowFormat
             }
 
             span[at++] = (byte)',';
-            probability.TryFormat(span[at..], out written, "R", CultureInfo.InvariantCulture);
+            ProbabilityText.TryWrite(probability, span[at..], out written);
             at += written;
             span[at++] = (byte)',';
             span[at++] = label ? (byte)'1' : (byte)'0';
