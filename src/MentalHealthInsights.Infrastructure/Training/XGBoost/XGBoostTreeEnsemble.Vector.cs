@@ -11,11 +11,16 @@ public sealed partial class XGBoostTreeEnsemble
     private const int Lanes512 = 16;
     private const int Lanes256 = 8;
 
+    // Rows per pass over the trees: one AVX-512 register or two AVX2 registers, which share
+    // each node's column offset, threshold and mask and give the processor two independent
+    // chains of compares.
+    private const int PassRows = 16;
+
     // The deepest ensemble evaluated with vectors: 2^5 = 32 leaves are two AVX-512 registers
     // (four AVX2 registers).
     private const int MaxVectorDepth = 5;
 
-    // Widest rows transposed on the stack (16 × 256 floats = 16 KB).
+    // Widest rows transposed on the stack (16 rows × 256 floats = 16 KB).
     private const int MaxVectorFeatures = 256;
 
     // The trees again, each padded to a perfect tree of depth vectorDepth in heap order (node k's
@@ -94,7 +99,7 @@ public sealed partial class XGBoostTreeEnsemble
         }
 
         var at = (tree * inner) + slot;
-        layout.ColumnOffset[at] = feature[node] * layout.Lanes;
+        layout.ColumnOffset[at] = feature[node] * PassRows;
         layout.Threshold[at] = threshold[node];
         layout.DefaultLeft[at] = defaultLeft[node] ? -1 : 0;
         layout.RightMask[at] = RightMask(slot, depth, layout.Depth);
@@ -131,7 +136,7 @@ public sealed partial class XGBoostTreeEnsemble
 
     /// <summary>
     /// Sets <paramref name="margins"/> to the base margin plus every tree's leaf value, 16 rows
-    /// per AVX-512 register (8 per AVX2 register): each node's test is done for 16 rows at once (a compare against the
+    /// per pass (one AVX-512 register or two AVX2 registers): each node's test is done for 16 rows at once (a compare against the
     /// feature's column); a node that sends a row right rules out its left subtree's leaves
     /// (one AND of a per-node leaf mask), and the row's leaf is the leftmost one left
     /// (QuickScorer's exit leaf: Lucchese et al., "QuickScorer: A Fast Algorithm to Rank
@@ -149,15 +154,14 @@ public sealed partial class XGBoostTreeEnsemble
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void MarginsVector(VectorLayout layout, ReadOnlySpan<float> rows, Span<float> margins)
     {
-        var lanes = layout.Lanes;
         var width = FeatureCount;
-        Span<float> columns = stackalloc float[width * lanes];
-        Span<float> sums = stackalloc float[Lanes512];
-        for (var start = 0; start < margins.Length; start += lanes)
+        Span<float> columns = stackalloc float[width * PassRows];
+        Span<float> sums = stackalloc float[PassRows];
+        for (var start = 0; start < margins.Length; start += PassRows)
         {
-            var count = Math.Min(lanes, margins.Length - start);
+            var count = Math.Min(PassRows, margins.Length - start);
             var hasNaN = Transpose(rows.Slice(start * width, count * width), width, columns);
-            if (lanes == Lanes512)
+            if (layout.Lanes == Lanes512)
             {
                 var margin = Vector512.Create(BaseMargin);
                 margin = hasNaN
@@ -165,13 +169,13 @@ public sealed partial class XGBoostTreeEnsemble
                     : AddTreesNoNaN(layout, columns, margin);
                 margin.CopyTo(sums);
             }
+            else if (hasNaN)
+            {
+                AddTreesWithNaN256(layout, columns, BaseMargin, sums);
+            }
             else
             {
-                var margin = Vector256.Create(BaseMargin);
-                margin = hasNaN
-                    ? AddTreesWithNaN256(layout, columns, margin)
-                    : AddTreesNoNaN256(layout, columns, margin);
-                margin.CopyTo(sums);
+                AddTreesNoNaN256(layout, columns, BaseMargin, sums);
             }
 
             sums[..count].CopyTo(margins.Slice(start, count));
@@ -326,7 +330,7 @@ public sealed partial class XGBoostTreeEnsemble
 
         public int TreeCount => Leaves.Length / LeafSlots;
 
-        /// <summary>Where the node's feature column starts in the transposed block: feature × Lanes.</summary>
+        /// <summary>Where the node's feature column starts in the transposed block: feature × PassRows.</summary>
         public int[] ColumnOffset { get; } = columnOffset;
 
         public float[] Threshold { get; } = threshold;

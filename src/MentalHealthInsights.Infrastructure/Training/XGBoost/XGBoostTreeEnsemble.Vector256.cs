@@ -7,16 +7,18 @@ namespace MentalHealthInsights.Infrastructure.Training.XGBoost;
 
 public sealed partial class XGBoostTreeEnsemble
 {
-    // The exit-leaf evaluation of MarginsVector on machines with AVX2 but not AVX-512 (8 rows
-    // per register). AVX2 has neither mask registers nor a vector lzcnt, so a right turn clears
-    // the node's left-subtree leaves with two ANDs, and the lowest remaining bit's index is read
-    // from its exponent once converted to float. Same leaves, same float additions in tree
-    // order: equal bit for bit to the walk.
+    // The exit-leaf evaluation of MarginsVector on machines with AVX2 but not AVX-512: the
+    // pass's 16 rows in two registers of 8, which share each node's loads and broadcasts. AVX2
+    // has neither mask registers nor a vector lzcnt, so a right turn clears the node's
+    // left-subtree leaves with two ANDs, and the lowest remaining bit's index is read from its
+    // exponent once converted to float. Same leaves, same float additions in tree order: equal
+    // bit for bit to the walk. Writes the 16 margins into sums.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static Vector256<float> AddTreesNoNaN256(
+    private static void AddTreesNoNaN256(
         VectorLayout layout,
         ReadOnlySpan<float> columns,
-        Vector256<float> margin
+        float baseMargin,
+        Span<float> sums
     )
     {
         ref var column = ref MemoryMarshal.GetReference(columns);
@@ -25,62 +27,109 @@ public sealed partial class XGBoostTreeEnsemble
         ref var masks = ref MemoryMarshal.GetArrayDataReference(layout.RightMask);
         var inner = layout.InnerCount;
         var trees = layout.TreeCount;
+        var low = Vector256.Create(baseMargin);
+        var high = low;
         for (var t = 0; t < trees; t++)
         {
-            var reachable = Vector256<int>.AllBitsSet;
+            var reachableLow = Vector256<int>.AllBitsSet;
+            var reachableHigh = Vector256<int>.AllBitsSet;
             var node = (nint)t * inner;
             for (var k = 0; k < inner; k++, node++)
             {
-                var x = Vector256.LoadUnsafe(ref column, (nuint)Unsafe.Add(ref offsets, node));
-                // Without NaN, "not x < threshold" (go right) is x ≥ threshold.
-                var right = Vector256
-                    .GreaterThanOrEqual(x, Vector256.Create(Unsafe.Add(ref thresholds, node)))
+                var offset = (nuint)Unsafe.Add(ref offsets, node);
+                var threshold = Vector256.Create(Unsafe.Add(ref thresholds, node));
+                var mask = Vector256.Create(Unsafe.Add(ref masks, node));
+                // Without NaN, "not x < threshold" (go right) is x ≥ threshold; going right rules
+                // out what the mask lacks: reachable &= ~(right & ~mask).
+                var rightLow = Vector256
+                    .GreaterThanOrEqual(Vector256.LoadUnsafe(ref column, offset), threshold)
                     .AsInt32();
-                // Going right rules out what the mask lacks: reachable &= ~(right & ~mask).
-                reachable = Vector256.AndNot(
-                    reachable,
-                    Vector256.AndNot(right, Vector256.Create(Unsafe.Add(ref masks, node)))
-                );
+                var rightHigh = Vector256
+                    .GreaterThanOrEqual(
+                        Vector256.LoadUnsafe(ref column, offset + Lanes256),
+                        threshold
+                    )
+                    .AsInt32();
+                reachableLow = Vector256.AndNot(reachableLow, Vector256.AndNot(rightLow, mask));
+                reachableHigh = Vector256.AndNot(reachableHigh, Vector256.AndNot(rightHigh, mask));
             }
 
-            margin += LeafValues256(layout, t, reachable);
+            low += LeafValues256(layout, t, reachableLow);
+            high += LeafValues256(layout, t, reachableHigh);
         }
 
-        return margin;
+        low.CopyTo(sums);
+        high.CopyTo(sums[Lanes256..]);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static Vector256<float> AddTreesWithNaN256(
+    private static void AddTreesWithNaN256(
         VectorLayout layout,
         ReadOnlySpan<float> columns,
-        Vector256<float> margin
+        float baseMargin,
+        Span<float> sums
     )
     {
         ref var column = ref MemoryMarshal.GetReference(columns);
         var inner = layout.InnerCount;
         var trees = layout.TreeCount;
+        var low = Vector256.Create(baseMargin);
+        var high = low;
         for (var t = 0; t < trees; t++)
         {
-            var reachable = Vector256<int>.AllBitsSet;
+            var reachableLow = Vector256<int>.AllBitsSet;
+            var reachableHigh = Vector256<int>.AllBitsSet;
             var node = t * inner;
             for (var k = 0; k < inner; k++, node++)
             {
-                var x = Vector256.LoadUnsafe(ref column, (nuint)layout.ColumnOffset[node]);
-                // As the scalar walk: x < threshold goes left, NaN goes the default way.
-                var goesLeft = Vector256.LessThan(x, Vector256.Create(layout.Threshold[node]));
-                var nan = ~Vector256.Equals(x, x).AsInt32();
+                var offset = (nuint)layout.ColumnOffset[node];
+                var threshold = Vector256.Create(layout.Threshold[node]);
                 var defaultLeft = Vector256.Create(layout.DefaultLeft[node]);
-                var right = ~(goesLeft.AsInt32() | (nan & defaultLeft));
-                reachable = Vector256.AndNot(
-                    reachable,
-                    Vector256.AndNot(right, Vector256.Create(layout.RightMask[node]))
+                var mask = Vector256.Create(layout.RightMask[node]);
+                reachableLow = Vector256.AndNot(
+                    reachableLow,
+                    Vector256.AndNot(
+                        RightWithNaN(
+                            Vector256.LoadUnsafe(ref column, offset),
+                            threshold,
+                            defaultLeft
+                        ),
+                        mask
+                    )
+                );
+                reachableHigh = Vector256.AndNot(
+                    reachableHigh,
+                    Vector256.AndNot(
+                        RightWithNaN(
+                            Vector256.LoadUnsafe(ref column, offset + Lanes256),
+                            threshold,
+                            defaultLeft
+                        ),
+                        mask
+                    )
                 );
             }
 
-            margin += LeafValues256(layout, t, reachable);
+            low += LeafValues256(layout, t, reachableLow);
+            high += LeafValues256(layout, t, reachableHigh);
         }
 
-        return margin;
+        low.CopyTo(sums);
+        high.CopyTo(sums[Lanes256..]);
+    }
+
+    // As the scalar walk: x < threshold goes left, NaN goes the default way; all bits where a
+    // row goes right.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<int> RightWithNaN(
+        Vector256<float> x,
+        Vector256<float> threshold,
+        Vector256<int> defaultLeft
+    )
+    {
+        var goesLeft = Vector256.LessThan(x, threshold);
+        var nan = ~Vector256.Equals(x, x).AsInt32();
+        return ~(goesLeft.AsInt32() | (nan & defaultLeft));
     }
 
     // The exit leaf (the lowest bit still set) of each lane, then its value. The lowest bit is a
