@@ -79,6 +79,7 @@ public sealed partial class XGBoostTreeEnsemble
             new float[TreeCount * inner],
             new int[TreeCount * inner],
             new int[TreeCount * inner],
+            new int[TreeCount * inner],
             new float[TreeCount * leafSlots]
         );
         for (var t = 0; t < TreeCount; t++)
@@ -103,6 +104,7 @@ public sealed partial class XGBoostTreeEnsemble
         layout.Threshold[at] = threshold[node];
         layout.DefaultLeft[at] = defaultLeft[node] ? -1 : 0;
         layout.RightMask[at] = RightMask(slot, depth, layout.Depth);
+        layout.RuledOut[at] = ~layout.RightMask[at];
         Place(layout, tree, left[node], (2 * slot) + 1, depth + 1);
         Place(layout, tree, right[node], (2 * slot) + 2, depth + 1);
     }
@@ -130,6 +132,7 @@ public sealed partial class XGBoostTreeEnsemble
         layout.Threshold[at] = float.PositiveInfinity;
         layout.DefaultLeft[at] = -1;
         layout.RightMask[at] = -1;
+        layout.RuledOut[at] = 0;
         PlaceLeaf(layout, tree, value, (2 * slot) + 1, depth + 1);
         PlaceLeaf(layout, tree, value, (2 * slot) + 2, depth + 1);
     }
@@ -316,6 +319,7 @@ public sealed partial class XGBoostTreeEnsemble
         float[] threshold,
         int[] defaultLeft,
         int[] rightMask,
+        int[] ruledOut,
         float[] leaves
     )
     {
@@ -343,6 +347,12 @@ public sealed partial class XGBoostTreeEnsemble
         /// right: every bit but those of the node's left subtree; all bits for a padding node.
         /// </summary>
         public int[] RightMask { get; } = rightMask;
+
+        /// <summary>
+        /// The complement of <see cref="RightMask"/>: the node's left-subtree leaves, which a right
+        /// turn rules out (none for a padding node). The AVX2 path clears them with one vpandn.
+        /// </summary>
+        public int[] RuledOut { get; } = ruledOut;
 
         public float[] Leaves { get; } = leaves;
     }

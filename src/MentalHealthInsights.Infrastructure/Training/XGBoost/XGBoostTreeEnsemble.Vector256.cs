@@ -24,7 +24,7 @@ public sealed partial class XGBoostTreeEnsemble
         ref var column = ref MemoryMarshal.GetReference(columns);
         ref var offsets = ref MemoryMarshal.GetArrayDataReference(layout.ColumnOffset);
         ref var thresholds = ref MemoryMarshal.GetArrayDataReference(layout.Threshold);
-        ref var masks = ref MemoryMarshal.GetArrayDataReference(layout.RightMask);
+        ref var ruledOut = ref MemoryMarshal.GetArrayDataReference(layout.RuledOut);
         var inner = layout.InnerCount;
         var trees = layout.TreeCount;
         var low = Vector256.Create(baseMargin);
@@ -38,20 +38,20 @@ public sealed partial class XGBoostTreeEnsemble
             {
                 var offset = (nuint)Unsafe.Add(ref offsets, node);
                 var threshold = Vector256.Create(Unsafe.Add(ref thresholds, node));
-                var mask = Vector256.Create(Unsafe.Add(ref masks, node));
-                // Without NaN, "not x < threshold" (go right) is x ≥ threshold; going right rules
-                // out what the mask lacks: reachable &= ~(right & ~mask).
+                var outs = Vector256.Create(Unsafe.Add(ref ruledOut, node));
+                // Without NaN, "not x < threshold" (go right) is threshold ≤ x (the column as
+                // the second operand, which the compare reads from memory); going right rules
+                // out the node's left-subtree leaves: reachable &= ~(right & out), a vpand and a
+                // vpandn. (With the right mask, ~(right & ~mask), the JIT built ~mask once per
+                // node with two more instructions, as both registers use it.)
                 var rightLow = Vector256
-                    .GreaterThanOrEqual(Vector256.LoadUnsafe(ref column, offset), threshold)
+                    .LessThanOrEqual(threshold, Vector256.LoadUnsafe(ref column, offset))
                     .AsInt32();
                 var rightHigh = Vector256
-                    .GreaterThanOrEqual(
-                        Vector256.LoadUnsafe(ref column, offset + Lanes256),
-                        threshold
-                    )
+                    .LessThanOrEqual(threshold, Vector256.LoadUnsafe(ref column, offset + Lanes256))
                     .AsInt32();
-                reachableLow = Vector256.AndNot(reachableLow, Vector256.AndNot(rightLow, mask));
-                reachableHigh = Vector256.AndNot(reachableHigh, Vector256.AndNot(rightHigh, mask));
+                reachableLow = Vector256.AndNot(reachableLow, rightLow & outs);
+                reachableHigh = Vector256.AndNot(reachableHigh, rightHigh & outs);
             }
 
             low += LeafValues256(layout, t, reachableLow);
@@ -85,28 +85,19 @@ public sealed partial class XGBoostTreeEnsemble
                 var offset = (nuint)layout.ColumnOffset[node];
                 var threshold = Vector256.Create(layout.Threshold[node]);
                 var defaultLeft = Vector256.Create(layout.DefaultLeft[node]);
-                var mask = Vector256.Create(layout.RightMask[node]);
+                var outs = Vector256.Create(layout.RuledOut[node]);
                 reachableLow = Vector256.AndNot(
                     reachableLow,
-                    Vector256.AndNot(
-                        RightWithNaN(
-                            Vector256.LoadUnsafe(ref column, offset),
-                            threshold,
-                            defaultLeft
-                        ),
-                        mask
-                    )
+                    RightWithNaN(Vector256.LoadUnsafe(ref column, offset), threshold, defaultLeft)
+                        & outs
                 );
                 reachableHigh = Vector256.AndNot(
                     reachableHigh,
-                    Vector256.AndNot(
-                        RightWithNaN(
-                            Vector256.LoadUnsafe(ref column, offset + Lanes256),
-                            threshold,
-                            defaultLeft
-                        ),
-                        mask
-                    )
+                    RightWithNaN(
+                        Vector256.LoadUnsafe(ref column, offset + Lanes256),
+                        threshold,
+                        defaultLeft
+                    ) & outs
                 );
             }
 
