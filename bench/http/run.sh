@@ -8,6 +8,10 @@
 #     DURATION  wrk duration per run (default 20s)
 #   env:      MHI_SERVE_EXTRA   extra `mhi serve` arguments, e.g. --PredictionLog:Enabled=false
 #             MHI               the mhi to measure (default: the published build, artifacts/mhi/mhi)
+#             WARMUP            load before each measured run (default 20s). The server runs with
+#                               dynamic PGO, so under load its tiered JIT keeps recompiling for
+#                               ≈ 20–25 s on a 2-core VM (docs/serving.md); WARMUP=5s measures
+#                               that transient instead of the steady state.
 #
 # Needs: wrk (apt-get install wrk), a published mhi (make publish; MHI=PATH measures another build).
 set -euo pipefail
@@ -38,7 +42,7 @@ echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -
 echo "model: $(curl -s "http://127.0.0.1:$port/v1/model" | sed -E 's/.*"trainer":"([^"]+)".*"displayName":"([^"]+)".*/\1 (\2)/')"
 echo "RESULT cold_start_ms=$cold_ms (mhi serve start → first successful /v1/predict, model load included)"
 for path in "/v1/predict?explain=false" "/v1/predict"; do
-  wrk -t2 -c32 -d5s -s "$root/bench/http/predict.lua" "http://127.0.0.1:$port" -- "$path" >/dev/null  # warm-up
+  wrk -t2 -c32 -d"${WARMUP:-20s}" -s "$root/bench/http/predict.lua" "http://127.0.0.1:$port" -- "$path" >/dev/null  # warm-up
   wrk -t2 -c32 -d"$duration" --latency -s "$root/bench/http/predict.lua" "http://127.0.0.1:$port" -- "$path" \
     | grep '^requests=' | sed "s#^#RESULT POST $path #"
 done
