@@ -11,6 +11,10 @@ internal sealed partial class CompiledForest
     private const int Lanes512 = 8;
     private const int Lanes256 = 4;
 
+    // Rows per pass over the trees: one AVX-512 register or two AVX2 registers, which share
+    // each split's column offset, threshold and mask.
+    private const int PassRows = 8;
+
     // The trees laid out for exit-leaf scoring for the widest registers here, or null (neither
     // AVX-512 F and CD nor AVX2, or a tree of more than 64 leaves): the block walk of
     // CompiledTree is used then.
@@ -81,7 +85,7 @@ internal sealed partial class CompiledForest
             layout.NodeStart[t] = at;
             for (var n = 0; n < feature.Length; n++, at++)
             {
-                layout.ColumnOffset[at] = feature[n] * lanes;
+                layout.ColumnOffset[at] = feature[n] * PassRows;
                 layout.Threshold[at] = threshold[n];
                 layout.RightMask[at] = mask[n];
             }
@@ -94,7 +98,7 @@ internal sealed partial class CompiledForest
     }
 
     /// <summary>
-    /// <see cref="Probabilities"/> 8 rows per AVX-512 register (4 per AVX2 register): each split's test is one compare of a
+    /// <see cref="Probabilities"/> 8 rows per pass (one AVX-512 register or two AVX2 registers): each split's test is one compare of a
     /// feature column (as doubles: widening keeps every float's order and NaN) against its
     /// threshold; a split that sends a row right — <c>x ≤ threshold</c> fails, NaN included, as
     /// in <see cref="CompiledTree.FindLeaf"/> — rules out its left subtree's leaves (one masked
@@ -110,22 +114,21 @@ internal sealed partial class CompiledForest
         Span<double> destination
     )
     {
-        var lanes = layout.Lanes;
-        Span<double> columns = stackalloc double[Columns * lanes];
-        Span<double> scores = stackalloc double[Lanes512];
+        Span<double> columns = stackalloc double[Columns * PassRows];
+        Span<double> scores = stackalloc double[PassRows];
         fixed (double* values = layout.Values)
         {
-            for (var start = 0; start < destination.Length; start += lanes)
+            for (var start = 0; start < destination.Length; start += PassRows)
             {
-                var count = Math.Min(lanes, destination.Length - start);
+                var count = Math.Min(PassRows, destination.Length - start);
                 Transpose(rows.Slice(start * Columns, count * Columns), Columns, columns);
-                if (lanes == Lanes512)
+                if (layout.Lanes == Lanes512)
                 {
                     AddTrees(layout, columns, values, Vector512.Create(Bias)).CopyTo(scores);
                 }
                 else
                 {
-                    AddTrees256(layout, columns, values, Vector256.Create(Bias)).CopyTo(scores);
+                    AddTrees256(layout, columns, values, scores);
                 }
 
                 for (var i = 0; i < count; i++)
@@ -205,17 +208,18 @@ internal sealed partial class CompiledForest
     }
 
     /// <summary>
-    /// <see cref="AddTrees"/> with AVX2, 4 rows per register. AVX2 has neither mask registers nor
-    /// a 64-bit lzcnt: a split keeps the leaves `reachable &amp; (left | mask)`, and the lowest
-    /// remaining bit's index is read from the exponents of its two 32-bit halves converted to
-    /// float (a power of two converts exactly; a zero half gives exponent 0).
+    /// <see cref="AddTrees"/> with AVX2: the pass's 8 rows in two registers of 4, which share each
+    /// split's loads. AVX2 has neither mask registers nor a 64-bit lzcnt: a split keeps the leaves
+    /// `reachable &amp; (left | mask)`, and the lowest remaining bit's index is read from the
+    /// exponents of its two 32-bit halves converted to float (a power of two converts exactly; a
+    /// zero half gives exponent 0). Writes the 8 scores into <paramref name="scores"/>.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private unsafe Vector256<double> AddTrees256(
+    private unsafe void AddTrees256(
         VectorLayout layout,
         ReadOnlySpan<double> columns,
         double* values,
-        Vector256<double> scores
+        Span<double> scores
     )
     {
         ref var column = ref MemoryMarshal.GetReference(columns);
@@ -224,36 +228,57 @@ internal sealed partial class CompiledForest
         ref var masks = ref MemoryMarshal.GetArrayDataReference(layout.RightMask);
         var trees = _trees;
         var nodeStart = layout.NodeStart;
+        var low = Vector256.Create(Bias);
+        var high = low;
         for (var t = 0; t < trees.Length; t++)
         {
-            var reachable = Vector256<ulong>.AllBitsSet;
+            var reachableLow = Vector256<ulong>.AllBitsSet;
+            var reachableHigh = Vector256<ulong>.AllBitsSet;
             var end = (nint)nodeStart[t + 1];
             for (var n = (nint)nodeStart[t]; n < end; n++)
             {
-                var x = Vector256.LoadUnsafe(ref column, (nuint)Unsafe.Add(ref offsets, n));
-                var left = Vector256.LessThanOrEqual(
-                    x,
-                    Vector256.Create(Unsafe.Add(ref thresholds, n))
+                var offset = (nuint)Unsafe.Add(ref offsets, n);
+                var threshold = Vector256.Create(Unsafe.Add(ref thresholds, n));
+                var mask = Vector256.Create(Unsafe.Add(ref masks, n));
+                // x ≤ threshold as threshold ≥ x (false for NaN either way), so that the compare
+                // reads the column from memory.
+                var leftLow = Vector256.GreaterThanOrEqual(
+                    threshold,
+                    Vector256.LoadUnsafe(ref column, offset)
                 );
-                reachable &= left.AsUInt64() | Vector256.Create(Unsafe.Add(ref masks, n));
+                var leftHigh = Vector256.GreaterThanOrEqual(
+                    threshold,
+                    Vector256.LoadUnsafe(ref column, offset + Lanes256)
+                );
+                reachableLow &= leftLow.AsUInt64() | mask;
+                reachableHigh &= leftHigh.AsUInt64() | mask;
             }
 
-            var lowest = reachable & (Vector256<ulong>.Zero - reachable);
-            var exponents = Vector256
-                .ShiftRightLogical(Vector256.ConvertToSingle(lowest.AsInt32()).AsInt32(), 23)
-                .AsInt64();
-            // Low half: bits 0–7 of each 64-bit lane; high half: bits 32–39 (one of them is 0).
-            var low = exponents & Vector256.Create(0xFFL);
-            var high = Vector256.ShiftRightLogical(exponents, 32) & Vector256.Create(0xFFL);
-            var fromHigh = Vector256.AndNot(
-                Vector256.Create(32L),
-                Vector256.Equals(high, Vector256<long>.Zero)
-            );
-            var position = low + high + fromHigh + Vector256.Create((t * 64L) - 127L);
-            scores += Vector256.Create(trees[t].Weight) * Avx2.GatherVector256(values, position, 8);
+            var weight = Vector256.Create(trees[t].Weight);
+            low += weight * Avx2.GatherVector256(values, LeafPosition256(reachableLow, t), 8);
+            high += weight * Avx2.GatherVector256(values, LeafPosition256(reachableHigh, t), 8);
         }
 
-        return scores;
+        low.CopyTo(scores);
+        high.CopyTo(scores[Lanes256..]);
+    }
+
+    // Each lane's leftmost reachable leaf as an index into the layout's values (64 per tree).
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<long> LeafPosition256(Vector256<ulong> reachable, int tree)
+    {
+        var lowest = reachable & (Vector256<ulong>.Zero - reachable);
+        var exponents = Vector256
+            .ShiftRightLogical(Vector256.ConvertToSingle(lowest.AsInt32()).AsInt32(), 23)
+            .AsInt64();
+        // Low half: bits 0–7 of each 64-bit lane; high half: bits 32–39 (one of them is 0).
+        var low = exponents & Vector256.Create(0xFFL);
+        var high = Vector256.ShiftRightLogical(exponents, 32) & Vector256.Create(0xFFL);
+        var fromHigh = Vector256.AndNot(
+            Vector256.Create(32L),
+            Vector256.Equals(high, Vector256<long>.Zero)
+        );
+        return low + high + fromHigh + Vector256.Create((tree * 64L) - 127L);
     }
 
     /// <summary>The trees' splits in one set of arrays (tree t's nodes are NodeStart[t] … NodeStart[t + 1] − 1), and 64 leaf values per tree by position.</summary>
@@ -271,7 +296,7 @@ internal sealed partial class CompiledForest
 
         public int[] NodeStart { get; } = nodeStart;
 
-        /// <summary>Where the split's feature column starts in the transposed block: feature × Lanes.</summary>
+        /// <summary>Where the split's feature column starts in the transposed block: feature × PassRows.</summary>
         public int[] ColumnOffset { get; } = columnOffset;
 
         public double[] Threshold { get; } = threshold;
