@@ -10,20 +10,40 @@ public sealed partial class XGBoostTreeEnsemble
     // The exit-leaf evaluation of MarginsVector on machines with AVX2 but not AVX-512: the
     // pass's 16 rows in two registers of 8, which share each node's loads and broadcasts. AVX2
     // has neither mask registers nor a vector lzcnt, so a right turn clears the node's
-    // left-subtree leaves with two ANDs, and the lowest remaining bit's index is read from its
-    // exponent once converted to float. Same leaves, same float additions in tree order: equal
-    // bit for bit to the walk. Writes the 16 margins into sums.
+    // left-subtree leaves with an AND and an AND-NOT, and the lowest remaining bit's index is
+    // read from its exponent once converted to float. Same leaves, same float additions in tree
+    // order: equal bit for bit to the walk. Writes the 16 margins into sums. Both entry points
+    // are compiled optimised on first use (and by the batch's warm-up), each with the loop
+    // below inlined for its split test.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void AddTreesNoNaN256(
         VectorLayout layout,
         ReadOnlySpan<float> columns,
         float baseMargin,
         Span<float> sums
+    ) => AddTrees256<SplitNoNaN256>(layout, columns, baseMargin, sums);
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void AddTreesWithNaN256(
+        VectorLayout layout,
+        ReadOnlySpan<float> columns,
+        float baseMargin,
+        Span<float> sums
+    ) => AddTrees256<SplitWithNaN256>(layout, columns, baseMargin, sums);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void AddTrees256<TSplit>(
+        VectorLayout layout,
+        ReadOnlySpan<float> columns,
+        float baseMargin,
+        Span<float> sums
     )
+        where TSplit : struct, ISplit256
     {
         ref var column = ref MemoryMarshal.GetReference(columns);
         ref var offsets = ref MemoryMarshal.GetArrayDataReference(layout.ColumnOffset);
         ref var thresholds = ref MemoryMarshal.GetArrayDataReference(layout.Threshold);
+        ref var defaultLeft = ref MemoryMarshal.GetArrayDataReference(layout.DefaultLeft);
         ref var ruledOut = ref MemoryMarshal.GetArrayDataReference(layout.RuledOut);
         var inner = layout.InnerCount;
         var trees = layout.TreeCount;
@@ -38,18 +58,21 @@ public sealed partial class XGBoostTreeEnsemble
             {
                 var offset = (nuint)Unsafe.Add(ref offsets, node);
                 var threshold = Vector256.Create(Unsafe.Add(ref thresholds, node));
+                ref var left = ref Unsafe.Add(ref defaultLeft, node);
                 var outs = Vector256.Create(Unsafe.Add(ref ruledOut, node));
-                // Without NaN, "not x < threshold" (go right) is threshold ≤ x (the column as
-                // the second operand, which the compare reads from memory); going right rules
-                // out the node's left-subtree leaves: reachable &= ~(right & out), a vpand and a
-                // vpandn. (With the right mask, ~(right & ~mask), the JIT built ~mask once per
-                // node with two more instructions, as both registers use it.)
-                var rightLow = Vector256
-                    .LessThanOrEqual(threshold, Vector256.LoadUnsafe(ref column, offset))
-                    .AsInt32();
-                var rightHigh = Vector256
-                    .LessThanOrEqual(threshold, Vector256.LoadUnsafe(ref column, offset + Lanes256))
-                    .AsInt32();
+                // Going right rules out the node's left-subtree leaves: reachable &= ~(right &
+                // out), a vpand and a vpandn. (With the right mask, ~(right & ~mask), the JIT
+                // built ~mask once per node with two more instructions, as both registers use it.)
+                var rightLow = TSplit.Right(
+                    Vector256.LoadUnsafe(ref column, offset),
+                    threshold,
+                    ref left
+                );
+                var rightHigh = TSplit.Right(
+                    Vector256.LoadUnsafe(ref column, offset + Lanes256),
+                    threshold,
+                    ref left
+                );
                 reachableLow = Vector256.AndNot(reachableLow, rightLow & outs);
                 reachableHigh = Vector256.AndNot(reachableHigh, rightHigh & outs);
             }
@@ -62,65 +85,42 @@ public sealed partial class XGBoostTreeEnsemble
         high.CopyTo(sums[Lanes256..]);
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void AddTreesWithNaN256(
-        VectorLayout layout,
-        ReadOnlySpan<float> columns,
-        float baseMargin,
-        Span<float> sums
-    )
+    // A node's test for eight rows: all bits where a row goes right.
+    private interface ISplit256
     {
-        ref var column = ref MemoryMarshal.GetReference(columns);
-        var inner = layout.InnerCount;
-        var trees = layout.TreeCount;
-        var low = Vector256.Create(baseMargin);
-        var high = low;
-        for (var t = 0; t < trees; t++)
-        {
-            var reachableLow = Vector256<int>.AllBitsSet;
-            var reachableHigh = Vector256<int>.AllBitsSet;
-            var node = t * inner;
-            for (var k = 0; k < inner; k++, node++)
-            {
-                var offset = (nuint)layout.ColumnOffset[node];
-                var threshold = Vector256.Create(layout.Threshold[node]);
-                var defaultLeft = Vector256.Create(layout.DefaultLeft[node]);
-                var outs = Vector256.Create(layout.RuledOut[node]);
-                reachableLow = Vector256.AndNot(
-                    reachableLow,
-                    RightWithNaN(Vector256.LoadUnsafe(ref column, offset), threshold, defaultLeft)
-                        & outs
-                );
-                reachableHigh = Vector256.AndNot(
-                    reachableHigh,
-                    RightWithNaN(
-                        Vector256.LoadUnsafe(ref column, offset + Lanes256),
-                        threshold,
-                        defaultLeft
-                    ) & outs
-                );
-            }
-
-            low += LeafValues256(layout, t, reachableLow);
-            high += LeafValues256(layout, t, reachableHigh);
-        }
-
-        low.CopyTo(sums);
-        high.CopyTo(sums[Lanes256..]);
+        static abstract Vector256<int> Right(
+            Vector256<float> x,
+            Vector256<float> threshold,
+            ref int defaultLeft
+        );
     }
 
-    // As the scalar walk: x < threshold goes left, NaN goes the default way; all bits where a
-    // row goes right.
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector256<int> RightWithNaN(
-        Vector256<float> x,
-        Vector256<float> threshold,
-        Vector256<int> defaultLeft
-    )
+    // Without NaN, "not x < threshold" (go right) is threshold ≤ x (the column as the second
+    // operand, which the compare reads from memory); the default direction is never read.
+    private readonly struct SplitNoNaN256 : ISplit256
     {
-        var goesLeft = Vector256.LessThan(x, threshold);
-        var nan = ~Vector256.Equals(x, x).AsInt32();
-        return ~(goesLeft.AsInt32() | (nan & defaultLeft));
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector256<int> Right(
+            Vector256<float> x,
+            Vector256<float> threshold,
+            ref int defaultLeft
+        ) => Vector256.LessThanOrEqual(threshold, x).AsInt32();
+    }
+
+    // As the scalar walk: x < threshold goes left, NaN goes the default way.
+    private readonly struct SplitWithNaN256 : ISplit256
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector256<int> Right(
+            Vector256<float> x,
+            Vector256<float> threshold,
+            ref int defaultLeft
+        )
+        {
+            var goesLeft = Vector256.LessThan(x, threshold);
+            var nan = ~Vector256.Equals(x, x).AsInt32();
+            return ~(goesLeft.AsInt32() | (nan & Vector256.Create(defaultLeft)));
+        }
     }
 
     // The exit leaf (the lowest bit still set) of each lane, then its value. The lowest bit is a
