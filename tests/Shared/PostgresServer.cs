@@ -8,7 +8,9 @@ namespace MentalHealthInsights.TestSupport;
 /// A throw-away PostgreSQL server (Debian's binaries) for one test class: scratch data folder
 /// and socket folder under /tmp, 127.0.0.1 on a free port, trust authentication, no fsync.
 /// PostgreSQL refuses to run as root, so as root every server command runs as user postgres.
-/// Stopped and deleted on dispose, also when the tests failed.
+/// Stopped and deleted on dispose, also when the tests failed. Connection strings allow 60 s to
+/// connect (Npgsql's default is 15 s: too short for three test assemblies on two loaded cores),
+/// and a failed connection for a new database reports the tail of the server's log.
 /// </summary>
 public sealed class PostgresServer : IAsyncLifetime
 {
@@ -26,7 +28,7 @@ public sealed class PostgresServer : IAsyncLifetime
     public string AdminConnectionString =>
         string.Create(
             CultureInfo.InvariantCulture,
-            $"Host=127.0.0.1;Port={Port};Username=postgres;Database=postgres;Pooling=false"
+            $"Host=127.0.0.1;Port={Port};Username=postgres;Database=postgres;Pooling=false;{Timeouts}"
         );
 
     public async Task InitializeAsync()
@@ -74,16 +76,34 @@ public sealed class PostgresServer : IAsyncLifetime
             + Interlocked.Increment(ref _databases).ToString(CultureInfo.InvariantCulture)
             + "_"
             + Guid.NewGuid().ToString("N")[..8];
-        await using (var connection = new NpgsqlConnection(AdminConnectionString))
+        try
         {
+            await using var connection = new NpgsqlConnection(AdminConnectionString);
             await connection.OpenAsync();
             await using var command = new NpgsqlCommand($"CREATE DATABASE {name}", connection);
             await command.ExecuteNonQueryAsync();
         }
+        catch (NpgsqlException e)
+        {
+            throw new InvalidOperationException(
+                $"Creating database {name} on 127.0.0.1:{Port} failed: {e.Message} {e.InnerException?.Message}\nServer log (last lines):\n{LogTail()}",
+                e
+            );
+        }
         return string.Create(
             CultureInfo.InvariantCulture,
-            $"Host=127.0.0.1;Port={Port};Username=postgres;Database={name}"
+            $"Host=127.0.0.1;Port={Port};Username=postgres;Database={name};{Timeouts}"
         );
+    }
+
+    private const string Timeouts = "Timeout=60;Command Timeout=120";
+
+    private string LogTail()
+    {
+        var log = Path.Combine(_root, "log");
+        return File.Exists(log)
+            ? string.Join('\n', File.ReadLines(log).TakeLast(30))
+            : "(no log file)";
     }
 
     public async Task DisposeAsync()
