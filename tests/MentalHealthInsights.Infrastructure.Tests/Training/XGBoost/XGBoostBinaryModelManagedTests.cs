@@ -1,3 +1,4 @@
+using MentalHealthInsights.Core.Training;
 using MentalHealthInsights.Infrastructure.Training.XGBoost;
 
 namespace MentalHealthInsights.Infrastructure.Tests.Training.XGBoost;
@@ -17,6 +18,65 @@ public sealed class XGBoostBinaryModelManagedTests
         {
             Assert.Equal(native[r], model.Predict(data.Row(r)), 1e-6);
         }
+    }
+
+    [Theory]
+    [MemberData(
+        nameof(XGBoostTreeEnsembleTests.Models),
+        MemberType = typeof(XGBoostTreeEnsembleTests)
+    )]
+    public void PredictMatrix_TrainedModels_EqualNativeManyRowPredictionsBitForBit(
+        int cols,
+        int depth,
+        int rounds,
+        double missing,
+        int seed
+    )
+    {
+        const int Rows = 5000;
+        var (trained, data) = XGBoostTreeEnsembleTests.Train(
+            cols,
+            depth,
+            rounds,
+            missing,
+            seed,
+            Rows
+        );
+        using var model = new XGBoostBinaryModel(trained);
+        var matrix = new FeatureMatrix(
+            data.Features,
+            [.. data.Labels.Select(l => l == 1f)],
+            [.. Enumerable.Range(0, cols).Select(c => $"x{c}")]
+        );
+
+        var managed = new double[Rows];
+        model.Predict(matrix, managed);
+
+        Assert.NotNull(model.Evaluator);
+        var native = trained.PredictProbabilities(data.Features, Rows);
+        var differing = Enumerable.Range(0, Rows).Count(r => (double)native[r] != managed[r]);
+        Assert.Equal(0, differing);
+    }
+
+    [Fact]
+    public void PredictMatrix_LoadedModel_NeverLoadsTheNativeBoosterAndChecksTheShape()
+    {
+        var (trained, data) = XGBoostTreeEnsembleTests.Train(4, 3, 40, 0.1, 28, 300);
+        using var loaded = XGBoostBinaryModel.Load(new MemoryStream(trained.ToJson()));
+        var labels = data.Labels.Select(l => l == 1f).ToArray();
+        var matrix = new FeatureMatrix(data.Features, labels, ["a", "b", "c", "d"]);
+
+        var scores = new double[300];
+        loaded.Predict(matrix, scores);
+
+        Assert.Equal(
+            trained.PredictProbabilities(data.Features, 300).Select(p => (double)p),
+            scores
+        );
+        Assert.False(loaded.NativeLoaded);
+        Assert.Throws<ArgumentException>(() => loaded.Predict(matrix, new double[299]));
+        var narrow = new FeatureMatrix(data.Features[..900], labels, ["a", "b", "c"]);
+        Assert.Throws<ArgumentException>(() => loaded.Predict(narrow, new double[300]));
     }
 
     [Fact]
