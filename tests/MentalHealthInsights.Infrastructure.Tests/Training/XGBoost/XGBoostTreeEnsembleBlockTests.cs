@@ -4,7 +4,9 @@ namespace MentalHealthInsights.Infrastructure.Tests.Training.XGBoost;
 
 /// <summary>
 /// Block evaluation (tree-major over blocks of rows, sibling node layout) against the one-row
-/// walk on the same models: equal bit for bit, since batch output must not depend on the path.
+/// walk on the same models: equal bit for bit, since batch output must not depend on the path —
+/// and against the native library's many-row prediction, which training's many-row
+/// predictions replaced with it.
 /// </summary>
 public sealed class XGBoostTreeEnsembleBlockTests
 {
@@ -25,7 +27,7 @@ public sealed class XGBoostTreeEnsembleBlockTests
 
     [Theory]
     [MemberData(nameof(Models))]
-    public void Probabilities_TrainedModels_EqualOneRowProbabilitiesBitForBit(
+    public void Probabilities_TrainedModels_EqualOneRowAndNativeManyRowProbabilitiesBitForBit(
         int cols,
         int depth,
         int rounds,
@@ -46,6 +48,7 @@ public sealed class XGBoostTreeEnsembleBlockTests
         using var owned = model;
         var ensemble = XGBoostTreeEnsemble.TryParse(model.ToJson(), out _)!;
         var block = new float[Rows];
+        var native = model.PredictProbabilities(data.Features, Rows);
 
         // The machine's own choice, then every path its instructions allow (scalar walk, AVX2,
         // AVX-512), so an AVX-512 machine still proves the AVX2 path.
@@ -66,6 +69,11 @@ public sealed class XGBoostTreeEnsembleBlockTests
                     BitConverter.SingleToInt32Bits(ensemble.Probability(data.Row(r)))
                         == BitConverter.SingleToInt32Bits(block[r]),
                     $"lanes {lanes}, row {r}: {ensemble.Probability(data.Row(r))} != {block[r]}"
+                );
+                Assert.True(
+                    BitConverter.SingleToInt32Bits(native[r])
+                        == BitConverter.SingleToInt32Bits(block[r]),
+                    $"lanes {lanes}, row {r}: native many-row {native[r]} != {block[r]}"
                 );
             }
         }
