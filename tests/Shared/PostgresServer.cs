@@ -9,8 +9,9 @@ namespace MentalHealthInsights.TestSupport;
 /// and socket folder under /tmp, 127.0.0.1 on a free port, trust authentication, no fsync.
 /// PostgreSQL refuses to run as root, so as root every server command runs as user postgres.
 /// Stopped and deleted on dispose, also when the tests failed. Connection strings allow 60 s to
-/// connect (Npgsql's default is 15 s: too short for three test assemblies on two loaded cores),
-/// and a failed connection for a new database reports the tail of the server's log.
+/// connect (Npgsql's default of 15 s most likely ran out once in CI, with three test assemblies
+/// on two cores; docs/development.md), and a failed database creation reports the tail of the
+/// server's log.
 /// </summary>
 public sealed class PostgresServer : IAsyncLifetime
 {
