@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Runtime.CompilerServices;
 using MentalHealthInsights.Core.Scoring;
 using MentalHealthInsights.Core.Training;
@@ -100,17 +99,7 @@ public sealed class XGBoostBinaryModel : IBinaryModel, IBlockScoringModel
         ArgumentNullException.ThrowIfNull(data);
         if (Evaluator is { } managed)
         {
-            if (data.Columns != managed.FeatureCount || destination.Length < data.Rows)
-            {
-                throw new ArgumentException(
-                    string.Create(
-                        CultureInfo.InvariantCulture,
-                        $"The model has {managed.FeatureCount} columns and the data {data.Columns}; the destination must hold {data.Rows} rows (it holds {destination.Length})."
-                    ),
-                    nameof(data)
-                );
-            }
-
+            ModelGuard.CheckBatch(data, destination, managed.FeatureCount);
             PredictBlock(
                 data.Features.AsSpan(0, data.Rows * data.Columns),
                 destination[..data.Rows]

@@ -1,9 +1,9 @@
 using System.Globalization;
 using MentalHealthInsights.Core.Training;
 
-namespace MentalHealthInsights.Infrastructure.Training.MlNet;
+namespace MentalHealthInsights.Infrastructure.Training;
 
-/// <summary>Argument checks shared by the ML.NET-backed models.</summary>
+/// <summary>Argument checks shared by the models (ML.NET-backed and XGBoost).</summary>
 internal static class ModelGuard
 {
     public static void CheckRow(ReadOnlySpan<float> features, int columns)
