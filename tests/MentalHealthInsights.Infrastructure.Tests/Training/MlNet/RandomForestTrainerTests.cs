@@ -76,19 +76,13 @@ public class RandomForestTrainerTests
                 .With("numberOfLeaves", leaves)
                 .With("minimumExampleCountPerLeaf", 1)
         );
-        var widest =
-            System.Runtime.Intrinsics.X86.Avx512F.IsSupported
-            && System.Runtime.Intrinsics.X86.Avx512CD.IsSupported
-                ? 8
-            : System.Runtime.Intrinsics.X86.Avx2.IsSupported ? 4
-            : 0;
-        Assert.Equal(exitLeaves ? widest : 0, model.Forest.VectorLanes);
+        Assert.Equal(exitLeaves ? VectorPaths.Widest(8, 4) : 0, model.Forest.VectorLanes);
         Assert.Equal(exitLeaves, model.Forest.Trees.All(t => t.Leaves <= 64));
 
         var rows = RowsWithMissingValues(every: 3);
         AssertBlockEqualsOneRowBitForBit(model, rows);
         // Every path this machine can run, so an AVX-512 machine still proves the AVX2 one.
-        foreach (var lanes in new[] { 0, 4, 8 }.Where(l => l <= widest && (exitLeaves || l == 0)))
+        foreach (var lanes in VectorPaths.Runnable(8, 4).Where(l => exitLeaves || l == 0))
         {
             var block = new double[rows.Length / Test.Columns];
             model.Forest.ProbabilitiesWithLanes(rows, block, lanes);

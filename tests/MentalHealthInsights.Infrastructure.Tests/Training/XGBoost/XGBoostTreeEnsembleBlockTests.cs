@@ -52,7 +52,7 @@ public sealed class XGBoostTreeEnsembleBlockTests
 
         // The machine's own choice, then every path its instructions allow (scalar walk, AVX2,
         // AVX-512), so an AVX-512 machine still proves the AVX2 path.
-        foreach (var lanes in (int[])[-1, .. Paths()])
+        foreach (var lanes in (int[])[-1, .. VectorPaths.Runnable(16, 8)])
         {
             if (lanes < 0)
             {
@@ -79,10 +79,6 @@ public sealed class XGBoostTreeEnsembleBlockTests
         }
     }
 
-    // Rows per register of each path this machine can run: 0 (scalar), 8 (AVX2), 16 (AVX-512).
-    private static IEnumerable<int> Paths() =>
-        new[] { 0, 8, 16 }.Where(lanes => lanes <= XGBoostTreeEnsemble.WidestVectorLanes);
-
     [Theory]
     [InlineData(5, true)]
     [InlineData(6, false)]
@@ -96,13 +92,8 @@ public sealed class XGBoostTreeEnsembleBlockTests
         var (model, _) = XGBoostTreeEnsembleTests.Train(6, depth, 20, 0.1, 11, 2000);
         using var owned = model;
         var ensemble = XGBoostTreeEnsemble.TryParse(model.ToJson(), out _)!;
-        var widest =
-            System.Runtime.Intrinsics.X86.Avx512F.IsSupported
-            && System.Runtime.Intrinsics.X86.Avx512CD.IsSupported
-                ? 16
-            : System.Runtime.Intrinsics.X86.Avx2.IsSupported ? 8
-            : 0;
 
+        var widest = VectorPaths.Widest(16, 8);
         Assert.Equal(vectorDepth ? widest : 0, ensemble.VectorLanes);
         Assert.Equal(vectorDepth && widest > 0, ensemble.UsesVectors);
     }
