@@ -1,4 +1,5 @@
 using System.Text.Json;
+using MentalHealthInsights.Cli.Commands;
 
 namespace MentalHealthInsights.Cli.Tests.Commands;
 
@@ -61,7 +62,51 @@ public sealed class BatchCommandTests(BatchCommandFixture fixture)
 
         Assert.Equal(0, result.ExitCode);
         Assert.Contains("read 900 = scored 450 + rejected 0 + other partitions 450", result.Output);
+        Assert.Contains("Scored 450 rows with", result.Output);
         Assert.Contains("A screening aid, not a diagnosis.", result.Output);
+        // 900 rows in well under a second: the time, not a start-up-dominated "rate".
+        Assert.Matches(@"this attempt took \d+\.\d\d s", result.Output);
+        Assert.DoesNotContain("rows/s", result.Output);
+    }
+
+    [Theory]
+    [InlineData(1, "Scored 1 row with m (7) → out.csv")]
+    [InlineData(2, "Scored 2 rows with m (7) → out.csv")]
+    [InlineData(0, "Scored 0 rows with m (7) → out.csv")]
+    public void Render_CountsRowsInTheRightNumber(long scored, string firstLine)
+    {
+        var text = BatchCommand.Render(
+            new()
+            {
+                InputFiles = ["in.csv"],
+                OutputPath = "out.csv",
+                RejectsPath = "out.rejects.csv",
+                RowsRead = scored,
+                RowsScored = scored,
+                Model = new("m", "7", "sha", 0.5),
+                Elapsed = TimeSpan.FromMilliseconds(80),
+            }
+        );
+
+        Assert.Equal(firstLine, text.Split('\n')[0]);
+        Assert.Contains("  this attempt took 0.08 s\n", text);
+    }
+
+    [Theory]
+    [InlineData(3, 90, "this attempt took 0.09 s")]
+    [InlineData(9_999, 999, "this attempt took 1.00 s")]
+    [InlineData(9_999, 1_000, "9,999 rows/s this attempt (1.00 s)")]
+    [InlineData(10_000, 500, "20,000 rows/s this attempt (0.50 s)")]
+    [InlineData(1_000_000, 1_250, "800,000 rows/s this attempt (1.25 s)")]
+    [InlineData(0, 0, "this attempt took 0.00 s")]
+    [InlineData(10_000, 0, "this attempt took 0.00 s")]
+    public void Pace_GivesARateOnlyForASecondOr10000Rows(
+        long rows,
+        int milliseconds,
+        string expected
+    )
+    {
+        Assert.Equal(expected, BatchCommand.Pace(rows, TimeSpan.FromMilliseconds(milliseconds)));
     }
 
     [Theory]
