@@ -71,4 +71,38 @@ public sealed class SqlitePredictionLogStoreTests : PredictionLogStoreContract, 
         Assert.Equal(["kept", "after"], read.Select(e => e.SubjectKey));
         Assert.True(read[1].Id > read[0].Id);
     }
+
+    [Fact]
+    public async Task Append_DistinctSubjects_TheWalGrowsPastSqlitesDefaultCheckpointBeforeOne()
+    {
+        var store = (SqlitePredictionLogStore)await CreateStoreAsync();
+        var random = new Random(3);
+        var subject = new byte[32];
+
+        // 40 batches of 250 distinct subject keys, as the server's writer appends them: each
+        // batch dirties most pages of the subject index.
+        for (var batch = 0; batch < 40; batch++)
+        {
+            var entries = new List<PredictionLogEntry>(250);
+            for (var i = 0; i < 250; i++)
+            {
+                random.NextBytes(subject);
+                entries.Add(Entry(T0.AddSeconds(batch), Convert.ToHexStringLower(subject)));
+            }
+            await store.AppendAsync(entries, CancellationToken.None);
+        }
+
+        // At SQLite's default of 1,000 pages the WAL was checkpointed and rewritten from its start
+        // every few batches, so the file stayed near 1,000 pages (≈ 4 MiB); now it is checkpointed
+        // only past WalAutoCheckpointPages.
+        var wal = new FileInfo(DatabasePath + "-wal");
+        Assert.True(
+            wal.Length > 2_000 * 4_096,
+            $"WAL {wal.Length:N0} bytes: checkpointed at SQLite's default size"
+        );
+        Assert.True(
+            wal.Length <= (SqlitePredictionLogStore.WalAutoCheckpointPages + 1_000) * 4_120L
+        );
+        Assert.Equal(10_000, await store.CountAsync());
+    }
 }
