@@ -12,7 +12,7 @@
 #     MODEL     a bundle folder/.mhib or models:/NAME@ALIAS (default: trains a small model first)
 #     DURATION  wrk duration per run in seconds (default 10)
 #     RUNS      runs per path, interleaved (default 2)
-#   CONNECTIONS=32 (wrk -c); SERVER_CPUS / WRK_CPUS pin the server / wrk with taskset (e.g. 0 / 1);
+#   DISTINCT_IDS=1 gives every request a User_ID of its own (as run.sh); CONNECTIONS=32 (wrk -c); SERVER_CPUS / WRK_CPUS pin the server / wrk with taskset (e.g. 0 / 1);
 #   TRACKING_URI for a given MODEL reference; SERVE_FLAGS adds mhi serve flags (e.g. --PredictionLog:BatchSize=100);
 #   other variables (e.g. DOTNET_GCgen0size=0x4000000) reach the server through the environment.
 # Needs: wrk, a published mhi (make publish; MHI=PATH for another), dotnet-counters (dotnet tool install -g dotnet-counters
@@ -71,7 +71,7 @@ echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -
 for run in $(seq "$runs"); do
   for path in "/v1/predict?explain=false" "/v1/predict"; do
     start_server
-    ${WRK_CPUS:+taskset -c "$WRK_CPUS"} wrk -t2 -c"$connections" -d5s -s "$root/bench/http/predict.lua" "http://127.0.0.1:$port" -- "$path" >/dev/null
+    ${WRK_CPUS:+taskset -c "$WRK_CPUS"} wrk -t2 -c"$connections" -d5s -s "$root/bench/http/predict.lua" "http://127.0.0.1:$port" -- "$path" ${DISTINCT_IDS:+distinct} >/dev/null
     if [ -n "$counters" ]; then
       "$counters" collect -p "$pid" --refresh-interval 1 --counters System.Runtime \
         --duration "00:00:00:$((seconds + 1))" -f csv -o "$work/counters.csv" >/dev/null 2>&1 &
@@ -82,7 +82,7 @@ for run in $(seq "$runs"); do
     cpu0=$(awk '{print $14 + $15}' "/proc/$pid/stat")
     log0=$(writer_ticks)
     out=$(${WRK_CPUS:+taskset -c "$WRK_CPUS"} wrk -t2 -c"$connections" -d"${seconds}s" --latency \
-      -s "$root/bench/http/predict.lua" "http://127.0.0.1:$port" -- "$path" | grep '^requests=')
+      -s "$root/bench/http/predict.lua" "http://127.0.0.1:$port" -- "$path" ${DISTINCT_IDS:+distinct} | grep '^requests=')
     cpu1=$(awk '{print $14 + $15}' "/proc/$pid/stat")
     log1=$(writer_ticks)
     load1=$(cut -d' ' -f1 /proc/loadavg)

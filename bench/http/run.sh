@@ -8,6 +8,9 @@
 #     DURATION  wrk duration per run (default 20s)
 #   env:      MHI_SERVE_EXTRA   extra `mhi serve` arguments, e.g. --PredictionLog:Enabled=false
 #             MHI               the mhi to measure (default: the published build, artifacts/mhi/mhi)
+#             DISTINCT_IDS=1    a User_ID of its own in every request (real traffic: every
+#                               prediction adds a key to the prediction log's subject index);
+#                               by default all requests send the same one
 #             WARMUP            load before each measured run (default 20s). The server runs with
 #                               dynamic PGO, so under load its tiered JIT keeps recompiling for
 #                               ≈ 20–25 s on a 2-core VM (docs/serving.md); WARMUP=5s measures
@@ -42,8 +45,8 @@ echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -
 echo "model: $(curl -s "http://127.0.0.1:$port/v1/model" | sed -E 's/.*"trainer":"([^"]+)".*"displayName":"([^"]+)".*/\1 (\2)/')"
 echo "RESULT cold_start_ms=$cold_ms (mhi serve start → first successful /v1/predict, model load included)"
 for path in "/v1/predict?explain=false" "/v1/predict"; do
-  wrk -t2 -c32 -d"${WARMUP:-20s}" -s "$root/bench/http/predict.lua" "http://127.0.0.1:$port" -- "$path" >/dev/null  # warm-up
-  wrk -t2 -c32 -d"$duration" --latency -s "$root/bench/http/predict.lua" "http://127.0.0.1:$port" -- "$path" \
+  wrk -t2 -c32 -d"${WARMUP:-20s}" -s "$root/bench/http/predict.lua" "http://127.0.0.1:$port" -- "$path" ${DISTINCT_IDS:+distinct} >/dev/null  # warm-up
+  wrk -t2 -c32 -d"$duration" --latency -s "$root/bench/http/predict.lua" "http://127.0.0.1:$port" -- "$path" ${DISTINCT_IDS:+distinct} \
     | grep '^requests=' | sed "s#^#RESULT POST $path #"
 done
 echo "prediction log dropped: $(curl -s "http://127.0.0.1:$port/metrics" | grep '^mhi_prediction_log_dropped_total' | cut -d' ' -f2)"
