@@ -287,7 +287,7 @@ internal static class BatchCommand
         }
 
         text.Append(c, $"  rejects: {r.RejectsPath}\n");
-        text.Append("  ").Append(Pace(r.RowsRead - r.ResumedAfterRows, r.Elapsed)).Append('\n');
+        text.Append("  ").Append(Pace(RowsThisAttempt(r), r.Elapsed)).Append('\n');
         text.Append("A screening aid, not a diagnosis.");
         return text.ToString();
     }
@@ -308,8 +308,10 @@ internal static class BatchCommand
 
     private const long MinRowsForRate = 10_000;
 
+    private static long RowsThisAttempt(BatchScoringResult r) => r.RowsRead - r.ResumedAfterRows;
+
     private static double Rate(BatchScoringResult r) =>
-        r.Elapsed.TotalSeconds > 0 ? (r.RowsRead - r.ResumedAfterRows) / r.Elapsed.TotalSeconds : 0;
+        r.Elapsed.TotalSeconds > 0 ? RowsThisAttempt(r) / r.Elapsed.TotalSeconds : 0;
 
     private static JsonObject ToJson(BatchScoringResult r) =>
         new()
