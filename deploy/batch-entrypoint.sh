@@ -1,6 +1,6 @@
 #!/bin/sh
 # Batch-job entry point (EC2 or AWS Batch array job): scores INPUT into OUTPUT with the model the
-# registry names, one deterministic partition per array index. Uses `mhi batch` (docs/batch.md).
+# registry names, one deterministic partition per array index. Uses `mhi batch` (docs/batch-scoring.md).
 #   docker run --entrypoint /app/batch-entrypoint.sh -e INPUT=s3://… -e OUTPUT=… mhi
 set -eu
 : "${INPUT:?set INPUT}" "${OUTPUT:?set OUTPUT}"
