@@ -2,8 +2,10 @@
 // composition in Hosting/ServerServices.cs, middleware and endpoints in Hosting/ServerPipeline.cs.
 using MentalHealthInsights.Server.Hosting;
 
-var builder = WebApplication.CreateSlimBuilder(args);
-builder.AddMentalHealthServer(args);
+if (ServerHost.CreateBuilder(args) is not { } builder)
+{
+    return ServerHost.RefusedExitCode;
+}
 var app = builder.Build();
 app.UseMentalHealthServer();
 app.MapMentalHealthServer();

@@ -59,6 +59,49 @@ public sealed class ProcessExitCodeTests
     }
 
     /// <summary>
+    /// A settings file that cannot be read is refused like any other configuration problem: the
+    /// server reads its sources while the host is built, before a logger exists, and used to end
+    /// with an unhandled exception (exit code 134, a stack trace). Now: exit code 2 and one line
+    /// naming the file and, for JSON that does not parse, where it stops.
+    /// </summary>
+    [Theory]
+    [InlineData("missing", "missing.json' was not found")]
+    [InlineData("empty", "empty.json': The input does not contain any JSON tokens")]
+    [InlineData("unclosed", "unclosed.json': Expected depth to be zero")]
+    public async Task Mhi_ServeUnreadableConfigFile_ExitsTwoWithOneLineAndNoStackTrace(
+        string kind,
+        string expected
+    )
+    {
+        using var temp = new TempFolder();
+        var file = temp.File(kind + ".json");
+        if (kind != "missing")
+        {
+            await File.WriteAllTextAsync(file, kind == "empty" ? "" : "{\"Serving\": {");
+        }
+
+        var line = await ServeRefusedAsync("http://127.0.0.1:1", "--config", file);
+
+        Assert.Contains(expected, line, StringComparison.Ordinal);
+    }
+
+    /// <summary>The working directory's appsettings.json (read by default) not being JSON: the same.</summary>
+    [Fact]
+    public async Task Mhi_ServeMalformedAppSettingsInWorkingDirectory_ExitsTwoWithOneLine()
+    {
+        using var temp = new TempFolder();
+        await File.WriteAllTextAsync(temp.File("appsettings.json"), "{ Serving: 1 }");
+
+        var line = await ServeRefusedInAsync(temp.Path, "http://127.0.0.1:1");
+
+        Assert.Contains(
+            "appsettings.json': 'S' is an invalid start of a property name",
+            line,
+            StringComparison.Ordinal
+        );
+    }
+
+    /// <summary>
     /// A port another process listens on: refused before the host starts — exit code 2 and one
     /// line naming the address, not Kestrel's bind exception (exit code 134, a stack trace).
     /// </summary>
@@ -192,20 +235,31 @@ public sealed class ProcessExitCodeTests
     }
 
     // `mhi serve` of a missing bundle on url with settings, which the server must refuse: exit
-    // code 2 and exactly one line (returned), its refusal, without the framework's "Hosting
+    // code 2 and exactly one line (its message returned), its refusal, without the framework's "Hosting
     // failed to start" or a stack trace.
-    private static async Task<string> ServeRefusedAsync(string url, params string[] settings)
+    private static Task<string> ServeRefusedAsync(string url, params string[] settings) =>
+        ServeRefusedInAsync(null, url, settings);
+
+    private static async Task<string> ServeRefusedInAsync(
+        string? workingDirectory,
+        string url,
+        params string[] settings
+    )
     {
-        var (exitCode, stdout, stderr) = await RunMhiAsync([
-            "serve",
-            "--model",
-            "/nonexistent/bundle",
-            "--urls",
-            url,
-            "--server-path",
-            Commands.ServeCommandTests.ServerPath,
-            .. settings,
-        ]);
+        var (exitCode, stdout, stderr) = await RunMhiInAsync(
+            workingDirectory,
+            new Dictionary<string, string?>(),
+            [
+                "serve",
+                "--model",
+                "/nonexistent/bundle",
+                "--urls",
+                url,
+                "--server-path",
+                Commands.ServeCommandTests.ServerPath,
+                .. settings,
+            ]
+        );
 
         var lines = (stdout + stderr).Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(2, exitCode);
@@ -213,15 +267,23 @@ public sealed class ProcessExitCodeTests
         Assert.Contains("refuses to start", line, StringComparison.Ordinal);
         Assert.DoesNotContain("Hosting failed", line, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", line, StringComparison.Ordinal);
-        return line;
+        // The line is JSON (quotes in it escaped); its message is what a reader sees.
+        using var json = System.Text.Json.JsonDocument.Parse(line);
+        return json.RootElement.GetProperty("Message").GetString()!;
     }
 
     private static Task<(int ExitCode, string Stdout, string Stderr)> RunMhiAsync(
         params string[] args
     ) => RunMhiAsync(new Dictionary<string, string?>(), args);
 
+    private static Task<(int ExitCode, string Stdout, string Stderr)> RunMhiAsync(
+        IReadOnlyDictionary<string, string?> environment,
+        params string[] args
+    ) => RunMhiInAsync(null, environment, args);
+
     // environment: variables to set for the process; a null value removes the variable.
-    private static async Task<(int ExitCode, string Stdout, string Stderr)> RunMhiAsync(
+    private static async Task<(int ExitCode, string Stdout, string Stderr)> RunMhiInAsync(
+        string? workingDirectory,
         IReadOnlyDictionary<string, string?> environment,
         params string[] args
     )
@@ -233,6 +295,10 @@ public sealed class ProcessExitCodeTests
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        if (workingDirectory is not null)
+        {
+            start.WorkingDirectory = workingDirectory;
+        }
         foreach (var (name, value) in environment)
         {
             if (value is null)

@@ -118,7 +118,8 @@ internal static class ServerServices
         }
     }
 
-    private static void ConfigureLogging(ILoggingBuilder logging)
+    /// <summary>JSON lines on stdout; also used for a refusal before the host exists (<see cref="ServerHost"/>).</summary>
+    internal static void ConfigureLogging(ILoggingBuilder logging)
     {
         logging.ClearProviders();
         logging.AddJsonConsole(json =>
