@@ -91,7 +91,7 @@ public sealed partial class XGBoostTreeEnsemble
 
     private Span<float> CheckContributionArguments(ReadOnlySpan<float> row, Span<float> destination)
     {
-        CheckRow(row);
+        ModelGuard.CheckRow(row, FeatureCount);
         if (destination.Length < FeatureCount + 1)
         {
             throw new ArgumentException(

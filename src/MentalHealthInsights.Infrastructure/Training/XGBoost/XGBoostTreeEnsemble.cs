@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Runtime.CompilerServices;
 
 namespace MentalHealthInsights.Infrastructure.Training.XGBoost;
@@ -133,7 +132,7 @@ public sealed partial class XGBoostTreeEnsemble
     /// <param name="row">Exactly <see cref="FeatureCount"/> values.</param>
     public float Margin(ReadOnlySpan<float> row)
     {
-        CheckRow(row);
+        ModelGuard.CheckRow(row, FeatureCount);
         var sum = BaseMargin;
         for (var t = 0; t < TreeCount; t++)
         {
@@ -198,19 +197,5 @@ public sealed partial class XGBoostTreeEnsemble
 
         meanValue[node] = result;
         return result;
-    }
-
-    private void CheckRow(ReadOnlySpan<float> row)
-    {
-        if (row.Length != FeatureCount)
-        {
-            throw new ArgumentException(
-                string.Create(
-                    CultureInfo.InvariantCulture,
-                    $"The row has {row.Length} values; the model expects {FeatureCount}."
-                ),
-                nameof(row)
-            );
-        }
     }
 }
