@@ -37,11 +37,17 @@ internal static class EventTimeHeader
                 title: "Unauthorized."
             );
         }
-        if (values.Count != 1 || !MonitoringTime.TryParse(values[0], out var parsed))
+        // Years 1900–9998: the log's monitoring windows are computed by adding days and weeks to
+        // these times, which must not overflow DateTimeOffset's range (0001–9999).
+        if (
+            values.Count != 1
+            || !MonitoringTime.TryParse(values[0], out var parsed)
+            || parsed.Year is < 1900 or > 9998
+        )
         {
             return Problems.BadRequest(
                 "Invalid event time.",
-                $"{Header} must be one ISO 8601 timestamp, e.g. 2026-01-05T12:00:00Z."
+                $"{Header} must be one ISO 8601 timestamp (years 1900–9998), e.g. 2026-01-05T12:00:00Z."
             );
         }
         eventTime = parsed;

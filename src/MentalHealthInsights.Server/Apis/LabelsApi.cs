@@ -1,7 +1,6 @@
 using System.Text.Json;
 using MentalHealthInsights.Core.Scoring.PredictionLog;
 using MentalHealthInsights.Server.Apis.Contracts;
-using MentalHealthInsights.Server.Hosting;
 using MentalHealthInsights.Server.PredictionLogging;
 using MentalHealthInsights.Server.Serving;
 using MentalHealthInsights.Server.Validation;
@@ -70,61 +69,28 @@ internal static class LabelsApi
         {
             return Problems.Body(body.Status, options.MaxBatchBodyBytes);
         }
-        LabelsRequest? request;
+        var errors = new FieldErrors();
+        List<(string UserId, bool Outcome)> labels;
         try
         {
-            var reader = new Utf8JsonReader(body.Buffer);
-            request = JsonSerializer.Deserialize(
-                ref reader,
-                ServerJsonContext.Default.LabelsRequest
-            );
+            labels = LabelsParser.Parse(body.Buffer, errors);
         }
         catch (JsonException ex)
         {
             return Problems.Malformed(JsonErrors.Describe(ex));
         }
-        catch (InvalidOperationException)
-        {
-            return Problems.Malformed("The body holds text that is not valid Unicode.");
-        }
         finally
         {
             body.Complete();
         }
-        var errors = new FieldErrors();
-        var outcomes = new List<OutcomeLabel>();
-        if (request?.Labels is not { Count: > 0 } labels)
-        {
-            errors.Add(
-                "labels",
-                "must be a non-empty array of {\"User_ID\": …, \"outcome\": true|false}"
-            );
-            return Problems.Invalid(errors, "Nothing to attach.");
-        }
-        for (var i = 0; i < labels.Count; i++)
-        {
-            var item = labels[i];
-            // Checked once: a valid id is kept, an invalid one is reported.
-            var id = item?.UserId?.Trim()
-                is { Length: > 0 and <= RecordJsonReader.MaxFieldLength } text
-                ? text
-                : null;
-            if (id is null)
-            {
-                errors.Add($"labels[{i}].User_ID", "is required (1–1024 characters)");
-            }
-            if (item?.Outcome is not { } outcome)
-            {
-                errors.Add($"labels[{i}].outcome", "is required (true or false)");
-            }
-            else if (id is not null)
-            {
-                outcomes.Add(new OutcomeLabel(pseudonymiser.Pseudonymise(id), outcome));
-            }
-        }
         if (errors.HasErrors)
         {
             return Problems.Invalid(errors, "Correct the listed labels; none were attached.");
+        }
+        var outcomes = new List<OutcomeLabel>(labels.Count);
+        foreach (var (userId, outcome) in labels)
+        {
+            outcomes.Add(new OutcomeLabel(pseudonymiser.Pseudonymise(userId), outcome));
         }
         var updated = await store.AttachOutcomesAsync(
             outcomes,

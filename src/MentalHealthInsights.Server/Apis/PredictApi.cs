@@ -229,12 +229,14 @@ internal static class PredictApi
             : (0, null, default, Problems.Body(body.Status, maxBytes));
     }
 
-    /// <summary>How many factors to explain (0 = none), or null for an invalid top.</summary>
+    /// <summary>
+    /// How many factors to explain (0 = none), or null for an invalid top — also beside
+    /// explain=false, where it used to be ignored: a query value out of range is always a 400.
+    /// </summary>
     internal static int? FactorCount(bool? explain, int? top, ServingOptions options) =>
-        explain == false ? 0
-        : top is null ? options.TopFactors
-        : top is >= 1 and <= 9 ? top
-        : null;
+        top is not (null or (>= 1 and <= 9)) ? null
+        : explain == false ? 0
+        : top ?? options.TopFactors;
 
     private static ParsedRecord? ParseOne(ReadOnlySequence<byte> body, FieldErrors errors)
     {

@@ -14,6 +14,30 @@ internal static class ServerPipeline
     public static WebApplication UseMentalHealthServer(this WebApplication app)
     {
         var metrics = app.Services.GetRequiredService<ServerMetrics>();
+        // Set as the response starts, so that an error response carries it too (the exception
+        // handler clears the headers set before it).
+        app.Use(
+            static (context, next) =>
+            {
+                context.Response.OnStarting(SetRequestId, context);
+                return next(context);
+            }
+        );
+        // Any token is a method to Kestrel, and prometheus-net labels its series by method: an
+        // unknown one would add series to /metrics for every name a client makes up.
+        app.Use(
+            (context, next) =>
+                IsStandardMethod(context.Request.Method)
+                    ? next(context)
+                    : RefuseMethod(context, metrics)
+        );
+        // Outside the exception handler, so a request that failed is counted with the status it
+        // was answered with (500), not the 200 the response still had when the exception passed.
+        // Its endpoint label is empty: the handler clears the endpoint to write its response
+        // (a known prometheus-net limitation, issue #177; restoring the endpoint did not help).
+        app.UseHttpMetrics(options =>
+            options.SetMetricFactory(Metrics.WithCustomRegistry(metrics.Registry))
+        );
         app.UseExceptionHandler(
             new ExceptionHandlerOptions
             {
@@ -25,16 +49,6 @@ internal static class ServerPipeline
             }
         );
         app.UseStatusCodePages();
-        app.Use(
-            (context, next) =>
-            {
-                context.Response.Headers[RequestIdHeader] = context.TraceIdentifier;
-                return next(context);
-            }
-        );
-        app.UseHttpMetrics(options =>
-            options.SetMetricFactory(Metrics.WithCustomRegistry(metrics.Registry))
-        );
         // With RateLimiting:PermitLimit = 0 (off) the limiter middleware is skipped altogether
         // instead of running a no-op partition per request. Decided on the first request, when
         // every configuration source (a test host's too) is in place; the options never change.
@@ -43,6 +57,36 @@ internal static class ServerPipeline
         );
         app.UseWhen(_ => limiting.Value, limited => limited.UseRateLimiter());
         return app;
+    }
+
+    private static Task SetRequestId(object state)
+    {
+        var context = (HttpContext)state;
+        context.Response.Headers[RequestIdHeader] = context.TraceIdentifier;
+        return Task.CompletedTask;
+    }
+
+    private static bool IsStandardMethod(string method) =>
+        HttpMethods.IsGet(method)
+        || HttpMethods.IsPost(method)
+        || HttpMethods.IsHead(method)
+        || HttpMethods.IsPut(method)
+        || HttpMethods.IsDelete(method)
+        || HttpMethods.IsPatch(method)
+        || HttpMethods.IsOptions(method)
+        || HttpMethods.IsTrace(method)
+        || HttpMethods.IsConnect(method);
+
+    private static Task RefuseMethod(HttpContext context, ServerMetrics metrics)
+    {
+        metrics.UnknownMethods.Inc();
+        return TypedResults
+            .Problem(
+                detail: "The method is not a standard HTTP method.",
+                statusCode: StatusCodes.Status501NotImplemented,
+                title: "Method not implemented."
+            )
+            .ExecuteAsync(context);
     }
 
     public static WebApplication MapMentalHealthServer(this WebApplication app)

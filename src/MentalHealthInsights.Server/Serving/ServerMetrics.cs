@@ -55,6 +55,11 @@ internal sealed class ServerMetrics
             "mhi_prediction_log_dropped_total",
             "Prediction log entries dropped because the queue was full (never blocks a request)."
         );
+        UnknownMethods = factory.CreateCounter(
+            "mhi_http_unknown_method_total",
+            "Requests refused with 501 because their method is not a standard HTTP method (one "
+                + "count, not a series per method: a client must not be able to grow /metrics)."
+        );
         LogFailed = factory.CreateCounter(
             "mhi_prediction_log_failed_total",
             "Prediction log entries lost because the store refused a batch."
@@ -74,6 +79,8 @@ internal sealed class ServerMetrics
     public Counter LogDropped { get; }
 
     public Counter LogFailed { get; }
+
+    public Counter UnknownMethods { get; }
 
     /// <summary>Counts one prediction.</summary>
     public void Predicted(double probability, bool label)

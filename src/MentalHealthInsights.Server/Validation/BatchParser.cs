@@ -32,12 +32,16 @@ internal static class BatchParser
         var found = false;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            var isRecords = reader.ValueTextEquals("records"u8);
+            var isRecords = RecordJsonReader.NameIs(ref reader, "records"u8);
             reader.Read();
             if (!isRecords)
             {
                 reader.Skip();
                 continue;
+            }
+            if (found)
+            {
+                return new Result(items, "\"records\" appears more than once; send one array.");
             }
             if (reader.TokenType != JsonTokenType.StartArray)
             {

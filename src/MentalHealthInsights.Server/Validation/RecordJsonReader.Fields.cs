@@ -40,8 +40,11 @@ internal static partial class RecordJsonReader
     private static readonly string[] Countries = [.. DatasetSchema.Countries];
     private static readonly string[] StressLevels = [.. DatasetSchema.StressLevels];
 
+    // A name holding an escaped lone surrogate (not valid UTF-16) is no field: an unknown member,
+    // ignored like any other, where ValueTextEquals would throw.
     private static int FieldOf(ref Utf8JsonReader reader) =>
-        reader.ValueTextEquals("Age"u8) ? AgeField
+        reader.ValueIsEscaped && !HasValidText(ref reader) ? -1
+        : reader.ValueTextEquals("Age"u8) ? AgeField
         : reader.ValueTextEquals("Gender"u8) ? GenderField
         : reader.ValueTextEquals("Occupation"u8) ? OccupationField
         : reader.ValueTextEquals("Country"u8) ? CountryField

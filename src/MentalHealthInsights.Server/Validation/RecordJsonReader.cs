@@ -347,6 +347,18 @@ internal static partial class RecordJsonReader
         }
     }
 
+    /// <summary>
+    /// Whether the property name at the reader is <paramref name="name"/>. A name that is not
+    /// valid UTF-16 (an escaped lone surrogate) is no known name — where
+    /// <see cref="Utf8JsonReader.ValueTextEquals(ReadOnlySpan{byte})"/> would throw.
+    /// </summary>
+    internal static bool NameIs(ref Utf8JsonReader reader, ReadOnlySpan<byte> name) =>
+        (!reader.ValueIsEscaped || HasValidText(ref reader)) && reader.ValueTextEquals(name);
+
+    /// <summary>Whether the (escaped) string or name at the reader unescapes to valid UTF-16.</summary>
+    private static bool HasValidText(ref Utf8JsonReader reader) =>
+        GetString(ref reader) is not null;
+
     /// <summary>The string value, or null when it is not valid UTF-16 (an escaped lone surrogate).</summary>
     internal static string? GetString(ref Utf8JsonReader reader)
     {

@@ -22,7 +22,7 @@ internal readonly struct RequestBody
     /// <summary>The body's bytes (valid until <see cref="Complete"/>).</summary>
     public ReadOnlySequence<byte> Buffer { get; }
 
-    /// <summary>200 when the body was read; otherwise 413 or 415.</summary>
+    /// <summary>200 when the body was read; otherwise 413, 415, or 400 for a broken upload.</summary>
     public int Status { get; }
 
     /// <summary>Reads the body of <paramref name="request"/>, at most <paramref name="limit"/> bytes.</summary>
@@ -63,6 +63,12 @@ internal readonly struct RequestBody
         {
             // Kestrel's own body limit (set a little above ours) or a broken upload.
             return new RequestBody(null, default, ex.StatusCode);
+        }
+        catch (IOException)
+        {
+            // The client reset the connection mid-upload (ConnectionResetException): nobody is
+            // left to answer, and it is not a server error to log with a stack trace.
+            return new RequestBody(null, default, StatusCodes.Status400BadRequest);
         }
     }
 

@@ -45,6 +45,7 @@ internal static class WhatIfParser
         var strings = new List<string>();
         var valuesGiven = false;
         var recordGiven = false;
+        var featureGiven = false;
         if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
         {
             errors.Add(
@@ -57,15 +58,26 @@ internal static class WhatIfParser
         }
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            if (reader.ValueTextEquals("record"u8))
+            if (RecordJsonReader.NameIs(ref reader, "record"u8))
             {
                 reader.Read();
+                if (recordGiven)
+                {
+                    Duplicate(ref reader, "record", errors);
+                    continue;
+                }
                 recordGiven = true;
                 record = RecordJsonReader.Read(ref reader, limits, errors, "record.");
             }
-            else if (reader.ValueTextEquals("feature"u8))
+            else if (RecordJsonReader.NameIs(ref reader, "feature"u8))
             {
                 reader.Read();
+                if (featureGiven)
+                {
+                    Duplicate(ref reader, "feature", errors);
+                    continue;
+                }
+                featureGiven = true;
                 feature =
                     reader.TokenType == JsonTokenType.String
                         ? RecordJsonReader.GetString(ref reader)
@@ -80,9 +92,14 @@ internal static class WhatIfParser
                     reader.Skip();
                 }
             }
-            else if (reader.ValueTextEquals("values"u8))
+            else if (RecordJsonReader.NameIs(ref reader, "values"u8))
             {
                 reader.Read();
+                if (valuesGiven)
+                {
+                    Duplicate(ref reader, "values", errors);
+                    continue;
+                }
                 valuesGiven = true;
                 ReadValues(ref reader, numbers, strings, errors);
             }
@@ -109,6 +126,13 @@ internal static class WhatIfParser
             return new Result(record, null, [], []);
         }
         return CheckValues(record, feature, valuesGiven, numbers, strings, limits, errors);
+    }
+
+    // A member given twice: an error (not the last one silently winning); its value is skipped.
+    private static void Duplicate(ref Utf8JsonReader reader, string member, FieldErrors errors)
+    {
+        errors.Add(member, "appears more than once; send it once");
+        reader.Skip();
     }
 
     private static bool HasFeatureError(FieldErrors errors) =>

@@ -1,5 +1,6 @@
 using System.Net;
 using MentalHealthInsights.Server.Tests.Fixtures;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace MentalHealthInsights.Server.Tests.Apis;
 
@@ -112,5 +113,83 @@ public sealed class LimitsAndMetricsTests(TrainedModelFixture models)
         Assert.Contains("http_request_duration_seconds_bucket{", text, StringComparison.Ordinal);
         Assert.Contains("v1/predict\"", text, StringComparison.Ordinal);
         Assert.Contains("mhi_prediction_log_dropped_total", text, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// A request that fails inside the server (here: a prediction log whose label attachment
+    /// throws) is counted in /metrics under the status it was answered with — the metrics
+    /// middleware used to sit inside the exception handler and count it as 200 — and the 500
+    /// still carries its request id, which the exception handler used to clear.
+    /// </summary>
+    [Fact]
+    public async Task Metrics_AnInternalError_IsCountedAs500AndKeepsTheRequestId()
+    {
+        await using var factory = new ServerFactory(models.LrBundle);
+        await using var failing = factory.WithWebHostBuilder(builder =>
+            builder.ConfigureServices(services =>
+                services.AddSingleton<MentalHealthInsights.Core.Scoring.PredictionLog.IPredictionLogStore>(
+                    new PredictionLogging.RecordingPredictionLogStore()
+                )
+            )
+        );
+        using var client = failing.CreateClient();
+        using var request = new HttpRequestMessage(
+            HttpMethod.Post,
+            new Uri("/v1/labels", UriKind.Relative)
+        )
+        {
+            Content = ServerFactory.Json("{\"labels\":[{\"User_ID\":\"u-1\",\"outcome\":true}]}"),
+        };
+        request.Headers.Add("X-Api-Key", ServerFactory.AdminKey);
+
+        using var response = await client.SendAsync(request);
+        var text = await client.GetStringAsync(new Uri("/metrics", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
+        Assert.NotEmpty(response.Headers.GetValues("X-Request-Id").Single());
+        var requestCounts = text.Split('\n')
+            .Where(l => l.StartsWith("http_requests_received_total{", StringComparison.Ordinal))
+            .ToList();
+        // The endpoint label of a failed request is empty (the exception handler clears the
+        // endpoint; docs/serving.md): what matters is that it is counted as a 500.
+        Assert.Contains(
+            requestCounts,
+            l => l.Contains("code=\"500\",method=\"POST\"", StringComparison.Ordinal)
+        );
+        Assert.DoesNotContain(
+            requestCounts,
+            l =>
+                l.Contains("endpoint=\"v1/labels\"", StringComparison.Ordinal)
+                && l.Contains("code=\"200\"", StringComparison.Ordinal)
+        );
+    }
+
+    /// <summary>
+    /// A made-up method gets 501 and one count — not a new series per method name, which let any
+    /// client grow /metrics without bound.
+    /// </summary>
+    [Fact]
+    public async Task Metrics_MadeUpMethods_Get501AndAddNoSeries()
+    {
+        await using var factory = new ServerFactory(models.LrBundle);
+        using var client = await factory.ReadyClientAsync();
+        var before = await client.GetStringAsync(new Uri("/metrics", UriKind.Relative));
+
+        var statuses = new List<HttpStatusCode>();
+        foreach (var method in new[] { "MADEUP1", "MADEUP2", "MADEUP3" })
+        {
+            using var request = new HttpRequestMessage(
+                new HttpMethod(method),
+                new Uri("/", UriKind.Relative)
+            );
+            using var response = await client.SendAsync(request);
+            statuses.Add(response.StatusCode);
+        }
+        var after = await client.GetStringAsync(new Uri("/metrics", UriKind.Relative));
+
+        Assert.All(statuses, s => Assert.Equal(HttpStatusCode.NotImplemented, s));
+        Assert.DoesNotContain("MADEUP", after, StringComparison.Ordinal);
+        Assert.DoesNotContain("mhi_http_unknown_method_total 3", before, StringComparison.Ordinal);
+        Assert.Contains("mhi_http_unknown_method_total 3", after, StringComparison.Ordinal);
     }
 }
