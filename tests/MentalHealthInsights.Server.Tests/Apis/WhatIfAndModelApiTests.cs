@@ -4,26 +4,8 @@ using MentalHealthInsights.Server.Tests.Fixtures;
 namespace MentalHealthInsights.Server.Tests.Apis;
 
 [Collection(TrainedModelGroup.Name)]
-public sealed class WhatIfAndModelApiTests(TrainedModelFixture models) : IAsyncLifetime
+public sealed class WhatIfAndModelApiTests(TrainedModelFixture models) : ReadyServerTests(models)
 {
-    private ServerFactory _factory = null!;
-    private HttpClient _client = null!;
-
-    public async Task InitializeAsync()
-    {
-        _factory = new ServerFactory(models.LrBundle);
-        _client = await _factory.ReadyClientAsync();
-    }
-
-    public async Task DisposeAsync()
-    {
-        _client.Dispose();
-        await _factory.DisposeAsync();
-    }
-
-    private Task<HttpResponseMessage> PostAsync(string path, string json) =>
-        _client.PostAsync(new Uri(path, UriKind.Relative), ServerFactory.Json(json));
-
     [Fact]
     public async Task WhatIf_SleepValues_OnePointPerValueWithChangeFromCurrent()
     {
@@ -116,7 +98,7 @@ public sealed class WhatIfAndModelApiTests(TrainedModelFixture models) : IAsyncL
     [Fact]
     public async Task Model_Loaded_ReturnsMetadataWithIntervals()
     {
-        using var response = await _client.GetAsync(new Uri("/v1/model", UriKind.Relative));
+        using var response = await Client.GetAsync(new Uri("/v1/model", UriKind.Relative));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var body = await ServerFactory.ReadJsonAsync(response);
@@ -136,7 +118,7 @@ public sealed class WhatIfAndModelApiTests(TrainedModelFixture models) : IAsyncL
     [Fact]
     public async Task Registry_ServingABundlePath_SaysSo()
     {
-        using var response = await _client.GetAsync(new Uri("/v1/registry", UriKind.Relative));
+        using var response = await Client.GetAsync(new Uri("/v1/registry", UriKind.Relative));
 
         var body = await ServerFactory.ReadJsonAsync(response);
         Assert.Contains("not serving a registered model", body.GetProperty("note").GetString());
@@ -145,8 +127,8 @@ public sealed class WhatIfAndModelApiTests(TrainedModelFixture models) : IAsyncL
     [Fact]
     public async Task Health_Loaded_LiveAndReady()
     {
-        using var live = await _client.GetAsync(new Uri("/health/live", UriKind.Relative));
-        using var ready = await _client.GetAsync(new Uri("/health/ready", UriKind.Relative));
+        using var live = await Client.GetAsync(new Uri("/health/live", UriKind.Relative));
+        using var ready = await Client.GetAsync(new Uri("/health/ready", UriKind.Relative));
 
         Assert.Equal(HttpStatusCode.OK, live.StatusCode);
         Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
