@@ -232,4 +232,67 @@ public sealed class BatchCommandTests(BatchCommandFixture fixture)
             l => l.StartsWith("error:", StringComparison.Ordinal)
         );
     }
+
+    [Fact]
+    public async Task Batch_SameOutputAsARunningJob_ExitsTwoAndLeavesItsOutput()
+    {
+        using var temp = new TempFolder();
+        var output = temp.File("out.csv");
+        File.WriteAllText(output, "the running job's output\n");
+        CliResult result;
+        using (
+            new FileStream(
+                output + ".lock",
+                FileMode.OpenOrCreate,
+                FileAccess.ReadWrite,
+                FileShare.None
+            )
+        )
+        {
+            result = await CliHarness.RunAsync(
+                "batch",
+                "-i",
+                fixture.Data,
+                "-o",
+                output,
+                "-m",
+                fixture.Bundle,
+                "--raw-ids"
+            );
+        }
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains($"Another mhi batch is writing {output}", result.Error);
+        Assert.Equal("the running job's output\n", File.ReadAllText(output));
+        Assert.False(File.Exists(output + ".partial"));
+    }
+
+    [Fact]
+    public async Task Batch_FolderInputWithRejectsNamingOneOfItsFiles_ExitsOneAndKeepsIt()
+    {
+        using var temp = new TempFolder();
+        var folder = Directory.CreateDirectory(temp.File("in")).FullName;
+        File.Copy(fixture.Data, Path.Combine(folder, "a.csv"));
+        File.Copy(fixture.Data, Path.Combine(folder, "b.csv"));
+
+        var result = await CliHarness.RunAsync(
+            "batch",
+            "-i",
+            folder,
+            "-o",
+            temp.File("out.csv"),
+            "--rejects",
+            Path.Combine(folder, "a.csv"),
+            "-m",
+            fixture.Bundle,
+            "--raw-ids"
+        );
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("must not be the input file", result.Error);
+        Assert.Equal(
+            File.ReadAllBytes(fixture.Data),
+            File.ReadAllBytes(Path.Combine(folder, "a.csv"))
+        );
+    }
 }

@@ -46,6 +46,19 @@ internal sealed partial class BatchPlan
 
     public string CheckpointPath => Output + ".checkpoint.json";
 
+    /// <summary>Held (exclusively) for the whole job, so two jobs never write one output at once.</summary>
+    public string LockPath => Output + ".lock";
+
+    /// <summary>The files a job with <paramref name="output"/> writes, besides the rejects file.</summary>
+    private static string[] OutputFiles(string output) =>
+        [
+            output,
+            output + ".partial",
+            output + ".checkpoint.json",
+            output + ".checkpoint.json.tmp",
+            output + ".lock",
+        ];
+
     public BatchPartition Partition { get; private init; }
 
     public SubjectPseudonymiser? Pseudonymiser { get; private init; }
@@ -100,6 +113,17 @@ internal sealed partial class BatchPlan
         {
             throw new ArgumentException(
                 "The output and rejects files must differ.",
+                nameof(options)
+            );
+        }
+
+        // The rejects file (or its .partial) must not be one of the output's own files either:
+        // the job would write both to one file and lose data.
+        string[] rejectsFiles = [rejects, rejects + ".partial"];
+        if (OutputFiles(output).Intersect(rejectsFiles, StringComparer.Ordinal).Any())
+        {
+            throw new ArgumentException(
+                $"The rejects file must not be one of the output's files ({Path.GetFileName(output)}, .partial, .checkpoint.json, .lock).",
                 nameof(options)
             );
         }
@@ -194,8 +218,9 @@ internal sealed partial class BatchPlan
         if (File.Exists(input))
         {
             return
-                string.Equals(input, output, StringComparison.Ordinal)
+                OutputFiles(output).Contains(input, StringComparer.Ordinal)
                 || string.Equals(input, rejects, StringComparison.Ordinal)
+                || string.Equals(input, rejects + ".partial", StringComparison.Ordinal)
                 ? throw new ArgumentException(
                     "The output must not be the input file.",
                     nameof(input)
@@ -208,15 +233,45 @@ internal sealed partial class BatchPlan
             return ([], $"The input {input} does not exist.");
         }
 
-        string[] own = [output, rejects];
+        // This job's own output and rejects from an earlier run are skipped; a file of the folder
+        // that is not one (its header is not the job's) is an input, which the job must not overwrite.
         var files = Directory
             .EnumerateFiles(input, "*.csv", SearchOption.TopDirectoryOnly)
-            .Where(f => !own.Contains(f, StringComparer.Ordinal))
+            .Where(f =>
+                !IsOwnFile(f, output, BatchScoringJob.OutputHeader)
+                && !IsOwnFile(f, rejects, BatchScoringJob.RejectsHeader)
+            )
             .Order(StringComparer.Ordinal)
             .ToArray();
         return files.Length == 0
             ? ([], $"The folder {input} has no .csv files to score.")
             : (files, null);
+    }
+
+    /// <summary>
+    /// True when <paramref name="file"/> is <paramref name="own"/> written by an earlier run (its
+    /// first line is <paramref name="header"/>); throws when it is <paramref name="own"/> but holds
+    /// anything else, so an input file is never overwritten.
+    /// </summary>
+    private static bool IsOwnFile(string file, string own, string header)
+    {
+        if (!string.Equals(file, own, StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        string? first;
+        using (var reader = new StreamReader(file, InputEncoding, true))
+        {
+            first = reader.ReadLine();
+        }
+
+        return string.Equals(first, header, StringComparison.Ordinal)
+            ? true
+            : throw new ArgumentException(
+                $"The output must not be the input file ({Path.GetFileName(file)} is a .csv file of the input folder).",
+                nameof(own)
+            );
     }
 
     /// <summary>Checks a file's header now, so a bad file stops the job before anything is written.</summary>

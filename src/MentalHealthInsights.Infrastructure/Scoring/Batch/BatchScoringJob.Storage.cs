@@ -16,6 +16,73 @@ public sealed partial class BatchScoringJob
     }
 
     /// <summary>
+    /// Takes <c>OUTPUT.lock</c> exclusively (an OS lock: <c>flock</c> on Linux, so a killed job
+    /// never leaves it held) for the whole job, fresh or resumed: a second job with the same output
+    /// refuses at once instead of writing the same partial files.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">Another job holds the lock.</exception>
+    private static JobLock AcquireLock(BatchPlan plan)
+    {
+        try
+        {
+            return new JobLock(
+                plan.LockPath,
+                new FileStream(
+                    plan.LockPath,
+                    FileMode.OpenOrCreate,
+                    FileAccess.ReadWrite,
+                    FileShare.None,
+                    bufferSize: 0
+                )
+            );
+        }
+        catch (IOException e)
+            when (e
+                    is not (
+                        FileNotFoundException
+                        or DirectoryNotFoundException
+                        or PathTooLongException
+                    )
+            )
+        {
+            throw new InvalidOperationException(
+                $"Another mhi batch is writing {plan.OutputDisplay} (its lock {plan.LockPath} is held); wait for it to finish.",
+                e
+            );
+        }
+    }
+
+    /// <summary>The held lock file; deleted while still held, so no other job can lock the old file.</summary>
+    private sealed class JobLock(string path, FileStream stream) : IDisposable
+    {
+        private bool disposed;
+
+        public void Dispose()
+        {
+            if (disposed)
+            {
+                return;
+            }
+
+            disposed = true;
+            try
+            {
+                File.Delete(path);
+            }
+            catch (IOException)
+            {
+                // Left behind: harmless, the next job locks it again.
+            }
+            catch (UnauthorizedAccessException)
+            {
+                // As above.
+            }
+
+            stream.Dispose();
+        }
+    }
+
+    /// <summary>
     /// Finishes a job with an S3 output or rejects file (instead of the local renames): the
     /// complete partial files in the work folder are uploaded (multipart above the part size,
     /// visible only once complete), rejects first and output last, so the output object's
@@ -26,6 +93,7 @@ public sealed partial class BatchScoringJob
     private static void Publish(
         BatchPlan plan,
         BatchCheckpoint checkpoint,
+        JobLock jobLock,
         CancellationToken cancellationToken
     )
     {
@@ -37,6 +105,7 @@ public sealed partial class BatchScoringJob
         PublishFile(plan.RejectsPartial, plan.Rejects, plan.RejectsTarget, cancellationToken);
         PublishFile(plan.OutputPartial, plan.Output, plan.OutputTarget, cancellationToken);
         File.Delete(plan.CheckpointPath);
+        jobLock.Dispose(); // the lock file goes too, so the emptied folders can be removed
         RemoveEmptyFolders(plan.WorkDirectory, Path.GetDirectoryName(plan.Rejects)!);
         RemoveEmptyFolders(plan.WorkDirectory, Path.GetDirectoryName(plan.Output)!);
     }

@@ -110,6 +110,7 @@ public sealed partial class BatchScoringJob
         }
 
         CreateOutputFolders(plan);
+        using var jobLock = AcquireLock(plan);
         var state = Prepare(plan, options.Resume);
         if (!state.Checkpoint.Finished)
         {
@@ -118,7 +119,7 @@ public sealed partial class BatchScoringJob
 
         if (plan.HasRemoteTargets)
         {
-            Publish(plan, state.Checkpoint, cancellationToken);
+            Publish(plan, state.Checkpoint, jobLock, cancellationToken);
         }
         else
         {

@@ -303,4 +303,76 @@ public sealed class BatchScoringJobTests(BatchTestModel model) : IClassFixture<B
         Assert.Equal(3, result.RowsScored);
         Assert.Equal(1, result.RowsRejected);
     }
+
+    [Theory]
+    [InlineData("output")]
+    [InlineData("rejects")]
+    public void Run_FolderWithOutputOrRejectsNamingAnInputFile_RefusesAndKeepsIt(string which)
+    {
+        using var temp = new BatchTempFolder();
+        var inputs = Directory.CreateDirectory(temp.File("inputs")).FullName;
+        var a = temp.WriteInput(
+            Path.Combine("inputs", "a.csv"),
+            BatchTestModel.Records(5, seed: 13)
+        );
+        temp.WriteInput(Path.Combine("inputs", "b.csv"), BatchTestModel.Records(5, seed: 14));
+        var before = File.ReadAllBytes(a);
+        var options = Options(temp, inputs);
+        options = which == "output" ? options with { Output = a } : options with { Rejects = a };
+
+        var error = Assert.Throws<ArgumentException>(() => model.Job().Run(options));
+
+        Assert.Contains("must not be the input file", error.Message, StringComparison.Ordinal);
+        Assert.Equal(before, File.ReadAllBytes(a));
+    }
+
+    [Theory]
+    [InlineData(".partial")]
+    [InlineData(".checkpoint.json")]
+    [InlineData(".lock")]
+    public void Run_RejectsNamingOneOfTheOutputsFiles_Refuses(string suffix)
+    {
+        using var temp = new BatchTempFolder();
+        var input = temp.WriteInput("in.csv", BatchTestModel.Records(5, seed: 15));
+        var options = Options(temp, input);
+
+        var error = Assert.Throws<ArgumentException>(() =>
+            model.Job().Run(options with { Rejects = options.Output + suffix })
+        );
+
+        Assert.Contains("output's files", error.Message, StringComparison.Ordinal);
+        Assert.Equal(["in.csv"], Directory.GetFiles(temp.Path).Select(Path.GetFileName));
+    }
+
+    [Fact]
+    public void Run_AnotherJobHoldsTheOutputsLock_RefusesAndWritesNothing()
+    {
+        using var temp = new BatchTempFolder();
+        var input = temp.WriteInput("in.csv", BatchTestModel.Records(5, seed: 16));
+        var options = Options(temp, input);
+        File.WriteAllText(options.Output, "the first job's output\n");
+
+        using (
+            new FileStream(
+                options.Output + ".lock",
+                FileMode.OpenOrCreate,
+                FileAccess.ReadWrite,
+                FileShare.None
+            )
+        )
+        {
+            var error = Assert.Throws<InvalidOperationException>(() => model.Job().Run(options));
+            Assert.Contains(
+                "Another mhi batch is writing",
+                error.Message,
+                StringComparison.Ordinal
+            );
+        }
+
+        Assert.Equal("the first job's output\n", File.ReadAllText(options.Output));
+        Assert.False(File.Exists(options.Output + ".partial"));
+        var result = model.Job().Run(options);
+        Assert.True(result.Completed);
+        Assert.False(File.Exists(options.Output + ".lock"));
+    }
 }
