@@ -44,15 +44,8 @@ internal static class LabelsImportCommand
                             $"set {SubjectPseudonymiser.KeyVariable} to the key the server logs with (at least 16 bytes)."
                         );
                     }
-                    IPredictionLogStore store;
-                    try
-                    {
-                        store = PredictionLogStoreFactory.Create(parseResult.GetValue(log));
-                    }
-                    catch (ArgumentException ex)
-                    {
-                        throw new CommandFailure(ExitCodes.Usage, ex.Message);
-                    }
+                    // As mhi monitor: a missing SQLite log is an error, never a new empty one.
+                    var store = MonitorCommand.OpenPredictionLog(parseResult.GetValue(log));
                     OutcomeLabelImportResult result;
                     try
                     {

@@ -32,18 +32,29 @@ internal static partial class MonitorCommand
     /// <summary>
     /// Opens the prediction log named by --prediction-log (the serving adapter: a SQLite path or
     /// sqlite:/// URI, or a PostgreSQL URI / connection string). A SQLite log that does not exist
-    /// is an error, not an empty window.
+    /// is an error, not an empty window (nor, for <c>mhi labels import</c>, a new empty log), and
+    /// so is a file that is not a SQLite database.
     /// </summary>
-    private static IPredictionLogStore OpenPredictionLog(string uri)
+    internal static IPredictionLogStore OpenPredictionLog(string? uri)
     {
         try
         {
-            if (PredictionLogStoreFactory.SqlitePath(uri) is { } path && !File.Exists(path))
+            if (PredictionLogStoreFactory.SqlitePath(uri) is { } path)
             {
-                throw new CommandFailure(
-                    ExitCodes.InvalidData,
-                    $"No prediction log at '{path}' (it is created by mhi serve)."
-                );
+                if (!File.Exists(path))
+                {
+                    throw new CommandFailure(
+                        ExitCodes.InvalidData,
+                        $"No prediction log at '{path}' (it is created by mhi serve)."
+                    );
+                }
+                if (!IsSqliteFile(path))
+                {
+                    throw new CommandFailure(
+                        ExitCodes.InvalidData,
+                        $"'{path}' is not a prediction log (not a SQLite database)."
+                    );
+                }
             }
             return PredictionLogStoreFactory.Create(uri);
         }
@@ -51,6 +62,21 @@ internal static partial class MonitorCommand
         {
             throw new CommandFailure(ExitCodes.Usage, e.Message);
         }
+    }
+
+    /// <summary>True for an empty file (SQLite creates the database in it) or one starting with SQLite's header.</summary>
+    private static bool IsSqliteFile(string path)
+    {
+        ReadOnlySpan<byte> magic = "SQLite format 3\0"u8;
+        Span<byte> start = stackalloc byte[16];
+        using var stream = new FileStream(
+            path,
+            FileMode.Open,
+            FileAccess.Read,
+            FileShare.ReadWrite
+        );
+        var read = stream.ReadAtLeast(start, start.Length, throwOnEndOfStream: false);
+        return read == 0 || start[..read].SequenceEqual(magic);
     }
 
     // The rejects files a run writes into its output folder.

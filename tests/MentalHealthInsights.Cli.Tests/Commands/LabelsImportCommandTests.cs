@@ -69,6 +69,7 @@ public sealed class LabelsImportCommandTests
     {
         using var temp = new TempFolder();
         await File.WriteAllTextAsync(temp.File("labels.csv"), "User_ID,Age\na,30\n");
+        await CreateLogAsync(temp.File("p.db"));
         Environment.SetEnvironmentVariable(SubjectPseudonymiser.KeyVariable, Key);
         CliResult result;
         try
@@ -88,6 +89,134 @@ public sealed class LabelsImportCommandTests
 
         Assert.Equal(2, result.ExitCode);
         Assert.Contains("Mental_Health_Condition", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Import_NoLogAtThePath_ExitCode2AndCreatesNone()
+    {
+        using var temp = new TempFolder();
+        await File.WriteAllTextAsync(
+            temp.File("labels.csv"),
+            "User_ID,Mental_Health_Condition\na,Yes\n"
+        );
+
+        var result = await ImportAsync(temp.File("labels.csv"), temp.File("p.db"));
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains(
+            $"No prediction log at '{temp.File("p.db")}'",
+            result.Error,
+            StringComparison.Ordinal
+        );
+        Assert.False(File.Exists(temp.File("p.db")));
+    }
+
+    [Theory]
+    [InlineData("file")]
+    [InlineData("folder")]
+    public async Task Import_LogThatIsNotADatabase_ExitCode2OneLine(string kind)
+    {
+        using var temp = new TempFolder();
+        await File.WriteAllTextAsync(
+            temp.File("labels.csv"),
+            "User_ID,Mental_Health_Condition\na,Yes\n"
+        );
+        var log = temp.File("notadb");
+        if (kind == "file")
+        {
+            await File.WriteAllTextAsync(log, "User_ID,Mental_Health_Condition\na,Yes\n");
+        }
+        else
+        {
+            Directory.CreateDirectory(log);
+        }
+
+        var result = await ImportAsync(temp.File("labels.csv"), log);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Single(result.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Contains(log, result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Import_ColumnNamedTwice_ExitCode2NamingIt()
+    {
+        using var temp = new TempFolder();
+        await CreateLogAsync(temp.File("p.db"));
+        await File.WriteAllTextAsync(
+            temp.File("labels.csv"),
+            "User_ID,User_ID,Mental_Health_Condition\na,a,Yes\n"
+        );
+
+        var result = await ImportAsync(temp.File("labels.csv"), temp.File("p.db"));
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains(
+            "Column(s) named more than once in the header: User_ID.",
+            result.Error,
+            StringComparison.Ordinal
+        );
+    }
+
+    [Fact]
+    public async Task Import_UnclosedQuoteMakingARowOver16MB_ExitCode2()
+    {
+        using var temp = new TempFolder();
+        await CreateLogAsync(temp.File("p.db"));
+        await File.WriteAllTextAsync(
+            temp.File("labels.csv"),
+            "User_ID,Mental_Health_Condition\na,Yes\n\"b" + new string('x', 17_000_000) + "\n"
+        );
+
+        var result = await ImportAsync(temp.File("labels.csv"), temp.File("p.db"));
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("never closed", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Import_BlankLines_AreNotRows()
+    {
+        using var temp = new TempFolder();
+        await CreateLogAsync(temp.File("p.db"));
+        await File.WriteAllTextAsync(
+            temp.File("labels.csv"),
+            "User_ID,Mental_Health_Condition\na,Yes\n\nb,No\n\n"
+        );
+
+        var result = await ImportAsync(temp.File("labels.csv"), temp.File("p.db"), "--json");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal(
+            "{\"read\":2,\"accepted\":2,\"rejected\":0,\"predictionsUpdated\":0}",
+            result.Output.Trim()
+        );
+    }
+
+    private static async Task CreateLogAsync(string path) =>
+        await new SqlitePredictionLogStore(path).AppendAsync(
+            [Entry("someone")],
+            CancellationToken.None
+        );
+
+    private static async Task<CliResult> ImportAsync(string file, string log, params string[] more)
+    {
+        Environment.SetEnvironmentVariable(SubjectPseudonymiser.KeyVariable, Key);
+        try
+        {
+            return await CliHarness.RunAsync([
+                "labels",
+                "import",
+                file,
+                "--prediction-log",
+                log,
+                .. more,
+            ]);
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable(SubjectPseudonymiser.KeyVariable, null);
+        }
     }
 
     private static PredictionLogEntry Entry(string? subject) =>

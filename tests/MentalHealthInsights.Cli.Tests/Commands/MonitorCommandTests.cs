@@ -107,6 +107,31 @@ public sealed class MonitorCommandTests
     }
 
     [Fact]
+    public async Task Monitor_PredictionLogNotADatabase_ExitsTwoWithReason()
+    {
+        using var temp = new TempFolder();
+        var reference = await GenerateAsync(temp, "ref.csv", 200, 1);
+
+        var result = await CliHarness.RunAsync(
+            "monitor",
+            "-r",
+            reference,
+            "-c",
+            "log",
+            "--prediction-log",
+            reference,
+            "--last",
+            "7d",
+            "-o",
+            temp.File("out"),
+            "--no-track"
+        );
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("is not a prediction log", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Monitor_MissingPredictionLog_ExitsTwoWithReason()
     {
         using var temp = new TempFolder();
