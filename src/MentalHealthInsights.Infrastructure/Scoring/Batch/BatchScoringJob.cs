@@ -155,7 +155,8 @@ public sealed partial class BatchScoringJob
 
     /// <summary>
     /// Everything that decides the output bytes, hashed: inputs (path, size, modification time),
-    /// paths, partition, id mode and key check, model, threshold, validation rules, and an
+    /// paths, partition, id mode and key check, model, threshold, validation rules (ranges, field
+    /// length, whether repeated User_IDs are allowed), and an
     /// explicit timestamp. Chunk size and parallelism do not change the bytes and are left out.
     /// </summary>
     internal static string Fingerprint(BatchPlan plan, BatchScoringOptions options)
@@ -183,6 +184,13 @@ public sealed partial class BatchScoringJob
             c,
             $"validation={v.Age.Min:R}:{v.Age.Max:R}|{v.SleepHours.Min:R}:{v.SleepHours.Max:R}|{v.WorkHours.Min:R}:{v.WorkHours.Max:R}|{v.PhysicalActivityHours.Min:R}:{v.PhysicalActivityHours.Max:R}|{v.MaxFieldLength}\n"
         );
+        // Only the non-default setting is written, so a default job's fingerprint (and the
+        // checkpoints of earlier versions, which left the setting out) stays as it was.
+        if (!v.RejectDuplicateUserIds)
+        {
+            text.Append("duplicateIds=allowed\n");
+        }
+
         text.Append(c, $"scoredAt={options.ScoredAt?.ToString("O", c) ?? "clock"}\n");
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));
     }

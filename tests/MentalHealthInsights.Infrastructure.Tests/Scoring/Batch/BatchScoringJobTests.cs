@@ -180,6 +180,29 @@ public sealed class BatchScoringJobTests(BatchTestModel model) : IClassFixture<B
     }
 
     [Fact]
+    public void Run_ResumeAllowingDuplicateIds_RefusesAsAnotherJob()
+    {
+        using var temp = new BatchTempFolder();
+        var input = temp.WriteInput("in.csv", BatchTestModel.Records(200, seed: 17), BadLines);
+        var options = Options(temp, input);
+        BatchInterruption.RunUntilReport(model.Job(), options, 1);
+
+        var error = Assert.Throws<InvalidOperationException>(() =>
+            model
+                .Job()
+                .Run(
+                    options with
+                    {
+                        Resume = true,
+                        Validation = options.Validation with { RejectDuplicateUserIds = false },
+                    }
+                )
+        );
+
+        Assert.Contains("another job", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Run_ResumeWithoutCheckpoint_StartsOver()
     {
         using var temp = new BatchTempFolder();
