@@ -85,6 +85,7 @@ public sealed class MonitorCommandTests
     [InlineData("--window", "1w")]
     [InlineData("--last", "-3d")]
     [InlineData("--drift-share", "1.5")]
+    [InlineData("--drift-share", "NaN")]
     public async Task Monitor_BadOption_ExitsUsage(string option, string value)
     {
         using var temp = new TempFolder();

@@ -69,11 +69,12 @@ public sealed record DriftOptions
                 _ = DriftTestRegistry.Get(name);
             }
         }
-        if (DriftShare is <= 0 or > 1)
+        // Written as "not in range" so NaN is refused too.
+        if (DriftShare is not (> 0 and <= 1))
         {
             throw new ArgumentException("The drift share must be in (0, 1].", nameof(DriftShare));
         }
-        if (FalseDiscoveryRate is <= 0 or >= 1)
+        if (FalseDiscoveryRate is not (> 0 and < 1))
         {
             throw new ArgumentException(
                 "The false discovery rate must be in (0, 1).",
