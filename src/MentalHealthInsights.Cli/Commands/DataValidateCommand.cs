@@ -58,6 +58,7 @@ internal static class DataValidateCommand
                         );
                         inputPath = inputLocation.Uri;
                         rejectsPath = rejectsLocation.Uri;
+                        RequireDistinct(inputPath, rejectsPath);
                         report = await ValidateAsync(
                             environment,
                             io,
@@ -74,6 +75,7 @@ internal static class DataValidateCommand
                             rejectsText
                                 ?? Path.GetFileNameWithoutExtension(inputPath) + ".rejects.csv"
                         );
+                        RequireDistinct(inputPath, rejectsPath);
                         report = await ValidateAsync(
                             environment,
                             io,
@@ -130,6 +132,18 @@ internal static class DataValidateCommand
                 reader.ReadFile(inputPath, static _ => { }, rejectsPath, progress, ct),
             cancellationToken
         );
+    }
+
+    /// <summary>Refuses a rejects file that is the input, as mhi batch does (exit 1).</summary>
+    private static void RequireDistinct(string inputPath, string rejectsPath)
+    {
+        if (string.Equals(inputPath, rejectsPath, StringComparison.Ordinal))
+        {
+            throw new CommandFailure(
+                ExitCodes.Usage,
+                "The rejects file must not be the input file."
+            );
+        }
     }
 
     /// <summary>

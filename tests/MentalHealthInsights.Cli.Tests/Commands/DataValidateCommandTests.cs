@@ -121,6 +121,20 @@ public sealed class DataValidateCommandTests
     }
 
     [Fact]
+    public async Task Validate_RejectsIsTheInput_ReturnsUsageAndKeepsTheInput()
+    {
+        using var temp = new TempFolder();
+        var input = temp.File("in.csv");
+        await File.WriteAllTextAsync(input, "User_ID,Age\n1,30\n");
+
+        var result = await CliHarness.RunAsync("data", "validate", "-i", input, "--rejects", input);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("The rejects file must not be the input file.", result.Error);
+        Assert.Equal("User_ID,Age\n1,30\n", await File.ReadAllTextAsync(input));
+    }
+
+    [Fact]
     public async Task Validate_RangeOverride_RejectsRowsOutsideTheNewRange()
     {
         using var temp = new TempFolder();
