@@ -107,11 +107,21 @@ public sealed class MonitorCommandTests
         Assert.Equal(1, result.ExitCode);
     }
 
-    [Fact]
-    public async Task Monitor_PredictionLogNotADatabase_ExitsTwoWithReason()
+    /// <summary>
+    /// A prediction log that is missing (never created by reading it) or is not a SQLite file
+    /// (here: the reference CSV): exit 2 with the reason, not an empty window or exit 3.
+    /// </summary>
+    [Theory]
+    [InlineData(false, "No prediction log")]
+    [InlineData(true, "is not a prediction log")]
+    public async Task Monitor_PredictionLogMissingOrNotADatabase_ExitsTwoWithReason(
+        bool notADatabase,
+        string expected
+    )
     {
         using var temp = new TempFolder();
         var reference = await GenerateAsync(temp, "ref.csv", 200, 1);
+        var log = notADatabase ? reference : temp.File("p.db");
 
         var result = await CliHarness.RunAsync(
             "monitor",
@@ -120,7 +130,7 @@ public sealed class MonitorCommandTests
             "-c",
             "log",
             "--prediction-log",
-            reference,
+            log,
             "--last",
             "7d",
             "-o",
@@ -129,32 +139,7 @@ public sealed class MonitorCommandTests
         );
 
         Assert.Equal(2, result.ExitCode);
-        Assert.Contains("is not a prediction log", result.Error, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public async Task Monitor_MissingPredictionLog_ExitsTwoWithReason()
-    {
-        using var temp = new TempFolder();
-        var reference = await GenerateAsync(temp, "ref.csv", 200, 1);
-
-        var result = await CliHarness.RunAsync(
-            "monitor",
-            "-r",
-            reference,
-            "-c",
-            "log",
-            "--prediction-log",
-            temp.File("p.db"),
-            "--last",
-            "7d",
-            "-o",
-            temp.File("out"),
-            "--no-track"
-        );
-
-        Assert.Equal(2, result.ExitCode);
-        Assert.Contains("No prediction log", result.Error, StringComparison.Ordinal);
+        Assert.Contains(expected, result.Error, StringComparison.Ordinal);
         Assert.False(File.Exists(temp.File("p.db")));
     }
 
