@@ -58,10 +58,13 @@ internal sealed record BatchCheckpoint
         }
     }
 
+    /// <summary>Where <see cref="Write"/> writes before renaming over <paramref name="path"/>.</summary>
+    public static string TemporaryPathOf(string path) => path + ".tmp";
+
     /// <summary>Writes beside <paramref name="path"/> and renames over it, so readers see the old or the new state.</summary>
     public void Write(string path)
     {
-        var temporary = path + ".tmp";
+        var temporary = TemporaryPathOf(path);
         File.WriteAllBytes(
             temporary,
             JsonSerializer.SerializeToUtf8Bytes(

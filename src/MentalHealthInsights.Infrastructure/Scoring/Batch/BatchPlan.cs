@@ -40,24 +40,33 @@ internal sealed partial class BatchPlan
 
     public string Rejects { get; private init; } = "";
 
-    public string OutputPartial => Output + ".partial";
+    public string OutputPartial => PartialOf(Output);
 
-    public string RejectsPartial => Rejects + ".partial";
+    public string RejectsPartial => PartialOf(Rejects);
 
-    public string CheckpointPath => Output + ".checkpoint.json";
+    public string CheckpointPath => CheckpointOf(Output);
 
     /// <summary>Held (exclusively) for the whole job, so two jobs never write one output at once.</summary>
-    public string LockPath => Output + ".lock";
+    public string LockPath => LockOf(Output);
+
+    private static string PartialOf(string file) => file + ".partial";
+
+    private static string CheckpointOf(string output) => output + ".checkpoint.json";
+
+    private static string LockOf(string output) => output + ".lock";
 
     /// <summary>The files a job with <paramref name="output"/> writes, besides the rejects file.</summary>
     private static string[] OutputFiles(string output) =>
         [
             output,
-            output + ".partial",
-            output + ".checkpoint.json",
-            output + ".checkpoint.json.tmp",
-            output + ".lock",
+            PartialOf(output),
+            CheckpointOf(output),
+            BatchCheckpoint.TemporaryPathOf(CheckpointOf(output)),
+            LockOf(output),
         ];
+
+    /// <summary>The files a job writes for its rejects.</summary>
+    private static string[] RejectsFiles(string rejects) => [rejects, PartialOf(rejects)];
 
     public BatchPartition Partition { get; private init; }
 
@@ -119,8 +128,7 @@ internal sealed partial class BatchPlan
 
         // The rejects file (or its .partial) must not be one of the output's own files either:
         // the job would write both to one file and lose data.
-        string[] rejectsFiles = [rejects, rejects + ".partial"];
-        if (OutputFiles(output).Intersect(rejectsFiles, StringComparer.Ordinal).Any())
+        if (OutputFiles(output).Intersect(RejectsFiles(rejects), StringComparer.Ordinal).Any())
         {
             throw new ArgumentException(
                 $"The rejects file must not be one of the output's files ({Path.GetFileName(output)}, .partial, .checkpoint.json, .lock).",
@@ -217,10 +225,9 @@ internal sealed partial class BatchPlan
     {
         if (File.Exists(input))
         {
-            return
-                OutputFiles(output).Contains(input, StringComparer.Ordinal)
-                || string.Equals(input, rejects, StringComparison.Ordinal)
-                || string.Equals(input, rejects + ".partial", StringComparison.Ordinal)
+            return OutputFiles(output)
+                .Concat(RejectsFiles(rejects))
+                .Contains(input, StringComparer.Ordinal)
                 ? throw new ArgumentException(
                     "The output must not be the input file.",
                     nameof(input)
