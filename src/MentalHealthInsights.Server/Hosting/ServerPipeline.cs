@@ -14,22 +14,19 @@ internal static class ServerPipeline
     public static WebApplication UseMentalHealthServer(this WebApplication app)
     {
         var metrics = app.Services.GetRequiredService<ServerMetrics>();
-        // Set as the response starts, so that an error response carries it too (the exception
-        // handler clears the headers set before it).
-        app.Use(
-            static (context, next) =>
-            {
-                context.Response.OnStarting(SetRequestId, context);
-                return next(context);
-            }
-        );
-        // Any token is a method to Kestrel, and prometheus-net labels its series by method: an
-        // unknown one would add series to /metrics for every name a client makes up.
+        // One step before everything else: the request id is set as the response starts, so an
+        // error response carries it too (the exception handler clears the headers set before
+        // it); and a method that is not a standard one is refused — Kestrel takes any token as
+        // a method, and prometheus-net labels its series by method, so made-up ones would add
+        // series to /metrics for every name a client invents.
         app.Use(
             (context, next) =>
-                IsStandardMethod(context.Request.Method)
+            {
+                context.Response.OnStarting(SetRequestId, context);
+                return IsStandardMethod(context.Request.Method)
                     ? next(context)
-                    : RefuseMethod(context, metrics)
+                    : RefuseMethod(context, metrics);
+            }
         );
         // Outside the exception handler, so a request that failed is counted with the status it
         // was answered with (500), not the 200 the response still had when the exception passed.
