@@ -140,7 +140,7 @@ internal static class LabelsParser
     {
         if (
             reader.TokenType != JsonTokenType.String
-            || reader.ValueSpan.Length > RecordJsonReader.MaxFieldLength * 6
+            || RecordJsonReader.ValueLength(ref reader) > RecordJsonReader.MaxFieldLength * 6
         )
         {
             return null;

@@ -372,7 +372,8 @@ internal static partial class RecordJsonReader
         }
     }
 
-    private static long ValueLength(ref Utf8JsonReader reader) =>
+    /// <summary>The raw (escaped) length in bytes of the token's value, also when it spans segments.</summary>
+    internal static long ValueLength(ref Utf8JsonReader reader) =>
         reader.HasValueSequence ? reader.ValueSequence.Length : reader.ValueSpan.Length;
 
     private static string? Match(ReadOnlySpan<char> text, string[] canonical)

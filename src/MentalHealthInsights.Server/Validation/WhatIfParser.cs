@@ -61,23 +61,19 @@ internal static class WhatIfParser
             if (RecordJsonReader.NameIs(ref reader, "record"u8))
             {
                 reader.Read();
-                if (recordGiven)
+                if (!FirstTime(ref reader, ref recordGiven, "record", errors))
                 {
-                    Duplicate(ref reader, "record", errors);
                     continue;
                 }
-                recordGiven = true;
                 record = RecordJsonReader.Read(ref reader, limits, errors, "record.");
             }
             else if (RecordJsonReader.NameIs(ref reader, "feature"u8))
             {
                 reader.Read();
-                if (featureGiven)
+                if (!FirstTime(ref reader, ref featureGiven, "feature", errors))
                 {
-                    Duplicate(ref reader, "feature", errors);
                     continue;
                 }
-                featureGiven = true;
                 feature =
                     reader.TokenType == JsonTokenType.String
                         ? RecordJsonReader.GetString(ref reader)
@@ -95,12 +91,10 @@ internal static class WhatIfParser
             else if (RecordJsonReader.NameIs(ref reader, "values"u8))
             {
                 reader.Read();
-                if (valuesGiven)
+                if (!FirstTime(ref reader, ref valuesGiven, "values", errors))
                 {
-                    Duplicate(ref reader, "values", errors);
                     continue;
                 }
-                valuesGiven = true;
                 ReadValues(ref reader, numbers, strings, errors);
             }
             else
@@ -128,11 +122,23 @@ internal static class WhatIfParser
         return CheckValues(record, feature, valuesGiven, numbers, strings, limits, errors);
     }
 
-    // A member given twice: an error (not the last one silently winning); its value is skipped.
-    private static void Duplicate(ref Utf8JsonReader reader, string member, FieldErrors errors)
+    // True the first time a member is given (and marks it given); a member given again is an
+    // error (not the last one silently winning), and its value is skipped.
+    private static bool FirstTime(
+        ref Utf8JsonReader reader,
+        ref bool given,
+        string member,
+        FieldErrors errors
+    )
     {
-        errors.Add(member, "appears more than once; send it once");
-        reader.Skip();
+        if (given)
+        {
+            errors.Add(member, "appears more than once; send it once");
+            reader.Skip();
+            return false;
+        }
+        given = true;
+        return true;
     }
 
     private static bool HasFeatureError(FieldErrors errors) =>
