@@ -12,6 +12,9 @@ public sealed class LabelsImportCommandTests
 
     private const string Key = "labels-import-test-key-0123456789";
 
+    // A labels file of one valid row (for tests about everything but its content).
+    private const string OneLabel = "User_ID,Mental_Health_Condition\na,Yes\n";
+
     [Fact]
     public async Task Import_CsvOfOutcomes_AttachesByPseudonymAndCountsRejects()
     {
@@ -31,23 +34,7 @@ public sealed class LabelsImportCommandTests
             temp.File("labels.csv"),
             "User_ID,Age,Mental_Health_Condition\na,30,Yes\nb,31,no\nc,32,Yes\n,33,Yes\nd,34,Maybe\n"
         );
-        Environment.SetEnvironmentVariable(SubjectPseudonymiser.KeyVariable, Key);
-        CliResult result;
-        try
-        {
-            result = await CliHarness.RunAsync(
-                "labels",
-                "import",
-                temp.File("labels.csv"),
-                "--prediction-log",
-                logPath,
-                "--json"
-            );
-        }
-        finally
-        {
-            Environment.SetEnvironmentVariable(SubjectPseudonymiser.KeyVariable, null);
-        }
+        var result = await ImportAsync(temp.File("labels.csv"), logPath, "--json");
 
         Assert.Equal(0, result.ExitCode);
         Assert.Equal(
@@ -70,22 +57,7 @@ public sealed class LabelsImportCommandTests
         using var temp = new TempFolder();
         await File.WriteAllTextAsync(temp.File("labels.csv"), "User_ID,Age\na,30\n");
         await CreateLogAsync(temp.File("p.db"));
-        Environment.SetEnvironmentVariable(SubjectPseudonymiser.KeyVariable, Key);
-        CliResult result;
-        try
-        {
-            result = await CliHarness.RunAsync(
-                "labels",
-                "import",
-                temp.File("labels.csv"),
-                "--prediction-log",
-                temp.File("p.db")
-            );
-        }
-        finally
-        {
-            Environment.SetEnvironmentVariable(SubjectPseudonymiser.KeyVariable, null);
-        }
+        var result = await ImportAsync(temp.File("labels.csv"), temp.File("p.db"));
 
         Assert.Equal(2, result.ExitCode);
         Assert.Contains("Mental_Health_Condition", result.Error, StringComparison.Ordinal);
@@ -95,10 +67,7 @@ public sealed class LabelsImportCommandTests
     public async Task Import_NoLogAtThePath_ExitCode2AndCreatesNone()
     {
         using var temp = new TempFolder();
-        await File.WriteAllTextAsync(
-            temp.File("labels.csv"),
-            "User_ID,Mental_Health_Condition\na,Yes\n"
-        );
+        await File.WriteAllTextAsync(temp.File("labels.csv"), OneLabel);
 
         var result = await ImportAsync(temp.File("labels.csv"), temp.File("p.db"));
 
@@ -117,14 +86,11 @@ public sealed class LabelsImportCommandTests
     public async Task Import_LogThatIsNotADatabase_ExitCode2OneLine(string kind)
     {
         using var temp = new TempFolder();
-        await File.WriteAllTextAsync(
-            temp.File("labels.csv"),
-            "User_ID,Mental_Health_Condition\na,Yes\n"
-        );
+        await File.WriteAllTextAsync(temp.File("labels.csv"), OneLabel);
         var log = temp.File("notadb");
         if (kind == "file")
         {
-            await File.WriteAllTextAsync(log, "User_ID,Mental_Health_Condition\na,Yes\n");
+            await File.WriteAllTextAsync(log, OneLabel);
         }
         else
         {

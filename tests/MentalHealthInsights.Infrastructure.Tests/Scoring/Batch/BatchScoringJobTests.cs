@@ -161,22 +161,16 @@ public sealed class BatchScoringJobTests(BatchTestModel model) : IClassFixture<B
     {
         using var temp = new BatchTempFolder();
         var input = temp.WriteInput("in.csv", BatchTestModel.Records(200, seed: 5));
-        var options = Options(temp, input);
-        BatchInterruption.RunUntilReport(model.Job(), options, 1);
 
-        var error = Assert.Throws<InvalidOperationException>(() =>
-            model
-                .Job()
-                .Run(
-                    options with
-                    {
-                        Resume = true,
-                        PseudonymisationKey = "another-key-of-enough-length"u8.ToArray(),
-                    }
-                )
+        AssertResumeRefusedAsAnotherJob(
+            temp,
+            input,
+            options =>
+                options with
+                {
+                    PseudonymisationKey = "another-key-of-enough-length"u8.ToArray(),
+                }
         );
-
-        Assert.Contains("another job", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -184,19 +178,31 @@ public sealed class BatchScoringJobTests(BatchTestModel model) : IClassFixture<B
     {
         using var temp = new BatchTempFolder();
         var input = temp.WriteInput("in.csv", BatchTestModel.Records(200, seed: 17), BadLines);
+
+        AssertResumeRefusedAsAnotherJob(
+            temp,
+            input,
+            options =>
+                options with
+                {
+                    Validation = options.Validation with { RejectDuplicateUserIds = false },
+                }
+        );
+    }
+
+    // Interrupts a job on input after its first committed chunk, then resumes it with the
+    // options changed by change: refused, as the checkpoint belongs to another job.
+    private void AssertResumeRefusedAsAnotherJob(
+        BatchTempFolder temp,
+        string input,
+        Func<BatchScoringOptions, BatchScoringOptions> change
+    )
+    {
         var options = Options(temp, input);
         BatchInterruption.RunUntilReport(model.Job(), options, 1);
 
         var error = Assert.Throws<InvalidOperationException>(() =>
-            model
-                .Job()
-                .Run(
-                    options with
-                    {
-                        Resume = true,
-                        Validation = options.Validation with { RejectDuplicateUserIds = false },
-                    }
-                )
+            model.Job().Run(change(options) with { Resume = true })
         );
 
         Assert.Contains("another job", error.Message, StringComparison.Ordinal);
