@@ -45,7 +45,7 @@ internal static class LabelsImportCommand
                         );
                     }
                     // As mhi monitor: a missing SQLite log is an error, never a new empty one.
-                    var store = MonitorCommand.OpenPredictionLog(parseResult.GetValue(log));
+                    var store = PredictionLogArgument.Open(parseResult.GetValue(log));
                     OutcomeLabelImportResult result;
                     try
                     {

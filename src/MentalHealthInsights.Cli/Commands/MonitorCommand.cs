@@ -13,7 +13,6 @@ using MentalHealthInsights.Infrastructure.Monitoring;
 using MentalHealthInsights.Infrastructure.Monitoring.Alerts;
 using MentalHealthInsights.Infrastructure.Monitoring.Store;
 using MentalHealthInsights.Infrastructure.Scoring;
-using MentalHealthInsights.Infrastructure.Scoring.PredictionLog;
 using MentalHealthInsights.Infrastructure.Storage;
 using MentalHealthInsights.Infrastructure.Tracking.Sqlite;
 
@@ -28,56 +27,6 @@ internal static partial class MonitorCommand
 {
     /// <summary>The value of --current that selects the prediction log.</summary>
     public const string PredictionLogCurrent = "log";
-
-    /// <summary>
-    /// Opens the prediction log named by --prediction-log (the serving adapter: a SQLite path or
-    /// sqlite:/// URI, or a PostgreSQL URI / connection string). A SQLite log that does not exist
-    /// is an error, not an empty window (nor, for <c>mhi labels import</c>, a new empty log), and
-    /// so is a file that is not a SQLite database.
-    /// </summary>
-    internal static IPredictionLogStore OpenPredictionLog(string? uri)
-    {
-        try
-        {
-            if (PredictionLogStoreFactory.SqlitePath(uri) is { } path)
-            {
-                if (!File.Exists(path))
-                {
-                    throw new CommandFailure(
-                        ExitCodes.InvalidData,
-                        $"No prediction log at '{path}' (it is created by mhi serve)."
-                    );
-                }
-                if (!IsSqliteFile(path))
-                {
-                    throw new CommandFailure(
-                        ExitCodes.InvalidData,
-                        $"'{path}' is not a prediction log (not a SQLite database)."
-                    );
-                }
-            }
-            return PredictionLogStoreFactory.Create(uri);
-        }
-        catch (ArgumentException e)
-        {
-            throw new CommandFailure(ExitCodes.Usage, e.Message);
-        }
-    }
-
-    /// <summary>True for an empty file (SQLite creates the database in it) or one starting with SQLite's header.</summary>
-    private static bool IsSqliteFile(string path)
-    {
-        ReadOnlySpan<byte> magic = "SQLite format 3\0"u8;
-        Span<byte> start = stackalloc byte[16];
-        using var stream = new FileStream(
-            path,
-            FileMode.Open,
-            FileAccess.Read,
-            FileShare.ReadWrite
-        );
-        var read = stream.ReadAtLeast(start, start.Length, throwOnEndOfStream: false);
-        return read == 0 || start[..read].SequenceEqual(magic);
-    }
 
     // The rejects files a run writes into its output folder.
     private static readonly string[] RejectsFiles =
@@ -288,7 +237,7 @@ internal static partial class MonitorCommand
                                     ExitCodes.Usage,
                                     "--current log needs --prediction-log."
                                 );
-                            log = OpenPredictionLog(uri);
+                            log = PredictionLogArgument.Open(uri);
                         }
                         var predictor = resolved is null
                             ? null
