@@ -78,6 +78,21 @@ public sealed class SqlitePredictionLogStoreTests : PredictionLogStoreContract, 
         var store = (SqlitePredictionLogStore)await CreateStoreAsync();
         var random = new Random(3);
         var subject = new byte[32];
+        await store.AppendAsync([Entry(T0, "first")], CancellationToken.None);
+        // Other test classes clear every SQLite pool when they finish (ClearAllPools is global).
+        // Had that closed the store's idle pooled connection, the last connection to this file,
+        // SQLite would checkpoint and delete the WAL on close and the measure below would be of a
+        // fresh file: this connection, held open, keeps the file's WAL whatever other tests do.
+        await using var holder = new Microsoft.Data.Sqlite.SqliteConnection(
+            $"Data Source={DatabasePath};Pooling=False"
+        );
+        await holder.OpenAsync();
+        await using (var read = holder.CreateCommand())
+        {
+            // SQLite opens the file (and joins its WAL) at the first statement, not at Open.
+            read.CommandText = "SELECT COUNT(*) FROM prediction_log";
+            Assert.Equal(1L, await read.ExecuteScalarAsync());
+        }
 
         // 40 batches of 250 distinct subject keys, as the server's writer appends them: each
         // batch dirties most pages of the subject index.
@@ -103,6 +118,6 @@ public sealed class SqlitePredictionLogStoreTests : PredictionLogStoreContract, 
         Assert.True(
             wal.Length <= (SqlitePredictionLogStore.WalAutoCheckpointPages + 1_000) * 4_120L
         );
-        Assert.Equal(10_000, await store.CountAsync());
+        Assert.Equal(10_001, await store.CountAsync());
     }
 }
