@@ -19,6 +19,10 @@ internal static partial class RecordJsonReader
 
     private const int ShortText = 256;
 
+    private const string TooLongMessage = "must be at most 1024 characters";
+
+    private static readonly string[] YesNo = ["Yes", "No"];
+
     /// <summary>
     /// Reads the value at the reader's current token; on return the reader is on the value's last
     /// token. Returns null when the record has errors (added to <paramref name="errors"/>, field
@@ -181,33 +185,22 @@ internal static partial class RecordJsonReader
             reader.Skip();
             return DatasetSchema.Other;
         }
-        var length = ValueLength(ref reader);
-        if (length > MaxFieldLength * 4)
+        switch (ReadText(ref reader, known, out var canonical))
         {
-            Fail(ref s, errors, prefix, field, "must be at most 1024 characters");
-            return DatasetSchema.Other;
+            case Text.TooLong:
+                Fail(ref s, errors, prefix, field, TooLongMessage);
+                return DatasetSchema.Other;
+            case Text.Empty:
+                return DatasetSchema.Other;
+            case Text.Known:
+                return canonical!;
+            case Text.Other:
+                return DatasetSchema.Other;
+            default:
+                // Unknown, like training's open lists.
+                s.MarkMapped(field);
+                return DatasetSchema.Other;
         }
-        if (length > ShortText)
-        {
-            // Longer than any known value: unknown, like training's open lists.
-            s.MarkMapped(field);
-            return DatasetSchema.Other;
-        }
-        Span<char> buffer = stackalloc char[ShortText];
-        var text = buffer[..CopyString(ref reader, buffer)].Trim();
-        if (text.IsEmpty)
-        {
-            return DatasetSchema.Other;
-        }
-        if (Match(text, known) is { } canonical)
-        {
-            return canonical;
-        }
-        if (!text.Equals(DatasetSchema.Other, StringComparison.OrdinalIgnoreCase))
-        {
-            s.MarkMapped(field);
-        }
-        return DatasetSchema.Other;
     }
 
     private static string? ReadStress(
@@ -221,17 +214,17 @@ internal static partial class RecordJsonReader
         {
             return null;
         }
-        if (reader.TokenType == JsonTokenType.String && ValueLength(ref reader) <= ShortText)
+        if (reader.TokenType == JsonTokenType.String)
         {
-            Span<char> buffer = stackalloc char[ShortText];
-            var text = buffer[..CopyString(ref reader, buffer)].Trim();
-            if (text.IsEmpty)
+            switch (ReadText(ref reader, StressLevels, out var canonical))
             {
-                return null;
-            }
-            if (Match(text, StressLevels) is { } canonical)
-            {
-                return canonical;
+                case Text.Empty:
+                    return null;
+                case Text.Known:
+                    return canonical;
+                case Text.TooLong:
+                    Fail(ref s, errors, prefix, StressField, TooLongMessage);
+                    return null;
             }
         }
         else
@@ -257,20 +250,16 @@ internal static partial class RecordJsonReader
                 return true;
             case JsonTokenType.False:
                 return false;
-            case JsonTokenType.String when ValueLength(ref reader) <= ShortText:
-                Span<char> buffer = stackalloc char[ShortText];
-                var text = buffer[..CopyString(ref reader, buffer)].Trim();
-                if (text.IsEmpty)
+            case JsonTokenType.String:
+                switch (ReadText(ref reader, YesNo, out var canonical))
                 {
-                    return null;
-                }
-                if (text.Equals("Yes", StringComparison.OrdinalIgnoreCase))
-                {
-                    return true;
-                }
-                if (text.Equals("No", StringComparison.OrdinalIgnoreCase))
-                {
-                    return false;
+                    case Text.Empty:
+                        return null;
+                    case Text.Known:
+                        return ReferenceEquals(canonical, YesNo[0]);
+                    case Text.TooLong:
+                        Fail(ref s, errors, prefix, ConsultationField, TooLongMessage);
+                        return null;
                 }
                 break;
             default:
@@ -285,6 +274,58 @@ internal static partial class RecordJsonReader
             "must be \"Yes\", \"No\", true, false or null"
         );
         return null;
+    }
+
+    /// <summary>What a string value is, trimmed, against a list of known values.</summary>
+    private enum Text
+    {
+        /// <summary>Empty or white space only.</summary>
+        Empty,
+
+        /// <summary>One of the known values, ignoring case.</summary>
+        Known,
+
+        /// <summary>"Other" itself, ignoring case.</summary>
+        Other,
+
+        /// <summary>None of the known values.</summary>
+        Unknown,
+
+        /// <summary>Longer than <see cref="MaxFieldLength"/> characters (before trimming, as ingestion counts).</summary>
+        TooLong,
+    }
+
+    /// <summary>
+    /// Reads the string at the reader and matches it, trimmed, to <paramref name="known"/>. The
+    /// length limit counts characters, as ingestion does, not the bytes of the JSON text (an
+    /// escape such as <c>\u00e9</c> is six bytes for one character). Values of up to
+    /// <see cref="ShortText"/> bytes, every known value among them, are read on the stack; longer
+    /// ones (white space around a known value, or unknown text) on the heap.
+    /// </summary>
+    private static Text ReadText(ref Utf8JsonReader reader, string[] known, out string? canonical)
+    {
+        canonical = null;
+        var bytes = ValueLength(ref reader);
+        // Every character takes at least one byte and at most six (\uXXXX).
+        if (bytes > MaxFieldLength * 6L)
+        {
+            return Text.TooLong;
+        }
+        Span<char> buffer = bytes <= ShortText ? stackalloc char[ShortText] : new char[(int)bytes];
+        var length = CopyString(ref reader, buffer);
+        if (length > MaxFieldLength)
+        {
+            return Text.TooLong;
+        }
+        var text = buffer[..length].Trim();
+        if (text.IsEmpty)
+        {
+            return Text.Empty;
+        }
+        canonical = Match(text, known);
+        return canonical is not null ? Text.Known
+            : text.Equals(DatasetSchema.Other, StringComparison.OrdinalIgnoreCase) ? Text.Other
+            : Text.Unknown;
     }
 
     private static void ReadUserId(
@@ -312,7 +353,7 @@ internal static partial class RecordJsonReader
         }
         if (id.Length > MaxFieldLength)
         {
-            Fail(ref s, errors, prefix, UserIdField, "must be at most 1024 characters");
+            Fail(ref s, errors, prefix, UserIdField, TooLongMessage);
             return;
         }
         s.UserId = id.Length == 0 ? null : id;

@@ -216,4 +216,51 @@ public sealed class BodyRulesTests(TrainedModelFixture models) : ReadyServerTest
 
         Assert.Equal(expected, response.StatusCode);
     }
+
+    /// <summary>
+    /// Text values are limited to 1,024 characters as in ingestion, counted in characters: the
+    /// check had counted the JSON's bytes (accepting 1,025–4,096 ASCII characters, refusing
+    /// 700 characters written as \u escapes), and any value over 256 bytes was "unknown" without
+    /// being trimmed, so a known value padded with spaces was flagged as unknown.
+    /// </summary>
+    [Theory]
+    [InlineData("Country", "PAD1025", "must be at most 1024 characters")]
+    [InlineData("Gender", "PAD1025", "must be at most 1024 characters")]
+    [InlineData("Stress_Level", "PAD1025", "must be at most 1024 characters")]
+    [InlineData("Consultation_History", "PAD1025", "must be at most 1024 characters")]
+    [InlineData("Occupation", "ESC700", "")]
+    [InlineData("Gender", "SPACES300Female", "")]
+    [InlineData("Stress_Level", "SPACES300High", "")]
+    [InlineData("Consultation_History", "SPACES300Yes", "")]
+    [InlineData("Country", "SPACES300Other", "")]
+    public async Task Predict_TextLength_CountsCharactersAndTrimsLongValues(
+        string field,
+        string value,
+        string error
+    )
+    {
+        var text = value switch
+        {
+            "PAD1025" => new string('x', 1_025),
+            "ESC700" => string.Concat(Enumerable.Repeat("\\u00e9", 700)),
+            _ => new string(' ', 300) + value["SPACES300".Length..],
+        };
+        using var response = await PostAsync(
+            "/v1/predict",
+            ServerFactory.Record((field, "\"" + text + "\""))
+        );
+
+        var body = await ServerFactory.ReadJsonAsync(response);
+        if (error.Length > 0)
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+            var messages = body.GetProperty("errors").GetProperty(field).EnumerateArray();
+            Assert.Equal(error, Assert.Single(messages).GetString());
+            return;
+        }
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var unknown = body.GetProperty("unknownCategories").EnumerateArray();
+        // 700 é: unknown, so flagged; a padded known value (or "Other") is that value.
+        Assert.Equal(value == "ESC700" ? 1 : 0, unknown.Count());
+    }
 }
