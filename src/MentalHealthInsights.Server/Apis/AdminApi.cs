@@ -15,7 +15,9 @@ internal static class AdminApi
         v1.MapPost("/admin/reload", ReloadAsync)
             .WithName("Reload")
             .WithSummary("Reloads the configured model reference (requires the X-Api-Key header).")
-            .ProducesProblem(StatusCodes.Status401Unauthorized);
+            .NeedsAdminKey()
+            // The new bundle failed verification; the old model still serves.
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         return v1;
     }
 

@@ -17,7 +17,8 @@ internal static class HealthApi
         health
             .MapGet("/ready", Ready)
             .WithName("Ready")
-            .WithSummary("200 once a verified model is loaded; 503 before.");
+            .WithSummary("200 once a verified model is loaded; 503 before.")
+            .NeedsModel();
         return app;
     }
 

@@ -26,9 +26,10 @@ internal static class LabelsApi
                 "Header X-Event-Time (ISO 8601) records that time as when the labels arrived, "
                     + "instead of the server's clock, for replays of past days."
             )
-            .Accepts<LabelsRequest>("application/json")
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status413PayloadTooLarge);
+            .AcceptsJson<LabelsRequest>()
+            .NeedsAdminKey()
+            // The prediction log is off.
+            .ProducesProblem(StatusCodes.Status409Conflict);
         return v1;
     }
 

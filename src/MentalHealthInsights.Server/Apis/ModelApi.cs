@@ -17,7 +17,8 @@ internal static class ModelApi
             .WithName("GetModel")
             .WithSummary(
                 "The served model: version, alias, training date, metrics with 95% intervals, features, threshold."
-            );
+            )
+            .NeedsModel();
         return v1;
     }
 

@@ -1,7 +1,6 @@
 using System.Globalization;
 using MentalHealthInsights.Core.Monitoring.Alerts;
 using MentalHealthInsights.Server.Apis.Contracts;
-using MentalHealthInsights.Server.Hosting;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace MentalHealthInsights.Server.Apis;
@@ -24,9 +23,7 @@ internal static class MonitoringApi
         var stores = new DashboardStores.SharedMonitoringStore(
             app.ServiceProvider.GetRequiredService<IConfiguration>()
         );
-        var group = app.MapGroup("/v1/monitoring")
-            .WithTags("Monitoring")
-            .RequireRateLimiting(ServerRateLimiting.PolicyName);
+        var group = app.MapGroup("/v1/monitoring").WithTags("Monitoring").RateLimited();
         group
             .MapGet(
                 "/snapshots",
@@ -38,7 +35,6 @@ internal static class MonitoringApi
                 "Monitoring runs, oldest window first: drift, F1, fairness gap and report path (limit 1–10000, default 200)."
             )
             .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status429TooManyRequests)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         group
             .MapGet(
@@ -51,7 +47,6 @@ internal static class MonitoringApi
                 "Latest alerts, newest window first, fired and suppressed (limit 1–10000, default 50)."
             )
             .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status429TooManyRequests)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         return app;
     }

@@ -19,22 +19,18 @@ internal static class PipelinesApi
 
     public static IEndpointRouteBuilder MapPipelinesApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/v1/pipelines")
-            .WithTags("Pipelines")
-            .RequireRateLimiting(ServerRateLimiting.PolicyName);
+        var group = app.MapGroup("/v1/pipelines").WithTags("Pipelines").RateLimited();
         group
             .MapGet("/runs", ListAsync)
             .WithName("ListPipelineRuns")
             .WithSummary("Pipeline runs, most recent first (limit 1–10000, default 50).")
             .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status429TooManyRequests)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         group
             .MapGet("/runs/{id}", GetAsync)
             .WithName("GetPipelineRun")
             .WithSummary("One pipeline run with its steps; 404 for an unknown id.")
             .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status429TooManyRequests)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         return app;
     }

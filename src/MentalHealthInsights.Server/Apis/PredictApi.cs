@@ -27,22 +27,19 @@ internal static class PredictApi
                     + "top=1..9 sets how many factors are returned. "
                     + EventTimeNote
             )
-            .Accepts<PredictionRequest>("application/json")
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
-            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
-            .ProducesProblem(StatusCodes.Status429TooManyRequests);
+            .AcceptsJson<PredictionRequest>()
+            .NeedsModel()
+            // X-Event-Time without the admin key.
+            .NeedsAdminKey();
         v1.MapPost("/predict/batch", PredictBatchAsync)
             .WithName("PredictBatch")
             .WithSummary(
                 "Scores up to Serving:MaxBatchRecords records; invalid ones get their own errors."
             )
             .WithDescription(EventTimeNote)
-            .Accepts<BatchRequest>("application/json")
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
-            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
-            .ProducesProblem(StatusCodes.Status429TooManyRequests);
+            .AcceptsJson<BatchRequest>()
+            .NeedsModel()
+            .NeedsAdminKey();
         return v1;
     }
 

@@ -22,9 +22,8 @@ internal static class WhatIfApi
             .WithSummary(
                 "Estimated probability when one modifiable factor changes (an association, not a causal effect)."
             )
-            .Accepts<WhatIfRequest>("application/json")
-            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
-            .ProducesProblem(StatusCodes.Status429TooManyRequests);
+            .AcceptsJson<WhatIfRequest>()
+            .NeedsModel();
         return v1;
     }
 

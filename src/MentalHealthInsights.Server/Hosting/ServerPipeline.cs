@@ -90,9 +90,7 @@ internal static class ServerPipeline
     {
         var metrics = app.Services.GetRequiredService<ServerMetrics>();
         app.MapHealthApi();
-        var v1 = app.MapGroup("/v1")
-            .WithTags("Predictions")
-            .RequireRateLimiting(ServerRateLimiting.PolicyName);
+        var v1 = app.MapGroup("/v1").WithTags("Predictions").RateLimited();
         v1.MapPredictApi()
             .MapWhatIfApi()
             .MapModelApi()

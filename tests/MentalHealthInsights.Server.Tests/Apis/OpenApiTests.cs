@@ -55,6 +55,38 @@ public sealed class OpenApiTests(TrainedModelFixture models)
         }
     }
 
+    /// <summary>
+    /// Statuses the server answers (each exercised by a test of its endpoint) that the document
+    /// used to omit: 503 before a model loads, 415 for a body that is not JSON, 409 labels with
+    /// the log off, 422 a reload whose bundle fails, 429 everywhere the rate limiter runs.
+    /// </summary>
+    [Theory]
+    [InlineData("post", "/v1/predict", "503")]
+    [InlineData("post", "/v1/predict/batch", "503")]
+    [InlineData("post", "/v1/what-if", "503")]
+    [InlineData("post", "/v1/what-if", "415")]
+    [InlineData("get", "/v1/model", "503")]
+    [InlineData("get", "/v1/model", "429")]
+    [InlineData("get", "/v1/registry", "429")]
+    [InlineData("get", "/health/ready", "503")]
+    [InlineData("post", "/v1/labels", "409")]
+    [InlineData("post", "/v1/labels", "415")]
+    [InlineData("post", "/v1/labels", "429")]
+    [InlineData("post", "/v1/admin/reload", "422")]
+    [InlineData("post", "/v1/admin/reload", "429")]
+    public async Task OpenApi_Committed_ListsEveryStatusTheEndpointAnswers(
+        string method,
+        string path,
+        string status
+    )
+    {
+        var document = JsonNode.Parse(await File.ReadAllTextAsync(CommittedPath))!;
+
+        var responses = document["paths"]![path]![method]!["responses"]!.AsObject();
+
+        Assert.True(responses.ContainsKey(status), $"{method} {path} does not list {status}");
+    }
+
     [Fact]
     public async Task Docs_ScalarPage_ServedWithLocalScriptOnly()
     {
