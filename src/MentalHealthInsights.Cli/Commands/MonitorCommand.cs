@@ -94,6 +94,12 @@ internal static partial class MonitorCommand
             Description = "Dataset drift when at least this share of columns drift",
             DefaultValueFactory = _ => 0.5,
         };
+        var minRows = new Option<int>("--drift-min-rows")
+        {
+            Description =
+                "Fewest rows a column needs on each side to be tested for drift; fewer: not tested, a note, left out of the share",
+            DefaultValueFactory = _ => DriftOptions.DefaultMinimumRows,
+        };
         var search = new Option<string[]>("--data-dir")
         {
             Description =
@@ -125,6 +131,7 @@ internal static partial class MonitorCommand
             last,
             window,
             driftShare,
+            minRows,
             search,
             predictionLog,
             trackingUri,
@@ -155,6 +162,7 @@ internal static partial class MonitorCommand
                                     ? DriftProfile.Strict
                                     : DriftProfile.Evidently,
                             DriftShare = parseResult.GetValue(driftShare),
+                            MinimumRows = parseResult.GetValue(minRows),
                         },
                     };
                     try

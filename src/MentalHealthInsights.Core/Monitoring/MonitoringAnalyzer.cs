@@ -115,15 +115,17 @@ public static class MonitoringAnalyzer
         var findings = new List<string>();
         var inv = CultureInfo.InvariantCulture;
         findings.Add(
-            drift.DatasetDrift
+            drift.ColumnsTested == 0
+                ? "Drift not tested: no column had enough rows on both sides (see each column's note)."
+            : drift.DatasetDrift
                 ? string.Create(
                     inv,
                     $"Dataset drift: {drift.ColumnsDrifted} of {drift.ColumnsTested} columns drifted (share {drift.Share:0.###} ≥ {drift.DriftShareThreshold:0.###})."
                 )
-                : string.Create(
-                    inv,
-                    $"No dataset drift: {drift.ColumnsDrifted} of {drift.ColumnsTested} columns drifted (share {drift.Share:0.###} < {drift.DriftShareThreshold:0.###})."
-                )
+            : string.Create(
+                inv,
+                $"No dataset drift: {drift.ColumnsDrifted} of {drift.ColumnsTested} columns drifted (share {drift.Share:0.###} < {drift.DriftShareThreshold:0.###})."
+            )
         );
         var drifted = drift.Features.Where(f => f.Drifted).Select(f => f.Column).ToArray();
         if (drifted.Length > 0)
@@ -155,10 +157,11 @@ public static class MonitoringAnalyzer
             && metrics.TryGetValue(MonitoringKeyMetrics.F1Reference, out double reference)
         )
         {
+            double labelled = metrics[MonitoringKeyMetrics.LabelledRowsCurrent];
             string kind =
-                metrics[MonitoringKeyMetrics.F1IsEstimated] == 1
-                    ? "estimated (no labels yet)"
-                    : "measured";
+                metrics[MonitoringKeyMetrics.F1IsEstimated] == 0 ? "measured"
+                : labelled == 0 ? "estimated (no labels yet)"
+                : string.Create(inv, $"estimated (only {labelled:0} labelled rows)");
             findings.Add(
                 string.Create(
                     inv,

@@ -12,13 +12,13 @@ namespace MentalHealthInsights.Core.Monitoring;
 /// </summary>
 public static class MonitoringKeyMetrics
 {
-    /// <summary>1 when the dataset drifted (share of drifted columns ≥ the drift share), else 0.</summary>
+    /// <summary>1 when the dataset drifted (share of drifted columns ≥ the drift share), else 0; absent when no column could be tested.</summary>
     public const string DatasetDrift = "dataset_drift";
 
-    /// <summary>Drifted columns / tested columns (the profile decides which columns count).</summary>
+    /// <summary>Drifted columns / tested columns (the profile decides which columns count); absent when none was tested.</summary>
     public const string DriftShare = "drift_share";
 
-    /// <summary>1 when the model's probability drifted (its label when no probability exists).</summary>
+    /// <summary>1 when the model's probability drifted (its label when no probability exists); absent when it could not be tested.</summary>
     public const string PredictionDrift = "prediction_drift";
 
     /// <summary>1 when the observed outcome drifted; absent without labels on both sides.</summary>
@@ -101,9 +101,6 @@ public static class MonitoringKeyMetrics
         ArgumentNullException.ThrowIfNull(drift);
         var metrics = new Dictionary<string, double>(StringComparer.Ordinal)
         {
-            [DatasetDrift] = drift.DatasetDrift ? 1 : 0,
-            [DriftShare] = drift.Share,
-            [PredictionDrift] = drift.PredictionDrift ? 1 : 0,
             [RowsCurrent] = currentRows,
             [RowsReference] = referenceRows,
             [LabelledRowsCurrent] = labelledRows,
@@ -111,6 +108,17 @@ public static class MonitoringKeyMetrics
             [ColumnsDrifted] = drift.ColumnsDrifted,
             [RejectShare] = rejectShare,
         };
+        // Not tested (e.g. too few rows) is absent, never "no drift": an alert cannot fire on it
+        // and a dashboard does not show a measured 0.
+        if (drift.ColumnsTested > 0)
+        {
+            metrics[DatasetDrift] = drift.DatasetDrift ? 1 : 0;
+            metrics[DriftShare] = drift.Share;
+        }
+        if (drift.PredictionTested)
+        {
+            metrics[PredictionDrift] = drift.PredictionDrift ? 1 : 0;
+        }
         foreach (var column in drift.Features)
         {
             if (!double.IsNaN(column.Score))

@@ -291,7 +291,7 @@ public sealed partial class MonitoringJob(TimeProvider time)
             tags: new Dictionary<string, string>(StringComparer.Ordinal)
             {
                 ["mhi.kind"] = "monitoring",
-                ["mhi.dataset_drift"] = report.Drift.DatasetDrift ? "true" : "false",
+                ["mhi.dataset_drift"] = report.Drift.DatasetVerdict,
             },
             cancellationToken: cancellationToken
         );

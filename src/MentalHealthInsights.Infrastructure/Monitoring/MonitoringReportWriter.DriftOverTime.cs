@@ -53,8 +53,12 @@ public static partial class MonitoringReportWriter
             w.Start?.ToString("yyyy-MM-dd HH:mm", Invariant) ?? "–",
             ReportFormat.Count(w.Rows),
             w.ColumnsTested == 0 ? "–" : ReportFormat.Measure(w.Share),
-            w.DatasetDrift ? "DRIFT" : "no",
-            w.PredictionDrift ? "DRIFT" : "no",
+            w.ColumnsTested == 0 ? "–"
+            : w.DatasetDrift ? "DRIFT"
+            : "no",
+            !w.PredictionTested ? "–"
+            : w.PredictionDrift ? "DRIFT"
+            : "no",
         };
         foreach (string name in columns)
         {

@@ -65,10 +65,12 @@ public static partial class MonitoringReportWriter
 
         html.AddSection(SectionHeadings[1]);
         html.AddParagraph(
-            string.Create(
-                Invariant,
-                $"{report.Drift.ColumnsDrifted} of {report.Drift.ColumnsTested} tested columns drifted (share {ReportFormat.Measure(report.Drift.Share)}; the dataset drifts at ≥ {ReportFormat.Measure(report.Drift.DriftShareThreshold)})."
-            )
+            report.Drift.ColumnsTested == 0
+                ? "No column could be tested (too few rows or none left after cleaning; see each column's note): drift is unknown here, not absent."
+                : string.Create(
+                    Invariant,
+                    $"{report.Drift.ColumnsDrifted} of {report.Drift.ColumnsTested} tested columns drifted (share {ReportFormat.Measure(report.Drift.Share)}; the dataset drifts at ≥ {ReportFormat.Measure(report.Drift.DriftShareThreshold)})."
+                )
         );
         html.AddTable(
             DriftHeader(report.Drift.Profile),

@@ -121,6 +121,42 @@ public sealed class MonitorCommandAlertsTests
         Assert.Equal(2, Count(store, "SELECT COUNT(*) FROM alerts"));
     }
 
+    /// <summary>
+    /// Five current rows: no column has the 30 rows a drift test needs, so drift_share is absent
+    /// and a rule on it cannot fire (it fired on one row before); --drift-min-rows lowers the floor.
+    /// </summary>
+    [Theory]
+    [InlineData(null, 0)]
+    [InlineData("1", 1)]
+    public async Task Monitor_AFewRows_DriftNotTestedAndNoAlertUnlessTheFloorIsLowered(
+        string? minRows,
+        int fired
+    )
+    {
+        using var temp = new TempFolder();
+        var reference = await GenerateAsync(temp, "ref.csv", 1200, 1);
+        var current = await GenerateAsync(temp, "cur.csv", 5, 2);
+        var policy = Policy(temp, "{ \"Name\": \"any-drift\", \"When\": \"drift_share >= 0\" }");
+
+        var result = await MonitorAsync(
+            reference,
+            current,
+            temp.File("out"),
+            [
+                "--alerts",
+                policy,
+                .. (minRows is null ? Array.Empty<string>() : ["--drift-min-rows", minRows]),
+            ]
+        );
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains($"Alerts: {fired} fired", result.Output, StringComparison.Ordinal);
+        Assert.Equal(
+            minRows is null,
+            result.Output.Contains("Drift not tested", StringComparison.Ordinal)
+        );
+    }
+
     [Fact]
     public async Task Monitor_DefaultPolicyNoTrack_StoresSnapshotInOutputFolder()
     {

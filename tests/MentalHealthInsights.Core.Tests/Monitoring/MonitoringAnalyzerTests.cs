@@ -1,6 +1,7 @@
 using MentalHealthInsights.Core.Data;
 using MentalHealthInsights.Core.Data.Synthetic;
 using MentalHealthInsights.Core.Monitoring;
+using MentalHealthInsights.Core.Monitoring.Drift;
 using MentalHealthInsights.Core.Scoring.PredictionLog;
 
 namespace MentalHealthInsights.Core.Tests.Monitoring;
@@ -89,6 +90,116 @@ public class MonitoringAnalyzerTests
         Assert.DoesNotContain(report.KeyMetrics.Values, double.IsNaN);
     }
 
+    /// <summary>
+    /// A tester's probe: one current row far in a tail made the KS test report drift, CBPE
+    /// "estimate" an F1 of 0.98 with 4 alerts, and the prediction-drift alert fire. Now no column
+    /// is tested on fewer than 30 rows a side, nothing is estimated on fewer than 20, and the
+    /// untested metrics are absent (an alert cannot fire on them), said plainly in the findings.
+    /// </summary>
+    [Theory]
+    [InlineData(1, false)]
+    [InlineData(4, false)]
+    [InlineData(4, true)]
+    [InlineData(19, false)]
+    public void Analyze_AFewCurrentRows_NothingTestedOrEstimatedAndSaidSo(int rows, bool strict)
+    {
+        var log = Log(1500, 2, withOutcomes: false);
+        // Pick the rows with the highest probability: far in the reference's tail.
+        var current = MonitoringDataset.FromPredictionLog([
+            .. log.OrderByDescending(e => e.Probability).Take(rows),
+        ]);
+        var options = new MonitoringOptions
+        {
+            Drift = new() { Profile = strict ? DriftProfile.Strict : DriftProfile.Evidently },
+        };
+
+        var report = MonitoringAnalyzer.Analyze(Scored(3000, 1), current, options, ("r", "c"), Now);
+
+        Assert.Equal(0, report.Drift.ColumnsTested);
+        Assert.All(
+            report.Drift.Features.Append(report.Drift.ProbabilityDrift!),
+            c =>
+            {
+                Assert.False(c.Drifted);
+                Assert.True(double.IsNaN(c.Score));
+                Assert.StartsWith(
+                    "too few rows to test: current",
+                    c.Note,
+                    StringComparison.Ordinal
+                );
+            }
+        );
+        foreach (
+            var name in new[]
+            {
+                MonitoringKeyMetrics.DatasetDrift,
+                MonitoringKeyMetrics.DriftShare,
+                MonitoringKeyMetrics.PredictionDrift,
+                MonitoringKeyMetrics.F1,
+                MonitoringKeyMetrics.F1Drop,
+                MonitoringKeyMetrics.CbpeAlerts,
+            }
+        )
+        {
+            Assert.False(report.KeyMetrics.ContainsKey(name), name);
+        }
+        Assert.Null(report.Performance!.Overall.Estimated);
+        Assert.StartsWith("Drift not tested", report.Findings[0], StringComparison.Ordinal);
+        Assert.DoesNotContain(
+            report.Findings,
+            f => f.Contains("drifted.", StringComparison.Ordinal)
+        );
+    }
+
+    [Fact]
+    public void Analyze_TheFloorsReached_TestedAndEstimated()
+    {
+        var log = Log(1500, 2, withOutcomes: false);
+        var current = MonitoringDataset.FromPredictionLog([.. log.Take(30)]);
+
+        var report = MonitoringAnalyzer.Analyze(
+            Scored(3000, 1),
+            current,
+            new MonitoringOptions(),
+            ("r", "c"),
+            Now
+        );
+
+        Assert.True(report.Drift.ColumnsTested > 0);
+        Assert.True(report.Drift.PredictionTested);
+        Assert.True(report.KeyMetrics.ContainsKey(MonitoringKeyMetrics.DriftShare));
+        Assert.True(report.KeyMetrics.ContainsKey(MonitoringKeyMetrics.PredictionDrift));
+        Assert.NotNull(report.Performance!.Overall.Estimated);
+        Assert.Contains(
+            report.Findings,
+            f => f.StartsWith("F1 estimated (no labels yet)", StringComparison.Ordinal)
+        );
+    }
+
+    [Fact]
+    public void Analyze_SomeLabelsBelowTheFloor_FindingSaysHowManyNotNoLabels()
+    {
+        var log = Log(1500, 2, withOutcomes: true);
+        // 5 labelled rows among 300: too few to measure, so F1 is estimated.
+        var current = MonitoringDataset.FromPredictionLog([
+            .. log.Take(300).Select((e, i) => i < 5 ? e : e with { Outcome = null }),
+        ]);
+
+        var report = MonitoringAnalyzer.Analyze(
+            Scored(3000, 1),
+            current,
+            new MonitoringOptions(),
+            ("r", "c"),
+            Now
+        );
+
+        Assert.Equal(1, report.KeyMetrics[MonitoringKeyMetrics.F1IsEstimated]);
+        Assert.Contains(
+            report.Findings,
+            f => f.StartsWith("F1 estimated (only 5 labelled rows)", StringComparison.Ordinal)
+        );
+    }
+
     [Fact]
     public void Analyze_LogWithOutcomes_F1IsMeasuredWithIntervals()
     {
@@ -152,7 +263,8 @@ public class MonitoringAnalyzerTests
         Assert.Null(report.Performance);
         Assert.Null(report.Fairness);
         Assert.False(report.KeyMetrics.ContainsKey(MonitoringKeyMetrics.F1));
-        Assert.Equal(0, report.KeyMetrics[MonitoringKeyMetrics.PredictionDrift]);
+        // No prediction column: not tested, so absent (never a measured "no drift").
+        Assert.False(report.KeyMetrics.ContainsKey(MonitoringKeyMetrics.PredictionDrift));
         Assert.Equal(0, report.KeyMetrics[MonitoringKeyMetrics.DatasetDrift]);
         Assert.All(
             report.KeyMetrics.Keys.Where(k =>

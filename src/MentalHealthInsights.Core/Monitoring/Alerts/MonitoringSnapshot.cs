@@ -58,15 +58,18 @@ public sealed record MonitoringSnapshot(
         {
             verdicts[column.Column] = column.Drifted ? DriftVerdict : StableVerdict;
         }
-        if ((report.Drift.ProbabilityDrift ?? report.Drift.LabelDrift) is { } prediction)
+        if (report.Drift.PredictionTested)
         {
-            verdicts["prediction"] = prediction.Drifted ? DriftVerdict : StableVerdict;
+            verdicts["prediction"] = report.Drift.PredictionDrift ? DriftVerdict : StableVerdict;
         }
         if (report.Drift.TargetDrift is { } target && !double.IsNaN(target.Score))
         {
             verdicts["target"] = target.Drifted ? DriftVerdict : StableVerdict;
         }
-        verdicts["dataset"] = report.Drift.DatasetDrift ? DriftVerdict : StableVerdict;
+        if (report.Drift.ColumnsTested > 0)
+        {
+            verdicts["dataset"] = report.Drift.DatasetDrift ? DriftVerdict : StableVerdict;
+        }
         return new MonitoringSnapshot(
             runId,
             windowStart,

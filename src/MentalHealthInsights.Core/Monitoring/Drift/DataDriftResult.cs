@@ -28,4 +28,14 @@ public sealed record DataDriftResult(
 
     /// <summary>Prediction drift: the probability drifted, or the label when no probability exists.</summary>
     public bool PredictionDrift => (ProbabilityDrift ?? LabelDrift)?.Drifted ?? false;
+
+    /// <summary>"true" or "false" for <see cref="DatasetDrift"/>, "untested" when no column could be tested.</summary>
+    public string DatasetVerdict =>
+        ColumnsTested == 0 ? "untested"
+        : DatasetDrift ? "true"
+        : "false";
+
+    /// <summary>Whether the prediction column was tested (false when absent or not testable, e.g. too few rows).</summary>
+    public bool PredictionTested =>
+        (ProbabilityDrift ?? LabelDrift) is { } prediction && !double.IsNaN(prediction.Score);
 }

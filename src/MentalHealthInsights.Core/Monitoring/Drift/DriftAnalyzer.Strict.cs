@@ -70,15 +70,13 @@ public static partial class DriftAnalyzer
                 ? new ColumnDistribution(bins.Labels(), referenceShares, currentShares)
                 : null,
         };
-        if (referenceTotal == 0 || currentTotal == 0 || r.Count == 0 || c.Count == 0)
+        if (TooFewRows(r.Count, c.Count, options.MinimumRows) is { } tooFew)
         {
-            return result with
-            {
-                Note =
-                    r.Count == 0
-                        ? "reference empty after cleaning"
-                        : "current empty after cleaning",
-            };
+            return result with { Note = tooFew };
+        }
+        if (referenceTotal == 0 || currentTotal == 0)
+        {
+            return result with { Note = "no value falls in the reference bins" };
         }
         var psiReference = (double[])referenceShares.Clone();
         var psiCurrent = (double[])currentShares.Clone();

@@ -183,15 +183,9 @@ public static partial class DriftAnalyzer
             NewCategories = prepared.NewCategories,
             Distribution = distributions ? prepared.Distribution(PlotBins, PlotCategories) : null,
         };
-        if (r.Count == 0 || c.Count == 0)
+        if (TooFewRows(r.Count, c.Count, options.MinimumRows) is { } tooFew)
         {
-            return result with
-            {
-                Note =
-                    r.Count == 0
-                        ? "reference empty after cleaning"
-                        : "current empty after cleaning",
-            };
+            return result with { Note = tooFew };
         }
         DriftTestScore score;
         try
@@ -213,6 +207,20 @@ public static partial class DriftAnalyzer
             Note = double.IsNaN(score.Score) ? "the test is undefined for these samples" : null,
         };
     }
+
+    /// <summary>
+    /// The note of a column with fewer than <paramref name="minimum"/> rows on a side (not
+    /// tested, not counted in the share), or null when both sides have enough.
+    /// </summary>
+    internal static string? TooFewRows(int reference, int current, int minimum) =>
+        reference == 0 ? "reference empty after cleaning"
+        : current == 0 ? "current empty after cleaning"
+        : reference < minimum || current < minimum
+            ? string.Create(
+                System.Globalization.CultureInfo.InvariantCulture,
+                $"too few rows to test: {(current < minimum ? "current" : "reference")} {(current < minimum ? current : reference)} (at least {minimum} needed on each side)"
+            )
+        : null;
 
     private static string? TestOverride(
         string column,

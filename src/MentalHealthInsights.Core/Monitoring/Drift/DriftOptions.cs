@@ -54,6 +54,17 @@ public sealed record DriftOptions
     /// <summary>Strict profile: number of reference quantile bins for numerical columns (default 10).</summary>
     public int ReferenceBins { get; init; } = 10;
 
+    /// <summary>
+    /// Fewest rows (after cleaning) a column needs on each side to be tested (default 30, as
+    /// fairness's smallest group). Below it the column gets a note and is left out of the drift
+    /// share: a test on a handful of rows decides by chance (one row far in a tail "drifts" under
+    /// a KS test), and Evidently, which has no such floor, reports it as drift.
+    /// </summary>
+    public int MinimumRows { get; init; } = DefaultMinimumRows;
+
+    /// <summary>The default of <see cref="MinimumRows"/>.</summary>
+    public const int DefaultMinimumRows = 30;
+
     /// <summary>Throws <see cref="ArgumentException"/> for an unknown test name or an out-of-range value.</summary>
     public void Validate()
     {
@@ -79,6 +90,13 @@ public sealed record DriftOptions
             throw new ArgumentException(
                 "The false discovery rate must be in (0, 1).",
                 nameof(FalseDiscoveryRate)
+            );
+        }
+        if (MinimumRows < 1)
+        {
+            throw new ArgumentException(
+                "The minimum rows per drift test must be at least 1.",
+                nameof(MinimumRows)
             );
         }
         if (ReferenceBins < 2)

@@ -127,6 +127,7 @@ public static class DriftOverTimeAnalyzer
             Share = drift.Share,
             DatasetDrift = drift.DatasetDrift,
             PredictionDrift = drift.PredictionDrift,
+            PredictionTested = drift.PredictionTested,
             Columns = columns,
         };
     }

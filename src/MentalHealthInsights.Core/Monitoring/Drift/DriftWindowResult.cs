@@ -30,6 +30,9 @@ public sealed record DriftWindowResult
     /// <summary>The probability drifted (the label when there is no probability).</summary>
     public required bool PredictionDrift { get; init; }
 
+    /// <summary>Whether the prediction column was tested in this window (not with too few rows).</summary>
+    public bool PredictionTested { get; init; }
+
     /// <summary>Features first, then prediction_probability, prediction_label and the target when present.</summary>
     public IReadOnlyList<DriftWindowColumn> Columns { get; init; } = [];
 }

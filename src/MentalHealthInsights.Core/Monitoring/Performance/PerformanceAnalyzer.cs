@@ -96,7 +96,7 @@ public static class PerformanceAnalyzer
             realized = CbpeMetric.All.ToDictionary(m => m, m => all[m], StringComparer.Ordinal);
         }
         IReadOnlyDictionary<string, CbpeEstimate>? estimated = null;
-        if (cbpe is not null && rows.Count > 0)
+        if (cbpe is not null && rows.Count > 0 && rows.Count >= options.MinimumEstimatedRows)
         {
             var windowScores = rows.Select(i => data.Probabilities![i]).ToArray();
             var windowLabels = rows.Select(i => data.Labels![i]).ToArray();

@@ -9,7 +9,8 @@ namespace MentalHealthInsights.Core.Monitoring.Performance;
 /// <param name="LabelledRows">Predictions whose outcome has arrived.</param>
 /// <param name="Realized">Realised metrics with percentile-bootstrap intervals on the labelled rows;
 /// null with fewer than <see cref="PerformanceOptions.MinimumLabelledRows"/> labelled rows.</param>
-/// <param name="Estimated">CBPE estimates on every row; null without a fitted estimator or rows.</param>
+/// <param name="Estimated">CBPE estimates on every row; null without a fitted estimator or with
+/// fewer than <see cref="PerformanceOptions.MinimumEstimatedRows"/> rows.</param>
 public sealed record PerformanceWindow(
     DateTimeOffset? Start,
     DateTimeOffset? End,

@@ -188,7 +188,7 @@ internal sealed class MonitorStep(TimeProvider time) : PipelineStep
                 ("monitoring_json", result.Output.JsonPath),
                 ("tracking_run", result.TrackingRunId ?? string.Empty),
                 ("monitored_model", model),
-                ("dataset_drift", report.Drift.DatasetDrift ? "true" : "false"),
+                ("dataset_drift", report.Drift.DatasetVerdict),
                 ("drifted_columns", drifted),
                 ("key_metrics", KeyMetricsText.Format(report.KeyMetrics)),
                 ("reference_csv", reference),
@@ -197,7 +197,7 @@ internal sealed class MonitorStep(TimeProvider time) : PipelineStep
             links,
             string.Create(
                 CultureInfo.InvariantCulture,
-                $"{report.CurrentRows} current rows; {report.Drift.ColumnsDrifted} of {report.Drift.ColumnsTested} columns drifted (dataset drift: {(report.Drift.DatasetDrift ? "yes" : "no")})"
+                $"{report.CurrentRows} current rows; {report.Drift.ColumnsDrifted} of {report.Drift.ColumnsTested} columns drifted (dataset drift: {report.Drift.DatasetVerdict})"
             )
         );
     }

@@ -262,6 +262,7 @@ public class AdditionalDriftTestReferenceValueTests
             {
                 ["Sleep_Hours"] = "es",
             },
+            MinimumRows = 1,
         };
 
         var result = DriftAnalyzer.AnalyzeColumn(reference, current, options);
@@ -277,7 +278,7 @@ public class AdditionalDriftTestReferenceValueTests
     {
         var reference = MonitoringColumn.Categorical("Stress_Level", ["Low", "High", "Medium"]);
         var current = MonitoringColumn.Categorical("Stress_Level", ["Low", "High"]);
-        var options = new DriftOptions { CategoricalTest = "fisher_exact" };
+        var options = new DriftOptions { CategoricalTest = "fisher_exact", MinimumRows = 1 };
 
         var result = DriftAnalyzer.AnalyzeColumn(reference, current, options);
 

@@ -73,6 +73,7 @@ public class DefaultDriftTestChooserTests
         var options = new DriftOptions
         {
             PerColumnThreshold = new Dictionary<string, double> { ["x"] = 0.07834531571239069 },
+            MinimumRows = 1,
         };
 
         var atThreshold = DriftAnalyzer.AnalyzeColumn(reference, current, options);
@@ -152,7 +153,7 @@ public class DefaultDriftTestChooserTests
         var result = DriftAnalyzer.AnalyzeColumn(
             MonitoringColumn.Categorical("c", ["a", "a", "a"]),
             MonitoringColumn.Categorical("c", ["a", "a"]),
-            new DriftOptions()
+            new DriftOptions { MinimumRows = 1 }
         );
 
         Assert.Equal("z", result.Test);
@@ -166,7 +167,7 @@ public class DefaultDriftTestChooserTests
         var result = DriftAnalyzer.AnalyzeColumn(
             MonitoringColumn.Categorical("c", ["a", "b", "c", "a", "b", "c", null]),
             MonitoringColumn.Categorical("c", ["a", "b", "c", "d", "a", "b"]),
-            new DriftOptions()
+            new DriftOptions { MinimumRows = 1 }
         );
 
         Assert.Equal("chisquare", result.Test);

@@ -85,7 +85,7 @@ public class DriftAnalyzerTests
     [Fact]
     public void Analyze_ExactlyHalfDrifted_IsDatasetDrift()
     {
-        // Two columns, one drifted: share = 0.5 ≥ 0.5.
+        // Two columns, one drifted: share = 0.5 ≥ 0.5 (four rows: the floor lowered to test the share).
         var reference = new MonitoringDataset(
             4,
             [
@@ -101,7 +101,11 @@ public class DriftAnalyzerTests
             ]
         );
 
-        var result = DriftAnalyzer.Analyze(reference, current, new DriftOptions());
+        var result = DriftAnalyzer.Analyze(
+            reference,
+            current,
+            new DriftOptions { MinimumRows = 1 }
+        );
 
         Assert.Equal(2, result.ColumnsTested);
         Assert.Equal(1, result.ColumnsDrifted);
