@@ -11,11 +11,11 @@ internal static class HealthApi
     {
         var health = app.MapGroup("/health").WithTags("Health");
         health
-            .MapGet("/live", () => TypedResults.Ok(new HealthResponse("live", null)))
+            .MapGetAndHead("/live", () => TypedResults.Ok(new HealthResponse("live", null)))
             .WithName("Live")
             .WithSummary("200 while the process runs.");
         health
-            .MapGet("/ready", Ready)
+            .MapGetAndHead("/ready", Ready)
             .WithName("Ready")
             .WithSummary("200 once a verified model is loaded; 503 before.")
             .NeedsModel();

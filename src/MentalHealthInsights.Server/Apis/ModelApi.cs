@@ -13,7 +13,7 @@ internal static class ModelApi
 {
     public static RouteGroupBuilder MapModelApi(this RouteGroupBuilder v1)
     {
-        v1.MapGet("/model", GetModel)
+        v1.MapGetAndHead("/model", GetModel)
             .WithName("GetModel")
             .WithSummary(
                 "The served model: version, alias, training date, metrics with 95% intervals, features, threshold."

@@ -25,7 +25,7 @@ internal static class MonitoringApi
         );
         var group = app.MapGroup("/v1/monitoring").WithTags("Monitoring").RateLimited();
         group
-            .MapGet(
+            .MapGetAndHead(
                 "/snapshots",
                 (int? limit, CancellationToken cancellationToken) =>
                     SnapshotsAsync(stores, limit, cancellationToken)
@@ -37,7 +37,7 @@ internal static class MonitoringApi
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         group
-            .MapGet(
+            .MapGetAndHead(
                 "/alerts",
                 (int? limit, CancellationToken cancellationToken) =>
                     AlertsAsync(stores, limit, cancellationToken)

@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using System.Security.Cryptography;
+using Microsoft.Net.Http.Headers;
 
 namespace MentalHealthInsights.Server.Apis;
 
@@ -29,10 +30,10 @@ internal static class PagesApi
         foreach (var (route, file) in Routes)
         {
             var asset = Assets[file];
-            app.MapGet(route, (HttpContext context) => Serve(context, asset))
+            app.MapGetAndHead(route, (HttpContext context) => Serve(context, asset))
                 .ExcludeFromDescription();
         }
-        app.MapGet(
+        app.MapGetAndHead(
                 "/assets/{name}",
                 (HttpContext context, string name) =>
                     Assets.TryGetValue(name, out var asset)
@@ -49,11 +50,32 @@ internal static class PagesApi
         context.Response.Headers.ETag = asset.ETag;
         context.Response.Headers.CacheControl = "no-cache";
         context.Response.Headers.XContentTypeOptions = "nosniff";
-        if (context.Request.Headers.IfNoneMatch == asset.ETag)
+        if (IsNotModified(context.Request, asset))
         {
             return Results.StatusCode(StatusCodes.Status304NotModified);
         }
         return Results.Bytes(asset.Content, asset.ContentType);
+    }
+
+    /// <summary>
+    /// If-None-Match as RFC 9110 §13.1.2 reads it: <c>*</c>, or a list of entity tags of which
+    /// one matches by weak comparison (<c>W/"x"</c> matches <c>"x"</c>). The exact header text
+    /// used to be required, so a browser or proxy sending a list or a weak tag always got the
+    /// whole page again. A malformed header matches nothing.
+    /// </summary>
+    private static bool IsNotModified(HttpRequest request, Asset asset)
+    {
+        foreach (var tag in request.GetTypedHeaders().IfNoneMatch)
+        {
+            if (
+                tag.Equals(EntityTagHeaderValue.Any)
+                || tag.Compare(asset.Tag, useStrongComparison: false)
+            )
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static FrozenDictionary<string, Asset> Load()
@@ -90,5 +112,8 @@ internal static class PagesApi
             _ => "application/octet-stream",
         };
 
-    private sealed record Asset(byte[] Content, string ContentType, string ETag);
+    private sealed record Asset(byte[] Content, string ContentType, string ETag)
+    {
+        public EntityTagHeaderValue Tag { get; } = EntityTagHeaderValue.Parse(ETag);
+    }
 }

@@ -21,13 +21,13 @@ internal static class PipelinesApi
     {
         var group = app.MapGroup("/v1/pipelines").WithTags("Pipelines").RateLimited();
         group
-            .MapGet("/runs", ListAsync)
+            .MapGetAndHead("/runs", ListAsync)
             .WithName("ListPipelineRuns")
             .WithSummary("Pipeline runs, most recent first (limit 1–10000, default 50).")
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         group
-            .MapGet("/runs/{id}", GetAsync)
+            .MapGetAndHead("/runs/{id}", GetAsync)
             .WithName("GetPipelineRun")
             .WithSummary("One pipeline run with its steps; 404 for an unknown id.")
             .ProducesProblem(StatusCodes.Status404NotFound)

@@ -16,7 +16,7 @@ internal static class RegistryApi
 {
     public static RouteGroupBuilder MapRegistryApi(this RouteGroupBuilder v1)
     {
-        v1.MapGet("/registry", GetAsync)
+        v1.MapGetAndHead("/registry", GetAsync)
             .WithName("GetRegistry")
             .WithSummary("Champion, challenger and alias history of the served registered model.");
         return v1;
