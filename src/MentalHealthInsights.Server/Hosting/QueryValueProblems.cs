@@ -42,7 +42,14 @@ internal sealed partial class QueryValueProblems : IExceptionHandler
         var failed = FailedToBind().Match(message);
         if (failed.Success)
         {
-            return $"{failed.Groups["name"].Value} must be {Expected(failed.Groups["type"].Value)}.";
+            var name = failed.Groups["name"].Value;
+            var expected = Expected(failed.Groups["type"].Value);
+            // A whole number too large for the parameter's type (?limit=99999999999) is not
+            // "not a whole number": it is out of range, as a value the endpoint refuses is.
+            return
+                expected == WholeNumber && WholeNumberText().IsMatch(failed.Groups["value"].Value)
+                ? $"{name} is out of range."
+                : $"{name} must be {expected}.";
         }
 
         var missing = Required().Match(message);
@@ -53,7 +60,7 @@ internal sealed partial class QueryValueProblems : IExceptionHandler
     private static string Expected(string type) =>
         type.Replace("Nullable<", "", StringComparison.Ordinal).TrimEnd('?', '>') switch
         {
-            "int" or "long" or "short" or "Int32" or "Int64" or "Int16" => "a whole number",
+            "int" or "long" or "short" or "Int32" or "Int64" or "Int16" => WholeNumber,
             "double" or "float" or "decimal" or "Double" or "Single" or "Decimal" => "a number",
             "bool" or "Boolean" => "true or false",
             "DateTimeOffset" or "DateTime" => "a date and time (ISO 8601)",
@@ -61,11 +68,16 @@ internal sealed partial class QueryValueProblems : IExceptionHandler
             _ => "a valid value",
         };
 
+    private const string WholeNumber = "a whole number";
+
     [GeneratedRegex(
-        "^Failed to bind parameter \"(?<type>[^\" ]+) (?<name>[A-Za-z_][A-Za-z0-9_]*)\" from ",
-        RegexOptions.CultureInvariant
+        "^Failed to bind parameter \"(?<type>[^\" ]+) (?<name>[A-Za-z_][A-Za-z0-9_]*)\" from \"(?<value>.*)\"\\.?$",
+        RegexOptions.CultureInvariant | RegexOptions.Singleline
     )]
     private static partial Regex FailedToBind();
+
+    [GeneratedRegex("^[+-]?[0-9]+$", RegexOptions.CultureInvariant)]
+    private static partial Regex WholeNumberText();
 
     [GeneratedRegex(
         "^Required parameter \"(?<type>[^\" ]+) (?<name>[A-Za-z_][A-Za-z0-9_]*)\" was not provided",

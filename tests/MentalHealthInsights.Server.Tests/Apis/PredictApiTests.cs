@@ -214,6 +214,7 @@ public sealed class PredictApiTests(TrainedModelFixture models) : IAsyncLifetime
     [InlineData("/v1/predict?top=abc", "top must be a whole number.")]
     [InlineData("/v1/predict?explain=maybe", "explain must be true or false.")]
     [InlineData("/v1/predict/batch?top=1.5", "top must be a whole number.")]
+    [InlineData("/v1/predict?top=99999999999", "top is out of range.")]
     public async Task Predict_QueryValueOfTheWrongType_400NamingTheParameterNotTheValue(
         string path,
         string detail

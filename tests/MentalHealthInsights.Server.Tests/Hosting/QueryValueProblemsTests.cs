@@ -22,6 +22,19 @@ public sealed class QueryValueProblemsTests
         "from must be a date and time (ISO 8601)."
     )]
     [InlineData("Failed to bind parameter \"Widget w\" from \"q\".", "w must be a valid value.")]
+    // A whole number beyond the type's range is out of range, not "not a whole number".
+    [InlineData(
+        "Failed to bind parameter \"int? limit\" from \"99999999999\".",
+        "limit is out of range."
+    )]
+    [InlineData(
+        "Failed to bind parameter \"int? top\" from \"-99999999999\".",
+        "top is out of range."
+    )]
+    [InlineData(
+        "Failed to bind parameter \"int? top\" from \"1.5\".",
+        "top must be a whole number."
+    )]
     [InlineData(
         "Required parameter \"int limit\" was not provided from query string.",
         "limit is required."
