@@ -15,7 +15,13 @@ internal static class AlertsListCommand
     {
         _ = environment;
         var store = AlertsCommand.StoreOption();
-        var limit = CommonOptions.AtLeast("--limit", "Most alerts to list", 50, 1);
+        var limit = CommonOptions.Between(
+            "--limit",
+            "Most alerts to list",
+            50,
+            1,
+            AlertQuery.MaxLimit
+        );
         var status = new Option<string>("--status")
         {
             Description = "fired, suppressed or all",

@@ -78,17 +78,19 @@ internal static class BatchCommand
         {
             Description = "Timestamp written on every row (ISO 8601); default: when the job starts",
         };
-        var chunkRows = CommonOptions.AtLeast(
+        var chunkRows = CommonOptions.Between(
             "--chunk-rows",
             "Rows per chunk (unit of parallel work and of checkpoints)",
             4096,
-            1
+            1,
+            BatchScoringOptions.MaxChunkRows
         );
-        var threads = CommonOptions.AtLeast(
+        var threads = CommonOptions.Between(
             "--threads",
             "Scoring threads (default: all cores)",
-            Environment.ProcessorCount,
-            1
+            Math.Min(Environment.ProcessorCount, BatchScoringOptions.MaxParallelism),
+            1,
+            BatchScoringOptions.MaxParallelism
         );
         var ranges = DataValidateCommand.RangeOption();
         var uri = TrackingConnection.UriOption();
@@ -143,6 +145,7 @@ internal static class BatchCommand
                             RejectDuplicateUserIds = !parseResult.GetValue(allowDuplicateIds),
                         },
                     };
+                    RequireRowsInFlightWithinBound(options);
                     var resolved = await LoadAsync(
                         parseResult,
                         uri,
@@ -198,6 +201,24 @@ internal static class BatchCommand
         catch (Exception e) when (e is InvalidOperationException or InvalidDataException)
         {
             throw new CommandFailure(ExitCodes.InvalidData, e.Message);
+        }
+    }
+
+    /// <summary>
+    /// Refuses, before the model is loaded, a chunk size and thread count whose pool of chunks
+    /// would not fit in memory (each option alone is within its range).
+    /// </summary>
+    private static void RequireRowsInFlightWithinBound(BatchScoringOptions options)
+    {
+        if (options.RowsInFlight > BatchScoringOptions.MaxRowsInFlight)
+        {
+            throw new CommandFailure(
+                ExitCodes.Usage,
+                string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"--chunk-rows {options.ChunkRows:N0} with --threads {options.Parallelism} holds (2 × threads + 2) × chunk rows = {options.RowsInFlight:N0} rows in memory at once, more than {BatchScoringOptions.MaxRowsInFlight:N0}; lower --chunk-rows or --threads."
+                )
+            );
         }
     }
 

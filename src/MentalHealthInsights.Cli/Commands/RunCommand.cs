@@ -4,6 +4,7 @@ using MentalHealthInsights.Cli.Hosting;
 using MentalHealthInsights.Cli.Rendering;
 using MentalHealthInsights.Core.Monitoring.Simulation;
 using MentalHealthInsights.Core.Pipelines;
+using MentalHealthInsights.Core.Training.Protocol;
 using MentalHealthInsights.Infrastructure.Data;
 using MentalHealthInsights.Infrastructure.Pipelines;
 using MentalHealthInsights.Infrastructure.Pipelines.BatchScoring;
@@ -47,11 +48,12 @@ internal static partial class RunCommand
         );
         var seed = CommonOptions.Seed();
         var signal = CommonOptions.Signal();
-        var budget = CommonOptions.AtLeast(
+        var budget = CommonOptions.Between(
             "--search-budget",
             "Hyperparameter configurations tried per model when training",
             20,
-            1
+            1,
+            TrainingOptions.MaxSearchBudget
         );
         var json = CommonOptions.Json();
         var command = new Command(

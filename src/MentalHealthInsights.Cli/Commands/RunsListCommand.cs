@@ -17,7 +17,13 @@ internal static class RunsListCommand
             Description = "Experiment name",
             DefaultValueFactory = _ => "mental-health-insights",
         };
-        var limit = CommonOptions.AtLeast("--limit", "Most runs to list", 50, 1);
+        var limit = CommonOptions.Between(
+            "--limit",
+            "Most runs to list",
+            50,
+            1,
+            RunSearchQuery.MaxAllowedResults
+        );
         var uri = TrackingConnection.UriOption();
         var json = CommonOptions.Json();
         var command = new Command("list", "List runs, newest first")

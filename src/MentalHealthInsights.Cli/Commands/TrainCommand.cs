@@ -9,6 +9,7 @@ using MentalHealthInsights.Core.Training.Reports;
 using MentalHealthInsights.Infrastructure.Reporting.Training;
 using MentalHealthInsights.Infrastructure.Training;
 using MentalHealthInsights.Infrastructure.Training.Jobs;
+using MentalHealthInsights.Infrastructure.Training.XGBoost;
 
 namespace MentalHealthInsights.Cli.Commands;
 
@@ -39,11 +40,12 @@ internal static class TrainCommand
             5,
             2
         );
-        var budget = CommonOptions.AtLeast(
+        var budget = CommonOptions.Between(
             "--search-budget",
             "Hyperparameter configurations tried per model (seeded random search; the first is the defaults)",
             20,
-            1
+            1,
+            TrainingOptions.MaxSearchBudget
         );
         var searchStrategy = new Option<string>("--search-strategy")
         {
@@ -57,11 +59,12 @@ internal static class TrainCommand
             Description = "Share of rows held out (stratified) for the final, single evaluation",
             DefaultValueFactory = _ => 0.2,
         };
-        var resamples = CommonOptions.AtLeast(
+        var resamples = CommonOptions.Between(
             "--bootstrap",
             "Bootstrap resamples for the 95% intervals",
             1000,
-            100
+            100,
+            TrainingOptions.MaxBootstrapResamples
         );
         var threshold = new Option<string>("--threshold")
         {
@@ -81,7 +84,13 @@ internal static class TrainCommand
             Description =
                 "Continue when one feature alone predicts the target almost perfectly (recorded and shown in the report)",
         };
-        var threads = CommonOptions.AtLeast("--threads", "Native threads for rf and xgb", 1, 1);
+        var threads = CommonOptions.Between(
+            "--threads",
+            "Native threads for rf and xgb",
+            1,
+            1,
+            XGBoostOptions.MaxThreads
+        );
         var trackingUri = TrackingConnection.UriOption();
         var artifacts = new Option<string?>("--artifacts")
         {

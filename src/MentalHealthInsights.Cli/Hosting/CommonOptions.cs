@@ -31,14 +31,31 @@ internal static class CommonOptions
         };
 
     /// <summary>
-    /// Creates an integer option that must be at least <paramref name="minimum"/>. The raw token
-    /// is checked (System.CommandLine's typed value throws on a token that is not a number).
+    /// Creates an integer option that must be at least <paramref name="minimum"/>, for counts
+    /// whose only limit is what the user can wait for or store (rows streamed to a file).
+    /// Anything held in memory at once or handed to the operating system (threads, buffers,
+    /// resamples) takes <see cref="Between"/> with a documented maximum instead.
     /// </summary>
     public static Option<int> AtLeast(
         string name,
         string description,
         int defaultValue,
         int minimum,
+        params string[] aliases
+    ) => Between(name, description, defaultValue, minimum, int.MaxValue, aliases);
+
+    /// <summary>
+    /// Creates an integer option that must lie within
+    /// [<paramref name="minimum"/>, <paramref name="maximum"/>]; a value outside is a usage error
+    /// (exit 1) naming the option and the range. The raw token is checked (System.CommandLine's
+    /// typed value throws on a token that is not a number).
+    /// </summary>
+    public static Option<int> Between(
+        string name,
+        string description,
+        int defaultValue,
+        int minimum,
+        int maximum,
         params string[] aliases
     )
     {
@@ -57,10 +74,17 @@ internal static class CommonOptions
                     CultureInfo.InvariantCulture,
                     out var value
                 )
-                && value < minimum
+                && (value < minimum || value > maximum)
             )
             {
-                result.AddError($"{name} must be at least {minimum}.");
+                result.AddError(
+                    maximum == int.MaxValue
+                        ? $"{name} must be at least {minimum}."
+                        : string.Create(
+                            CultureInfo.InvariantCulture,
+                            $"{name} must be between {minimum} and {maximum:N0}."
+                        )
+                );
             }
         });
         return option;

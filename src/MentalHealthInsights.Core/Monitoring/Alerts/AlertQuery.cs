@@ -15,6 +15,9 @@ public sealed record AlertQuery
     /// <summary>Only this rule; null: every rule.</summary>
     public string? RuleName { get; init; }
 
-    /// <summary>At most this many (1–10,000). Default 100.</summary>
+    /// <summary>At most this many (1 to <see cref="MaxLimit"/>; the stores clamp to that range). Default 100.</summary>
     public int Limit { get; init; } = 100;
+
+    /// <summary>The largest <see cref="Limit"/>: 10,000.</summary>
+    public const int MaxLimit = 10_000;
 }

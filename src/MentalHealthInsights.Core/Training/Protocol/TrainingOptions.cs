@@ -14,6 +14,12 @@ public sealed record TrainingOptions
     /// <summary>The largest accepted <see cref="SearchBudget"/>.</summary>
     public const int MaxSearchBudget = 1000;
 
+    /// <summary>
+    /// The largest accepted <see cref="BootstrapResamples"/>: 100,000 (the statistics of every
+    /// resample are kept for the intervals, so memory grows with the count).
+    /// </summary>
+    public const int MaxBootstrapResamples = 100_000;
+
     /// <summary>Seed of every random choice (split, folds, search, fits, bootstrap, permutations). Default 42.</summary>
     public int Seed { get; init; } = 42;
 
@@ -55,7 +61,7 @@ public sealed record TrainingOptions
     /// <summary>Significance level of the tests against the baseline, in (0, 1). Default 0.05.</summary>
     public double Alpha { get; init; } = 0.05;
 
-    /// <summary>Bootstrap resamples for test-set intervals and the paired bootstrap test, at least 1. Default 1,000.</summary>
+    /// <summary>Bootstrap resamples for test-set intervals and the paired bootstrap test, 1 to <see cref="MaxBootstrapResamples"/>. Default 1,000.</summary>
     public int BootstrapResamples { get; init; } = 1000;
 
     /// <summary>Permutations per column for permutation importance, at least 1. Default 5.</summary>
@@ -125,9 +131,9 @@ public sealed record TrainingOptions
             problems.Add("Alpha must be within (0, 1).");
         }
 
-        if (BootstrapResamples < 1)
+        if (BootstrapResamples is < 1 or > MaxBootstrapResamples)
         {
-            problems.Add("BootstrapResamples must be at least 1.");
+            problems.Add($"BootstrapResamples must be within 1–{MaxBootstrapResamples}.");
         }
 
         if (PermutationRepeats < 1)

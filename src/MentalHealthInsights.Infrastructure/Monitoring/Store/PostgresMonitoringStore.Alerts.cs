@@ -151,7 +151,7 @@ public sealed partial class PostgresMonitoringStore
                         query.Status is { } status ? AlertPolicy.StatusName(status) : null
                     ),
                     Text("rule", query.RuleName),
-                    Integer("limit", Math.Clamp(query.Limit, 1, 10_000))
+                    Integer("limit", Math.Clamp(query.Limit, 1, AlertQuery.MaxLimit))
                 );
                 var alerts = new List<AlertRecord>();
                 await using var reader = await command.ExecuteReaderAsync(cancellationToken);

@@ -145,7 +145,7 @@ public sealed partial class SqliteMonitoringStore
                     ("$to", Ms(query.To)),
                     ("$status", query.Status is { } status ? AlertPolicy.StatusName(status) : null),
                     ("$rule", query.RuleName),
-                    ("$limit", Math.Clamp(query.Limit, 1, 10_000))
+                    ("$limit", Math.Clamp(query.Limit, 1, AlertQuery.MaxLimit))
                 );
                 var alerts = new List<AlertRecord>();
                 await using var reader = await command.ExecuteReaderAsync(cancellationToken);

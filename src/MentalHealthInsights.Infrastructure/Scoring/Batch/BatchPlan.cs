@@ -99,7 +99,25 @@ internal sealed partial class BatchPlan
         ArgumentException.ThrowIfNullOrWhiteSpace(options.Input);
         ArgumentException.ThrowIfNullOrWhiteSpace(options.Output);
         ArgumentOutOfRangeException.ThrowIfLessThan(options.ChunkRows, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(
+            options.ChunkRows,
+            BatchScoringOptions.MaxChunkRows
+        );
         ArgumentOutOfRangeException.ThrowIfLessThan(options.Parallelism, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(
+            options.Parallelism,
+            BatchScoringOptions.MaxParallelism
+        );
+        if (options.RowsInFlight > BatchScoringOptions.MaxRowsInFlight)
+        {
+            throw new ArgumentException(
+                string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"(2 × {options.Parallelism} threads + 2) × {options.ChunkRows:N0} rows per chunk = {options.RowsInFlight:N0} rows in memory at once, more than {BatchScoringOptions.MaxRowsInFlight:N0}; use fewer rows per chunk or fewer threads."
+                ),
+                nameof(options)
+            );
+        }
         Core.Data.Validation.RecordValidator.EnsureValid(options.Validation);
         SubjectPseudonymiser? pseudonymiser = null;
         if (!options.RawIds)

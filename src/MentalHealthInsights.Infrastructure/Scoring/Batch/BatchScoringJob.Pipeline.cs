@@ -93,7 +93,7 @@ public sealed partial class BatchScoringJob
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var ct = stop.Token;
         var format = new BatchRowFormat(plan, state.Checkpoint.ScoredAt);
-        var chunkCount = (2 * plan.Parallelism) + 2;
+        var chunkCount = BatchScoringOptions.PoolChunks(plan.Parallelism);
         using var pool = new BlockingCollection<BatchChunk>();
         for (var i = 0; i < chunkCount; i++)
         {

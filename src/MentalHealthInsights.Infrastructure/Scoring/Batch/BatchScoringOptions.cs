@@ -64,11 +64,39 @@ public sealed record BatchScoringOptions
     /// </summary>
     public DateTimeOffset? ScoredAt { get; init; }
 
-    /// <summary>Data rows per chunk (the unit of parallel scoring and of checkpoints); default 4,096, at least 1.</summary>
+    /// <summary>
+    /// Data rows per chunk (the unit of parallel scoring and of checkpoints); default 4,096,
+    /// 1 to <see cref="MaxChunkRows"/>.
+    /// </summary>
     public int ChunkRows { get; init; } = 4096;
 
-    /// <summary>Scoring threads; default the number of processors, at least 1.</summary>
-    public int Parallelism { get; init; } = Environment.ProcessorCount;
+    /// <summary>
+    /// Scoring threads; default the number of processors (at most <see cref="MaxParallelism"/>),
+    /// 1 to <see cref="MaxParallelism"/>.
+    /// </summary>
+    public int Parallelism { get; init; } = Math.Min(Environment.ProcessorCount, MaxParallelism);
+
+    /// <summary>The largest <see cref="ChunkRows"/>: 1,000,000.</summary>
+    public const int MaxChunkRows = 1_000_000;
+
+    /// <summary>The largest <see cref="Parallelism"/>: 1,024 (as for XGBoost's native threads).</summary>
+    public const int MaxParallelism = 1024;
+
+    /// <summary>
+    /// The largest <see cref="RowsInFlight"/>: 16,777,216 rows. The chunks are allocated up front,
+    /// so without this bound a large chunk size times many threads fails on memory before the
+    /// first row is read.
+    /// </summary>
+    public const long MaxRowsInFlight = 1L << 24;
+
+    /// <summary>
+    /// The rows the job's pool of chunks holds at once, (2 × <see cref="Parallelism"/> + 2) ×
+    /// <see cref="ChunkRows"/>: the part of memory that the options choose (docs/batch-scoring.md).
+    /// </summary>
+    public long RowsInFlight => (long)PoolChunks(Parallelism) * ChunkRows;
+
+    /// <summary>The chunks of the pool: two per scoring thread (one being read, one being scored) and two for the reader and the writer.</summary>
+    internal static int PoolChunks(int parallelism) => (2 * parallelism) + 2;
 
     /// <summary>Row validation rules; default <see cref="ValidationOptions.Default"/>.</summary>
     public ValidationOptions Validation { get; init; } = ValidationOptions.Default;

@@ -50,9 +50,12 @@ public sealed record XGBoostOptions
 
     /// <summary>
     /// Native threads (<c>nthread</c>). Default 1: results do not depend on it, but on a loaded
-    /// machine more threads can be far slower (see docs/xgboost.md). 1–1,024.
+    /// machine more threads can be far slower (see docs/xgboost.md). 1 to <see cref="MaxThreads"/>.
     /// </summary>
     public int Threads { get; init; } = 1;
+
+    /// <summary>The largest <see cref="Threads"/>: 1,024.</summary>
+    public const int MaxThreads = 1024;
 
     /// <summary>Tree construction algorithm (<c>tree_method</c>): hist, approx or exact. Default "hist".</summary>
     public string TreeMethod { get; init; } = "hist";
@@ -81,7 +84,7 @@ public sealed record XGBoostOptions
             "ScalePosWeight must be finite and > 0"
         );
         Require(MaxBin is >= 2 and <= 65_536, "MaxBin must be in 2–65536");
-        Require(Threads is >= 1 and <= 1024, "Threads must be in 1–1024");
+        Require(Threads is >= 1 and <= MaxThreads, $"Threads must be in 1–{MaxThreads}");
         Require(
             TreeMethod is not null && TreeMethods.Contains(TreeMethod, StringComparer.Ordinal),
             "TreeMethod must be one of: " + string.Join(", ", TreeMethods)
