@@ -1,39 +1,18 @@
-using System.Globalization;
 using MentalHealthInsights.Cli.Hosting;
+using MentalHealthInsights.Core.Monitoring;
 
 namespace MentalHealthInsights.Cli.Commands;
 
 internal static partial class MonitorCommand
 {
-    /// <summary>Parses "7d", "24h", "90m" (a positive whole number and a unit d/h/m).</summary>
-    public static TimeSpan ParseDuration(string text, string option)
-    {
-        if (
-            text.Length >= 2
-            && int.TryParse(
-                text.AsSpan(0, text.Length - 1),
-                NumberStyles.None,
-                CultureInfo.InvariantCulture,
-                out int value
-            )
-            && value > 0
-        )
-        {
-            switch (text[^1])
-            {
-                case 'd':
-                    return TimeSpan.FromDays(value);
-                case 'h':
-                    return TimeSpan.FromHours(value);
-                case 'm':
-                    return TimeSpan.FromMinutes(value);
-            }
-        }
-        throw new CommandFailure(
-            ExitCodes.Usage,
-            $"{option} must look like 7d, 24h or 90m (got '{text}')."
-        );
-    }
+    /// <summary>
+    /// Parses "7d", "24h", "90m" (<see cref="MonitoringDuration"/>: a positive whole number and
+    /// a unit d/h/m, at most 36500d); a usage error naming <paramref name="option"/> otherwise.
+    /// </summary>
+    public static TimeSpan ParseDuration(string text, string option) =>
+        MonitoringDuration.TryParse(text, out var value, out var error)
+            ? value
+            : throw new CommandFailure(ExitCodes.Usage, $"{option} {error} (got '{text}').");
 
     /// <summary>The current period from --from/--to or --last (relative to <paramref name="now"/>).</summary>
     public static (DateTimeOffset? From, DateTimeOffset? To) ParsePeriod(
@@ -52,7 +31,16 @@ internal static partial class MonitorCommand
                     "Use either --last or --from/--to, not both."
                 );
             }
-            return (now - ParseDuration(last, "--last"), now);
+            return MonitoringDuration.TryStartBefore(
+                now,
+                ParseDuration(last, "--last"),
+                out var since
+            )
+                ? (since, now)
+                : throw new CommandFailure(
+                    ExitCodes.Usage,
+                    $"--last {last} reaches back before the earliest time there is."
+                );
         }
         var start = CommonOptions.ParseTime(from, "--from");
         var end = CommonOptions.ParseTime(to, "--to");

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using MentalHealthInsights.Cli.Commands;
+using MentalHealthInsights.Cli.Hosting;
 using MentalHealthInsights.Core.Data.Synthetic;
 using MentalHealthInsights.Core.Scoring.PredictionLog;
 using MentalHealthInsights.Infrastructure.Scoring.PredictionLog;
@@ -376,5 +377,53 @@ public sealed class MonitorCommandTests
     public void ParseDuration_Units_Minutes(string text, int minutes)
     {
         Assert.Equal(TimeSpan.FromMinutes(minutes), MonitorCommand.ParseDuration(text, "--window"));
+    }
+
+    [Theory]
+    [InlineData("--last", "99999999d")]
+    [InlineData("--last", "36501d")]
+    [InlineData("--window", "99999999d")]
+    [InlineData("--window", "876001h")]
+    public async Task Monitor_DurationLongerThan100Years_ExitsOneSayingTheLongest(
+        string option,
+        string value
+    )
+    {
+        using var temp = new TempFolder();
+
+        var result = await CliHarness.RunAsync(
+            "monitor",
+            "-r",
+            temp.File("ref.csv"),
+            "-c",
+            temp.File("cur.csv"),
+            "-o",
+            temp.File("out"),
+            option,
+            value
+        );
+
+        Assert.Equal(ExitCodes.Usage, result.ExitCode);
+        Assert.Contains(
+            $"error: {option} must be at most 36500d (100 years) (got '{value}').",
+            result.Error,
+            StringComparison.Ordinal
+        );
+    }
+
+    [Fact]
+    public void ParsePeriod_LastReachingBeforeTheEarliestTime_UsageError()
+    {
+        var failure = Assert.Throws<CommandFailure>(() =>
+            MonitorCommand.ParsePeriod(
+                null,
+                null,
+                "36500d",
+                new DateTimeOffset(50, 1, 1, 0, 0, 0, TimeSpan.Zero)
+            )
+        );
+
+        Assert.Equal(ExitCodes.Usage, failure.ExitCode);
+        Assert.Contains("reaches back before the earliest time", failure.Message);
     }
 }

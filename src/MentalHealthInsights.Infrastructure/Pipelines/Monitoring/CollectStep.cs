@@ -97,7 +97,11 @@ internal sealed class CollectStep(TimeProvider time) : PipelineStep
             {
                 throw new PipelineStepException("use either last or from/to, not both.");
             }
-            return (now - Duration(last), now);
+            return MonitoringDuration.TryStartBefore(now, Duration(last), out var since)
+                ? (since, now)
+                : throw new PipelineStepException(
+                    "parameter last reaches back before the earliest time there is."
+                );
         }
         var end = to ?? now;
         if (from is { } start && end <= start)
@@ -121,31 +125,10 @@ internal sealed class CollectStep(TimeProvider time) : PipelineStep
             );
     }
 
-    private static TimeSpan Duration(string text)
-    {
-        if (
-            text.Length >= 2
-            && int.TryParse(
-                text.AsSpan(0, text.Length - 1),
-                NumberStyles.None,
-                CultureInfo.InvariantCulture,
-                out var value
-            )
-            && value > 0
-        )
-        {
-            switch (text[^1])
-            {
-                case 'd':
-                    return TimeSpan.FromDays(value);
-                case 'h':
-                    return TimeSpan.FromHours(value);
-                case 'm':
-                    return TimeSpan.FromMinutes(value);
-            }
-        }
-        throw new PipelineStepException("parameter last must look like 7d, 24h or 90m.");
-    }
+    private static TimeSpan Duration(string text) =>
+        MonitoringDuration.TryParse(text, out var value, out var error)
+            ? value
+            : throw new PipelineStepException($"parameter last {error}.");
 
     private static string Describe(DateTimeOffset? from, DateTimeOffset to) =>
         $"[{(from is { } f ? Format(f) : "beginning")}, {Format(to)})";
