@@ -268,6 +268,32 @@ public sealed class BatchCommandTests(BatchCommandFixture fixture)
     }
 
     [Fact]
+    public async Task Batch_LockFileCannotBeOpened_ExitsTwoNamingTheRealProblemNotAnotherJob()
+    {
+        using var temp = new TempFolder();
+        var output = temp.File("out.csv");
+        // A link to itself: opening it fails with ELOOP, an I/O error that is no lock conflict.
+        File.CreateSymbolicLink(output + ".lock", output + ".lock");
+
+        var result = await CliHarness.RunAsync(
+            "batch",
+            "-i",
+            fixture.Data,
+            "-o",
+            output,
+            "-m",
+            fixture.Bundle,
+            "--raw-ids"
+        );
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.DoesNotContain("Another mhi batch", result.Error, StringComparison.Ordinal);
+        Assert.Contains("symbolic links", result.Error, StringComparison.Ordinal);
+        Assert.Contains(output + ".lock", result.Error, StringComparison.Ordinal);
+        Assert.False(File.Exists(output + ".partial"));
+    }
+
+    [Fact]
     public async Task Batch_FolderInputWithRejectsNamingOneOfItsFiles_ExitsOneAndKeepsIt()
     {
         using var temp = new TempFolder();

@@ -21,6 +21,7 @@ public sealed partial class BatchScoringJob
     /// refuses at once instead of writing the same partial files.
     /// </summary>
     /// <exception cref="InvalidOperationException">Another job holds the lock.</exception>
+    /// <exception cref="IOException">The lock file cannot be created or opened (read-only file system, full disk, …).</exception>
     private static JobLock AcquireLock(BatchPlan plan)
     {
         try
@@ -36,14 +37,7 @@ public sealed partial class BatchScoringJob
                 )
             );
         }
-        catch (IOException e)
-            when (e
-                    is not (
-                        FileNotFoundException
-                        or DirectoryNotFoundException
-                        or PathTooLongException
-                    )
-            )
+        catch (IOException e) when (IsLockConflict(e))
         {
             throw new InvalidOperationException(
                 $"Another mhi batch is writing {plan.OutputDisplay} (its lock {plan.LockPath} is held); wait for it to finish.",
@@ -51,6 +45,21 @@ public sealed partial class BatchScoringJob
             );
         }
     }
+
+    /// <summary>
+    /// True when opening with <see cref="FileShare.None"/> failed because another handle holds
+    /// the file: on Unix .NET's <c>flock</c> answered EWOULDBLOCK (11 on Linux, 35 on macOS and
+    /// the BSDs), which it reports as the <see cref="Exception.HResult"/>; on Windows a sharing or
+    /// lock violation (Win32 errors 32 and 33). Every other I/O error (a read-only file system,
+    /// a full disk, a symbolic-link loop) is not another job and goes up as it is.
+    /// </summary>
+    internal static bool IsLockConflict(IOException e) =>
+        e.GetType() == typeof(IOException)
+        && (
+            OperatingSystem.IsWindows() ? (e.HResult & 0xFFFF) is 32 or 33
+            : OperatingSystem.IsLinux() ? e.HResult == 11
+            : e.HResult == 35
+        );
 
     /// <summary>The held lock file; deleted while still held, so no other job can lock the old file.</summary>
     private sealed class JobLock(string path, FileStream stream) : IDisposable
