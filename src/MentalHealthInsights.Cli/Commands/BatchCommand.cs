@@ -164,7 +164,8 @@ internal static class BatchCommand
                         io,
                         "batch",
                         (progress, ct) => Run(job, options, progress, ct),
-                        cancellationToken
+                        cancellationToken,
+                        static r => r.Completed
                     );
                     if (result.FatalError is { } fatal)
                     {

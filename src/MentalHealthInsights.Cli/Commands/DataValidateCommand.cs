@@ -130,7 +130,8 @@ internal static class DataValidateCommand
             "validate",
             (progress, ct) =>
                 reader.ReadFile(inputPath, static _ => { }, rejectsPath, progress, ct),
-            cancellationToken
+            cancellationToken,
+            static report => report.IsReadable
         );
     }
 
@@ -179,7 +180,8 @@ internal static class DataValidateCommand
                 output.CommitAsync(ct).GetAwaiter().GetResult();
                 return report;
             },
-            cancellationToken
+            cancellationToken,
+            static report => report.IsReadable
         );
     }
 

@@ -153,7 +153,8 @@ internal static class EdaCommand
                     progress,
                     ct
                 ),
-            cancellationToken
+            cancellationToken,
+            static loaded => loaded.Report.IsReadable
         );
         if (!loaded.Report.IsReadable)
         {

@@ -10,20 +10,30 @@ namespace MentalHealthInsights.Cli.Hosting;
 /// </summary>
 internal static class ProgressDisplay
 {
-    /// <summary>Runs <paramref name="work"/> on a worker thread while showing its progress.</summary>
+    /// <summary>
+    /// Runs <paramref name="work"/> on a worker thread while showing its progress, and shows
+    /// 100 % at the end only when the work completed: when it throws, or when
+    /// <paramref name="completed"/> says its result is a failure (an unusable input reported as
+    /// a result), the progress stays where the work left it, so it never claims a finished job
+    /// just before the error line.
+    /// </summary>
     public static async Task<T> RunAsync<T>(
         CliEnvironment environment,
         CommandIo io,
         string label,
         Func<IProgress<double>, CancellationToken, T> work,
-        CancellationToken cancellationToken
+        CancellationToken cancellationToken,
+        Func<T, bool>? completed = null
     )
     {
         if (!environment.Interactive)
         {
             var plain = new PlainProgress(io.Error, label);
             var result = await Task.Run(() => work(plain, cancellationToken), cancellationToken);
-            plain.Complete();
+            if (completed?.Invoke(result) ?? true)
+            {
+                plain.Complete();
+            }
             return result;
         }
 
@@ -47,7 +57,14 @@ internal static class ProgressDisplay
                     () => work(progress, cancellationToken),
                     cancellationToken
                 );
-                task.Value = 1.0;
+                if (completed?.Invoke(result) ?? true)
+                {
+                    task.Value = 1.0;
+                }
+                else
+                {
+                    task.StopTask();
+                }
                 return result;
             });
     }

@@ -61,7 +61,7 @@ public sealed partial class CsvDatasetReader
     /// <param name="input">The CSV bytes.</param>
     /// <param name="onAccepted">Receives each accepted record, in file order.</param>
     /// <param name="rejects">Receives the rejects CSV (header always written); null to skip it.</param>
-    /// <param name="progress">Fraction of the stream's bytes read (0..1), at most ~100 reports; seekable streams only, 1.0 at the end otherwise.</param>
+    /// <param name="progress">Fraction of the stream's bytes read (0..1), at most ~100 reports; seekable streams only, 1.0 at the end otherwise; never 1.0 for an unreadable file (<see cref="ValidationReport.IsReadable"/> false).</param>
     /// <param name="ct">Checked every 1,024 rows; cancellation throws <see cref="OperationCanceledException"/>.</param>
     /// <returns>The report; <see cref="ValidationReport.FatalError"/> is set when the file cannot be read as the dataset.</returns>
     public ValidationReport Read(
@@ -94,7 +94,12 @@ public sealed partial class CsvDatasetReader
         }
 
         rejects?.Flush();
-        tracker.Complete();
+        // A file that stopped being read (no usable header, wrong delimiter) did not reach its end.
+        if (report.IsReadable)
+        {
+            tracker.Complete();
+        }
+
         return report;
     }
 

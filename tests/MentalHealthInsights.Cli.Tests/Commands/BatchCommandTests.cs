@@ -188,6 +188,22 @@ public sealed class BatchCommandTests(BatchCommandFixture fixture)
     }
 
     [Fact]
+    public async Task Batch_MissingColumns_ProgressStopsShortOf100Percent()
+    {
+        using var temp = new TempFolder();
+        File.WriteAllText(temp.File("in.csv"), "User_ID,Age\n1,30\n");
+        string[] args = ["batch", "-o", temp.File("out.csv"), "-m", fixture.Bundle, "--raw-ids"];
+
+        var failed = await CliHarness.RunAsync([.. args, "-i", temp.File("in.csv")]);
+        var completed = await CliHarness.RunAsync([.. args, "-i", fixture.Data]);
+
+        Assert.Equal(2, failed.ExitCode);
+        Assert.DoesNotContain("batch: 100%", failed.Error, StringComparison.Ordinal);
+        Assert.Equal(0, completed.ExitCode);
+        Assert.Contains("batch: 100%", completed.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Batch_MissingColumns_ExitsTwoNamingThem()
     {
         using var temp = new TempFolder();

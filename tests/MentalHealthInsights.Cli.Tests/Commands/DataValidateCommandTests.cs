@@ -109,6 +109,25 @@ public sealed class DataValidateCommandTests
     }
 
     [Fact]
+    public async Task Validate_UnreadableFile_ProgressStopsShortOf100Percent()
+    {
+        using var temp = new TempFolder();
+        File.WriteAllText(temp.File("d.csv"), "User_ID,Age\n1,30\n");
+
+        var result = await CliHarness.RunAsync(
+            "data",
+            "validate",
+            "-i",
+            temp.File("d.csv"),
+            "--rejects",
+            temp.File("r.csv")
+        );
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.DoesNotContain("validate: 100%", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Validate_MissingFile_ReturnsInvalidDataWithoutStackTrace()
     {
         using var temp = new TempFolder();
