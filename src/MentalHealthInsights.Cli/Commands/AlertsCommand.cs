@@ -46,7 +46,7 @@ internal static class AlertsCommand
         }
         catch (ArgumentException ex)
         {
-            throw new CommandFailure(ExitCodes.Usage, ex.Message);
+            throw CommandFailure.Usage(ex);
         }
     }
 }

@@ -197,7 +197,7 @@ internal static class BatchCommand
         }
         catch (ArgumentException e)
         {
-            throw new CommandFailure(ExitCodes.Usage, e.Message);
+            throw CommandFailure.Usage(e);
         }
         catch (Exception e) when (e is InvalidOperationException or InvalidDataException)
         {

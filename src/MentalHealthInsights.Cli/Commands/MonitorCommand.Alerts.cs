@@ -64,7 +64,7 @@ internal static partial class MonitorCommand
         }
         catch (ArgumentException ex)
         {
-            throw new CommandFailure(ExitCodes.Usage, ex.Message);
+            throw CommandFailure.Usage(ex);
         }
     }
 
@@ -81,7 +81,7 @@ internal static partial class MonitorCommand
         }
         catch (AlertPolicyException ex)
         {
-            throw new CommandFailure(ExitCodes.Usage, ex.Message);
+            throw CommandFailure.Usage(ex);
         }
     }
 

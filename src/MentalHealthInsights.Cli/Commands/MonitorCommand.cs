@@ -171,7 +171,7 @@ internal static partial class MonitorCommand
                     }
                     catch (ArgumentException ex)
                     {
-                        throw new CommandFailure(ExitCodes.Usage, ex.Message);
+                        throw CommandFailure.Usage(ex);
                     }
                     // An s3:// output is written to a temporary folder, uploaded by the job when
                     // the report is complete, and the folder is deleted when the command ends.
@@ -312,7 +312,7 @@ internal static partial class MonitorCommand
                             }
                             catch (ArgumentException ex)
                             {
-                                throw new CommandFailure(ExitCodes.Usage, ex.Message);
+                                throw CommandFailure.Usage(ex);
                             }
                         }
                         using var loggerFactory = new StderrLoggerFactory(io.Error);

@@ -44,7 +44,7 @@ internal static partial class PipelineCommand
         }
         catch (InvalidDataException ex)
         {
-            throw new CommandFailure(ExitCodes.Usage, ex.Message);
+            throw CommandFailure.Usage(ex);
         }
         var problems = settings.FindProblems(PipelineCatalog.Names);
         if (problems.Count > 0)
@@ -73,7 +73,7 @@ internal static partial class PipelineCommand
         }
         catch (ArgumentException ex)
         {
-            throw new CommandFailure(ExitCodes.Usage, ex.Message);
+            throw CommandFailure.Usage(ex);
         }
         var recovered = await new PipelineRunner(
             store,

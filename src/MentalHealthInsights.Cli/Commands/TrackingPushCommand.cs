@@ -126,7 +126,7 @@ internal static class TrackingPushCommand
         }
         catch (Exception ex) when (ex is NotSupportedException or ArgumentException)
         {
-            throw new CommandFailure(ExitCodes.Usage, ex.Message);
+            throw CommandFailure.Usage(ex);
         }
     }
 

@@ -37,7 +37,7 @@ internal static class PredictionLogArgument
         }
         catch (ArgumentException e)
         {
-            throw new CommandFailure(ExitCodes.Usage, e.Message);
+            throw CommandFailure.Usage(e);
         }
     }
 

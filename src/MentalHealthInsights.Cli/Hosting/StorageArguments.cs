@@ -20,7 +20,7 @@ internal static class StorageArguments
         }
         catch (ArgumentException ex)
         {
-            throw new CommandFailure(ExitCodes.Usage, ex.Message);
+            throw CommandFailure.Usage(ex);
         }
     }
 

@@ -37,7 +37,7 @@ internal static class TrackingConnection
         }
         catch (Exception ex) when (ex is NotSupportedException or ArgumentException)
         {
-            throw new CommandFailure(ExitCodes.Usage, ex.Message);
+            throw CommandFailure.Usage(ex);
         }
     }
 

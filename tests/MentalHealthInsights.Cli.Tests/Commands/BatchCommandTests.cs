@@ -310,6 +310,32 @@ public sealed class BatchCommandTests(BatchCommandFixture fixture)
     }
 
     [Fact]
+    public async Task Batch_OutputIsTheInput_ExitsOneWithTheMessageAlone()
+    {
+        using var temp = new TempFolder();
+        var input = temp.File("in.csv");
+        File.Copy(fixture.Data, input);
+
+        var result = await CliHarness.RunAsync(
+            "batch",
+            "-i",
+            input,
+            "-o",
+            input,
+            "-m",
+            fixture.Bundle,
+            "--raw-ids"
+        );
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains(
+            "error: The output must not be the input file.\n",
+            result.Error,
+            StringComparison.Ordinal
+        );
+    }
+
+    [Fact]
     public async Task Batch_FolderInputWithRejectsNamingOneOfItsFiles_ExitsOneAndKeepsIt()
     {
         using var temp = new TempFolder();
@@ -332,6 +358,7 @@ public sealed class BatchCommandTests(BatchCommandFixture fixture)
 
         Assert.Equal(1, result.ExitCode);
         Assert.Contains("must not be the input file", result.Error);
+        Assert.DoesNotContain("(Parameter", result.Error, StringComparison.Ordinal);
         Assert.Equal(
             File.ReadAllBytes(fixture.Data),
             File.ReadAllBytes(Path.Combine(folder, "a.csv"))

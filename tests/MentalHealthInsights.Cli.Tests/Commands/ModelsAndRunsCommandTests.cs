@@ -244,4 +244,14 @@ public sealed class ModelsAndRunsCommandTests
         Assert.Equal(2, rollback.ExitCode);
         Assert.StartsWith("error: ", model.Error);
     }
+
+    [Fact]
+    public async Task Models_MalformedTrackingUri_ExitsOneWithoutTheParameterName()
+    {
+        var result = await CliHarness.RunAsync("models", "list", "--tracking-uri", "sqlite:///");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("Invalid SQLite URI 'sqlite:///'", result.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("(Parameter", result.Error, StringComparison.Ordinal);
+    }
 }
