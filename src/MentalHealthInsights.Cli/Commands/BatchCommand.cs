@@ -266,7 +266,7 @@ internal static class BatchCommand
                 return new ResolvedModel(ModelBundleReader.Load(reference), null);
             }
 
-            var backend = TrackingConnection.Open(parseResult, uri, time);
+            var backend = TrackingConnection.OpenExistingRegistry(parseResult, uri, time);
             return await new ModelReferenceResolver(backend).ResolveAsync(
                 reference,
                 cache.Path,

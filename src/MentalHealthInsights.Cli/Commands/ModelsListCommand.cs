@@ -19,7 +19,11 @@ internal static class ModelsListCommand
             CommandRunner.Wrap(
                 async (parseResult, io, cancellationToken) =>
                 {
-                    var backend = TrackingConnection.Open(parseResult, uri, environment.Time);
+                    var backend = TrackingConnection.OpenExistingRegistry(
+                        parseResult,
+                        uri,
+                        environment.Time
+                    );
                     var page = await TrackingConnection.CallAsync(() =>
                         backend.Registry.SearchRegisteredModelsAsync(
                             new RegisteredModelSearchQuery(),

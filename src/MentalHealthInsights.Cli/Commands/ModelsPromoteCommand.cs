@@ -31,7 +31,11 @@ internal static class ModelsPromoteCommand
             CommandRunner.Wrap(
                 async (parseResult, io, cancellationToken) =>
                 {
-                    var backend = TrackingConnection.Open(parseResult, uri, environment.Time);
+                    var backend = TrackingConnection.OpenExistingRegistry(
+                        parseResult,
+                        uri,
+                        environment.Time
+                    );
                     var model = parseResult.GetRequiredValue(name);
                     var number = parseResult.GetValue(version);
                     var why = parseResult.GetRequiredValue(reason);

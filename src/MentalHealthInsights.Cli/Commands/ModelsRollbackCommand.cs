@@ -23,7 +23,11 @@ internal static class ModelsRollbackCommand
             CommandRunner.Wrap(
                 async (parseResult, io, cancellationToken) =>
                 {
-                    var backend = TrackingConnection.Open(parseResult, uri, environment.Time);
+                    var backend = TrackingConnection.OpenExistingRegistry(
+                        parseResult,
+                        uri,
+                        environment.Time
+                    );
                     var model = parseResult.GetRequiredValue(name);
                     var history = await TrackingConnection.CallAsync(() =>
                         backend.Registry.GetAliasHistoryAsync(

@@ -33,7 +33,11 @@ internal static class ModelsShowCommand
             CommandRunner.Wrap(
                 async (parseResult, io, cancellationToken) =>
                 {
-                    var backend = TrackingConnection.Open(parseResult, uri, environment.Time);
+                    var backend = TrackingConnection.OpenExistingRegistry(
+                        parseResult,
+                        uri,
+                        environment.Time
+                    );
                     var version = await ResolveAsync(
                         backend,
                         parseResult.GetRequiredValue(reference),

@@ -38,7 +38,11 @@ internal static class RunsCompareCommand
             CommandRunner.Wrap(
                 async (parseResult, io, cancellationToken) =>
                 {
-                    var backend = TrackingConnection.Open(parseResult, uri, environment.Time);
+                    var backend = TrackingConnection.OpenExistingTracking(
+                        parseResult,
+                        uri,
+                        environment.Time
+                    );
                     var runs = new List<Run>();
                     foreach (var id in parseResult.GetRequiredValue(runIds))
                     {

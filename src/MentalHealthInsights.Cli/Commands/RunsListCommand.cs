@@ -37,7 +37,11 @@ internal static class RunsListCommand
             CommandRunner.Wrap(
                 async (parseResult, io, cancellationToken) =>
                 {
-                    var backend = TrackingConnection.Open(parseResult, uri, environment.Time);
+                    var backend = TrackingConnection.OpenExistingTracking(
+                        parseResult,
+                        uri,
+                        environment.Time
+                    );
                     var name = parseResult.GetRequiredValue(experiment);
                     var found = await TrackingConnection.CallAsync(() =>
                         backend.Tracking.GetExperimentByNameAsync(name, cancellationToken)

@@ -20,7 +20,11 @@ internal static class RunsShowCommand
             CommandRunner.Wrap(
                 async (parseResult, io, cancellationToken) =>
                 {
-                    var backend = TrackingConnection.Open(parseResult, uri, environment.Time);
+                    var backend = TrackingConnection.OpenExistingTracking(
+                        parseResult,
+                        uri,
+                        environment.Time
+                    );
                     var run = await TrackingConnection.CallAsync(() =>
                         backend.Tracking.GetRunAsync(
                             parseResult.GetRequiredValue(runId),

@@ -41,6 +41,46 @@ internal static class TrackingConnection
         }
     }
 
+    /// <summary>
+    /// Opens the backend for a command that only reads the model registry (or changes what is
+    /// already in it): a local registry whose database file does not exist is exit 2, "no
+    /// tracking store at PATH", and is not created, as <c>mhi alerts list</c> treats a missing
+    /// monitoring store. An MLflow server is asked as usual.
+    /// </summary>
+    public static TrackingBackend OpenExistingRegistry(
+        ParseResult parseResult,
+        Option<string?> uri,
+        TimeProvider time
+    )
+    {
+        var backend = Open(parseResult, uri, time);
+        RequireExisting(backend.RegistryDatabasePath);
+        return backend;
+    }
+
+    /// <summary>As <see cref="OpenExistingRegistry"/>, for commands that only read runs.</summary>
+    public static TrackingBackend OpenExistingTracking(
+        ParseResult parseResult,
+        Option<string?> uri,
+        TimeProvider time
+    )
+    {
+        var backend = Open(parseResult, uri, time);
+        RequireExisting(backend.TrackingDatabasePath);
+        return backend;
+    }
+
+    private static void RequireExisting(string? database)
+    {
+        if (database is not null && !File.Exists(database))
+        {
+            throw new CommandFailure(
+                ExitCodes.InvalidData,
+                $"no tracking store at {database}: nothing was trained or registered there (give --tracking-uri or set {TrackingBackendFactory.TrackingUriVariable})."
+            );
+        }
+    }
+
     /// <summary>Runs a tracking call, turning store errors into one clear line and exit code 2.</summary>
     public static async Task<T> CallAsync<T>(Func<Task<T>> call)
     {

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using MentalHealthInsights.Infrastructure.Tracking.Sqlite;
 
 namespace MentalHealthInsights.Cli.Tests.Commands;
 
@@ -228,6 +229,12 @@ public sealed class ModelsAndRunsCommandTests
     {
         using var temp = new TempFolder();
         var uri = "sqlite:///" + temp.File("mlruns.db");
+        // An existing, empty store: the commands below no longer create a missing one.
+        var backend = TrackingBackendFactory.Create(
+            new TrackingBackendOptions { TrackingUri = uri },
+            TimeProvider.System
+        );
+        await backend.Tracking.GetExperimentByNameAsync("none", CancellationToken.None);
 
         var model = await CliHarness.RunAsync("models", "show", "nothing/3", "--tracking-uri", uri);
         var run = await CliHarness.RunAsync("runs", "show", "0123", "--tracking-uri", uri);
@@ -243,6 +250,32 @@ public sealed class ModelsAndRunsCommandTests
         Assert.Equal(2, run.ExitCode);
         Assert.Equal(2, rollback.ExitCode);
         Assert.StartsWith("error: ", model.Error);
+        Assert.DoesNotContain("no tracking store", model.Error + run.Error + rollback.Error);
+    }
+
+    [Theory]
+    [InlineData("models list")]
+    [InlineData("models show m@champion")]
+    [InlineData("models promote m 1")]
+    [InlineData("models rollback m")]
+    [InlineData("runs list")]
+    [InlineData("runs show 0123")]
+    [InlineData("runs compare 0123 4567")]
+    [InlineData("batch -i in.csv -o out.csv --raw-ids -m models:/m@champion")]
+    public async Task ReadingCommand_NoStoreAtThePath_ExitsTwoAndCreatesNone(string commandLine)
+    {
+        using var temp = new TempFolder();
+        var database = temp.File("mlruns.db");
+
+        var result = await CliHarness.RunAsync([
+            .. commandLine.Split(' '),
+            "--tracking-uri",
+            database,
+        ]);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains($"error: no tracking store at {database}:", result.Error);
+        Assert.Empty(Directory.GetFileSystemEntries(temp.Path));
     }
 
     [Fact]

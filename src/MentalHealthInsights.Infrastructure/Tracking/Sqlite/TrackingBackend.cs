@@ -18,4 +18,15 @@ public sealed record TrackingBackend(
     string TrackingUri,
     string RegistryUri,
     string ArtifactRoot
-);
+)
+{
+    /// <summary>
+    /// The SQLite file of a local tracking store (absolute), null for an MLflow server. The file
+    /// is created by the first call that touches the store, so a command that only reads can
+    /// check first that it exists.
+    /// </summary>
+    public string? TrackingDatabasePath { get; init; }
+
+    /// <summary>The SQLite file of a local registry (absolute), null for an MLflow server.</summary>
+    public string? RegistryDatabasePath { get; init; }
+}

@@ -174,6 +174,7 @@ public static partial class TrackingBackendFactory
 
         IModelRegistry registry;
         string registryUri;
+        string? registryDatabase = null;
         if (registryServer is not null)
         {
             // One server for both: share the connection pool and the retry jitter.
@@ -204,6 +205,7 @@ public static partial class TrackingBackendFactory
                 timeProvider
             );
             registryUri = registryLocation.Uri;
+            registryDatabase = registryLocation.DatabasePath;
         }
         return new TrackingBackend(
             trackingStore,
@@ -212,7 +214,11 @@ public static partial class TrackingBackendFactory
             trackingUri,
             registryUri,
             artifactRoot
-        );
+        )
+        {
+            TrackingDatabasePath = local?.DatabasePath,
+            RegistryDatabasePath = registryDatabase,
+        };
     }
 
     // The http(s) server a URI names, or null for a local URI.
