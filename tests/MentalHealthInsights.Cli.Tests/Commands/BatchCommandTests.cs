@@ -310,6 +310,53 @@ public sealed class BatchCommandTests(BatchCommandFixture fixture)
     }
 
     [Fact]
+    public async Task Rejects_FormulaLikeRows_ValidateAndBatchWriteTheSameReversibleOriginal()
+    {
+        using var temp = new TempFolder();
+        var input = temp.File("in.csv");
+        string[] rows =
+        [
+            "=1+1,abc,Male,IT,UK,No,,No,Low,7,40,2",
+            "'x,abc,Male,IT,UK,No,,No,Low,7,40,2",
+        ];
+        File.WriteAllLines(input, [File.ReadLines(fixture.Data).First(), .. rows]);
+
+        var validate = await CliHarness.RunAsync(
+            "data",
+            "validate",
+            "-i",
+            input,
+            "--rejects",
+            temp.File("validate.rejects.csv")
+        );
+        var batch = await CliHarness.RunAsync(
+            "batch",
+            "-i",
+            input,
+            "-o",
+            temp.File("out.csv"),
+            "-m",
+            fixture.Bundle,
+            "--raw-ids"
+        );
+
+        Assert.Equal(0, validate.ExitCode);
+        Assert.Equal(0, batch.ExitCode);
+        string[] expected =
+        [
+            "2,UnparsableNumber,Age,\"'=1+1,abc,Male,IT,UK,No,,No,Low,7,40,2\"",
+            "3,UnparsableNumber,Age,\"''x,abc,Male,IT,UK,No,,No,Low,7,40,2\"",
+        ];
+        Assert.Equal(expected, File.ReadLines(temp.File("validate.rejects.csv")).Skip(1));
+        Assert.Equal(
+            expected.Select(line => "in.csv," + line),
+            File.ReadLines(temp.File("out.rejects.csv")).Skip(1)
+        );
+        // The documented way back: the field without its quotes and one leading apostrophe.
+        Assert.Equal(rows, expected.Select(line => line[(line.IndexOf('"') + 2)..^1]));
+    }
+
+    [Fact]
     public async Task Batch_OutputIsTheInput_ExitsOneWithTheMessageAlone()
     {
         using var temp = new TempFolder();
