@@ -110,5 +110,75 @@ public sealed class PipelineSettingsLoaderTests : IDisposable
         Assert.StartsWith(_path, error.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("""{ "heartbeatSeconds": 1e15 }""", "heartbeatSeconds")]
+    [InlineData("""{ "leaseSeconds": 1e16 }""", "leaseSeconds")]
+    [InlineData("""{ "heartbeatSeconds": 0 }""", "heartbeatSeconds")]
+    [InlineData(
+        """{ "steps": { "*": { "initialDelaySeconds": 1e300 } } }""",
+        "steps[\"*\"].initialDelaySeconds"
+    )]
+    [InlineData(
+        """{ "steps": { "*": { "maxDelaySeconds": -1 } } }""",
+        "steps[\"*\"].maxDelaySeconds"
+    )]
+    [InlineData(
+        """{ "steps": { "training/train": { "timeoutMinutes": 1e300 } } }""",
+        "steps[\"training/train\"].timeoutMinutes"
+    )]
+    [InlineData("""{ "steps": { "*": { "maxAttempts": 0 } } }""", "steps[\"*\"].maxAttempts")]
+    [InlineData("""{ "steps": { "*": { "jitter": 1 } } }""", "steps[\"*\"].jitter")]
+    [InlineData(
+        """{ "scheduler": { "misfireThresholdSeconds": 1e300 } }""",
+        "scheduler.misfireThresholdSeconds"
+    )]
+    [InlineData(
+        """{ "scheduler": { "checkinIntervalSeconds": 1e300 } }""",
+        "scheduler.checkinIntervalSeconds"
+    )]
+    public void FindProblems_DurationOutOfRange_NamedNotThrown(string json, string setting)
+    {
+        File.WriteAllText(_path, json);
+
+        var problems = PipelineSettingsLoader.Load(_path).FindProblems(PipelineCatalog.Names);
+
+        var problem = Assert.Single(problems);
+        Assert.StartsWith(setting + " must be ", problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void FindProblems_LeaseShorterThanTwoHeartbeats_NamesBoth()
+    {
+        var settings = new PipelineSettings { HeartbeatSeconds = 10, LeaseSeconds = 15 };
+
+        var problem = Assert.Single(settings.FindProblems(PipelineCatalog.Names));
+
+        Assert.Equal("leaseSeconds (15) must be at least twice heartbeatSeconds (10).", problem);
+    }
+
+    [Fact]
+    public void FindProblems_LargestAcceptedDurations_NoProblem()
+    {
+        var settings = new PipelineSettings
+        {
+            HeartbeatSeconds = PipelineSettings.MaxHeartbeatSeconds,
+            LeaseSeconds = PipelineSettings.MaxLeaseSeconds,
+            Steps =
+            {
+                ["*"] = new StepPolicySettings
+                {
+                    MaxAttempts = StepPolicySettings.MaxAttemptsLimit,
+                    InitialDelaySeconds = StepPolicySettings.MaxDelayLimitSeconds,
+                    MaxDelaySeconds = StepPolicySettings.MaxDelayLimitSeconds,
+                    BackoffMultiplier = StepPolicySettings.MaxBackoffMultiplier,
+                    TimeoutMinutes = StepPolicySettings.MaxTimeoutMinutes,
+                },
+            },
+        };
+
+        Assert.Empty(settings.FindProblems(PipelineCatalog.Names));
+        Assert.Equal(TimeSpan.FromDays(7), settings.ToRunnerOptions().PolicyFor("x", "y").Timeout);
+    }
+
     public void Dispose() => File.Delete(_path);
 }

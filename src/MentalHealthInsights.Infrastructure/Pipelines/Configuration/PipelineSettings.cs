@@ -1,3 +1,4 @@
+using System.Globalization;
 using MentalHealthInsights.Core.Pipelines;
 using MentalHealthInsights.Infrastructure.Storage;
 using Quartz;
@@ -14,10 +15,25 @@ public sealed record PipelineSettings
     /// <summary>The run store location; null uses MHI_PIPELINE_STORE, else <c>sqlite:///pipelines.db</c>.</summary>
     public string? RunStore { get; set; }
 
-    /// <summary>Heartbeat and cancel-poll interval, seconds. Default 5.</summary>
+    /// <summary>Largest <see cref="HeartbeatSeconds"/>: 3,600 (one hour).</summary>
+    public const double MaxHeartbeatSeconds = 3_600;
+
+    /// <summary>Largest <see cref="LeaseSeconds"/>: 86,400 (one day).</summary>
+    public const double MaxLeaseSeconds = 86_400;
+
+    /// <summary>Largest <see cref="SchedulerSettings.CheckinIntervalSeconds"/>: 3,600 (one hour).</summary>
+    public const double MaxCheckinIntervalSeconds = 3_600;
+
+    /// <summary>Largest <see cref="SchedulerSettings.MisfireThresholdSeconds"/>: 86,400 (one day).</summary>
+    public const double MaxMisfireThresholdSeconds = 86_400;
+
+    /// <summary>Heartbeat and cancel-poll interval, seconds, in (0, 3600]. Default 5.</summary>
     public double HeartbeatSeconds { get; set; } = 5;
 
-    /// <summary>A run silent for longer than this (seconds) is marked Crashed on the next start. Default 60.</summary>
+    /// <summary>
+    /// A run silent for longer than this (seconds) is marked Crashed on the next start; at most
+    /// 86,400 and at least twice the heartbeat. Default 60.
+    /// </summary>
     public double LeaseSeconds { get; set; } = 60;
 
     /// <summary>Step policies by <c>pipeline/step</c>, <c>pipeline/*</c> or <c>*</c>.</summary>
@@ -52,7 +68,16 @@ public sealed record PipelineSettings
     public IReadOnlyList<string> FindProblems(IReadOnlyCollection<string> pipelineNames)
     {
         ArgumentNullException.ThrowIfNull(pipelineNames);
-        var problems = new List<string>(ToRunnerOptions().FindProblems());
+        var problems = new List<string>(RangeProblems());
+        foreach (var (key, policy) in Steps)
+        {
+            problems.AddRange(policy.FindProblems(key));
+        }
+        if (problems.Count == 0)
+        {
+            // Only now representable as TimeSpans: the runner's own checks (lease ≥ 2 × heartbeat).
+            problems.AddRange(ToRunnerOptions().FindProblems());
+        }
         var names = new HashSet<string>(StringComparer.Ordinal);
         foreach (var schedule in Schedules)
         {
@@ -116,11 +141,57 @@ public sealed record PipelineSettings
         {
             problems.Add("scheduler: threads must be at least 1.");
         }
-        if (Scheduler.CheckinIntervalSeconds <= 0 || Scheduler.MisfireThresholdSeconds <= 0)
+        return problems;
+    }
+
+    /// <summary>The duration settings outside their documented ranges (NaN included).</summary>
+    private List<string> RangeProblems()
+    {
+        var problems = new List<string>();
+        Check("", "heartbeatSeconds", HeartbeatSeconds, MaxHeartbeatSeconds, "(one hour)");
+        Check("", "leaseSeconds", LeaseSeconds, MaxLeaseSeconds, "(one day)");
+        Check(
+            "scheduler",
+            "checkinIntervalSeconds",
+            Scheduler.CheckinIntervalSeconds,
+            MaxCheckinIntervalSeconds,
+            "(one hour)"
+        );
+        Check(
+            "scheduler",
+            "misfireThresholdSeconds",
+            Scheduler.MisfireThresholdSeconds,
+            MaxMisfireThresholdSeconds,
+            "(one day)"
+        );
+        if (problems.Count == 0 && LeaseSeconds < 2 * HeartbeatSeconds)
         {
-            problems.Add("scheduler: intervals must be positive.");
+            problems.Add(
+                string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"leaseSeconds ({LeaseSeconds:G6}) must be at least twice heartbeatSeconds ({HeartbeatSeconds:G6})."
+                )
+            );
         }
         return problems;
+
+        void Check(string where, string name, double value, double maximum, string note)
+        {
+            if (!(value > 0 && value <= maximum))
+            {
+                problems.Add(
+                    StepPolicySettings.Problem(
+                        where,
+                        name,
+                        value,
+                        string.Create(
+                            CultureInfo.InvariantCulture,
+                            $"greater than 0 and at most {maximum} seconds {note}"
+                        )
+                    )
+                );
+            }
+        }
     }
 
     private static bool IsCron(string text)
