@@ -129,7 +129,7 @@ internal static class PipelineRunCommand
         );
     }
 
-    /// <summary>NAME=VALUE pairs; a malformed one is a usage error.</summary>
+    /// <summary>NAME=VALUE pairs; a malformed or repeated one is a usage error.</summary>
     public static Dictionary<string, string> ParseParameters(IEnumerable<string> pairs)
     {
         var values = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -143,7 +143,13 @@ internal static class PipelineRunCommand
                     $"--param takes NAME=VALUE, got '{pair}'."
                 );
             }
-            values[pair[..equals]] = pair[(equals + 1)..];
+            if (!values.TryAdd(pair[..equals], pair[(equals + 1)..]))
+            {
+                throw new CommandFailure(
+                    ExitCodes.Usage,
+                    $"--param {pair[..equals]} is given twice; give each parameter once."
+                );
+            }
         }
         return values;
     }

@@ -6,12 +6,23 @@ namespace MentalHealthInsights.Core.Pipelines;
 /// </summary>
 public sealed class PipelineDefinition
 {
+    private readonly Func<IReadOnlyDictionary<string, string>, IEnumerable<string>>? _check;
+
     /// <summary>Builds and checks a definition; a miswired one throws <see cref="ArgumentException"/>.</summary>
+    /// <param name="name">The name used on the command line and in schedules.</param>
+    /// <param name="description">One line for listings.</param>
+    /// <param name="parameters">Accepted parameters with defaults and checks.</param>
+    /// <param name="steps">The steps, in execution order.</param>
+    /// <param name="check">
+    /// Checks the parameters together (conflicts, limits that span several), given the resolved
+    /// values once every parameter passed its own check; returns the problems. Optional.
+    /// </param>
     public PipelineDefinition(
         string name,
         string description,
         IReadOnlyList<PipelineParameter> parameters,
-        IReadOnlyList<PipelineStep> steps
+        IReadOnlyList<PipelineStep> steps,
+        Func<IReadOnlyDictionary<string, string>, IEnumerable<string>>? check = null
     )
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
@@ -59,6 +70,7 @@ public sealed class PipelineDefinition
         Description = description;
         Parameters = parameters;
         Steps = steps;
+        _check = check;
     }
 
     /// <summary>The name used on the command line and in schedules.</summary>
@@ -74,8 +86,10 @@ public sealed class PipelineDefinition
     public IReadOnlyList<PipelineStep> Steps { get; }
 
     /// <summary>
-    /// The run's parameters: defaults overlaid with <paramref name="given"/>. Unknown names and
-    /// missing required values are returned as problems (usage errors), never thrown.
+    /// The run's parameters: defaults overlaid with <paramref name="given"/>. Unknown names,
+    /// missing required values, values their parameter's <see cref="PipelineParameter.Check"/>
+    /// refuses and conflicts found by the definition's check are returned as problems (usage
+    /// errors), never thrown: the caller refuses the run before anything is recorded.
     /// </summary>
     public (
         SortedDictionary<string, string> Values,
@@ -109,6 +123,20 @@ public sealed class PipelineDefinition
             problems.Add(
                 $"pipeline {Name} has no parameter '{key}' (known: {string.Join(", ", Parameters.Select(p => p.Name))})."
             );
+        }
+        if (problems.Count == 0)
+        {
+            foreach (var parameter in Parameters)
+            {
+                if (parameter.Check?.Invoke(values[parameter.Name]) is { } problem)
+                {
+                    problems.Add(problem);
+                }
+            }
+        }
+        if (problems.Count == 0 && _check is not null)
+        {
+            problems.AddRange(_check(values));
         }
         return (values, problems);
     }

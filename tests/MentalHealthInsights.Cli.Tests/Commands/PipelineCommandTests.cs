@@ -171,4 +171,100 @@ public sealed class PipelineCommandTests
             StringComparison.Ordinal
         );
     }
+
+    [Theory]
+    [InlineData("""{ "heartbeatSeconds": 1e15, "leaseSeconds": 1e16 }""", "heartbeatSeconds")]
+    [InlineData(
+        """{ "steps": { "*": { "initialDelaySeconds": 1e300 } } }""",
+        "initialDelaySeconds"
+    )]
+    [InlineData("""{ "steps": { "*": { "timeoutMinutes": 1e300 } } }""", "timeoutMinutes")]
+    public async Task PipelineRunsAndWorker_HugeDurationSetting_UsageErrorNamingIt(
+        string json,
+        string setting
+    )
+    {
+        using var temp = new TempFolder();
+        var config = temp.File("settings.json");
+        await File.WriteAllTextAsync(config, json);
+
+        var runs = await CliHarness.RunAsync(
+            "pipeline",
+            "runs",
+            "--config",
+            config,
+            "--store",
+            "sqlite:///" + temp.File("pipelines.db")
+        );
+        var worker = await CliHarness.RunAsync("worker", "--config", config);
+
+        foreach (var result in new[] { runs, worker })
+        {
+            Assert.Equal(1, result.ExitCode);
+            Assert.Contains(setting + " must be", result.Error, StringComparison.Ordinal);
+            Assert.DoesNotContain("internal error", result.Error, StringComparison.Ordinal);
+        }
+    }
+
+    [Theory]
+    [InlineData("training", "rows=abc", "", "parameter rows must be an integer")]
+    [InlineData("training", "models=lr,nope", "", "parameter models takes")]
+    [InlineData("training", "rows=10", "rows=20", "--param rows is given twice")]
+    [InlineData("monitoring", "retrain=maybe", "", "parameter retrain must be true or false")]
+    [InlineData("monitoring", "current=week.csv", "last=7d", "use either current")]
+    [InlineData("batch-scoring", "input=x.csv", "raw-ids=yes", "parameter raw-ids must be")]
+    public async Task PipelineRun_BadParameter_UsageErrorNothingRecordedOrQueued(
+        string pipeline,
+        string first,
+        string second,
+        string expected
+    )
+    {
+        using var temp = new TempFolder();
+        var store = "sqlite:///" + temp.File("pipelines.db");
+        var config = temp.File("settings.json");
+        await File.WriteAllTextAsync(
+            config,
+            new System.Text.Json.Nodes.JsonObject
+            {
+                ["scheduler"] = new System.Text.Json.Nodes.JsonObject
+                {
+                    ["jobStore"] = "sqlite:///" + temp.File("quartz.db"),
+                },
+            }.ToJsonString()
+        );
+        string[] parameters = second.Length > 0 ? ["-p", first, "-p", second] : ["-p", first];
+
+        var here = await CliHarness.RunAsync([
+            "pipeline",
+            "run",
+            pipeline,
+            .. parameters,
+            "--store",
+            store,
+            "--config",
+            config,
+        ]);
+        var queued = await CliHarness.RunAsync([
+            "pipeline",
+            "run",
+            pipeline,
+            .. parameters,
+            "--queue",
+            "--store",
+            store,
+            "--config",
+            config,
+        ]);
+        var runs = await CliHarness.RunAsync("pipeline", "runs", "--store", store, "--json");
+
+        foreach (var result in new[] { here, queued })
+        {
+            Assert.Equal(1, result.ExitCode);
+            Assert.Contains(expected, result.Error, StringComparison.Ordinal);
+        }
+        Assert.Equal("[]", runs.Output.Trim());
+        Assert.False(File.Exists(temp.File("quartz.db")));
+        Assert.False(Directory.Exists(temp.File("out")));
+    }
 }

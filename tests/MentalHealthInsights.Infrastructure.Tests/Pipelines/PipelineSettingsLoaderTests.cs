@@ -180,5 +180,31 @@ public sealed class PipelineSettingsLoaderTests : IDisposable
         Assert.Equal(TimeSpan.FromDays(7), settings.ToRunnerOptions().PolicyFor("x", "y").Timeout);
     }
 
+    [Fact]
+    public void FindProblems_ScheduleParameterThePipelineRefuses_ReportedAtStartUp()
+    {
+        var settings = new PipelineSettings
+        {
+            Schedules =
+            [
+                new ScheduleSettings
+                {
+                    Name = "weekly",
+                    Pipeline = "training",
+                    Cron = "0 0 3 ? * MON",
+                    Parameters = { ["rows"] = "abc" },
+                },
+            ],
+        };
+
+        var problem = Assert.Single(settings.FindProblems(PipelineCatalog.Names));
+
+        Assert.StartsWith(
+            "schedule 'weekly': parameter rows must be an integer",
+            problem,
+            StringComparison.Ordinal
+        );
+    }
+
     public void Dispose() => File.Delete(_path);
 }

@@ -19,10 +19,27 @@ public sealed class BatchScoringPipeline : IPipelineFactory
     /// <inheritdoc />
     public string Name => PipelineName;
 
-    /// <summary>The parameters with their defaults; <c>input</c> is required.</summary>
+    internal static readonly PipelineParameterKind<string> Input = PipelineParameterKind.Required(
+        "input",
+        null,
+        "CSV file, or a folder whose *.csv files are scored in name order"
+    );
+    internal static readonly PipelineParameterKind<bool> RawIds = PipelineParameterKind.Flag(
+        "raw-ids",
+        "false",
+        "true writes User_ID as given; false pseudonymises it with " + KeyVariable
+    );
+    internal static readonly PipelineParameterKind<int> Threads = PipelineParameterKind.Int(
+        "threads",
+        "1",
+        "Scoring threads",
+        1
+    );
+
+    /// <summary>The parameters with their defaults and checks; <c>input</c> is required.</summary>
     public static IReadOnlyList<PipelineParameter> Parameters { get; } =
     [
-        new("input", null, "CSV file, or a folder whose *.csv files are scored in name order"),
+        Input.Declaration,
         new(
             "model",
             "models:/mental-health-classifier@champion",
@@ -31,12 +48,8 @@ public sealed class BatchScoringPipeline : IPipelineFactory
         new("out", "out", "Output folder: batch/RUN_ID/ (model copy, predictions, rejects)"),
         new("output", "", "Output CSV; empty: OUT/batch/RUN_ID/predictions.csv"),
         new("rejects", "", "Rejects CSV; empty: the output with .rejects.csv"),
-        new(
-            "raw-ids",
-            "false",
-            "true writes User_ID as given; false pseudonymises it with " + KeyVariable
-        ),
-        new("threads", "1", "Scoring threads"),
+        RawIds.Declaration,
+        Threads.Declaration,
         new(
             "tracking-uri",
             "",

@@ -49,12 +49,7 @@ internal sealed class ScoreStep(TimeProvider time) : PipelineStep
         CancellationToken cancellationToken
     )
     {
-        var rawIds = context.Input("raw-ids") switch
-        {
-            "true" => true,
-            "false" => false,
-            _ => throw new PipelineStepException("parameter raw-ids must be true or false."),
-        };
+        var rawIds = BatchScoringPipeline.RawIds.Read(context);
         var output = context.Input("output");
         var rejects = context.Input("rejects");
         var options = new BatchScoringOptions
@@ -72,7 +67,7 @@ internal sealed class ScoreStep(TimeProvider time) : PipelineStep
             Rejects = rejects.Length > 0 ? Path.GetFullPath(rejects) : null,
             RawIds = rawIds,
             PseudonymisationKey = rawIds ? null : ReadKey(),
-            Parallelism = StepParameters.Int(context, "threads", 1),
+            Parallelism = BatchScoringPipeline.Threads.Read(context),
         };
         return Task.Run(() => Score(context, options, cancellationToken), cancellationToken);
     }

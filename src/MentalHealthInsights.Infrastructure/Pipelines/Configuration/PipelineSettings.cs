@@ -92,6 +92,16 @@ public sealed record PipelineSettings
                     $"{label}: unknown pipeline '{schedule.Pipeline}' (known: {string.Join(", ", pipelineNames)})."
                 );
             }
+            else if (PipelineCatalog.Find(schedule.Pipeline, TimeProvider.System) is { } definition)
+            {
+                // The same checks as mhi pipeline run: a bad parameter is refused at start-up,
+                // not at the first firing.
+                problems.AddRange(
+                    definition
+                        .ResolveParameters(schedule.Parameters)
+                        .Problems.Select(p => $"{label}: {p}")
+                );
+            }
             if (!IsCron(schedule.Cron))
             {
                 problems.Add(

@@ -33,17 +33,7 @@ internal sealed class AlertStep(TimeProvider time) : PipelineStep
         CancellationToken cancellationToken
     )
     {
-        AlertSettings settings;
-        try
-        {
-            var config = context.Input("alerts-config");
-            settings =
-                config.Length == 0 ? AlertSettings.Default : AlertSettingsLoader.LoadFile(config);
-        }
-        catch (AlertPolicyException ex)
-        {
-            throw new PipelineStepException(ex.Message);
-        }
+        var settings = MonitoringPipeline.AlertsConfig.Read(context);
         var database = context.Input("monitoring-db");
         IMonitoringStore store;
         try

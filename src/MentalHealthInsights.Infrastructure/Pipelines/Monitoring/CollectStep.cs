@@ -1,5 +1,4 @@
 using System.Globalization;
-using MentalHealthInsights.Core.Monitoring;
 using MentalHealthInsights.Core.Pipelines;
 using MentalHealthInsights.Core.Scoring.PredictionLog;
 using MentalHealthInsights.Infrastructure.Scoring.PredictionLog;
@@ -29,6 +28,16 @@ internal sealed class CollectStep(TimeProvider time) : PipelineStep
     )
     {
         var now = time.GetUtcNow();
+        (DateTimeOffset? From, DateTimeOffset To) bounds;
+        try
+        {
+            // The pipeline's own parsing, as up front: a bad or conflicting value is not retried.
+            bounds = MonitoringPipeline.Window(context.Inputs, now);
+        }
+        catch (FormatException ex)
+        {
+            throw new PipelineStepException(ex.Message);
+        }
         var current = context.Input("current");
         if (current.Length > 0)
         {
@@ -43,7 +52,7 @@ internal sealed class CollectStep(TimeProvider time) : PipelineStep
                 "current data: " + Path.GetFileName(path)
             );
         }
-        var (from, to) = Window(context, now);
+        var (from, to) = bounds;
         var location = context.Input("prediction-log");
         IPredictionLogStore log;
         try
@@ -81,54 +90,6 @@ internal sealed class CollectStep(TimeProvider time) : PipelineStep
             string.Create(CultureInfo.InvariantCulture, $"{rows} predictions in {window}")
         );
     }
-
-    /// <summary>The window's bounds; an open start stays open (the beginning of the log).</summary>
-    internal static (DateTimeOffset? From, DateTimeOffset To) Window(
-        PipelineStepContext context,
-        DateTimeOffset now
-    )
-    {
-        var last = context.Input("last");
-        var from = Time(context, "from");
-        var to = Time(context, "to");
-        if (last.Length > 0)
-        {
-            if (from is not null || to is not null)
-            {
-                throw new PipelineStepException("use either last or from/to, not both.");
-            }
-            return MonitoringDuration.TryStartBefore(now, Duration(last), out var since)
-                ? (since, now)
-                : throw new PipelineStepException(
-                    "parameter last reaches back before the earliest time there is."
-                );
-        }
-        var end = to ?? now;
-        if (from is { } start && end <= start)
-        {
-            throw new PipelineStepException("parameter to must be after from.");
-        }
-        return (from, end);
-    }
-
-    private static DateTimeOffset? Time(PipelineStepContext context, string name)
-    {
-        var text = context.Input(name);
-        if (text.Length == 0)
-        {
-            return null;
-        }
-        return MonitoringTime.TryParse(text, out var value)
-            ? value
-            : throw new PipelineStepException(
-                $"parameter {name} must be an ISO 8601 time, e.g. {MonitoringTime.Example}."
-            );
-    }
-
-    private static TimeSpan Duration(string text) =>
-        MonitoringDuration.TryParse(text, out var value, out var error)
-            ? value
-            : throw new PipelineStepException($"parameter last {error}.");
 
     private static string Describe(DateTimeOffset? from, DateTimeOffset to) =>
         $"[{(from is { } f ? Format(f) : "beginning")}, {Format(to)})";

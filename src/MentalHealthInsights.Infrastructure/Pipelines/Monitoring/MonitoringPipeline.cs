@@ -1,4 +1,9 @@
+using System.Globalization;
+using MentalHealthInsights.Core.Monitoring;
+using MentalHealthInsights.Core.Monitoring.Alerts;
 using MentalHealthInsights.Core.Pipelines;
+using MentalHealthInsights.Infrastructure.Monitoring.Alerts;
+using MentalHealthInsights.Infrastructure.Storage;
 
 namespace MentalHealthInsights.Infrastructure.Pipelines.Monitoring;
 
@@ -17,18 +22,92 @@ public sealed class MonitoringPipeline : IPipelineFactory
     /// <inheritdoc />
     public string Name => PipelineName;
 
-    /// <summary>The parameters with their defaults.</summary>
+    /// <summary>The longest <c>last</c> window: 3,650 days (about ten years).</summary>
+    public const int MaxLastDays = 3650;
+
+    internal static readonly PipelineParameterKind<string> Current = PipelineParameterKind.Text(
+        "current",
+        "",
+        "Current data CSV; empty reads the prediction-log window instead"
+    );
+    internal static readonly PipelineParameterKind<DateTimeOffset?> From = Time(
+        "from",
+        "Window start (ISO 8601, inclusive); empty: the beginning"
+    );
+    internal static readonly PipelineParameterKind<DateTimeOffset?> To = Time(
+        "to",
+        "Window end (ISO 8601, exclusive); empty: now"
+    );
+    internal static readonly PipelineParameterKind<TimeSpan?> Last = new(
+        "last",
+        "",
+        "Window length back from now (7d, 24h, 90m; at most 3650d), instead of from/to",
+        ParseLast
+    );
+    internal static readonly PipelineParameterKind<AlertSettings> AlertsConfig = new(
+        "alerts-config",
+        "",
+        "Alert policy JSON (docs/alerts-and-simulation.md); empty: the default policy",
+        text =>
+        {
+            if (text.Length == 0)
+            {
+                return AlertSettings.Default;
+            }
+            try
+            {
+                return AlertSettingsLoader.LoadFile(text);
+            }
+            catch (AlertPolicyException ex)
+            {
+                // One line: the loader lists its problems on indented lines.
+                throw new FormatException(
+                    "parameter alerts-config: "
+                        + string.Join(
+                            " ",
+                            ex.Message.Split(
+                                '\n',
+                                StringSplitOptions.TrimEntries
+                                    | StringSplitOptions.RemoveEmptyEntries
+                            )
+                        )
+                );
+            }
+        }
+    );
+    internal static readonly PipelineParameterKind<string> MonitoringDb = Location(
+        "monitoring-db",
+        "monitoring store",
+        "Monitoring store: a SQLite path or PostgreSQL (postgresql://… or Host=…); empty: OUT/monitoring.db"
+    );
+    internal static readonly PipelineParameterKind<bool> Retrain = PipelineParameterKind.Flag(
+        "retrain",
+        "false",
+        "true: when an alert fired, run the training pipeline (trigger alert) on the reference data"
+    );
+    internal static readonly PipelineParameterKind<string> RunStore = Location(
+        "run-store",
+        "run store",
+        "Run store for that training run; empty: sqlite:///OUT/pipelines.db"
+    );
+    internal static readonly PipelineParameterKind<string> JobStore = Location(
+        "job-store",
+        "job store",
+        "Workers' Quartz job store (as the settings' scheduler.jobStore): with it the training run is queued for mhi worker / mhi serve --scheduler; empty: it runs here"
+    );
+
+    /// <summary>The parameters with their defaults and checks.</summary>
     public static IReadOnlyList<PipelineParameter> Parameters { get; } =
     [
-        new("current", "", "Current data CSV; empty reads the prediction-log window instead"),
+        Current.Declaration,
         new(
             "prediction-log",
             "predictions.db",
             "Prediction log: a SQLite path or sqlite:///PATH, or PostgreSQL (postgresql://… or Host=…)"
         ),
-        new("from", "", "Window start (ISO 8601, inclusive); empty: the beginning"),
-        new("to", "", "Window end (ISO 8601, exclusive); empty: now"),
-        new("last", "", "Window length back from now (7d, 24h, 90m), instead of from/to"),
+        From.Declaration,
+        To.Declaration,
+        Last.Declaration,
         new(
             "model",
             "models:/mental-health-classifier@champion",
@@ -45,27 +124,11 @@ public sealed class MonitoringPipeline : IPipelineFactory
             "",
             "Registry and tracking store; empty uses MLFLOW_TRACKING_URI, else OUT/mlruns.db"
         ),
-        new(
-            "alerts-config",
-            "",
-            "Alert policy JSON (docs/alerts-and-simulation.md); empty: the default policy"
-        ),
-        new(
-            "monitoring-db",
-            "",
-            "Monitoring store: a SQLite path or PostgreSQL (postgresql://… or Host=…); empty: OUT/monitoring.db"
-        ),
-        new(
-            "retrain",
-            "false",
-            "true: when an alert fired, run the training pipeline (trigger alert) on the reference data"
-        ),
-        new("run-store", "", "Run store for that training run; empty: sqlite:///OUT/pipelines.db"),
-        new(
-            "job-store",
-            "",
-            "Workers' Quartz job store (as the settings' scheduler.jobStore): with it the training run is queued for mhi worker / mhi serve --scheduler; empty: it runs here"
-        ),
+        AlertsConfig.Declaration,
+        MonitoringDb.Declaration,
+        Retrain.Declaration,
+        RunStore.Declaration,
+        JobStore.Declaration,
         new(
             "scheduler-name",
             "mhi",
@@ -84,6 +147,141 @@ public sealed class MonitoringPipeline : IPipelineFactory
                 new MonitorStep(time),
                 new AlertStep(time),
                 new RetrainStep(time),
-            ]
+            ],
+            values => Conflicts(values, time.GetUtcNow())
         );
+
+    /// <summary>
+    /// The window to monitor: none (null, null) for a <c>current</c> file, else <c>last</c> back
+    /// from <paramref name="now"/>, else <c>from</c>/<c>to</c> (an open start stays open, an open
+    /// end is <paramref name="now"/>). Conflicting or malformed parameters throw
+    /// <see cref="FormatException"/>: up front they are usage errors, in the collect step a
+    /// failure that is not retried.
+    /// </summary>
+    internal static (DateTimeOffset? From, DateTimeOffset To) Window(
+        IReadOnlyDictionary<string, string> values,
+        DateTimeOffset now
+    )
+    {
+        var from = From.Parse(values);
+        var to = To.Parse(values);
+        var last = Last.Parse(values);
+        if (Current.Parse(values).Length > 0)
+        {
+            return last is not null || from is not null || to is not null
+                ? throw new FormatException(
+                    "use either current (a file) or a prediction-log window (last, or from/to), not both."
+                )
+                : (null, now);
+        }
+        if (last is { } length)
+        {
+            return from is not null || to is not null
+                ? throw new FormatException("use either last or from/to, not both.")
+                : (now - length, now);
+        }
+        var end = to ?? now;
+        return from is { } start && end <= start
+            ? throw new FormatException(
+                $"parameter to ({CollectStep.Format(end)}{(to is null ? ", now" : "")}) must be after from ({CollectStep.Format(start)})."
+            )
+            : (from, end);
+    }
+
+    private static IEnumerable<string> Conflicts(
+        IReadOnlyDictionary<string, string> values,
+        DateTimeOffset now
+    )
+    {
+        try
+        {
+            _ = Window(values, now);
+            return [];
+        }
+        catch (FormatException ex)
+        {
+            return [ex.Message];
+        }
+    }
+
+    private static PipelineParameterKind<DateTimeOffset?> Time(string name, string description) =>
+        new(
+            name,
+            "",
+            description,
+            text =>
+                text.Length == 0 ? null
+                : MonitoringTime.TryParse(text, out var value) ? value
+                : throw new FormatException(
+                    $"parameter {name} must be an ISO 8601 time, e.g. {MonitoringTime.Example}, not '{text}'."
+                )
+        );
+
+    private static PipelineParameterKind<string> Location(
+        string name,
+        string what,
+        string description
+    ) =>
+        new(
+            name,
+            "",
+            description,
+            text =>
+            {
+                if (text.Length > 0)
+                {
+                    try
+                    {
+                        DatabaseLocation.Validate(text, what);
+                    }
+                    catch (ArgumentException ex)
+                    {
+                        throw new FormatException($"parameter {name}: {ex.Message}");
+                    }
+                }
+                return text;
+            }
+        );
+
+    /// <summary>"7d", "24h", "90m": a positive whole number and a unit, at most <see cref="MaxLastDays"/> days; empty: none.</summary>
+    private static TimeSpan? ParseLast(string text)
+    {
+        if (text.Length == 0)
+        {
+            return null;
+        }
+        if (
+            text.Length >= 2
+            && long.TryParse(
+                text.AsSpan(0, text.Length - 1),
+                NumberStyles.None,
+                CultureInfo.InvariantCulture,
+                out var value
+            )
+            && value > 0
+        )
+        {
+            var minutes = text[^1] switch
+            {
+                'd' => value <= MaxLastDays ? value * 24 * 60 : -1,
+                'h' => value <= MaxLastDays * 24L ? value * 60 : -1,
+                'm' => value <= MaxLastDays * 24L * 60 ? value : -1,
+                _ => 0,
+            };
+            if (minutes > 0)
+            {
+                return TimeSpan.FromMinutes(minutes);
+            }
+            if (minutes < 0)
+            {
+                throw new FormatException(
+                    string.Create(
+                        CultureInfo.InvariantCulture,
+                        $"parameter last must be at most {MaxLastDays}d ({MaxLastDays * 24}h), not '{text}'."
+                    )
+                );
+            }
+        }
+        throw new FormatException($"parameter last must look like 7d, 24h or 90m, not '{text}'.");
+    }
 }

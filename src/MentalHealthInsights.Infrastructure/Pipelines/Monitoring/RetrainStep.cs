@@ -38,12 +38,7 @@ internal sealed class RetrainStep(TimeProvider time) : PipelineStep
         CancellationToken cancellationToken
     )
     {
-        var retrain = context.Input("retrain") switch
-        {
-            "true" => true,
-            "false" => false,
-            _ => throw new PipelineStepException("parameter retrain must be true or false."),
-        };
+        var retrain = MonitoringPipeline.Retrain.Read(context);
         if (!retrain || context.Input("alerts_fired") == "0")
         {
             return new StepOutcome(

@@ -100,13 +100,8 @@ internal sealed class IngestStep : PipelineStep
     private static SyntheticDataOptions Options(PipelineStepContext context) =>
         new()
         {
-            Rows = StepParameters.Int(context, "rows", 1),
-            Seed = StepParameters.Int(context, "seed", int.MinValue),
-            Signal = context.Input("signal") switch
-            {
-                "planted" => SignalKind.Planted,
-                "none" => SignalKind.None,
-                _ => throw new PipelineStepException("parameter signal must be planted or none."),
-            },
+            Rows = TrainingPipeline.Rows.Read(context),
+            Seed = TrainingPipeline.Seed.Read(context),
+            Signal = TrainingPipeline.Signal.Read(context),
         };
 }

@@ -1,48 +1,10 @@
-using System.Globalization;
 using MentalHealthInsights.Core.Pipelines;
 
 namespace MentalHealthInsights.Infrastructure.Pipelines.Training;
 
-/// <summary>Parses step inputs; a bad value fails the step (not retried) with the parameter's name.</summary>
+/// <summary>Helpers of the steps: full paths, output dictionaries, cached files. Typed parameters are read through <see cref="PipelineParameterKind{T}"/>.</summary>
 internal static class StepParameters
 {
-    public static int Int(PipelineStepContext context, string name, int minimum)
-    {
-        var text = context.Input(name);
-        return
-            int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value)
-            && value >= minimum
-            ? value
-            : throw new PipelineStepException(
-                string.Create(
-                    CultureInfo.InvariantCulture,
-                    $"parameter {name} must be an integer of at least {minimum}."
-                )
-            );
-    }
-
-    /// <summary>A number in [<paramref name="minimum"/>, <paramref name="maximum"/>] (invariant culture).</summary>
-    public static double Number(
-        PipelineStepContext context,
-        string name,
-        double minimum,
-        double maximum
-    )
-    {
-        var text = context.Input(name);
-        return
-            double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value)
-            && value >= minimum
-            && value <= maximum
-            ? value
-            : throw new PipelineStepException(
-                string.Create(
-                    CultureInfo.InvariantCulture,
-                    $"parameter {name} must be a number in [{minimum}, {maximum}]."
-                )
-            );
-    }
-
     public static string FullPath(PipelineStepContext context, string name) =>
         Path.GetFullPath(context.Input(name));
 

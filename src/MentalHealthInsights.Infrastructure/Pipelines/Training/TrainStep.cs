@@ -3,7 +3,6 @@ using MentalHealthInsights.Core.Pipelines;
 using MentalHealthInsights.Core.Training.Protocol;
 using MentalHealthInsights.Core.Training.Reports;
 using MentalHealthInsights.Infrastructure.Tracking.Sqlite;
-using MentalHealthInsights.Infrastructure.Training;
 using MentalHealthInsights.Infrastructure.Training.Jobs;
 
 namespace MentalHealthInsights.Infrastructure.Pipelines.Training;
@@ -53,14 +52,14 @@ internal sealed class TrainStep(TimeProvider time) : PipelineStep
     )
     {
         var outFolder = StepParameters.FullPath(context, "out");
-        var models = context
-            .Input("models")
-            .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        if (models.Length == 0 || models.Any(m => !TrainerRegistry.ModelNames.Contains(m)))
+        TrainingOptions protocol;
+        try
         {
-            throw new PipelineStepException(
-                $"parameter models takes a comma-separated list of {string.Join(", ", TrainerRegistry.ModelNames)}."
-            );
+            protocol = TrainingPipeline.Protocol(context.Inputs);
+        }
+        catch (FormatException ex)
+        {
+            throw new PipelineStepException(ex.Message);
         }
         var trackingUri = context.Input("tracking-uri");
         var options = new TrainingJobOptions
@@ -68,8 +67,8 @@ internal sealed class TrainStep(TimeProvider time) : PipelineStep
             InputPath = context.Input("dataset"),
             OutputDirectory = Path.Combine(outFolder, "train", context.RunId),
             EdaSummaryPath = context.Input("eda_json"),
-            Models = models,
-            Threads = StepParameters.Int(context, "threads", 1),
+            Models = TrainingPipeline.Models.Read(context),
+            Threads = TrainingPipeline.Threads.Read(context),
             Track = true,
             // As in mhi run: without a configured store the runs stay beside the outputs.
             TrackingUri =
@@ -79,15 +78,8 @@ internal sealed class TrainStep(TimeProvider time) : PipelineStep
                         ?? "sqlite:///" + Path.Combine(outFolder, "mlruns.db"),
             ExperimentName = context.Input("experiment"),
             ModelName = context.Input("model-name"),
-            PromotionMargin = StepParameters.Number(context, "promotion-margin", 0, 1),
-            Protocol = new TrainingOptions
-            {
-                Seed = StepParameters.Int(context, "seed", int.MinValue),
-                SearchBudget = StepParameters.Int(context, "search-budget", 1),
-                SearchStrategy = ParseSearchStrategy(context.Input("search-strategy")),
-                Folds = StepParameters.Int(context, "folds", 2),
-                BootstrapResamples = StepParameters.Int(context, "bootstrap", 100),
-            },
+            PromotionMargin = TrainingPipeline.PromotionMargin.Read(context),
+            Protocol = protocol,
         };
         var problems = options.Protocol.FindProblems();
         if (problems.Count > 0)
@@ -96,17 +88,6 @@ internal sealed class TrainStep(TimeProvider time) : PipelineStep
         }
         return Task.Run(() => Train(options, cancellationToken), cancellationToken);
     }
-
-    /// <summary><c>halving</c> (also the empty default) or <c>full</c>, as <c>mhi train --search-strategy</c>.</summary>
-    private static SearchStrategy ParseSearchStrategy(string value) =>
-        value switch
-        {
-            "" or "halving" => SearchStrategy.Halving,
-            "full" => SearchStrategy.Full,
-            _ => throw new PipelineStepException(
-                $"search-strategy must be 'halving' or 'full', not '{value}'."
-            ),
-        };
 
     private StepOutcome Train(TrainingJobOptions options, CancellationToken cancellationToken)
     {

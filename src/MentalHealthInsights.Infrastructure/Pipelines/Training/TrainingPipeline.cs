@@ -1,4 +1,7 @@
+using MentalHealthInsights.Core.Data.Synthetic;
 using MentalHealthInsights.Core.Pipelines;
+using MentalHealthInsights.Core.Training.Protocol;
+using MentalHealthInsights.Infrastructure.Training;
 
 namespace MentalHealthInsights.Infrastructure.Pipelines.Training;
 
@@ -15,24 +18,106 @@ public sealed class TrainingPipeline : IPipelineFactory
     /// <inheritdoc />
     public string Name => PipelineName;
 
-    /// <summary>The parameters with their defaults (as <c>mhi run</c> and <c>mhi train</c>).</summary>
-    public static IReadOnlyList<PipelineParameter> Parameters { get; } =
-    [
-        new("input", "", "Dataset CSV; empty generates the synthetic dataset"),
-        new("rows", "1000", "Synthetic rows when input is empty"),
-        new("seed", "42", "Seed of the generator and the training protocol"),
-        new("signal", "planted", "Synthetic target: planted or none"),
-        new("out", "out", "Output folder: data/, validate/, eda/, train/RUN_ID/, mlruns.db"),
-        new("models", "lr,rf,xgb", "Models to train besides the baseline"),
-        new("search-budget", "20", "Hyperparameter configurations per model"),
-        new(
+    internal static readonly PipelineParameterKind<string> Input = PipelineParameterKind.Text(
+        "input",
+        "",
+        "Dataset CSV; empty generates the synthetic dataset"
+    );
+    internal static readonly PipelineParameterKind<int> Rows = PipelineParameterKind.Int(
+        "rows",
+        "1000",
+        "Synthetic rows when input is empty",
+        1
+    );
+    internal static readonly PipelineParameterKind<int> Seed = PipelineParameterKind.Int(
+        "seed",
+        "42",
+        "Seed of the generator and the training protocol",
+        int.MinValue
+    );
+    internal static readonly PipelineParameterKind<SignalKind> Signal =
+        PipelineParameterKind.Choice(
+            "signal",
+            "planted",
+            "Synthetic target: planted or none",
+            ("planted", SignalKind.Planted),
+            ("none", SignalKind.None)
+        );
+    internal static readonly PipelineParameterKind<string[]> Models = new(
+        "models",
+        "lr,rf,xgb",
+        "Models to train besides the baseline",
+        text =>
+        {
+            var names = text.Split(
+                ',',
+                StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries
+            );
+            return names.Length > 0 && names.All(n => TrainerRegistry.ModelNames.Contains(n))
+                ? names
+                : throw new FormatException(
+                    $"parameter models takes a comma-separated list of {string.Join(", ", TrainerRegistry.ModelNames)}, not '{text}'."
+                );
+        }
+    );
+    internal static readonly PipelineParameterKind<int> SearchBudget = PipelineParameterKind.Int(
+        "search-budget",
+        "20",
+        "Hyperparameter configurations per model",
+        1,
+        TrainingOptions.MaxSearchBudget
+    );
+    internal static readonly PipelineParameterKind<SearchStrategy> Strategy =
+        PipelineParameterKind.Choice(
             "search-strategy",
             "halving",
-            "Search: halving (successive halving over folds) or full (every configuration on every fold)"
-        ),
-        new("folds", "5", "Cross-validation folds"),
-        new("bootstrap", "1000", "Bootstrap resamples for the 95% intervals"),
-        new("threads", "1", "Native threads for rf and xgb"),
+            "Search: halving (successive halving over folds) or full (every configuration on every fold)",
+            ("halving", SearchStrategy.Halving),
+            ("full", SearchStrategy.Full),
+            // As before: an empty value is the default.
+            ("", SearchStrategy.Halving)
+        );
+    internal static readonly PipelineParameterKind<int> Folds = PipelineParameterKind.Int(
+        "folds",
+        "5",
+        "Cross-validation folds",
+        2
+    );
+    internal static readonly PipelineParameterKind<int> Bootstrap = PipelineParameterKind.Int(
+        "bootstrap",
+        "1000",
+        "Bootstrap resamples for the 95% intervals",
+        100
+    );
+    internal static readonly PipelineParameterKind<int> Threads = PipelineParameterKind.Int(
+        "threads",
+        "1",
+        "Native threads for rf and xgb",
+        1
+    );
+    internal static readonly PipelineParameterKind<double> PromotionMargin =
+        PipelineParameterKind.Number(
+            "promotion-margin",
+            "0.01",
+            "Promotion gate: largest accepted ROC AUC loss against the champion, in [0, 1]",
+            0,
+            1
+        );
+
+    /// <summary>The parameters with their defaults and checks (as <c>mhi run</c> and <c>mhi train</c>).</summary>
+    public static IReadOnlyList<PipelineParameter> Parameters { get; } =
+    [
+        Input.Declaration,
+        Rows.Declaration,
+        Seed.Declaration,
+        Signal.Declaration,
+        new("out", "out", "Output folder: data/, validate/, eda/, train/RUN_ID/, mlruns.db"),
+        Models.Declaration,
+        SearchBudget.Declaration,
+        Strategy.Declaration,
+        Folds.Declaration,
+        Bootstrap.Declaration,
+        Threads.Declaration,
         new(
             "tracking-uri",
             "",
@@ -40,12 +125,22 @@ public sealed class TrainingPipeline : IPipelineFactory
         ),
         new("experiment", "mental-health-insights", "Tracking experiment"),
         new("model-name", "mental-health-classifier", "Registered model name"),
-        new(
-            "promotion-margin",
-            "0.01",
-            "Promotion gate: largest accepted ROC AUC loss against the champion, in [0, 1]"
-        ),
+        PromotionMargin.Declaration,
     ];
+
+    /// <summary>
+    /// The training protocol these parameters describe (the train step runs exactly this);
+    /// a malformed value throws <see cref="FormatException"/>.
+    /// </summary>
+    internal static TrainingOptions Protocol(IReadOnlyDictionary<string, string> values) =>
+        new()
+        {
+            Seed = Seed.Parse(values),
+            SearchBudget = SearchBudget.Parse(values),
+            SearchStrategy = Strategy.Parse(values),
+            Folds = Folds.Parse(values),
+            BootstrapResamples = Bootstrap.Parse(values),
+        };
 
     /// <inheritdoc />
     public PipelineDefinition Create(TimeProvider time) =>
@@ -53,6 +148,7 @@ public sealed class TrainingPipeline : IPipelineFactory
             PipelineName,
             "ingest → validate → EDA → train, evaluate, register, promote through the gate",
             Parameters,
-            [new IngestStep(), new ValidateStep(), new EdaStep(time), new TrainStep(time)]
+            [new IngestStep(), new ValidateStep(), new EdaStep(time), new TrainStep(time)],
+            values => Protocol(values).FindProblems().Select(p => "training protocol: " + p)
         );
 }

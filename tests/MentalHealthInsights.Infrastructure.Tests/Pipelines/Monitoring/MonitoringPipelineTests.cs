@@ -172,33 +172,35 @@ public sealed class MonitoringPipelineTests : IDisposable
     }
 
     [Fact]
-    public async Task RunAsync_LastTogetherWithFrom_FailsAtCollectWithClearMessage()
+    public async Task RunAsync_LastTogetherWithFrom_RefusedBeforeAnythingIsRecorded()
     {
         await using var store = await PipelineRunStoreFactory.OpenAsync(
             "sqlite:///" + Path.Combine(_folder, "pipelines.db"),
             CancellationToken.None
         );
 
-        var result = await new PipelineRunner(
-            store,
-            TimeProvider.System,
-            new PipelineRunnerOptions()
-        ).RunAsync(
-            PipelineCatalog.Find("monitoring", TimeProvider.System)!,
-            new PipelineRunRequest
-            {
-                Parameters = new Dictionary<string, string>
+        var error = await Assert.ThrowsAsync<ArgumentException>(() =>
+            new PipelineRunner(store, TimeProvider.System, new PipelineRunnerOptions()).RunAsync(
+                PipelineCatalog.Find("monitoring", TimeProvider.System)!,
+                new PipelineRunRequest
                 {
-                    ["last"] = "7d",
-                    ["from"] = "2026-11-01T00:00:00Z",
-                    ["out"] = Out,
+                    Parameters = new Dictionary<string, string>
+                    {
+                        ["last"] = "7d",
+                        ["from"] = "2026-11-01T00:00:00Z",
+                        ["out"] = Out,
+                    },
                 },
-            },
-            CancellationToken.None
+                CancellationToken.None
+            )
         );
 
-        Assert.Equal(PipelineRunState.Failed, result.Run.State);
-        Assert.Equal("use either last or from/to, not both.", result.Steps[0].Error);
+        Assert.StartsWith(
+            "use either last or from/to, not both.",
+            error.Message,
+            StringComparison.Ordinal
+        );
+        Assert.Empty(await store.ListRunsAsync(10, CancellationToken.None));
     }
 
     /// <summary>Everyone sleeps 3 hours less and works 15 hours more: drift no test can miss.</summary>
