@@ -133,4 +133,24 @@ public sealed class AlertsCommandTests
         Assert.Contains("no monitoring store at", result.Error, StringComparison.Ordinal);
         Assert.False(File.Exists(temp.File("none.db")));
     }
+
+    [Fact]
+    public async Task Check_DuplicateKey_ExitTwoNamingKeyAndFile()
+    {
+        using var temp = new TempFolder();
+        var path = temp.File("alerts.json");
+        await File.WriteAllTextAsync(
+            path,
+            """{ "Rules": [ { "Name": "a", "When": "f1_drop > 0.05", "When": "bogus" } ] }"""
+        );
+
+        var result = await CliHarness.RunAsync("alerts", "check", "--config", path);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains(
+            $"The alert configuration in '{path}' gives Rules[0].When twice",
+            result.Error,
+            StringComparison.Ordinal
+        );
+    }
 }

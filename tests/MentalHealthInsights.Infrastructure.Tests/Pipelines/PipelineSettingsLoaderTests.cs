@@ -206,5 +206,59 @@ public sealed class PipelineSettingsLoaderTests : IDisposable
         );
     }
 
+    [Theory]
+    [InlineData("""{ "heartbeatSeconds": 5, "heartbeatSeconds": 6 }""", "heartbeatSeconds")]
+    [InlineData(
+        """{ "steps": { "*": { "maxAttempts": 1 }, "*": { "maxAttempts": 2 } } }""",
+        "steps.*"
+    )]
+    public void Load_DuplicateKey_RefusedNamingKeyAndFile(string json, string key)
+    {
+        File.WriteAllText(_path, json);
+
+        var error = Assert.Throws<InvalidDataException>(() => PipelineSettingsLoader.Load(_path));
+
+        Assert.Equal($"{_path}: {key} is given twice; give each setting once.", error.Message);
+    }
+
+    [Fact]
+    public void Load_WrongType_MessageWithoutDotNetTypeNames()
+    {
+        File.WriteAllText(_path, """{ "steps": { "*": { "maxAttempts": "three" } } }""");
+
+        var error = Assert.Throws<InvalidDataException>(() => PipelineSettingsLoader.Load(_path));
+
+        Assert.DoesNotContain("System.", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("MentalHealthInsights.", error.Message, StringComparison.Ordinal);
+        Assert.Contains("maxAttempts", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("nope/x", "steps[\"nope/x\"]: unknown pipeline 'nope'")]
+    [InlineData("training/nope", "steps[\"training/nope\"]: pipeline training has no step 'nope'")]
+    [InlineData("training", "steps[\"training\"]: a step policy key is PIPELINE/STEP")]
+    public void FindProblems_StepPolicyForUnknownPipelineOrStep_Reported(
+        string key,
+        string expected
+    )
+    {
+        var settings = new PipelineSettings { Steps = { [key] = new StepPolicySettings() } };
+
+        var problem = Assert.Single(settings.FindProblems(PipelineCatalog.Names));
+
+        Assert.StartsWith(expected, problem, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("*")]
+    [InlineData("monitoring/*")]
+    [InlineData("training/train")]
+    public void FindProblems_StepPolicyKeys_Accepted(string key) =>
+        Assert.Empty(
+            new PipelineSettings { Steps = { [key] = new StepPolicySettings() } }.FindProblems(
+                PipelineCatalog.Names
+            )
+        );
+
     public void Dispose() => File.Delete(_path);
 }

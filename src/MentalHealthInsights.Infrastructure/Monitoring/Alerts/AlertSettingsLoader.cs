@@ -3,6 +3,7 @@ using System.Text.Json;
 using MentalHealthInsights.Core.Monitoring.Alerts;
 using MentalHealthInsights.Core.Training.Protocol;
 using MentalHealthInsights.Infrastructure.Monitoring.Retraining;
+using MentalHealthInsights.Infrastructure.Storage;
 
 namespace MentalHealthInsights.Infrastructure.Monitoring.Alerts;
 
@@ -64,8 +65,15 @@ public static partial class AlertSettingsLoader
                 $"Cannot read the alert configuration '{path}': {ex.Message}"
             );
         }
+        if (JsonDuplicateKeys.Find(text, StringComparer.OrdinalIgnoreCase) is { } duplicate)
+        {
+            throw new AlertPolicyException(DuplicateMessage(duplicate, $" in '{path}'"));
+        }
         return Parse(text, Path.GetDirectoryName(Path.GetFullPath(path)) ?? ".");
     }
+
+    private static string DuplicateMessage(string key, string where) =>
+        $"The alert configuration{where} gives {key} twice (keys are case-insensitive); give each setting once.";
 
     /// <summary>
     /// Parses JSON text. Relative paths in "Retraining" are resolved against
@@ -74,6 +82,10 @@ public static partial class AlertSettingsLoader
     public static AlertSettings Parse(string json, string baseDirectory)
     {
         ArgumentNullException.ThrowIfNull(json);
+        if (JsonDuplicateKeys.Find(json, StringComparer.OrdinalIgnoreCase) is { } duplicate)
+        {
+            throw new AlertPolicyException(DuplicateMessage(duplicate, ""));
+        }
         JsonDocument document;
         try
         {

@@ -71,6 +71,10 @@ public sealed record PipelineSettings
         var problems = new List<string>(RangeProblems());
         foreach (var (key, policy) in Steps)
         {
+            if (StepKeyProblem(key, pipelineNames) is { } problem)
+            {
+                problems.Add(problem);
+            }
             problems.AddRange(policy.FindProblems(key));
         }
         if (problems.Count == 0)
@@ -202,6 +206,35 @@ public sealed record PipelineSettings
                 );
             }
         }
+    }
+
+    /// <summary>
+    /// Null for <c>*</c>, <c>PIPELINE/*</c> or <c>PIPELINE/STEP</c> of a known pipeline (and,
+    /// for this build's pipelines, a known step); else the problem.
+    /// </summary>
+    private static string? StepKeyProblem(string key, IReadOnlyCollection<string> pipelineNames)
+    {
+        if (key == "*")
+        {
+            return null;
+        }
+        var slash = key.IndexOf('/', StringComparison.Ordinal);
+        if (slash <= 0 || slash == key.Length - 1)
+        {
+            return $"steps[\"{key}\"]: a step policy key is PIPELINE/STEP, PIPELINE/* or *.";
+        }
+        var pipeline = key[..slash];
+        var step = key[(slash + 1)..];
+        if (!pipelineNames.Contains(pipeline))
+        {
+            return $"steps[\"{key}\"]: unknown pipeline '{pipeline}' (known: {string.Join(", ", pipelineNames)}).";
+        }
+        return
+            step != "*"
+            && PipelineCatalog.Find(pipeline, TimeProvider.System) is { } definition
+            && !definition.Steps.Any(s => s.Name == step)
+            ? $"steps[\"{key}\"]: pipeline {pipeline} has no step '{step}' (steps: {string.Join(", ", definition.Steps.Select(s => s.Name))})."
+            : null;
     }
 
     private static bool IsCron(string text)

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using MentalHealthInsights.Infrastructure.Storage;
 
 namespace MentalHealthInsights.Infrastructure.Pipelines.Configuration;
 
@@ -33,12 +34,27 @@ public static class PipelineSettingsLoader
         {
             throw new InvalidDataException($"pipelines settings file not found: {path}");
         }
+        string text;
         try
         {
-            using var stream = File.OpenRead(path);
+            text = File.ReadAllText(path);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new InvalidDataException($"{path}: cannot be read: {ex.Message}");
+        }
+        // The reader would keep the last of two values silently.
+        if (JsonDuplicateKeys.Find(text, StringComparer.Ordinal) is { } duplicate)
+        {
+            throw new InvalidDataException(
+                $"{path}: {duplicate} is given twice; give each setting once."
+            );
+        }
+        try
+        {
             var settings =
                 JsonSerializer.Deserialize(
-                    stream,
+                    text,
                     PipelineSettingsJsonContext.Default.PipelineSettings
                 ) ?? new PipelineSettings();
             // The source-generated reader skips initialisers of init-only properties (hence the
@@ -60,7 +76,14 @@ public static class PipelineSettingsLoader
         }
         catch (JsonException ex)
         {
-            throw new InvalidDataException($"{path}: {ex.Message}");
+            // The reader's own message names .NET types (…Configuration.PipelineSettings,
+            // System.Nullable`1[System.Int32]); say where and what in the file's terms instead.
+            var where = ex.Path is { Length: > 1 } at ? " at " + at.TrimStart('$', '.') : "";
+            var line = ex.LineNumber is { } number ? $" (line {number + 1})" : "";
+            var what = ex.Message.Contains("could not be mapped", StringComparison.Ordinal)
+                ? "unknown setting"
+                : "not valid JSON, or a value of the wrong type";
+            throw new InvalidDataException($"{path}: {what}{where}{line}.");
         }
     }
 

@@ -133,4 +133,35 @@ public sealed class AlertSettingsLoaderTests
             StringComparison.Ordinal
         );
     }
+
+    [Theory]
+    [InlineData("""{ "CoolDownHours": 1, "CoolDownHours": 2 }""", "CoolDownHours")]
+    [InlineData(
+        """{ "Alerts": { "coolDownHours": 1, "CoolDownHours": 2 } }""",
+        "Alerts.CoolDownHours"
+    )]
+    [InlineData(
+        """{ "Rules": [ { "Name": "a", "When": "f1_drop > 0.05", "When": "bogus" } ] }""",
+        "Rules[0].When"
+    )]
+    public void LoadFile_DuplicateKey_RefusedNamingKeyAndFile(string json, string key)
+    {
+        var path = Path.Combine(Path.GetTempPath(), Guid.NewGuid().ToString("N") + ".json");
+        File.WriteAllText(path, json);
+        try
+        {
+            var error = Assert.Throws<AlertPolicyException>(() =>
+                AlertSettingsLoader.LoadFile(path)
+            );
+
+            Assert.Equal(
+                $"The alert configuration in '{path}' gives {key} twice (keys are case-insensitive); give each setting once.",
+                Assert.Single(error.Problems)
+            );
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
 }
