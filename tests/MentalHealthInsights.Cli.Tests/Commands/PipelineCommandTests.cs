@@ -267,4 +267,24 @@ public sealed class PipelineCommandTests
         Assert.False(File.Exists(temp.File("quartz.db")));
         Assert.False(Directory.Exists(temp.File("out")));
     }
+
+    [Theory]
+    [InlineData("""{ "runStore": "mysql://admin:hunter2@db/runs" }""", "Unsupported run store")]
+    [InlineData("""{ "scheduler": { "jobStore": "sqlite:///" } }""", "Invalid SQLite location")]
+    public async Task Worker_UnsupportedOrEmptyStoreLocation_UsageErrorAsDocumented(
+        string json,
+        string expected
+    )
+    {
+        using var temp = new TempFolder();
+        var config = temp.File("settings.json");
+        await File.WriteAllTextAsync(config, json);
+
+        var result = await CliHarness.RunAsync("worker", "--config", config);
+
+        // docs/scheduling.md: exit 1, as every malformed store location in the CLI.
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains(expected, result.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("hunter2", result.Error, StringComparison.Ordinal);
+    }
 }
