@@ -54,6 +54,17 @@ internal static class AlertsListCommand
                             $"no monitoring store at {path} (give --store or set {AlertsCommand.StoreVariable})."
                         );
                     }
+                    // Nor add the monitoring tables to another database (the tracking store).
+                    if (
+                        MonitoringStoreFactory.SqlitePath(location) is { } existing
+                        && !MonitoringStoreFactory.IsSqliteMonitoringStore(existing)
+                    )
+                    {
+                        throw new CommandFailure(
+                            ExitCodes.InvalidData,
+                            $"{existing} is not a monitoring store (it has no monitoring tables); nothing was changed."
+                        );
+                    }
                     var monitoring = MonitoringStoreFactory.Create(location);
                     var statusText = parseResult.GetRequiredValue(status);
                     var alerts = await monitoring.ListAlertsAsync(

@@ -35,7 +35,8 @@ internal static class PipelineCancelCommand
                     $"Cancel requested for run {record.Id}; its process stops within one heartbeat ({settings.HeartbeatSeconds:0.#} s)."
                 );
                 return ExitCodes.Ok;
-            }
+            },
+            readsOnly: true
         );
     }
 }

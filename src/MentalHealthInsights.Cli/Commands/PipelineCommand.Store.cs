@@ -2,6 +2,7 @@ using System.CommandLine;
 using MentalHealthInsights.Cli.Hosting;
 using MentalHealthInsights.Infrastructure.Pipelines;
 using MentalHealthInsights.Infrastructure.Pipelines.Configuration;
+using MentalHealthInsights.Infrastructure.Storage;
 
 namespace MentalHealthInsights.Cli.Commands;
 
@@ -18,6 +19,11 @@ internal static partial class PipelineCommand
     /// <param name="description">Its help line.</param>
     /// <param name="symbols">Its own arguments and options, in help order.</param>
     /// <param name="action">The work, given the parse result, the I/O, the settings and the store.</param>
+    /// <param name="readsOnly">
+    /// True for commands that only look at existing runs (runs, show, cancel): a SQLite store
+    /// that does not exist, or a file that is not a run store, is refused (exit 2) instead of
+    /// being created or given the run store's tables.
+    /// </param>
     public static Command StoreCommand(
         CliEnvironment environment,
         string name,
@@ -30,7 +36,8 @@ internal static partial class PipelineCommand
             SqlPipelineRunStore,
             CancellationToken,
             Task<int>
-        > action
+        > action,
+        bool readsOnly = false
     )
     {
         var store = StoreOption();
@@ -60,6 +67,15 @@ internal static partial class PipelineCommand
                 async (parseResult, io, cancellationToken) =>
                 {
                     var settings = LoadSettings(parseResult.GetValue(config));
+                    if (readsOnly)
+                    {
+                        RequireExistingStore(
+                            PipelineSettingsLoader.RunStoreLocation(
+                                settings,
+                                parseResult.GetValue(store)
+                            )
+                        );
+                    }
                     await using var runStore = await OpenStoreAsync(
                         environment,
                         io,
@@ -72,6 +88,41 @@ internal static partial class PipelineCommand
             )
         );
         return command;
+    }
+
+    /// <summary>
+    /// Refuses a SQLite run store that does not exist or is not a run store (exit 2), writing
+    /// nothing; a PostgreSQL store is created on first use by whoever runs pipelines.
+    /// </summary>
+    private static void RequireExistingStore(string location)
+    {
+        string? path;
+        try
+        {
+            path = DatabaseLocation.SqlitePath(location, "run store");
+        }
+        catch (ArgumentException ex)
+        {
+            throw new CommandFailure(ExitCodes.Usage, ex.Message);
+        }
+        if (path is null)
+        {
+            return;
+        }
+        if (!File.Exists(path))
+        {
+            throw new CommandFailure(
+                ExitCodes.InvalidData,
+                $"No pipeline run store at {path} (give --store, or set {PipelineRunStoreFactory.LocationVariable} or runStore in the settings file)."
+            );
+        }
+        if (!SqliteSchemaProbe.HasTable(path, SqlPipelineRunStore.RunsTable))
+        {
+            throw new CommandFailure(
+                ExitCodes.InvalidData,
+                $"{path} is not a pipeline run store (it has no pipeline runs table); nothing was changed."
+            );
+        }
     }
 
     /// <summary>The <c>RUN</c> argument: a run id or a unique prefix of 6+ characters.</summary>

@@ -53,7 +53,8 @@ internal static class PipelineRunsCommand
                     );
                 }
                 return ExitCodes.Ok;
-            }
+            },
+            readsOnly: true
         );
     }
 }

@@ -32,7 +32,8 @@ internal static class PipelineShowCommand
                             + PipelineCommand.RenderSteps(steps)
                 );
                 return ExitCodes.Ok;
-            }
+            },
+            readsOnly: true
         );
     }
 }

@@ -60,6 +60,9 @@ public sealed partial class SqlPipelineRunStore : IPipelineRunStore, IAsyncDispo
         await transaction.CommitAsync(cancellationToken);
     }
 
+    /// <summary>The runs table: its presence tells a run store from another SQLite file.</summary>
+    public const string RunsTable = "mhi_pipeline_runs";
+
     private const string Schema = """
         CREATE TABLE IF NOT EXISTS mhi_pipeline_runs (
             id TEXT PRIMARY KEY,

@@ -153,4 +153,22 @@ public sealed class AlertsCommandTests
             StringComparison.Ordinal
         );
     }
+
+    [Fact]
+    public async Task List_TrackingDatabaseAsStore_ExitTwoAndNoMonitoringTablesAdded()
+    {
+        using var temp = new TempFolder();
+        var path = temp.File("mlruns.db");
+        SqliteTables.Create(path, "experiments", "runs");
+
+        var result = await CliHarness.RunAsync("alerts", "list", "--store", path);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains(
+            $"{path} is not a monitoring store",
+            result.Error,
+            StringComparison.Ordinal
+        );
+        Assert.Equal(["experiments", "runs"], SqliteTables.List(path));
+    }
 }

@@ -87,6 +87,12 @@ public sealed class PipelineCommandTests
     public async Task PipelineShowOrCancel_UnknownRun_ExitsTwo(string verb)
     {
         using var temp = new TempFolder();
+        await (
+            await PipelineRunStoreFactory.OpenAsync(
+                "sqlite:///" + temp.File("pipelines.db"),
+                CancellationToken.None
+            )
+        ).DisposeAsync();
 
         var result = await CliHarness.RunAsync(
             "pipeline",
@@ -286,5 +292,36 @@ public sealed class PipelineCommandTests
         Assert.Equal(1, result.ExitCode);
         Assert.Contains(expected, result.Error, StringComparison.Ordinal);
         Assert.DoesNotContain("hunter2", result.Error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("runs")]
+    [InlineData("show")]
+    [InlineData("cancel")]
+    public async Task PipelineReadCommands_MissingStore_ExitTwoAndNothingCreated(string verb)
+    {
+        using var temp = new TempFolder();
+        var path = Path.Combine(temp.File("nothere"), "p.db");
+        string[] args = verb == "runs" ? ["pipeline", verb] : ["pipeline", verb, "0123456789"];
+
+        var result = await CliHarness.RunAsync([.. args, "--store", "sqlite:///" + path]);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains($"No pipeline run store at {path}", result.Error, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(temp.File("nothere")));
+    }
+
+    [Fact]
+    public async Task PipelineRuns_SqliteFileThatIsNotARunStore_ExitTwoAndNoTableAdded()
+    {
+        using var temp = new TempFolder();
+        var path = temp.File("mlruns.db");
+        SqliteTables.Create(path, "experiments");
+
+        var result = await CliHarness.RunAsync("pipeline", "runs", "--store", "sqlite:///" + path);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("is not a pipeline run store", result.Error, StringComparison.Ordinal);
+        Assert.Equal(["experiments"], SqliteTables.List(path));
     }
 }

@@ -22,6 +22,13 @@ public static class MonitoringStoreFactory
                 new SqliteMonitoringStoreOptions { DatabasePath = SqlitePath(location)! }
             );
 
+    /// <summary>
+    /// True when the existing file <paramref name="path"/> is a SQLite monitoring store; read
+    /// only, creates nothing.
+    /// </summary>
+    public static bool IsSqliteMonitoringStore(string path) =>
+        SqliteSchemaProbe.HasTable(path, SqliteMonitoringSchema.VersionTable);
+
     /// <summary>True when <paramref name="location"/> names a PostgreSQL database.</summary>
     public static bool IsPostgres(string? location) => DatabaseLocation.IsPostgres(location);
 

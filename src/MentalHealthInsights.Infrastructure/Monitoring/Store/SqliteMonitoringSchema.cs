@@ -8,6 +8,9 @@ internal static class SqliteMonitoringSchema
 {
     public const int CurrentVersion = 1;
 
+    /// <summary>The table every SQLite monitoring store has: tells one from another SQLite file.</summary>
+    public const string VersionTable = "monitoring_schema_version";
+
     public const string CreateV1 = """
         CREATE TABLE IF NOT EXISTS monitoring_schema_version (
             version INTEGER NOT NULL PRIMARY KEY,
