@@ -155,7 +155,7 @@ internal static class PipelineParameterKind
                     )
         );
 
-    /// <summary>One of <paramref name="choices"/> (exact, case-sensitive), mapped to its value.</summary>
+    /// <summary>One of <paramref name="choices"/> (exact, case-sensitive), mapped to its value; an empty choice is accepted but not listed in the message.</summary>
     public static PipelineParameterKind<T> Choice<T>(
         string name,
         string defaultValue,
@@ -170,7 +170,7 @@ internal static class PipelineParameterKind
                 choices.FirstOrDefault(c => c.Text == text) is { Text: not null } found
                     ? found.Value
                     : throw new FormatException(
-                        $"parameter {name} must be {string.Join(" or ", choices.Select(c => c.Text))}, not '{text}'."
+                        $"parameter {name} must be {string.Join(" or ", choices.Where(c => c.Text.Length > 0).Select(c => c.Text))}, not '{text}'."
                     )
         );
 

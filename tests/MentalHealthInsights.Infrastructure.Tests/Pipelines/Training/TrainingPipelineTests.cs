@@ -137,7 +137,7 @@ public sealed class TrainingPipelineTests : IDisposable
     }
 
     [Fact]
-    public async Task RunAsync_UnknownSearchStrategy_FailsAtTrainWithClearError()
+    public async Task RunAsync_UnknownSearchStrategy_RefusedBeforeAnyStepRuns()
     {
         var parameters = Small();
         parameters["search-strategy"] = "grid";
@@ -146,20 +146,22 @@ public sealed class TrainingPipelineTests : IDisposable
             CancellationToken.None
         );
 
-        var result = await new PipelineRunner(
-            store,
-            TimeProvider.System,
-            new PipelineRunnerOptions()
-        ).RunAsync(
-            PipelineCatalog.Find("training", TimeProvider.System)!,
-            new PipelineRunRequest { Parameters = parameters },
-            CancellationToken.None
+        var error = await Assert.ThrowsAsync<ArgumentException>(() =>
+            new PipelineRunner(store, TimeProvider.System, new PipelineRunnerOptions()).RunAsync(
+                PipelineCatalog.Find("training", TimeProvider.System)!,
+                new PipelineRunRequest { Parameters = parameters },
+                CancellationToken.None
+            )
         );
 
-        Assert.Equal(PipelineRunState.Failed, result.Run.State);
-        var train = Assert.Single(result.Steps, s => s.Name == "train");
-        Assert.Equal(StepRunState.Failed, train.State);
-        Assert.Contains("search-strategy", train.Error, StringComparison.Ordinal);
+        // Before: ingest, validate and EDA ran and wrote outputs, then train failed.
+        Assert.StartsWith(
+            "parameter search-strategy must be halving or full, not 'grid'.",
+            error.Message,
+            StringComparison.Ordinal
+        );
+        Assert.Empty(await store.ListRunsAsync(10, CancellationToken.None));
+        Assert.False(Directory.Exists(Path.Combine(_folder, "out")));
     }
 
     public void Dispose()
