@@ -45,7 +45,7 @@ public sealed class PipelineParameterChecksTests : IDisposable
         "parameter promotion-margin must be a number in [0, 1]"
     )]
     [InlineData("monitoring", "retrain", "maybe", "parameter retrain must be true or false")]
-    [InlineData("monitoring", "last", "9999999d", "parameter last must be at most 3650d")]
+    [InlineData("monitoring", "last", "9999999d", "parameter last must be at most 36500d")]
     [InlineData("monitoring", "last", "7w", "parameter last must look like 7d, 24h or 90m")]
     [InlineData("monitoring", "from", "yesterday", "parameter from must be an ISO 8601 time")]
     [InlineData("monitoring", "to", "1/2/2026", "parameter to must be an ISO 8601 time")]

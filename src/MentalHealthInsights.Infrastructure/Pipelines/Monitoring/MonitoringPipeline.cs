@@ -1,4 +1,3 @@
-using System.Globalization;
 using MentalHealthInsights.Core.Monitoring;
 using MentalHealthInsights.Core.Monitoring.Alerts;
 using MentalHealthInsights.Core.Pipelines;
@@ -22,9 +21,6 @@ public sealed class MonitoringPipeline : IPipelineFactory
     /// <inheritdoc />
     public string Name => PipelineName;
 
-    /// <summary>The longest <c>last</c> window: 3,650 days (about ten years).</summary>
-    public const int MaxLastDays = 3650;
-
     internal static readonly PipelineParameterKind<string> Current = PipelineParameterKind.Text(
         "current",
         "",
@@ -41,7 +37,7 @@ public sealed class MonitoringPipeline : IPipelineFactory
     internal static readonly PipelineParameterKind<TimeSpan?> Last = new(
         "last",
         "",
-        "Window length back from now (7d, 24h, 90m; at most 3650d), instead of from/to",
+        "Window length back from now (7d, 24h, 90m; at most 36500d), instead of from/to",
         ParseLast
     );
     internal static readonly PipelineParameterKind<AlertSettings> AlertsConfig = new(
@@ -177,8 +173,11 @@ public sealed class MonitoringPipeline : IPipelineFactory
         if (last is { } length)
         {
             return from is not null || to is not null
-                ? throw new FormatException("use either last or from/to, not both.")
-                : (now - length, now);
+                    ? throw new FormatException("use either last or from/to, not both.")
+                : MonitoringDuration.TryStartBefore(now, length, out var since) ? (since, now)
+                : throw new FormatException(
+                    "parameter last reaches back before the earliest time there is."
+                );
         }
         var end = to ?? now;
         return from is { } start && end <= start
@@ -243,45 +242,9 @@ public sealed class MonitoringPipeline : IPipelineFactory
             }
         );
 
-    /// <summary>"7d", "24h", "90m": a positive whole number and a unit, at most <see cref="MaxLastDays"/> days; empty: none.</summary>
-    private static TimeSpan? ParseLast(string text)
-    {
-        if (text.Length == 0)
-        {
-            return null;
-        }
-        if (
-            text.Length >= 2
-            && long.TryParse(
-                text.AsSpan(0, text.Length - 1),
-                NumberStyles.None,
-                CultureInfo.InvariantCulture,
-                out var value
-            )
-            && value > 0
-        )
-        {
-            var minutes = text[^1] switch
-            {
-                'd' => value <= MaxLastDays ? value * 24 * 60 : -1,
-                'h' => value <= MaxLastDays * 24L ? value * 60 : -1,
-                'm' => value <= MaxLastDays * 24L * 60 ? value : -1,
-                _ => 0,
-            };
-            if (minutes > 0)
-            {
-                return TimeSpan.FromMinutes(minutes);
-            }
-            if (minutes < 0)
-            {
-                throw new FormatException(
-                    string.Create(
-                        CultureInfo.InvariantCulture,
-                        $"parameter last must be at most {MaxLastDays}d ({MaxLastDays * 24}h), not '{text}'."
-                    )
-                );
-            }
-        }
-        throw new FormatException($"parameter last must look like 7d, 24h or 90m, not '{text}'.");
-    }
+    /// <summary>"7d", "24h", "90m", read as <c>mhi monitor --last</c> reads it (<see cref="MonitoringDuration"/>); empty: none.</summary>
+    private static TimeSpan? ParseLast(string text) =>
+        text.Length == 0 ? null
+        : MonitoringDuration.TryParse(text, out var value, out var error) ? value
+        : throw new FormatException($"parameter last {error}, not '{text}'.");
 }

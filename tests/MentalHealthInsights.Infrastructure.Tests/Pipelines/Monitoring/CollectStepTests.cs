@@ -10,7 +10,7 @@ namespace MentalHealthInsights.Infrastructure.Tests.Pipelines.Monitoring;
 public sealed class CollectStepTests
 {
     [Theory]
-    [InlineData("9999999d", "", "parameter last must be at most 3650d")]
+    [InlineData("9999999d", "", "parameter last must be at most 36500d")]
     [InlineData("7x", "", "parameter last must look like 7d, 24h or 90m")]
     [InlineData("7d", "2026-11-01", "use either last or from/to, not both.")]
     public async Task ExecuteAsync_BadWindow_NotRetryableWithClearMessage(
