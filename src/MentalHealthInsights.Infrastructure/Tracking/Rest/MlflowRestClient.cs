@@ -31,6 +31,7 @@ public sealed class MlflowRestClient : IDisposable
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(timeProvider);
+        options = WithoutUserInfo(options);
         var scheme = options.ServerUri.Scheme;
         if (scheme != Uri.UriSchemeHttp && scheme != Uri.UriSchemeHttps)
         {
@@ -69,6 +70,37 @@ public sealed class MlflowRestClient : IDisposable
 
     /// <inheritdoc />
     public void Dispose() => _http.Dispose();
+
+    /// <summary>
+    /// Credentials in the URI (<c>http://user:password@host</c>, as Python's requests reads them)
+    /// become the basic-auth user and password unless a token or the MLflow variables give
+    /// credentials, and leave the URI: HttpClient never sends them itself, and the URI is
+    /// printed in messages ("The MLflow server at … could not be reached"), which used to show
+    /// the password.
+    /// </summary>
+    internal static MlflowRestOptions WithoutUserInfo(MlflowRestOptions options)
+    {
+        if (options.ServerUri.UserInfo.Length == 0)
+        {
+            return options;
+        }
+        var server = new UriBuilder(options.ServerUri) { UserName = "", Password = "" }.Uri;
+        var userInfo = options.ServerUri.UserInfo;
+        var colon = userInfo.IndexOf(':', StringComparison.Ordinal);
+        var user = Uri.UnescapeDataString(colon < 0 ? userInfo : userInfo[..colon]);
+        var password = colon < 0 ? "" : Uri.UnescapeDataString(userInfo[(colon + 1)..]);
+        return string.IsNullOrEmpty(options.Token) && string.IsNullOrEmpty(options.BasicAuthUser)
+            ? options with
+            {
+                ServerUri = server,
+                BasicAuthUser = user,
+                BasicAuthPassword = password,
+            }
+            : options with
+            {
+                ServerUri = server,
+            };
+    }
 
     internal static AuthenticationHeaderValue? Authorization(MlflowRestOptions options)
     {

@@ -40,6 +40,32 @@ public sealed class MlflowRestClientTests
     public async Task Send_TokenAndUser_TokenWins() =>
         Assert.Equal("Bearer t", await AuthorizationSentAsync(Options("t", "alice", "pw")));
 
+    /// <summary>
+    /// Credentials in the URI are sent as basic auth (they were ignored by HttpClient) and kept
+    /// out of the URI the client prints: a tester saw "The MLflow server at
+    /// http://user:secret@… could not be reached".
+    /// </summary>
+    [Theory]
+    [InlineData("http://alice:pa%3Ass@placeholder/", null, null, "alice:pa:ss")]
+    [InlineData("http://alice@placeholder/", null, null, "alice:")]
+    [InlineData("http://alice:url@placeholder/", "bob", "env", "bob:env")]
+    public async Task Send_CredentialsInTheUri_BasicAuthAndNotInTheServerUri(
+        string uri,
+        string? user,
+        string? password,
+        string expected
+    )
+    {
+        var options = Options(null, user, password) with { ServerUri = new Uri(uri) };
+        using var client = new MlflowRestClient(options, TimeProvider.System);
+
+        Assert.Equal("http://placeholder/", client.ServerUri.AbsoluteUri);
+        Assert.Equal(
+            "Basic " + Convert.ToBase64String(Encoding.UTF8.GetBytes(expected)),
+            await AuthorizationSentAsync(options)
+        );
+    }
+
     [Fact]
     public async Task Send_NoCredentials_NoAuthorizationHeader() =>
         Assert.Null(await AuthorizationSentAsync(Options(null, null, null)));

@@ -13,7 +13,12 @@ internal sealed class RestTestServer : IDisposable
         Client = new MlflowRestClient(
             baseOptions with
             {
-                ServerUri = Server.Uri,
+                // Credentials in the given URI are kept, on the fake server's address.
+                ServerUri = options?.ServerUri.UserInfo is { Length: > 0 } userInfo
+                    ? new Uri(
+                        $"{Server.Uri.Scheme}://{userInfo}@{Server.Uri.Authority}{Server.Uri.PathAndQuery}"
+                    )
+                    : Server.Uri,
                 Retry = options?.Retry ?? FastRetry,
             },
             clientClock ?? new ManualTimeProvider()
