@@ -51,6 +51,24 @@ internal static class TrackingPushCommand
             CommandRunner.Wrap(
                 async (parseResult, io, cancellationToken) =>
                 {
+                    var toUri = parseResult.GetRequiredValue(to);
+                    // An empty location would mean the default ./mlruns.db: say what is meant.
+                    foreach (
+                        var (name, value) in new[]
+                        {
+                            ("--to", toUri),
+                            ("--from", parseResult.GetValue(from)),
+                        }
+                    )
+                    {
+                        if (value is not null && string.IsNullOrWhiteSpace(value))
+                        {
+                            throw new CommandFailure(
+                                ExitCodes.Usage,
+                                $"{name} is empty: name a tracking store (http(s)://SERVER, sqlite:///PATH or a path)."
+                            );
+                        }
+                    }
                     var fromUri =
                         parseResult.GetValue(from)
                         ?? Environment.GetEnvironmentVariable(
@@ -67,7 +85,9 @@ internal static class TrackingPushCommand
                             : null,
                         environment.Time
                     );
-                    var target = Open(parseResult.GetRequiredValue(to), null, environment.Time);
+                    // A mistyped source would be created empty and "push" nothing.
+                    TrackingConnection.RequireExisting(source.TrackingDatabasePath);
+                    var target = Open(toUri, null, environment.Time);
                     if (
                         string.Equals(
                             source.TrackingUri,
@@ -81,6 +101,20 @@ internal static class TrackingPushCommand
                             $"--to names the source store itself ({source.TrackingUri})."
                         );
                     }
+                    var names = (From: source.TrackingUri, To: target.TrackingUri);
+                    var dry = parseResult.GetValue(dryRun);
+                    // A dry run writes nothing: a local target that does not exist yet is
+                    // compared as the empty store it would be, made in a scratch folder.
+                    using var scratch =
+                        dry
+                        && target.TrackingDatabasePath is { } targetDatabase
+                        && !File.Exists(targetDatabase)
+                            ? new ScratchFolder()
+                            : null;
+                    if (scratch is not null)
+                    {
+                        target = Open(scratch.Database, null, environment.Time);
+                    }
                     var push = new TrackingPush(
                         Endpoint(source),
                         Endpoint(target),
@@ -88,7 +122,7 @@ internal static class TrackingPushCommand
                         new TrackingPushOptions
                         {
                             Experiments = parseResult.GetValue(experiment) ?? [],
-                            DryRun = parseResult.GetValue(dryRun),
+                            DryRun = dry,
                         }
                     );
                     var report = await TrackingConnection.CallAsync(() =>
@@ -96,13 +130,11 @@ internal static class TrackingPushCommand
                     );
                     if (parseResult.GetValue(json))
                     {
-                        await io.Output.WriteLineAsync(
-                            JsonOutput.Format(ToJson(report, source, target))
-                        );
+                        await io.Output.WriteLineAsync(JsonOutput.Format(ToJson(report, names)));
                     }
                     else
                     {
-                        await WriteTextAsync(io, report, source, target);
+                        await WriteTextAsync(io, report, names);
                     }
                     return report.Succeeded ? ExitCodes.Ok : ExitCodes.InvalidData;
                 }
@@ -130,14 +162,32 @@ internal static class TrackingPushCommand
         }
     }
 
+    /// <summary>A temporary folder for a dry run's empty target, deleted with the command.</summary>
+    private sealed class ScratchFolder : IDisposable
+    {
+        private readonly string _folder = Directory
+            .CreateTempSubdirectory("mhi-push-dry-run-")
+            .FullName;
+
+        public string Database => Path.Combine(_folder, "mlruns.db");
+
+        // Pooled connections may still hold the files: deleting them is fine on Linux and
+        // macOS; clearing every pool here would close other stores' connections in this process.
+        public void Dispose()
+        {
+            try
+            {
+                Directory.Delete(_folder, recursive: true);
+            }
+            catch (IOException) { }
+            catch (UnauthorizedAccessException) { }
+        }
+    }
+
     private static PushEndpoint Endpoint(TrackingBackend backend) =>
         new(backend.Tracking, backend.Artifacts, backend.Registry, backend.TrackingUri);
 
-    private static JsonObject ToJson(
-        PushReport report,
-        TrackingBackend source,
-        TrackingBackend target
-    )
+    private static JsonObject ToJson(PushReport report, (string From, string To) names)
     {
         var failures = new JsonArray();
         foreach (var failure in report.Failures)
@@ -154,8 +204,8 @@ internal static class TrackingPushCommand
         }
         return new JsonObject
         {
-            ["from"] = source.TrackingUri,
-            ["to"] = target.TrackingUri,
+            ["from"] = names.From,
+            ["to"] = names.To,
             ["dryRun"] = report.DryRun,
             ["experiments"] = report.Experiments,
             ["experimentsCreated"] = report.ExperimentsCreated,
@@ -179,15 +229,14 @@ internal static class TrackingPushCommand
     private static async Task WriteTextAsync(
         CommandIo io,
         PushReport report,
-        TrackingBackend source,
-        TrackingBackend target
+        (string From, string To) names
     )
     {
         var lines = new[]
         {
             string.Create(
                 CultureInfo.InvariantCulture,
-                $"{(report.DryRun ? "dry run (nothing written): " : "")}{source.TrackingUri} → {target.TrackingUri}"
+                $"{(report.DryRun ? "dry run (nothing written): " : "")}{names.From} → {names.To}"
             ),
             string.Create(
                 CultureInfo.InvariantCulture,

@@ -70,7 +70,8 @@ internal static class TrackingConnection
         return backend;
     }
 
-    private static void RequireExisting(string? database)
+    /// <summary>Exit 2, "no tracking store at PATH", when <paramref name="database"/> (a local store's file) does not exist.</summary>
+    public static void RequireExisting(string? database)
     {
         if (database is not null && !File.Exists(database))
         {

@@ -102,6 +102,64 @@ public sealed class TrackingPushCommandTests : IDisposable
         );
     }
 
+    /// <summary>
+    /// A tester's probe: a dry run to a new store created it (and its folder), a mistyped --from
+    /// was created empty and "pushed" nothing with exit 0, and --to '' meant ./mlruns.db.
+    /// </summary>
+    [Fact]
+    public async Task Push_DryRunToANewStore_CountsAndCreatesNothing()
+    {
+        await SeedAsync();
+        var fresh = _temp.File("fresh/dry.db");
+
+        var result = await RunAsync(
+            "tracking",
+            "push",
+            "--from",
+            SourceUri,
+            "--to",
+            fresh,
+            "--dry-run",
+            "--json"
+        );
+
+        Assert.Equal(0, result.ExitCode);
+        using var json = JsonDocument.Parse(result.Output);
+        Assert.Equal(2, json.RootElement.GetProperty("runsCopied").GetInt32());
+        Assert.Contains(
+            "fresh",
+            json.RootElement.GetProperty("to").GetString(),
+            StringComparison.Ordinal
+        );
+        Assert.False(Directory.Exists(_temp.File("fresh")));
+    }
+
+    [Theory]
+    [InlineData("--from", "missing.db", ExitCodes.InvalidData, "no tracking store at")]
+    [InlineData("--to", "", ExitCodes.Usage, "--to is empty")]
+    [InlineData("--from", " ", ExitCodes.Usage, "--from is empty")]
+    public async Task Push_MissingSourceOrEmptyLocation_RefusedAndNothingCreated(
+        string option,
+        string value,
+        int exitCode,
+        string message
+    )
+    {
+        await SeedAsync();
+        var path = value.EndsWith(".db", StringComparison.Ordinal) ? _temp.File(value) : value;
+        string[] args =
+            option == "--from"
+                ? ["tracking", "push", "--from", path, "--to", TargetUri]
+                : ["tracking", "push", "--from", SourceUri, "--to", path];
+
+        var result = await RunAsync(args);
+
+        Assert.Equal(exitCode, result.ExitCode);
+        Assert.Contains(message, result.Error, StringComparison.Ordinal);
+        Assert.False(File.Exists(_temp.File("missing.db")));
+        Assert.False(File.Exists(_temp.File("target.db")));
+    }
+
     [Fact]
     public async Task Push_TargetIsTheSource_UsageError()
     {
