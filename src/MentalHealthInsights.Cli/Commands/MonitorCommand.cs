@@ -13,7 +13,6 @@ using MentalHealthInsights.Infrastructure.Monitoring;
 using MentalHealthInsights.Infrastructure.Monitoring.Alerts;
 using MentalHealthInsights.Infrastructure.Monitoring.Store;
 using MentalHealthInsights.Infrastructure.Scoring;
-using MentalHealthInsights.Infrastructure.Storage;
 using MentalHealthInsights.Infrastructure.Tracking.Sqlite;
 
 namespace MentalHealthInsights.Cli.Commands;
@@ -338,8 +337,7 @@ internal static partial class MonitorCommand
                                 )
                             );
                         }
-                        catch (IOException ex)
-                            when (storePath is not null && ex is not StorageException)
+                        catch (MonitoringStoreException ex)
                         {
                             throw new CommandFailure(
                                 ExitCodes.InvalidData,

@@ -160,11 +160,18 @@ public sealed partial class MonitoringJob(TimeProvider time)
         {
             return result;
         }
-        var alertResult = await alerts.ProcessAsync(
-            CreateSnapshot(options, result),
-            cancellationToken
-        );
-        return result with { Alerts = alertResult };
+        try
+        {
+            var alertResult = await alerts.ProcessAsync(
+                CreateSnapshot(options, result),
+                cancellationToken
+            );
+            return result with { Alerts = alertResult };
+        }
+        catch (IOException ex)
+        {
+            throw new MonitoringStoreException(ex.Message, ex);
+        }
     }
 
     /// <summary>

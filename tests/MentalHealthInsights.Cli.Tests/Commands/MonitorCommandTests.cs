@@ -82,6 +82,45 @@ public sealed class MonitorCommandTests
         Assert.Contains("current file", result.Error, StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// An output that cannot be written (here an existing file) used to be reported as "The
+    /// monitoring report is written to …, but the monitoring store failed" — nothing had been
+    /// written. Only a store failing after the report says so now.
+    /// </summary>
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task Monitor_OutputOrStoreUnwritable_SaysWhichAndWhetherTheReportExists(
+        bool outputIsAFile
+    )
+    {
+        using var temp = new TempFolder();
+        var reference = await GenerateAsync(temp, "ref.csv", 200, 1);
+        var current = await GenerateAsync(temp, "cur.csv", 100, 2);
+        var blocker = temp.File("blocker.txt");
+        await File.WriteAllTextAsync(blocker, "x");
+
+        var result = await CliHarness.RunAsync(
+            "monitor",
+            "-r",
+            reference,
+            "-c",
+            current,
+            "-o",
+            outputIsAFile ? blocker : temp.File("out"),
+            "--store",
+            outputIsAFile ? temp.File("state/monitoring.db") : Path.Combine(blocker, "m.db"),
+            "--no-track"
+        );
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Equal(
+            !outputIsAFile,
+            result.Error.Contains("The monitoring report is written to", StringComparison.Ordinal)
+        );
+        Assert.Equal(!outputIsAFile, File.Exists(temp.File("out/monitoring-report.html")));
+    }
+
     [Theory]
     [InlineData("--window", "1w")]
     [InlineData("--last", "-3d")]
