@@ -469,6 +469,7 @@ internal static partial class MonitorCommand
             }
             var node = new JsonObject
             {
+                ["disclaimer"] = report.Disclaimer,
                 ["html"] = result.Output.HtmlPath,
                 ["json"] = result.Output.JsonPath,
                 ["referenceProfile"] = result.Output.ProfilePath,
@@ -479,7 +480,7 @@ internal static partial class MonitorCommand
             await io.Output.WriteLineAsync(JsonOutput.Format(node));
             return;
         }
-        await io.Output.WriteLineAsync(MonitoringReport.Disclaimer);
+        await io.Output.WriteLineAsync(MonitoringReport.DisclaimerText);
         foreach (var finding in report.Findings)
         {
             await io.Output.WriteLineAsync($"- {finding}");

@@ -13,8 +13,11 @@ namespace MentalHealthInsights.Core.Monitoring;
 public sealed record MonitoringReport
 {
     /// <summary>The framing every rendering carries.</summary>
-    public const string Disclaimer =
+    public const string DisclaimerText =
         "This is a screening aid, not a diagnosis. Monitoring describes the model's inputs and outputs, not people.";
+
+    /// <summary><see cref="DisclaimerText"/>, so monitoring.json carries it as the HTML report does.</summary>
+    public string Disclaimer { get; init; } = DisclaimerText;
 
     /// <summary>When the analysis ran (from the host's <see cref="TimeProvider"/>).</summary>
     public required DateTimeOffset GeneratedAt { get; init; }

@@ -3,6 +3,7 @@ using System.Text.Json;
 using MentalHealthInsights.Cli.Commands;
 using MentalHealthInsights.Cli.Hosting;
 using MentalHealthInsights.Core.Data.Synthetic;
+using MentalHealthInsights.Core.Monitoring;
 using MentalHealthInsights.Core.Scoring.PredictionLog;
 using MentalHealthInsights.Infrastructure.Scoring.PredictionLog;
 using Microsoft.Data.Sqlite;
@@ -58,7 +59,18 @@ public sealed class MonitorCommandTests
         Assert.Equal(0, metrics.GetProperty("dataset_drift").GetDouble());
         Assert.Equal(800, metrics.GetProperty("rows_current").GetDouble());
         Assert.True(File.Exists(temp.File("out/monitoring-report.html")));
-        Assert.True(File.Exists(temp.File("out/monitoring.json")));
+        // The framing is in every output, the JSON ones too (they lacked it).
+        Assert.Equal(
+            MonitoringReport.DisclaimerText,
+            json.RootElement.GetProperty("disclaimer").GetString()
+        );
+        using var file = JsonDocument.Parse(
+            await File.ReadAllTextAsync(temp.File("out/monitoring.json"))
+        );
+        Assert.Equal(
+            MonitoringReport.DisclaimerText,
+            file.RootElement.GetProperty("disclaimer").GetString()
+        );
     }
 
     [Fact]
