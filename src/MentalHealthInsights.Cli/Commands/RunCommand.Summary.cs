@@ -69,6 +69,8 @@ internal static partial class RunCommand
                         .Select(col => (JsonNode?)col),
                 ]),
                 ["alertsFired"] = Long(M("alert", "alerts_fired")),
+                // Still breached but within their cool-down: not announced again, not gone.
+                ["alertsSuppressed"] = Long(M("alert", "alerts_suppressed")),
                 ["firedRules"] = new JsonArray([
                     .. M("alert", "fired_rules")
                         .Split(',', StringSplitOptions.RemoveEmptyEntries)
@@ -182,6 +184,10 @@ internal static partial class RunCommand
             "Alerts",
             string.Create(c, $"{(long)mon["alertsFired"]!} fired")
                 + (rules.Length > 0 ? $": {rules}" : "")
+                + string.Create(
+                    c,
+                    $"; {(long)mon["alertsSuppressed"]!} suppressed (still breached, in cool-down)"
+                )
         );
         Row("Monitoring", (string)mon["report"]!);
         Row(

@@ -123,7 +123,18 @@ public sealed class EdaAndRunCommandTests
             monitoring.GetProperty("driftedColumns").EnumerateArray().Select(c => c.GetString())
         );
         Assert.Contains("Drift", result.Output);
-        Assert.Contains("Alerts", result.Output);
+        // Suppressed alerts (still breached, in cool-down) are counted beside the fired ones.
+        var suppressed = monitoring.GetProperty("alertsSuppressed").GetInt64();
+        Assert.Contains(
+            $"fired{(monitoring.GetProperty("firedRules").GetArrayLength() > 0 ? ": " : "")}",
+            result.Output,
+            StringComparison.Ordinal
+        );
+        Assert.Contains(
+            $"; {suppressed} suppressed (still breached, in cool-down)",
+            result.Output,
+            StringComparison.Ordinal
+        );
         Assert.Contains("A screening aid, not a diagnosis.", result.Output);
         Assert.Contains("batch-scoring [2/2] score: completed", result.Error);
     }
