@@ -96,13 +96,20 @@ internal static partial class SimulateCommand
                     )
                         ? parsed
                         : SimulationScenario.Stable;
+                    var dayCount = parseResult.GetValue(days);
+                    // A default the user did not choose follows a short run (--days 2 with the
+                    // default label delay of 3 used to be refused); one given is checked as is.
+                    int Capped(Option<int> option) =>
+                        parseResult.GetResult(option) is { Implicit: false }
+                            ? parseResult.GetValue(option)
+                            : Math.Min(parseResult.GetValue(option), Math.Max(1, dayCount));
                     var options = new SimulationOptions
                     {
-                        Days = parseResult.GetValue(days),
+                        Days = dayCount,
                         RowsPerDay = parseResult.GetValue(rowsPerDay),
                         Scenario = chosen,
-                        DriftStartDay = parseResult.GetValue(driftStart),
-                        LabelDelayDays = parseResult.GetValue(labelDelay),
+                        DriftStartDay = Capped(driftStart),
+                        LabelDelayDays = Capped(labelDelay),
                         ReferenceRows = parseResult.GetValue(referenceRows),
                         Seed = parseResult.GetValue(seed),
                     };

@@ -161,6 +161,35 @@ public sealed class SimulateCommandTests
         Assert.Equal(0, stable.ExitCode);
     }
 
+    /// <summary>
+    /// Defaults the user did not pass follow a short run: six days of sleep-decline without
+    /// --drift-start (default 10) drift from day 6; two days keep labels after two days, not the
+    /// default three. Both were refused as if the user had given them.
+    /// </summary>
+    [Fact]
+    public async Task Simulate_ShortRunWithDefaults_DefaultsFollowTheDays()
+    {
+        using var temp = new TempFolder();
+
+        var sixDays = await Simulate(temp.File("a"), "--scenario", "sleep-decline");
+        var twoDays = await CliHarness.RunAsync(
+            "simulate",
+            "--days",
+            "2",
+            "--out",
+            temp.File("b"),
+            "--rows-per-day",
+            "50",
+            "--reference-rows",
+            "100"
+        );
+
+        Assert.Equal(0, sixDays.ExitCode);
+        Assert.Contains("sleep-decline from day 6", sixDays.Output, StringComparison.Ordinal);
+        Assert.Equal(0, twoDays.ExitCode);
+        Assert.Contains("labels after 2 day(s)", twoDays.Output, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Simulate_UnknownScenario_IsAUsageError()
     {
