@@ -12,6 +12,16 @@ namespace MentalHealthInsights.Cli.Commands;
 /// <summary><c>mhi eda</c>: the exploratory analysis report (HTML + JSON + plots).</summary>
 internal static class EdaCommand
 {
+    /// <summary>The rejects file written into the output folder.</summary>
+    private const string RejectsFileName = "rejects.csv";
+
+    /// <summary>Everything <c>mhi eda</c> writes into its output folder.</summary>
+    public static OutputFolderLayout Outputs { get; } =
+        new(
+            [EdaReportWriter.HtmlFileName, EdaReportWriter.JsonFileName, RejectsFileName],
+            [EdaReportWriter.PlotsFolder]
+        );
+
     public static Command Create(CliEnvironment environment)
     {
         var input = DataValidateCommand.InputOption();
@@ -38,6 +48,12 @@ internal static class EdaCommand
                 async (parseResult, io, cancellationToken) =>
                 {
                     var options = DataValidateCommand.ParseRanges(parseResult.GetValue(ranges));
+                    StorageArguments.RequireNotOverwritten(
+                        "--input",
+                        parseResult.GetRequiredValue(input),
+                        parseResult.GetRequiredValue(output),
+                        Outputs
+                    );
                     // An s3:// input is streamed into the validator in one pass (no local
                     // copy); an s3:// output folder is written locally and uploaded only when
                     // the report is complete.
@@ -69,7 +85,7 @@ internal static class EdaCommand
                     {
                         throw await outputStage.KeepRejectsAsync(
                             failure,
-                            "rejects.csv",
+                            RejectsFileName,
                             cancellationToken
                         );
                     }
@@ -140,7 +156,7 @@ internal static class EdaCommand
     )
     {
         Directory.CreateDirectory(outputDirectory);
-        var rejectsPath = Path.Combine(outputDirectory, "rejects.csv");
+        var rejectsPath = Path.Combine(outputDirectory, RejectsFileName);
         var loaded = await ProgressDisplay.RunAsync(
             environment,
             io,

@@ -168,6 +168,24 @@ internal static class TrainCommand
             CommandRunner.Wrap(
                 async (parseResult, io, cancellationToken) =>
                 {
+                    foreach (
+                        var (option, text) in new[]
+                        {
+                            ("--input", parseResult.GetRequiredValue(input)),
+                            ("--eda-summary", parseResult.GetValue(edaSummary)),
+                        }
+                    )
+                    {
+                        if (text is not null)
+                        {
+                            StorageArguments.RequireNotOverwritten(
+                                option,
+                                text,
+                                parseResult.GetRequiredValue(output),
+                                TrainingJob.Outputs
+                            );
+                        }
+                    }
                     // s3:// inputs are streamed to temporary files (training reads the data
                     // twice: rows and hash); an s3:// output folder is uploaded after the run.
                     using var staged = await StorageArguments.StageInputAsync(
@@ -228,7 +246,7 @@ internal static class TrainCommand
                     {
                         throw await outputStage.KeepRejectsAsync(
                             failure,
-                            "rejects.csv",
+                            TrainingJob.RejectsFileName,
                             cancellationToken
                         );
                     }

@@ -68,6 +68,31 @@ internal static class StorageArguments
         return new StagedOutput(folder.Path, location, folder);
     }
 
+    /// <summary>
+    /// Refuses (exit 1) an input that the command would overwrite: one of
+    /// <paramref name="layout"/>'s files, or a file inside one of its folders, in the output
+    /// folder <paramref name="output"/>. Checked before anything is read or written.
+    /// </summary>
+    public static void RequireNotOverwritten(
+        string option,
+        string input,
+        string output,
+        OutputFolderLayout layout
+    )
+    {
+        var overwritten = layout.FindOverwritten(Parse(input), Parse(output));
+        if (overwritten is not null)
+        {
+            var what = overwritten.EndsWith('/')
+                ? $"inside {overwritten}, which this command replaces in --out"
+                : $"{overwritten}, which this command writes into --out";
+            throw new CommandFailure(
+                ExitCodes.Usage,
+                $"{option} is {what}; the input is never overwritten: choose another --out folder."
+            );
+        }
+    }
+
     /// <summary>The full path of an existing local input file, or exit code 2.</summary>
     public static string RequireLocalFile(string path)
     {

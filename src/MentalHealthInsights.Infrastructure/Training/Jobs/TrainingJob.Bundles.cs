@@ -46,7 +46,7 @@ public sealed partial class TrainingJob
                 PromotableReason = evaluation.PromotionReason,
                 Warnings = report.Warnings,
             };
-            var folder = Path.Combine(options.OutputDirectory, "models", trained.TrainerName);
+            var folder = Path.Combine(options.OutputDirectory, ModelsFolder, trained.TrainerName);
             var location = ModelBundleWriter.Write(
                 folder,
                 metadata,

@@ -1,7 +1,9 @@
 using MentalHealthInsights.Core.Training.Protocol;
 using MentalHealthInsights.Infrastructure.Data;
 using MentalHealthInsights.Infrastructure.Hashing;
+using MentalHealthInsights.Infrastructure.Monitoring;
 using MentalHealthInsights.Infrastructure.Reporting.Training;
+using MentalHealthInsights.Infrastructure.Storage;
 using MentalHealthInsights.Infrastructure.Threading;
 using MentalHealthInsights.Infrastructure.Versioning;
 
@@ -15,6 +17,32 @@ namespace MentalHealthInsights.Infrastructure.Training.Jobs;
 /// <param name="time">The clock (report and bundle timestamps).</param>
 public sealed partial class TrainingJob(TimeProvider time)
 {
+    /// <summary>The rejects file written into the output folder.</summary>
+    public const string RejectsFileName = "rejects.csv";
+
+    /// <summary>The validation summary written into the output folder.</summary>
+    public const string ValidationFileName = "validation.json";
+
+    /// <summary>The sub-folder holding one model bundle per model.</summary>
+    public const string ModelsFolder = "models";
+
+    /// <summary>
+    /// Everything the job writes into <see cref="TrainingJobOptions.OutputDirectory"/>: the
+    /// report, the rejects file, the validation summary, the reference profile, the plots and
+    /// the model bundles. Commands refuse an input that is one of them.
+    /// </summary>
+    public static OutputFolderLayout Outputs { get; } =
+        new(
+            [
+                TrainingReportWriter.HtmlFileName,
+                TrainingReportWriter.JsonFileName,
+                RejectsFileName,
+                ValidationFileName,
+                MonitoringReportWriter.ProfileFileName,
+            ],
+            [TrainingReportWriter.PlotsFolder, ModelsFolder]
+        );
+
     /// <summary>
     /// Runs the job. Unusable input (unreadable file, no valid rows) → <see cref="InvalidDataException"/>
     /// with a message fit for the user; a run stopped by the leakage guard or for too little
@@ -29,7 +57,7 @@ public sealed partial class TrainingJob(TimeProvider time)
         ArgumentNullException.ThrowIfNull(options);
         var trainers = TrainerRegistry.Create(options.Models, options.Threads);
         Directory.CreateDirectory(options.OutputDirectory);
-        var rejectsPath = Path.Combine(options.OutputDirectory, "rejects.csv");
+        var rejectsPath = Path.Combine(options.OutputDirectory, RejectsFileName);
 
         var loaded = DatasetLoader.Load(
             options.InputPath,
@@ -81,7 +109,7 @@ public sealed partial class TrainingJob(TimeProvider time)
         try
         {
             bundles = WriteBundles(options, report, result, commit, cancellationToken);
-            validationSummaryPath = Path.Combine(options.OutputDirectory, "validation.json");
+            validationSummaryPath = Path.Combine(options.OutputDirectory, ValidationFileName);
             File.WriteAllText(validationSummaryPath, ValidationReportJson.Serialize(loaded.Report));
             profilePath = WriteReferenceProfile(options, loaded.Records, report, result);
         }
