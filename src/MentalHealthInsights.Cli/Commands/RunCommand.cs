@@ -237,7 +237,7 @@ internal static partial class RunCommand
             var failed = result.Steps.FirstOrDefault(s => s.State == StepRunState.Failed);
             throw new CommandFailure(
                 ExitCodes.InvalidData,
-                $"pipeline {name} (run {result.Run.Id}) failed at {failed?.Name ?? "?"}: {failed?.Error ?? result.Run.Error}. See: mhi pipeline show {result.Run.Id}"
+                $"pipeline {name} (run {result.Run.Id}) failed at {failed?.Name ?? "?"}: {(failed?.Error ?? result.Run.Error)?.TrimEnd('.')}. See: mhi pipeline show {result.Run.Id}"
             );
         }
         return result;

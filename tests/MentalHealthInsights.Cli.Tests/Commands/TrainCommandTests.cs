@@ -97,6 +97,33 @@ public sealed class TrainCommandTests
         );
     }
 
+    [Fact]
+    public async Task Train_RandomForestOnThirtyRows_SaysPlainlyWithExitTwo()
+    {
+        using var temp = new TempFolder();
+        await CliHarness.RunAsync("data", "generate", "-n", "30", "-o", temp.File("d.csv"));
+
+        var result = await CliHarness.RunAsync(
+            "train",
+            "-i",
+            temp.File("d.csv"),
+            "-o",
+            temp.File("t"),
+            "--search-budget",
+            "1",
+            "--bootstrap",
+            "100",
+            "--no-track"
+        );
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.StartsWith(
+            "error: The random forest (rf) could not be trained on so few rows",
+            result.Error
+        );
+        Assert.Single(result.Error.Trim().Split('\n'));
+    }
+
     [Theory]
     [InlineData("--models", "svm")]
     [InlineData("--threshold", "recall:2")]

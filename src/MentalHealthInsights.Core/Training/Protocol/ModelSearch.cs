@@ -129,16 +129,24 @@ internal static class ModelSearch
             }
             else
             {
-                Parallel.For(
-                    0,
-                    pairs.Length,
-                    new ParallelOptions
-                    {
-                        MaxDegreeOfParallelism = options.Parallelism,
-                        CancellationToken = cancellationToken,
-                    },
-                    p => gate.Run(() => FitPair(p), cancellationToken)
-                );
+                try
+                {
+                    Parallel.For(
+                        0,
+                        pairs.Length,
+                        new ParallelOptions
+                        {
+                            MaxDegreeOfParallelism = options.Parallelism,
+                            CancellationToken = cancellationToken,
+                        },
+                        p => gate.Run(() => FitPair(p), cancellationToken)
+                    );
+                }
+                catch (AggregateException e)
+                {
+                    // A fit's own error as itself; fits that were only cancelled as a cancellation.
+                    ParallelFailures.Rethrow(e);
+                }
             }
 
             foreach (var c in active)

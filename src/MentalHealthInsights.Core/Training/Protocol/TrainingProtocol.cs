@@ -1,4 +1,3 @@
-using System.Runtime.ExceptionServices;
 using MentalHealthInsights.Core.Data;
 using MentalHealthInsights.Core.Features;
 using MentalHealthInsights.Core.Training.Baseline;
@@ -282,7 +281,7 @@ public sealed partial class TrainingProtocol
                     {
                         One(index, stop.Token);
                     }
-                    catch (Exception e) when (e is not OperationCanceledException)
+                    catch (Exception e) when (!ParallelFailures.IsCancellation(e))
                     {
                         stop.Cancel();
                         throw;
@@ -302,10 +301,7 @@ public sealed partial class TrainingProtocol
         {
             // Callers see what a sequential run would throw: the first trainer's failure as it
             // was thrown, otherwise the cancellation.
-            var failure =
-                e.InnerExceptions.FirstOrDefault(x => x is not OperationCanceledException)
-                ?? e.InnerExceptions[0];
-            ExceptionDispatchInfo.Capture(failure).Throw();
+            ParallelFailures.Rethrow(e);
         }
     }
 

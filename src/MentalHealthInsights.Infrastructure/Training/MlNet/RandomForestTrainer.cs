@@ -150,6 +150,15 @@ public sealed class RandomForestTrainer : IBinaryTrainer
         FastTreeCollections.Disable(trainer);
         var transformer = MlNetCancellation.Run(ml, () => trainer.Fit(data), cancellationToken);
 
+        if (transformer.Model.TrainedTreeEnsemble.Trees.Count == 0)
+        {
+            // FastForest keeps no tree when its first tree cannot split: on a few dozen rows,
+            // each tree's 70 % bag is too small for two leaves of the minimum leaf size (or
+            // holds one class only). Said plainly, as a data problem (exit 2 in the CLI).
+            throw new InvalidDataException(
+                $"The random forest (rf) could not be trained on so few rows: no tree could split {training.Rows} training rows with at least {options.MinimumExampleCountPerLeaf} rows per leaf. Train on more rows or leave rf out of the models (e.g. --models lr,xgb)."
+            );
+        }
         var forest = CompiledForest.From(transformer.Model.TrainedTreeEnsemble, training.Columns);
         return RandomForestModel.Create(
             forest,

@@ -58,11 +58,49 @@ public sealed class TrainingProtocolConcurrencyTests
             ).Run(records, Options with { Parallelism = 4 })
         );
 
-        // Parallel.For reports a body's exception inside an AggregateException, as in a
-        // sequential run; the cause is the trainer's own error.
-        var cause = error is AggregateException aggregate ? aggregate.InnerExceptions[0] : error;
-        Assert.IsType<InvalidOperationException>(cause);
-        Assert.Equal("fit failed on purpose", cause.Message);
+        // The trainer's own error, not Parallel.For's AggregateException around it.
+        Assert.IsType<InvalidOperationException>(error);
+        Assert.Equal("fit failed on purpose", error.Message);
+    }
+
+    [Fact]
+    public void Run_SerialTrainerFailsWhileAnEarlierTrainerIsCancelled_ThrowsTheFailure()
+    {
+        var records = ProtocolTestData.Generate(300, SignalKind.Planted);
+
+        // The earlier (parallel) trainer blocks until the failure cancels it; its cancellation,
+        // once wrapped by Parallel.For, must not be taken for the first failure.
+        var error = Assert.ThrowsAny<Exception>(() =>
+            new TrainingProtocol(
+                [
+                    new MajorityBaselineTrainer(),
+                    new BlockingTrainer(),
+                    new FailingTrainer(serial: true),
+                ],
+                FixedTimeProvider.Default
+            ).Run(records, Options with { Parallelism = 4 })
+        );
+
+        Assert.IsType<InvalidOperationException>(error);
+        Assert.Equal("fit failed on purpose", error.Message);
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(4)]
+    public void Run_CancelledWhileTrainersFit_ThrowsOperationCanceled(int parallelism)
+    {
+        var records = ProtocolTestData.Generate(300, SignalKind.Planted);
+        using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(200));
+
+        var error = Assert.ThrowsAny<Exception>(() =>
+            new TrainingProtocol(
+                [new MajorityBaselineTrainer(), new BlockingTrainer(), new BlockingTrainer("b2")],
+                FixedTimeProvider.Default
+            ).Run(records, Options with { Parallelism = parallelism }, ct: cancel.Token)
+        );
+
+        Assert.IsAssignableFrom<OperationCanceledException>(error);
     }
 
     private static TrainingProtocol Protocol(GateProbe serialProbe, GateProbe probe) =>
@@ -167,11 +205,36 @@ public sealed class TrainingProtocolConcurrencyTests
     }
 
     /// <summary>Fails every fit.</summary>
-    private sealed class FailingTrainer : IBinaryTrainer
+    private sealed class FailingTrainer(bool serial = false) : IBinaryTrainer
     {
         public string Name => "broken";
 
         public string DisplayName => "Always fails";
+
+        public bool NeedsCalibration => false;
+
+        public bool FitsOneAtATime => serial;
+
+        public IReadOnlyList<HyperParameters> SearchSpace(int budget, int seed) =>
+            [HyperParameters.Empty];
+
+        public IBinaryModel Fit(
+            FeatureMatrix training,
+            HyperParameters hyperParameters,
+            int seed,
+            CancellationToken cancellationToken
+        ) => throw new InvalidOperationException("fit failed on purpose");
+    }
+
+    /// <summary>
+    /// Fits in parallel and blocks each fit until cancelled, then throws a cancellation without
+    /// a token, as ML.NET and XGBoost do.
+    /// </summary>
+    private sealed class BlockingTrainer(string name = "blocking") : IBinaryTrainer
+    {
+        public string Name => name;
+
+        public string DisplayName => "Blocks until cancelled";
 
         public bool NeedsCalibration => false;
 
@@ -183,6 +246,10 @@ public sealed class TrainingProtocolConcurrencyTests
             HyperParameters hyperParameters,
             int seed,
             CancellationToken cancellationToken
-        ) => throw new InvalidOperationException("fit failed on purpose");
+        )
+        {
+            cancellationToken.WaitHandle.WaitOne(TimeSpan.FromSeconds(30));
+            throw new OperationCanceledException("Operation was canceled.");
+        }
     }
 }

@@ -35,6 +35,25 @@ public class RandomForestTrainerTests
         Assert.True(PlantedData.Auc(scores, Test.Labels) > 0.75);
     }
 
+    [Fact]
+    public void Fit_TooFewRowsForOneSplit_SaysSoPlainly()
+    {
+        // 20 rows: each tree's 70 % bag (about 14 rows) cannot make two leaves of 10 rows.
+        var tiny = PlantedData.Create(20, seed: 5);
+
+        var error = Assert.Throws<InvalidDataException>(() =>
+            new RandomForestTrainer().Fit(
+                tiny,
+                RandomForestTrainer.Defaults,
+                1,
+                CancellationToken.None
+            )
+        );
+
+        Assert.Contains("could not be trained on so few rows", error.Message);
+        Assert.Contains("20 training rows", error.Message);
+    }
+
     // The first 131 test rows — two full 64-row blocks, then 3 rows (fewer than the eight a tree
     // walk takes side by side) — with every n-th value missing.
     private static float[] RowsWithMissingValues(int every)
