@@ -66,7 +66,8 @@ internal static class DataGenerateCommand
                     }
                     else
                     {
-                        path = Path.GetFullPath(outputText);
+                        // Parse refuses an empty or blank path as a usage error (exit 1).
+                        path = StorageArguments.Parse(outputText).Uri;
                         written = await GenerateAsync(
                             environment,
                             io,

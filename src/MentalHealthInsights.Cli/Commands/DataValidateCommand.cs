@@ -70,11 +70,14 @@ internal static class DataValidateCommand
                     }
                     else
                     {
-                        inputPath = RequireInputFile(inputText);
-                        rejectsPath = Path.GetFullPath(
-                            rejectsText
-                                ?? Path.GetFileNameWithoutExtension(inputPath) + ".rejects.csv"
-                        );
+                        // Parse refuses an empty or blank path as a usage error (exit 1).
+                        inputPath = RequireInputFile(StorageArguments.Parse(inputText).Uri);
+                        rejectsPath = StorageArguments
+                            .Parse(
+                                rejectsText
+                                    ?? Path.GetFileNameWithoutExtension(inputPath) + ".rejects.csv"
+                            )
+                            .Uri;
                         RequireDistinct(inputPath, rejectsPath);
                         report = await ValidateAsync(
                             environment,

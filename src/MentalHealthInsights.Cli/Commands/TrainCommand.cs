@@ -2,6 +2,8 @@ using System.CommandLine;
 using System.Globalization;
 using MentalHealthInsights.Cli.Hosting;
 using MentalHealthInsights.Cli.Rendering;
+using MentalHealthInsights.Core.Registry;
+using MentalHealthInsights.Core.Tracking;
 using MentalHealthInsights.Core.Training.Calibration;
 using MentalHealthInsights.Core.Training.Metrics;
 using MentalHealthInsights.Core.Training.Protocol;
@@ -232,6 +234,25 @@ internal static class TrainCommand
                             AllowSuspectedLeakage = parseResult.GetValue(allowLeakage),
                         },
                     };
+                    ValidateTrackingNames(options.ExperimentName, options.ModelName);
+                    // Named as the user typed them (the protocol's own messages name properties).
+                    if (!(options.Protocol.TestFraction is > 0 and < 1))
+                    {
+                        throw new CommandFailure(
+                            ExitCodes.Usage,
+                            "--test-fraction must be between 0 and 1 (exclusive)."
+                        );
+                    }
+                    if (options.Protocol.BootstrapResamples > TrainingOptions.MaxBootstrapResamples)
+                    {
+                        throw new CommandFailure(
+                            ExitCodes.Usage,
+                            string.Create(
+                                CultureInfo.InvariantCulture,
+                                $"--bootstrap must be between 100 and {TrainingOptions.MaxBootstrapResamples:N0}."
+                            )
+                        );
+                    }
                     var problems = options.Protocol.FindProblems();
                     if (problems.Count > 0)
                     {
@@ -300,6 +321,30 @@ internal static class TrainCommand
         catch (InvalidDataException ex)
         {
             throw new CommandFailure(ExitCodes.InvalidData, ex.Message);
+        }
+    }
+
+    /// <summary>
+    /// Refuses (exit 1) an experiment or model name the tracking store or the registry would
+    /// refuse only after the whole training, with the store's own rules.
+    /// </summary>
+    private static void ValidateTrackingNames(string experiment, string modelName)
+    {
+        try
+        {
+            TrackingValidation.ValidateExperimentName(experiment);
+        }
+        catch (TrackingException ex)
+        {
+            throw new CommandFailure(ExitCodes.Usage, $"--experiment: {ex.Message}");
+        }
+        try
+        {
+            RegistryValidation.ValidateModelName(modelName);
+        }
+        catch (TrackingException ex)
+        {
+            throw new CommandFailure(ExitCodes.Usage, $"--model-name: {ex.Message}");
         }
     }
 

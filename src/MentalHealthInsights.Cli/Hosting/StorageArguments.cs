@@ -14,6 +14,13 @@ internal static class StorageArguments
     /// <summary>The location <paramref name="text"/> names.</summary>
     public static StorageLocation Parse(string text)
     {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            throw new CommandFailure(
+                ExitCodes.Usage,
+                "a path option is empty; give a file or folder path, or s3://bucket/key."
+            );
+        }
         try
         {
             return StorageLocation.Parse(text);

@@ -63,7 +63,9 @@ internal static class ValidationOptionsParser
         return options;
     }
 
+    // ±Infinity (and overflows such as 1e400) are accepted: an infinite bound means unbounded
+    // (docs/data-validation.md); NaN is refused.
     private static bool TryNumber(string text, out double value) =>
         double.TryParse(text.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out value)
-        && double.IsFinite(value);
+        && !double.IsNaN(value);
 }

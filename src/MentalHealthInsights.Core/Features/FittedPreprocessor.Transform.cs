@@ -48,7 +48,11 @@ public sealed partial class FittedPreprocessor
                     x = column.Median;
                 }
 
-                destination[column.Offset] = (float)((x - column.Mean) / column.Scale);
+                // A value far outside the training rows' spread (possible only when an
+                // accepted range was widened to astronomic bounds) would be ±∞ as a float,
+                // which no trainer accepts: it is clamped to the largest float instead.
+                destination[column.Offset] = (float)
+                    Math.Clamp((x - column.Mean) / column.Scale, -float.MaxValue, float.MaxValue);
                 continue;
             }
 

@@ -108,23 +108,41 @@ public static class Preprocessor
         }
 
         // Mean and variance of the imputed column, two-pass (as scikit-learn after SimpleImputer).
+        // Values so large that their sum or squares would overflow (an accepted range widened
+        // to, say, 0:1e308) are first divided by the largest magnitude: the mean and the
+        // standard deviation are then computed in that unit and multiplied back, and stay
+        // finite (|mean| and the standard deviation never exceed the largest magnitude).
+        var unit = 1.0;
+        for (var i = 0; i < presentCount; i++)
+        {
+            unit = Math.Max(unit, Math.Abs(present[i]));
+        }
+
+        if (unit <= LargestUnscaledMagnitude)
+        {
+            unit = 1;
+        }
+
         var sum = 0.0;
         for (var i = 0; i < n; i++)
         {
-            sum += Imputed(values[i], median);
+            sum += Imputed(values[i], median) / unit;
         }
 
         var mean = sum / n;
         var squares = 0.0;
         for (var i = 0; i < n; i++)
         {
-            var d = Imputed(values[i], median) - mean;
+            var d = (Imputed(values[i], median) / unit) - mean;
             squares += d * d;
         }
 
         var variance = squares / n;
-        var scale = Math.Sqrt(variance);
-        if (IsConstant(variance, mean, n))
+        var constant = IsConstant(variance, mean, n);
+        mean *= unit;
+        var standardDeviation = Math.Sqrt(variance) * unit;
+        var scale = standardDeviation;
+        if (constant)
         {
             scale = 1;
             if (presentCount > 0)
@@ -139,7 +157,7 @@ public static class Preprocessor
             n - presentCount,
             median,
             mean,
-            Math.Sqrt(variance),
+            standardDeviation,
             scale
         );
     }
@@ -187,6 +205,12 @@ public static class Preprocessor
     /// the two-pass algorithm (Chan, Golub and LeVeque) means the column is constant, and
     /// dividing by its tiny standard deviation would only amplify rounding noise.
     /// </summary>
+    /// <summary>
+    /// Up to this magnitude a column's sum and squares cannot overflow (2^500 squared is far
+    /// below double's range), and the mean and variance are computed exactly as before.
+    /// </summary>
+    private const double LargestUnscaledMagnitude = 1e150;
+
     private static bool IsConstant(double variance, double mean, int n)
     {
         const double eps = 2.220446049250313e-16; // numpy.finfo(float64).eps = 2^-52

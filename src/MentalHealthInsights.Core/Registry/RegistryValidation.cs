@@ -13,12 +13,23 @@ public static class RegistryValidation
     /// <summary>The longest registered model name (MLflow's database column).</summary>
     public const int MaxModelNameLength = 256;
 
-    /// <summary>Checks a registered model name: non-empty, no surrounding spaces, ≤ 256 characters.</summary>
+    /// <summary>
+    /// Checks a registered model name: non-empty, no surrounding spaces, ≤ 256 characters, no
+    /// control characters, and neither <c>@</c> nor <c>/</c>, which <c>models:/NAME@ALIAS</c>
+    /// and <c>models:/NAME/VERSION</c> use as separators (<see cref="ModelReference"/> could not
+    /// name such a model again).
+    /// </summary>
     public static void ValidateModelName(string? name)
     {
         if (string.IsNullOrWhiteSpace(name))
         {
             throw TrackingException.InvalidParameter("Registered model name cannot be empty.");
+        }
+        if (name.Any(c => c is '@' or '/' || char.IsControl(c)))
+        {
+            throw TrackingException.InvalidParameter(
+                "Registered model name must not contain '@', '/' or control characters (models:/NAME@ALIAS and models:/NAME/VERSION could not name it)."
+            );
         }
         if (name.Trim().Length != name.Length)
         {

@@ -49,6 +49,14 @@ public sealed class RegistryValidationTests
         AssertInvalid(() => RegistryValidation.ValidateModelName(name));
 
     [Theory]
+    [InlineData("a/b@c")]
+    [InlineData("a@b")]
+    [InlineData("a/b")]
+    [InlineData("a\nb")]
+    public void ValidateModelName_SeparatorOrControlCharacter_InvalidParameterValue(string name) =>
+        AssertInvalid(() => RegistryValidation.ValidateModelName(name));
+
+    [Theory]
     [InlineData(0)]
     [InlineData(-1)]
     public void ValidateVersion_NotPositive_InvalidParameterValue(int version) =>
