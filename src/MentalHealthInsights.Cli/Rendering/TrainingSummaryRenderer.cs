@@ -26,6 +26,11 @@ internal static class TrainingSummaryRenderer
             Culture,
             $"Rows {report.Data.Rows:N0} (train {report.Data.TrainRows:N0}, test {report.Data.TestRows:N0}), prevalence {report.Data.Prevalence * 100:0.0}%, seed {report.Data.Seed}"
         );
+        // read = used + rejected: the rows validation set aside are never left unmentioned.
+        text.AppendLine(
+            Culture,
+            $"Input  {result.Validation.RowsRead:N0} rows read, {report.Data.Rows:N0} used, {result.Validation.RowsRejected:N0} rejected (see {result.RejectsPath})"
+        );
         if (report.Models.Count > 0)
         {
             text.AppendLine();
@@ -126,11 +131,13 @@ internal static class TrainingSummaryRenderer
         {
             ["outcome"] = report.Outcome.ToString(),
             ["headline"] = report.Headline,
+            ["disclaimer"] = report.Disclaimer,
             ["noModelBeatsChance"] =
                 report.Outcome == TrainingOutcome.Completed && !report.AnyPromotable,
             ["bestModel"] = report.BestModel,
             ["recommendedModel"] = report.RecommendedModel,
             ["rows"] = report.Data.Rows,
+            ["rowsRead"] = result.Validation.RowsRead,
             ["rowsRejected"] = result.Validation.RowsRejected,
             ["models"] = models,
             ["keyIndicators"] = new JsonArray([

@@ -72,7 +72,20 @@ public sealed record TrainingReport
     public IReadOnlyDictionary<string, string> LibraryVersions { get; init; } =
         new Dictionary<string, string>();
 
+    /// <summary>
+    /// What the input held before validation: rows read, rows rejected and the rejects file.
+    /// Filled by the caller (the protocol sees only the accepted rows, <see cref="DataFacts.Rows"/>);
+    /// null when the caller did not validate a file.
+    /// </summary>
+    public InputRows? Input { get; init; }
+
     /// <summary>The model of a name, or null.</summary>
     public ModelEvaluation? FindModel(string name) =>
         Models.FirstOrDefault(m => string.Equals(m.Name, name, StringComparison.Ordinal));
 }
+
+/// <summary>The input file's rows: read = used (<see cref="DataFacts.Rows"/>) + rejected.</summary>
+/// <param name="RowsRead">Data rows read from the input.</param>
+/// <param name="RowsRejected">Rows the validation rejected (not used for training).</param>
+/// <param name="RejectsFile">The rejects file's name beside the report, listing each rejected row with its reason.</param>
+public sealed record InputRows(long RowsRead, long RowsRejected, string RejectsFile);

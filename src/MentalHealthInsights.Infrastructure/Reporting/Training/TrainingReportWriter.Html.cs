@@ -63,7 +63,7 @@ public sealed partial class TrainingReportWriter
             .AddBannerLine(AssociationStatement)
             .AddMeta("Run created", TrainingFormat.Timestamp(report.CreatedAt))
             .AddMeta("Report written", TrainingFormat.Timestamp(generatedAt))
-            .AddMeta("Records", TrainingFormat.Count(report.Data.Rows));
+            .AddMeta("Records", RecordsText(report));
         WriteHeadlines(html, report);
         WriteData(html, report);
         WriteLeakage(html, report);
@@ -122,6 +122,15 @@ public sealed partial class TrainingReportWriter
         }
     }
 
+    /// <summary>
+    /// The rows used, and — when the caller recorded the input — the rows read and rejected
+    /// with the rejects file, so that no rejected row goes unmentioned.
+    /// </summary>
+    private static string RecordsText(TrainingReport report) =>
+        report.Input is { } input
+            ? $"{TrainingFormat.Count(report.Data.Rows)} used of {TrainingFormat.Count(input.RowsRead)} read; {TrainingFormat.Count(input.RowsRejected)} rejected by validation (listed in {input.RejectsFile})"
+            : TrainingFormat.Count(report.Data.Rows);
+
     private static void WriteData(HtmlReportBuilder html, TrainingReport report)
     {
         var data = report.Data;
@@ -129,7 +138,7 @@ public sealed partial class TrainingReportWriter
             .AddTable(
                 ["Fact", "Value"],
                 [
-                    ["Records", TrainingFormat.Count(data.Rows)],
+                    ["Records", RecordsText(report)],
                     [
                         "With the condition",
                         $"{TrainingFormat.Count(data.Positives)} ({TrainingFormat.Percent(data.Prevalence)})",

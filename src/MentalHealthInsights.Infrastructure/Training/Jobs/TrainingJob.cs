@@ -1,4 +1,5 @@
 using MentalHealthInsights.Core.Training.Protocol;
+using MentalHealthInsights.Core.Training.Reports;
 using MentalHealthInsights.Infrastructure.Data;
 using MentalHealthInsights.Infrastructure.Hashing;
 using MentalHealthInsights.Infrastructure.Monitoring;
@@ -95,7 +96,15 @@ public sealed partial class TrainingJob(TimeProvider time)
         {
             versions["git_commit"] = commit;
         }
-        var report = result.Report with { LibraryVersions = versions };
+        var report = result.Report with
+        {
+            LibraryVersions = versions,
+            Input = new InputRows(
+                loaded.Report.RowsRead,
+                loaded.Report.RowsRejected,
+                RejectsFileName
+            ),
+        };
         // The report (mostly plot rendering) reads only the report; the bundles and the reference
         // profile read the fitted models. Different files, no shared state: write them side by
         // side so a small training does not spend its last second on one core.
