@@ -5,8 +5,11 @@ namespace MentalHealthInsights.Infrastructure.Reporting;
 /// <summary>The shape of eda.json: the report with when and from what it was made.</summary>
 internal sealed record EdaJsonDocument
 {
+    /// <summary>The <see cref="FormatVersion"/> this code writes.</summary>
+    public const int CurrentFormatVersion = 1;
+
     /// <summary>Bumped when a field is renamed or removed.</summary>
-    public int FormatVersion { get; init; } = 1;
+    public int FormatVersion { get; init; } = CurrentFormatVersion;
 
     /// <summary>When the report was written (from the injected TimeProvider).</summary>
     public required DateTimeOffset GeneratedAt { get; init; }

@@ -3,6 +3,7 @@ using MentalHealthInsights.Core.Training.Reports;
 using MentalHealthInsights.Infrastructure.Data;
 using MentalHealthInsights.Infrastructure.Hashing;
 using MentalHealthInsights.Infrastructure.Monitoring;
+using MentalHealthInsights.Infrastructure.Reporting;
 using MentalHealthInsights.Infrastructure.Reporting.Training;
 using MentalHealthInsights.Infrastructure.Storage;
 using MentalHealthInsights.Infrastructure.Threading;
@@ -56,6 +57,11 @@ public sealed partial class TrainingJob(TimeProvider time)
     )
     {
         ArgumentNullException.ThrowIfNull(options);
+        // Checked before any work: it is uploaded to tracking as is at the end.
+        if (options.EdaSummaryPath is { } edaSummary)
+        {
+            EdaSummaryFile.Check(edaSummary);
+        }
         var trainers = TrainerRegistry.Create(options.Models, options.Threads);
         Directory.CreateDirectory(options.OutputDirectory);
         var rejectsPath = Path.Combine(options.OutputDirectory, RejectsFileName);

@@ -1,0 +1,98 @@
+using System.Text.Json;
+
+namespace MentalHealthInsights.Infrastructure.Reporting;
+
+/// <summary>
+/// Checks that a file given as an EDA summary (<c>mhi train --eda-summary</c>, the training
+/// pipeline's eda_json) is an eda.json written by <see cref="EdaReportWriter"/>: it is uploaded
+/// to the tracking store as a run artifact, so any other file — a raw CSV above all, whose
+/// record values must never reach tracking — is refused before training starts.
+/// </summary>
+public static class EdaSummaryFile
+{
+    /// <summary>Larger than any eda.json (a few hundred KB): such a file is refused unread.</summary>
+    private const long MaxBytes = 64L << 20;
+
+    /// <summary>The top-level fields of eda.json beside the report.</summary>
+    private static readonly string[] ReportFields =
+    [
+        "dataQuality",
+        "target",
+        "numericFeatures",
+        "categoricalFeatures",
+        "correlations",
+        "associations",
+        "whatStandsOut",
+    ];
+
+    /// <summary>Throws <see cref="InvalidDataException"/> (naming no value of the file) unless <paramref name="path"/> is an eda.json.</summary>
+    public static void Check(string path)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        var name = Path.GetFileName(path);
+        var problem = FindProblem(path);
+        if (problem is not null)
+        {
+            throw new InvalidDataException(
+                $"The EDA summary {name} is not an eda.json written by mhi eda ({problem}); only that file is attached to the tracked run."
+            );
+        }
+    }
+
+    private static string? FindProblem(string path)
+    {
+        var file = new FileInfo(path);
+        if (!file.Exists)
+        {
+            throw new FileNotFoundException($"EDA summary not found: {path}", path);
+        }
+        if (file.Length > MaxBytes)
+        {
+            return "far too large";
+        }
+        JsonDocument document;
+        try
+        {
+            using var stream = file.OpenRead();
+            document = JsonDocument.Parse(stream);
+        }
+        catch (JsonException)
+        {
+            return "not JSON";
+        }
+        using (document)
+        {
+            var root = document.RootElement;
+            if (root.ValueKind != JsonValueKind.Object)
+            {
+                return "not a JSON object";
+            }
+            if (
+                !root.TryGetProperty("formatVersion", out var version)
+                || version.ValueKind != JsonValueKind.Number
+                || !version.TryGetInt32(out var number)
+                || number != EdaJsonDocument.CurrentFormatVersion
+            )
+            {
+                return "no formatVersion of eda.json";
+            }
+            if (
+                !root.TryGetProperty("disclaimer", out var disclaimer)
+                || disclaimer.ValueKind != JsonValueKind.String
+                || disclaimer.GetString() != HtmlReportBuilder.Disclaimer
+            )
+            {
+                return "no disclaimer of mhi eda";
+            }
+            if (
+                !root.TryGetProperty("report", out var report)
+                || report.ValueKind != JsonValueKind.Object
+                || ReportFields.Any(f => !report.TryGetProperty(f, out _))
+            )
+            {
+                return "no EDA report";
+            }
+        }
+        return null;
+    }
+}
