@@ -1,6 +1,7 @@
 using System.CommandLine;
 using MentalHealthInsights.Cli.Hosting;
 using MentalHealthInsights.Core.Registry;
+using MentalHealthInsights.Core.Tracking;
 
 namespace MentalHealthInsights.Cli.Commands;
 
@@ -39,10 +40,44 @@ internal static class ModelsPromoteCommand
                     var model = parseResult.GetRequiredValue(name);
                     var number = parseResult.GetValue(version);
                     var why = parseResult.GetRequiredValue(reason);
+                    // One printable line: the history is printed as one line per change.
+                    if (string.IsNullOrWhiteSpace(why) || TerminalText.HasControlCharacter(why))
+                    {
+                        throw new CommandFailure(
+                            ExitCodes.Usage,
+                            "--reason must be a non-empty line of text without control characters (newlines, escape sequences)."
+                        );
+                    }
                     // The version must exist: a clear error rather than an alias to nothing.
                     await TrackingConnection.CallAsync(() =>
                         backend.Registry.GetModelVersionAsync(model, number, cancellationToken)
                     );
+                    // Promoting the champion again changes nothing: say so, record nothing.
+                    var current = await TrackingConnection.CallAsync(async () =>
+                    {
+                        try
+                        {
+                            return (
+                                await backend.Registry.GetModelVersionByAliasAsync(
+                                    model,
+                                    PromotionGate.ChampionAlias,
+                                    cancellationToken
+                                )
+                            ).Version;
+                        }
+                        catch (TrackingException ex)
+                            when (ex.ErrorCode == TrackingErrorCode.ResourceDoesNotExist)
+                        {
+                            return (int?)null;
+                        }
+                    });
+                    if (current == number)
+                    {
+                        await io.Output.WriteLineAsync(
+                            $"{model}@champion is already version {number}; nothing changed."
+                        );
+                        return ExitCodes.Ok;
+                    }
                     await TrackingConnection.CallAsync(async () =>
                     {
                         await backend.Registry.SetRegisteredModelAliasAsync(

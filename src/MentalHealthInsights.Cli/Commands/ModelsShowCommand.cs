@@ -101,7 +101,7 @@ internal static class ModelsShowCommand
                 var when = DateTimeOffset.FromUnixTimeMilliseconds(change.ChangedAtMs);
                 text.AppendLine(
                     culture,
-                    $"  {when:yyyy-MM-dd HH:mm:ss}Z  {change.Alias}: v{change.FromVersion?.ToString(culture) ?? "-"} → v{change.ToVersion?.ToString(culture) ?? "-"}  by {change.ChangedBy}  {change.Reason}"
+                    $"  {when:yyyy-MM-dd HH:mm:ss}Z  {change.Alias}: v{change.FromVersion?.ToString(culture) ?? "-"} → v{change.ToVersion?.ToString(culture) ?? "-"}  by {TerminalText.Escape(change.ChangedBy)}  {TerminalText.Escape(change.Reason)}"
                 );
             }
         }
