@@ -26,7 +26,11 @@ public static partial class EdaAnalyzer
         for (int i = 0; i < k; i++)
         {
             values[i] = new double[k];
-            values[i][i] = 1.0;
+            // A numeric column without any value correlates with nothing, itself included.
+            values[i][i] =
+                variables[i].Numeric is { } numbers && !numbers.Any(double.IsFinite)
+                    ? double.NaN
+                    : 1.0;
         }
 
         for (int i = 0; i < k; i++)

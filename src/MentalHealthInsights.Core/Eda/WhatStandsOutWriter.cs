@@ -43,6 +43,8 @@ internal static class WhatStandsOutWriter
             sentences.Add(
                 "No feature–condition test could be run: each test needs records both with and without the condition."
             );
+            // Nothing was tested, so "nothing is significant" would claim a result that is not there.
+            return sentences;
         }
 
         var significant = tested

@@ -22,7 +22,10 @@ public sealed record ModelReference(string Name, string? Alias, int? Version)
         var at = text.IndexOf('@', StringComparison.Ordinal);
         if (at > 0)
         {
-            return new ModelReference(text[..at], text[(at + 1)..], null);
+            // NAME@ with no alias is not a reference (it used to look the empty alias up).
+            return at < text.Length - 1
+                ? new ModelReference(text[..at], text[(at + 1)..], null)
+                : null;
         }
         var slash = text.LastIndexOf('/');
         if (slash > 0)

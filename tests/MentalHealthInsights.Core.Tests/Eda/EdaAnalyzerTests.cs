@@ -238,7 +238,8 @@ public class EdaAnalyzerTests
         Assert.Equal(0, report.Target.Total);
         Assert.All(report.Associations, a => Assert.True(double.IsNaN(a.PValue)));
         Assert.Contains("No records were available to analyse.", report.WhatStandsOut);
-        Assert.Contains(EdaAnalyzer.NoSignificantAssociation, report.WhatStandsOut);
+        // Nothing could be tested, so "nothing is significant" would not be true either.
+        Assert.DoesNotContain(EdaAnalyzer.NoSignificantAssociation, report.WhatStandsOut);
     }
 
     [Fact]
@@ -253,6 +254,21 @@ public class EdaAnalyzerTests
             report.WhatStandsOut,
             s => s.StartsWith("No feature–condition test could be run", StringComparison.Ordinal)
         );
+        Assert.DoesNotContain(EdaAnalyzer.NoSignificantAssociation, report.WhatStandsOut);
+    }
+
+    [Fact]
+    public void Analyze_NumericColumnWithoutAnyValue_HasNoSelfCorrelation()
+    {
+        var records = EdaTestData.Planted().Select(r => r with { Age = double.NaN }).ToList();
+
+        var report = EdaAnalyzer.Analyze(records, EdaTestData.Validation(records.Count));
+
+        var m = report.Correlations;
+        int age = m.Variables.ToList().IndexOf(DatasetSchema.Age);
+        Assert.True(double.IsNaN(m.Values[age][age]));
+        int sleep = m.Variables.ToList().IndexOf(DatasetSchema.SleepHours);
+        Assert.Equal(1.0, m.Values[sleep][sleep]);
     }
 
     [Fact]

@@ -25,6 +25,7 @@ public sealed class ModelReferenceTests
     [Theory]
     [InlineData("clf")]
     [InlineData("clf/latest")]
+    [InlineData("clf@")]
     [InlineData("")]
     public void TryParse_NotAReference_ReturnsNull(string text)
     {
