@@ -243,16 +243,6 @@ internal static class TrainCommand
                             "--test-fraction must be between 0 and 1 (exclusive)."
                         );
                     }
-                    if (options.Protocol.BootstrapResamples > TrainingOptions.MaxBootstrapResamples)
-                    {
-                        throw new CommandFailure(
-                            ExitCodes.Usage,
-                            string.Create(
-                                CultureInfo.InvariantCulture,
-                                $"--bootstrap must be between 100 and {TrainingOptions.MaxBootstrapResamples:N0}."
-                            )
-                        );
-                    }
                     var problems = options.Protocol.FindProblems();
                     if (problems.Count > 0)
                     {
