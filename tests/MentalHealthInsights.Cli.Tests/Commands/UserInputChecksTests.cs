@@ -43,7 +43,6 @@ public sealed class UserInputChecksTests
     [InlineData("--model-name", "a@b")]
     [InlineData("--model-name", "a/b")]
     [InlineData("--experiment", "")]
-    [InlineData("--bootstrap", "2000000000")]
     [InlineData("--test-fraction", "0")]
     public async Task Train_BadNameOrBound_ReturnsUsageBeforeTraining(string option, string value)
     {
