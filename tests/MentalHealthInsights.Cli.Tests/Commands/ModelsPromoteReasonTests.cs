@@ -5,16 +5,9 @@ namespace MentalHealthInsights.Cli.Tests.Commands;
 /// <summary>A promotion reason is one printable line; stored reasons are printed escaped.</summary>
 public sealed class ModelsPromoteReasonTests
 {
-    [Theory]
-    [InlineData("ok\nFAKE\u001b[2K")]
-    [InlineData("ok\rx")]
-    [InlineData("")]
-    [InlineData("   ")]
-    public async Task Promote_ReasonEmptyOrWithControlCharacters_ReturnsUsageAndRecordsNothing(
-        string reason
-    )
+    /// <summary>A small logistic-regression training into a new store: version 1 of the model.</summary>
+    private static async Task<string> TrainOneVersionAsync(TempFolder temp)
     {
-        using var temp = new TempFolder();
         var uri = "sqlite:///" + temp.File("mlruns.db");
         await CliHarness.RunAsync("data", "generate", "-n", "300", "-o", temp.File("d.csv"));
         var train = await CliHarness.RunAsync(
@@ -35,6 +28,20 @@ public sealed class ModelsPromoteReasonTests
             uri
         );
         Assert.Equal(0, train.ExitCode);
+        return uri;
+    }
+
+    [Theory]
+    [InlineData("ok\nFAKE\u001b[2K")]
+    [InlineData("ok\rx")]
+    [InlineData("")]
+    [InlineData("   ")]
+    public async Task Promote_ReasonEmptyOrWithControlCharacters_ReturnsUsageAndRecordsNothing(
+        string reason
+    )
+    {
+        using var temp = new TempFolder();
+        var uri = await TrainOneVersionAsync(temp);
 
         var promote = await CliHarness.RunAsync(
             "models",
@@ -63,25 +70,7 @@ public sealed class ModelsPromoteReasonTests
     public async Task Promote_VersionIsAlreadyChampion_SaysSoAndRecordsNothing()
     {
         using var temp = new TempFolder();
-        var uri = "sqlite:///" + temp.File("mlruns.db");
-        await CliHarness.RunAsync("data", "generate", "-n", "300", "-o", temp.File("d.csv"));
-        await CliHarness.RunAsync(
-            "train",
-            "-i",
-            temp.File("d.csv"),
-            "-o",
-            temp.File("t"),
-            "--models",
-            "lr",
-            "--folds",
-            "2",
-            "--search-budget",
-            "1",
-            "--bootstrap",
-            "100",
-            "--tracking-uri",
-            uri
-        );
+        var uri = await TrainOneVersionAsync(temp);
         string[] promote =
         [
             "models",
