@@ -48,6 +48,7 @@ internal static partial class SimulateCommand
         );
 
         var dayEntries = new JsonArray();
+        var written = new HashSet<string>(StringComparer.Ordinal);
         long total = 0;
         for (var day = 1; day <= options.Days; day++)
         {
@@ -60,6 +61,7 @@ internal static partial class SimulateCommand
                 ct: cancellationToken
             );
             total += rows;
+            written.Add(batchPath);
             var entry = new JsonObject
             {
                 ["day"] = day,
@@ -76,6 +78,7 @@ internal static partial class SimulateCommand
                 var labelsRelative = LabelsFolder + "/" + DayName(day);
                 var labelsPath = Path.Combine(folder, LabelsFolder, DayName(day));
                 WriteLabels(simulator, labelled, labelsPath);
+                written.Add(labelsPath);
                 entry["labels"] = new JsonObject
                 {
                     ["path"] = labelsRelative,
@@ -91,6 +94,7 @@ internal static partial class SimulateCommand
             progress.Report((double)day / options.Days);
         }
 
+        RemoveStaleDays(folder, written);
         var manifest = new JsonObject
         {
             ["schema"] = "mhi.simulation/v1",
@@ -118,6 +122,32 @@ internal static partial class SimulateCommand
             new UTF8Encoding(false)
         );
         return total;
+    }
+
+    /// <summary>
+    /// Deletes the <c>day-N.csv</c> files in days/ and labels/ that this run did not write: a
+    /// shorter run into the folder of a longer one (or one with another label delay) left the old
+    /// days beside the new manifest, so the folder no longer matched its options. Only files of
+    /// simulate's own name form are touched.
+    /// </summary>
+    private static void RemoveStaleDays(string folder, HashSet<string> written)
+    {
+        foreach (var sub in new[] { DaysFolder, LabelsFolder })
+        {
+            var path = Path.Combine(folder, sub);
+            if (!Directory.Exists(path))
+            {
+                continue;
+            }
+            foreach (var file in Directory.EnumerateFiles(path, "day-*.csv"))
+            {
+                var digits = Path.GetFileNameWithoutExtension(file)["day-".Length..];
+                if (digits.Length > 0 && digits.All(char.IsAsciiDigit) && !written.Contains(file))
+                {
+                    File.Delete(file);
+                }
+            }
+        }
     }
 
     private static void WriteLabels(MonitoringSimulator simulator, int batchDay, string path)

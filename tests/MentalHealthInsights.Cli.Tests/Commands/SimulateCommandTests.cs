@@ -190,6 +190,44 @@ public sealed class SimulateCommandTests
         Assert.Contains("labels after 2 day(s)", twoDays.Output, StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// Six days, then three into the same folder: the old days 4–6 (and their labels) used to stay
+    /// beside a manifest of three days. A file of another name is the user's and stays.
+    /// </summary>
+    [Fact]
+    public async Task Simulate_ShorterRunIntoTheSameFolder_LeavesOnlyItsOwnDays()
+    {
+        using var temp = new TempFolder();
+        var folder = temp.File("s");
+        Assert.Equal(0, (await Simulate(folder, "--label-delay", "0")).ExitCode);
+        var mine = Path.Combine(folder, "days", "day-notes.csv");
+        await File.WriteAllTextAsync(mine, "kept");
+
+        var shorter = await CliHarness.RunAsync(
+            "simulate",
+            "--days",
+            "3",
+            "--out",
+            folder,
+            "--rows-per-day",
+            "200",
+            "--reference-rows",
+            "300",
+            "--label-delay",
+            "0"
+        );
+
+        Assert.Equal(0, shorter.ExitCode);
+        Assert.Equal(
+            ["day-001.csv", "day-002.csv", "day-003.csv", "day-notes.csv"],
+            Directory.GetFiles(Path.Combine(folder, "days")).Select(Path.GetFileName).Order()
+        );
+        Assert.Equal(
+            ["day-001.csv", "day-002.csv", "day-003.csv"],
+            Directory.GetFiles(Path.Combine(folder, "labels")).Select(Path.GetFileName).Order()
+        );
+    }
+
     [Fact]
     public async Task Simulate_UnknownScenario_IsAUsageError()
     {
