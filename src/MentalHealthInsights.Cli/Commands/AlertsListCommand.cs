@@ -43,28 +43,16 @@ internal static class AlertsListCommand
                 async (parseResult, io, cancellationToken) =>
                 {
                     var location = AlertsCommand.StorePath(parseResult.GetValue(store));
-                    // Listing must not create a SQLite file; a PostgreSQL store is created on first use.
-                    if (
-                        MonitoringStoreFactory.SqlitePath(location) is { } path
-                        && !File.Exists(path)
-                    )
-                    {
-                        throw new CommandFailure(
-                            ExitCodes.InvalidData,
-                            $"no monitoring store at {path} (give --store or set {AlertsCommand.StoreVariable})."
-                        );
-                    }
-                    // Nor add the monitoring tables to another database (the tracking store).
-                    if (
-                        MonitoringStoreFactory.SqlitePath(location) is { } existing
-                        && !MonitoringStoreFactory.IsSqliteMonitoringStore(existing)
-                    )
-                    {
-                        throw new CommandFailure(
-                            ExitCodes.InvalidData,
-                            $"{existing} is not a monitoring store (it has no monitoring tables); nothing was changed."
-                        );
-                    }
+                    // Listing must not create a SQLite file, nor add the monitoring tables to
+                    // another database (the tracking store); a PostgreSQL store is created on
+                    // first use.
+                    var path = MonitoringStoreFactory.SqlitePath(location);
+                    ExistingSqliteStore.Require(
+                        path,
+                        $"no monitoring store at {path} (give --store or set {AlertsCommand.StoreVariable}).",
+                        MonitoringStoreFactory.IsSqliteMonitoringStore,
+                        $"{path} is not a monitoring store (it has no monitoring tables); nothing was changed."
+                    );
                     var monitoring = MonitoringStoreFactory.Create(location);
                     var statusText = parseResult.GetRequiredValue(status);
                     var alerts = await monitoring.ListAlertsAsync(

@@ -105,24 +105,12 @@ internal static partial class PipelineCommand
         {
             throw new CommandFailure(ExitCodes.Usage, ex.Message);
         }
-        if (path is null)
-        {
-            return;
-        }
-        if (!File.Exists(path))
-        {
-            throw new CommandFailure(
-                ExitCodes.InvalidData,
-                $"No pipeline run store at {path} (give --store, or set {PipelineRunStoreFactory.LocationVariable} or runStore in the settings file)."
-            );
-        }
-        if (!SqliteSchemaProbe.HasTable(path, SqlPipelineRunStore.RunsTable))
-        {
-            throw new CommandFailure(
-                ExitCodes.InvalidData,
-                $"{path} is not a pipeline run store (it has no pipeline runs table); nothing was changed."
-            );
-        }
+        ExistingSqliteStore.Require(
+            path,
+            $"No pipeline run store at {path} (give --store, or set {PipelineRunStoreFactory.LocationVariable} or runStore in the settings file).",
+            file => SqliteSchemaProbe.HasTable(file, SqlPipelineRunStore.RunsTable),
+            $"{path} is not a pipeline run store (it has no pipeline runs table); nothing was changed."
+        );
     }
 
     /// <summary>The <c>RUN</c> argument: a run id or a unique prefix of 6+ characters.</summary>

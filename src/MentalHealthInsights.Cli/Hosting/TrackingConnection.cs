@@ -71,16 +71,11 @@ internal static class TrackingConnection
     }
 
     /// <summary>Exit 2, "no tracking store at PATH", when <paramref name="database"/> (a local store's file) does not exist.</summary>
-    public static void RequireExisting(string? database)
-    {
-        if (database is not null && !File.Exists(database))
-        {
-            throw new CommandFailure(
-                ExitCodes.InvalidData,
-                $"no tracking store at {database}: nothing was trained or registered there (give --tracking-uri or set {TrackingBackendFactory.TrackingUriVariable})."
-            );
-        }
-    }
+    public static void RequireExisting(string? database) =>
+        ExistingSqliteStore.Require(
+            database,
+            $"no tracking store at {database}: nothing was trained or registered there (give --tracking-uri or set {TrackingBackendFactory.TrackingUriVariable})."
+        );
 
     /// <summary>Runs a tracking call, turning store errors into one clear line and exit code 2.</summary>
     public static async Task<T> CallAsync<T>(Func<Task<T>> call)
