@@ -184,19 +184,9 @@ public sealed class ServeCommandTests
                 return false;
             }
 
-            try
+            if (await ReadinessProbe.IsReadyAsync(client))
             {
-                using var response = await client.GetAsync(
-                    new Uri("/health/ready", UriKind.Relative)
-                );
-                if (response.IsSuccessStatusCode)
-                {
-                    return true;
-                }
-            }
-            catch (HttpRequestException)
-            {
-                // Not listening yet.
+                return true;
             }
             await Task.Delay(100);
         }

@@ -83,19 +83,9 @@ internal sealed class ServerProcess : IAsyncDisposable
                 await server.DisposeAsync();
                 return null;
             }
-            try
+            if (await ReadinessProbe.IsReadyAsync(client))
             {
-                using var response = await client.GetAsync(
-                    new Uri("/health/ready", UriKind.Relative)
-                );
-                if (response.IsSuccessStatusCode)
-                {
-                    return server;
-                }
-            }
-            catch (HttpRequestException)
-            {
-                // Not listening yet.
+                return server;
             }
             await Task.Delay(100);
         }
