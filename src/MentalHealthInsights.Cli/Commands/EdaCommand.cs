@@ -188,7 +188,8 @@ internal static class EdaCommand
         var output = new EdaReportWriter(environment.Time).Write(
             report,
             outputDirectory,
-            Path.GetFileName(inputPath)
+            Path.GetFileName(inputPath),
+            loaded.DataSha256
         );
         return new EdaRun(loaded.Report, report, output, rejectsPath);
     }

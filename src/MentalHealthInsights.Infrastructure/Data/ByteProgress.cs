@@ -1,3 +1,4 @@
+using MentalHealthInsights.Infrastructure.Hashing;
 using MentalHealthInsights.Infrastructure.Storage;
 
 namespace MentalHealthInsights.Infrastructure.Data;
@@ -19,13 +20,22 @@ internal sealed class ByteProgress
     {
         this.stream = stream;
         this.progress = progress;
-        // An S3 object stream cannot seek but knows its length and counts what it has read.
-        if (progress is not null && (stream.CanSeek || stream is S3ReadStream))
+        if (progress is not null && KnowsLength(stream))
         {
             start = stream.Position;
             length = stream.Length - start;
         }
     }
+
+    /// <summary>
+    /// Whether <paramref name="stream"/>'s Length and Position can be read: seekable streams, and
+    /// S3 object streams (they cannot seek but know their length and count what they read), also
+    /// behind the hashing pass-through.
+    /// </summary>
+    private static bool KnowsLength(Stream stream) =>
+        stream.CanSeek
+        || stream is S3ReadStream
+        || stream is HashingReadStream hashing && KnowsLength(hashing.Inner);
 
     public void Update()
     {

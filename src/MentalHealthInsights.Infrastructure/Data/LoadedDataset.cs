@@ -12,4 +12,11 @@ namespace MentalHealthInsights.Infrastructure.Data;
 public sealed record LoadedDataset(
     IReadOnlyList<MentalHealthRecord> Records,
     ValidationReport Report
-);
+)
+{
+    /// <summary>
+    /// SHA-256 (lowercase hex) of the input's bytes, when the loader computed it
+    /// (<see cref="Storage.StorageDatasetLoader"/> does, for files and S3 objects alike).
+    /// </summary>
+    public string? DataSha256 { get; init; }
+}

@@ -17,6 +17,12 @@ internal sealed record EdaJsonDocument
     /// <summary>The input's name as given by the caller, if any.</summary>
     public string? Input { get; init; }
 
+    /// <summary>
+    /// SHA-256 (lowercase hex) of the input's bytes: <c>mhi train --eda-summary</c> refuses an
+    /// eda.json of other data. Absent from files written before it was recorded.
+    /// </summary>
+    public string? DataSha256 { get; init; }
+
     /// <summary>The project's disclaimer.</summary>
     public string Disclaimer { get; init; } = HtmlReportBuilder.Disclaimer;
 

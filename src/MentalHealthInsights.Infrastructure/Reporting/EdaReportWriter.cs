@@ -47,8 +47,14 @@ public sealed partial class EdaReportWriter
     /// <param name="report">The computed analysis.</param>
     /// <param name="outputDirectory">Target folder.</param>
     /// <param name="inputName">Shown in the report header and JSON (e.g. the input file name); optional.</param>
+    /// <param name="dataSha256">The input's SHA-256 (lowercase hex), recorded in eda.json so that <c>mhi train --eda-summary</c> can check it describes the training data; optional.</param>
     /// <returns>The paths written.</returns>
-    public EdaOutput Write(EdaReport report, string outputDirectory, string? inputName = null)
+    public EdaOutput Write(
+        EdaReport report,
+        string outputDirectory,
+        string? inputName = null,
+        string? dataSha256 = null
+    )
     {
         ArgumentNullException.ThrowIfNull(report);
         ArgumentException.ThrowIfNullOrWhiteSpace(outputDirectory);
@@ -84,6 +90,7 @@ public sealed partial class EdaReportWriter
         {
             GeneratedAt = generatedAt,
             Input = inputName,
+            DataSha256 = dataSha256,
             Report = report,
         };
         using (var stream = File.Create(jsonPath))

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.Json;
 
 namespace MentalHealthInsights.Infrastructure.Reporting;
@@ -26,21 +27,48 @@ public static class EdaSummaryFile
     ];
 
     /// <summary>Throws <see cref="InvalidDataException"/> (naming no value of the file) unless <paramref name="path"/> is an eda.json.</summary>
-    public static void Check(string path)
+    /// <returns>The SHA-256 of the data it describes, as recorded (null in files written before it was).</returns>
+    public static string? Check(string path)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         var name = Path.GetFileName(path);
-        var problem = FindProblem(path);
+        var problem = FindProblem(path, out var dataSha256);
         if (problem is not null)
         {
             throw new InvalidDataException(
                 $"The EDA summary {name} is not an eda.json written by mhi eda ({problem}); only that file is attached to the tracked run."
             );
         }
+        return dataSha256;
     }
 
-    private static string? FindProblem(string path)
+    /// <summary>
+    /// Throws <see cref="InvalidDataException"/> when the eda.json at <paramref name="path"/>
+    /// recorded a data hash (<paramref name="recordedSha256"/>, from <see cref="Check"/>) other
+    /// than the training input's: the tracked run would be documented with another dataset's
+    /// analysis. A file without a recorded hash cannot be checked and is accepted.
+    /// </summary>
+    public static void RequireSameData(string path, string? recordedSha256, string dataSha256)
     {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        ArgumentException.ThrowIfNullOrWhiteSpace(dataSha256);
+        if (
+            recordedSha256 is null
+            || string.Equals(recordedSha256, dataSha256, StringComparison.Ordinal)
+        )
+        {
+            return;
+        }
+        throw new InvalidDataException(
+            $"The EDA summary {Path.GetFileName(path)} describes other data (SHA-256 {Short(recordedSha256)}…) than the training input (SHA-256 {Short(dataSha256)}…): run mhi eda on the training input, or leave out the EDA summary."
+        );
+    }
+
+    private static string Short(string sha256) => sha256.Length > 12 ? sha256[..12] : sha256;
+
+    private static string? FindProblem(string path, out string? dataSha256)
+    {
+        dataSha256 = null;
         var file = new FileInfo(path);
         if (!file.Exists)
         {
@@ -92,7 +120,20 @@ public static class EdaSummaryFile
             {
                 return "no EDA report";
             }
+            if (root.TryGetProperty("dataSha256", out var hash))
+            {
+                if (hash.ValueKind != JsonValueKind.String || !IsSha256(hash.GetString()!))
+                {
+                    return "its dataSha256 is not a SHA-256";
+                }
+                dataSha256 = hash.GetString();
+            }
         }
         return null;
     }
+
+    private static readonly SearchValues<char> LowerHex = SearchValues.Create("0123456789abcdef");
+
+    private static bool IsSha256(string text) =>
+        text.Length == 64 && text.AsSpan().IndexOfAnyExcept(LowerHex) < 0;
 }

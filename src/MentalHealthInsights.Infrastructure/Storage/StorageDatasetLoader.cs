@@ -1,5 +1,6 @@
 using MentalHealthInsights.Core.Data;
 using MentalHealthInsights.Infrastructure.Data;
+using MentalHealthInsights.Infrastructure.Hashing;
 
 namespace MentalHealthInsights.Infrastructure.Storage;
 
@@ -7,7 +8,8 @@ namespace MentalHealthInsights.Infrastructure.Storage;
 /// <see cref="DatasetLoader"/> for any storage location: a local file is read as before; an S3
 /// object is streamed into the validator as it arrives (one pass, never staged on disk nor
 /// held whole in memory, only its accepted records are). For commands that read a dataset once
-/// (<c>mhi eda</c>, <c>mhi monitor</c>).
+/// (<c>mhi eda</c>, <c>mhi monitor</c>). The loaded dataset carries the input's SHA-256 (the S3
+/// object's is computed as it streams), which eda.json records.
 /// </summary>
 public static class StorageDatasetLoader
 {
@@ -30,16 +32,26 @@ public static class StorageDatasetLoader
         ArgumentNullException.ThrowIfNull(input);
         if (input is LocalStorageLocation local)
         {
-            return DatasetLoader.Load(local.FullPath, options, rejectsPath, progress, ct);
+            var dataset = DatasetLoader.Load(local.FullPath, options, rejectsPath, progress, ct);
+            // A second read, of pages the first one left in the page cache.
+            return dataset.Report.IsReadable
+                ? dataset with
+                {
+                    DataSha256 = FileHash.Sha256(local.FullPath),
+                }
+                : dataset;
         }
 
         var reader = new CsvDatasetReader(options);
         var records = new List<MentalHealthRecord>();
         // The reader is synchronous: callers run it on a worker thread (as for local files).
-        using var stream = input.OpenReadAsync(ct).GetAwaiter().GetResult();
+        using var stream = new HashingReadStream(input.OpenReadAsync(ct).GetAwaiter().GetResult());
         var report = rejectsPath is null
             ? reader.Read(stream, records.Add, null, progress, ct)
             : reader.ReadToRejectsFile(stream, records.Add, rejectsPath, progress, ct);
-        return new LoadedDataset(records, report);
+        return new LoadedDataset(records, report)
+        {
+            DataSha256 = report.IsReadable ? stream.FinishSha256() : null,
+        };
     }
 }

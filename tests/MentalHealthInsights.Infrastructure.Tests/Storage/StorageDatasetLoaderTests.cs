@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Security.Cryptography;
 using System.Text;
 using MentalHealthInsights.Infrastructure.Data;
 using MentalHealthInsights.Infrastructure.Storage;
@@ -56,6 +58,42 @@ public sealed class StorageDatasetLoaderTests(S3rverFixture server) : IDisposabl
             await File.ReadAllBytesAsync(Path.Combine(_local, "rejects.csv")),
             await File.ReadAllBytesAsync(Path.Combine(_local, "s3-rejects.csv"))
         );
+        Assert.Equal(1.0, reports[^1]);
+    }
+
+    [Fact]
+    public async Task Load_S3ObjectAndLocalFile_BothCarryTheSha256OfTheirBytes()
+    {
+        var remote = await PutAsync(Csv);
+        var file = Path.Combine(_local, "data.csv");
+        await File.WriteAllTextAsync(file, Csv);
+        var expected = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(Csv)));
+
+        var fromS3 = StorageDatasetLoader.Load(remote);
+        var fromFile = StorageDatasetLoader.Load(StorageLocation.Parse(file));
+
+        Assert.Equal(expected, fromS3.DataSha256);
+        Assert.Equal(expected, fromFile.DataSha256);
+    }
+
+    [Fact]
+    public async Task Load_LargerS3Object_ReportsProgressBeforeTheEnd()
+    {
+        var csv = new StringBuilder(Csv[..(Csv.IndexOf('\n', StringComparison.Ordinal) + 1)]);
+        for (var i = 0; i < 20_000; i++)
+        {
+            csv.Append(
+                CultureInfo.InvariantCulture,
+                $"{i},30,Male,IT,USA,Yes,Low,No,High,6.5,40,2\n"
+            );
+        }
+        var remote = await PutAsync(csv.ToString());
+        var reports = new List<double>();
+
+        var loaded = StorageDatasetLoader.Load(remote, progress: new ListProgress(reports));
+
+        Assert.Equal(20_000, loaded.Records.Count);
+        Assert.Contains(reports, r => r is > 0 and < 1);
         Assert.Equal(1.0, reports[^1]);
     }
 

@@ -2,6 +2,7 @@ using MentalHealthInsights.Core.Data;
 using MentalHealthInsights.Core.Eda;
 using MentalHealthInsights.Core.Pipelines;
 using MentalHealthInsights.Infrastructure.Data;
+using MentalHealthInsights.Infrastructure.Hashing;
 using MentalHealthInsights.Infrastructure.Reporting;
 
 namespace MentalHealthInsights.Infrastructure.Pipelines.Training;
@@ -55,7 +56,8 @@ internal sealed class EdaStep(TimeProvider time) : PipelineStep
                 var output = new EdaReportWriter(time).Write(
                     report,
                     folder,
-                    Path.GetFileName(dataset)
+                    Path.GetFileName(dataset),
+                    FileHash.Sha256(dataset)
                 );
                 return new StepOutcome(
                     StepParameters.Values(

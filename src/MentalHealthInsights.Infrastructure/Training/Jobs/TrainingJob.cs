@@ -58,10 +58,9 @@ public sealed partial class TrainingJob(TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(options);
         // Checked before any work: it is uploaded to tracking as is at the end.
-        if (options.EdaSummaryPath is { } edaSummary)
-        {
-            EdaSummaryFile.Check(edaSummary);
-        }
+        var edaDataSha256 = options.EdaSummaryPath is { } edaSummary
+            ? EdaSummaryFile.Check(edaSummary)
+            : null;
         var trainers = TrainerRegistry.Create(options.Models, options.Threads);
         Directory.CreateDirectory(options.OutputDirectory);
         var rejectsPath = Path.Combine(options.OutputDirectory, RejectsFileName);
@@ -84,10 +83,13 @@ public sealed partial class TrainingJob(TimeProvider time)
             );
         }
 
-        var protocolOptions = options.Protocol with
+        var dataHash = FileHash.Sha256(options.InputPath);
+        if (options.EdaSummaryPath is { } summary)
         {
-            DataHash = FileHash.Sha256(options.InputPath),
-        };
+            // Before any training: the summary is attached to the run as its data's analysis.
+            EdaSummaryFile.RequireSameData(summary, edaDataSha256, dataHash);
+        }
+        var protocolOptions = options.Protocol with { DataHash = dataHash };
         var protocol = new TrainingProtocol(trainers, time);
         using var result = protocol.Run(
             loaded.Records,
