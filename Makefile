@@ -15,7 +15,8 @@ export DOTNET_NOLOGO := 1
 .PHONY: help run test deps deps-test restore build publish lint format setup unit bench clean
 
 help: ## List the targets
-	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's|$$(APP)|$(APP)|g; s|$$(OUT)|$(OUT)|g' \
+		| awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
 
 run: deps build ## The main job end to end on the embedded default (no server, no download)
 	$(CLI) run --out $(OUT)
