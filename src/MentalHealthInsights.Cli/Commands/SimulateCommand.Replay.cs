@@ -10,6 +10,8 @@ namespace MentalHealthInsights.Cli.Commands;
 internal static partial class SimulateCommand
 {
     /// <summary>The variable holding the server's admin API key (its Admin:ApiKey) for --replay.</summary>
+    // The server reads the same variable when Admin:ApiKey is not set (ServerSettings.AdminKeyVariable;
+    // the two projects never reference each other).
     public const string ApiKeyVariable = "MHI_ADMIN_API_KEY";
 
     // Attempts per request on 429, 5xx or a refused connection, waiting 0.25 s, 0.5 s, 1 s, ...

@@ -15,8 +15,18 @@ internal sealed record ServerSettings(
     IReadOnlyList<string> Problems
 )
 {
-    public static ServerSettings From(IConfiguration configuration)
+    /// <summary>The variable read when <c>Admin:ApiKey</c> is not configured (the one <c>mhi simulate --replay</c> sends).</summary>
+    public const string AdminKeyVariable = "MHI_ADMIN_API_KEY";
+
+    /// <summary>The settings, with the keys' environment variables as their defaults.</summary>
+    /// <param name="configuration">The server's configuration.</param>
+    /// <param name="variable">Reads an environment variable (tests pass their own).</param>
+    public static ServerSettings From(
+        IConfiguration configuration,
+        Func<string, string?>? variable = null
+    )
     {
+        variable ??= Environment.GetEnvironmentVariable;
         var problems = new List<string>();
         // A section that does not bind is reported once; its stand-in defaults are not checked
         // (they would add problems about values the user never gave).
@@ -40,12 +50,7 @@ internal sealed record ServerSettings(
         var rateLimiting = rateLimitingBound ?? new();
         if (log.PseudonymisationKey is null)
         {
-            log = log with
-            {
-                PseudonymisationKey = Environment.GetEnvironmentVariable(
-                    PredictionLogOptions.KeyVariable
-                ),
-            };
+            log = log with { PseudonymisationKey = variable(PredictionLogOptions.KeyVariable) };
         }
         foreach (
             var problem in (string?[])
@@ -80,7 +85,7 @@ internal sealed record ServerSettings(
             serving,
             log,
             rateLimiting,
-            configuration["Admin:ApiKey"],
+            configuration["Admin:ApiKey"] ?? variable(AdminKeyVariable),
             SettingsBinding.Value(
                 () => configuration.GetValue<bool>("Hosting:StopWhenStdinCloses"),
                 problems,

@@ -53,6 +53,21 @@ public sealed class ServerSettingsTests
         Assert.True(settings.StopWhenStdinCloses);
     }
 
+    [Theory]
+    [InlineData(null, "from-variable")]
+    [InlineData("from-settings", "from-settings")]
+    public void From_AdminKey_ConfiguredElseMhiAdminApiKey(string? configured, string expected)
+    {
+        var settings = ServerSettings.From(
+            new ConfigurationBuilder()
+                .AddInMemoryCollection([KeyValuePair.Create("Admin:ApiKey", configured)])
+                .Build(),
+            name => name == "MHI_ADMIN_API_KEY" ? "from-variable" : null
+        );
+
+        Assert.Equal(expected, settings.AdminApiKey);
+    }
+
     // The settings of these values and a valid pseudonymisation key.
     private static ServerSettings From(params (string Key, string Value)[] values) =>
         ServerSettings.From(
