@@ -66,5 +66,10 @@ internal sealed class TempFolder : IDisposable
 
     public string File(string name) => System.IO.Path.Combine(Path, name);
 
-    public void Dispose() => Directory.Delete(Path, recursive: true);
+    public void Dispose()
+    {
+        // The CLI runs in-process: release the pooled connections of the stores it opened here.
+        SqliteFiles.Release(Path);
+        Directory.Delete(Path, recursive: true);
+    }
 }

@@ -79,13 +79,15 @@ public static class DatabaseLocation
         {
             Directory.CreateDirectory(directory);
         }
-        return new SqliteConnectionStringBuilder
-        {
-            DataSource = path,
-            Mode = SqliteOpenMode.ReadWriteCreate,
-            // Microsoft.Data.Sqlite retries a locked database until the command timeout.
-            DefaultTimeout = 30,
-        }.ToString();
+        return SqlitePools.ConnectionString(
+            new SqliteConnectionStringBuilder
+            {
+                DataSource = path,
+                Mode = SqliteOpenMode.ReadWriteCreate,
+                // Microsoft.Data.Sqlite retries a locked database until the command timeout.
+                DefaultTimeout = 30,
+            }
+        );
     }
 
     /// <summary>

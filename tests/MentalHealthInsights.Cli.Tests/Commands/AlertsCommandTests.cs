@@ -1,7 +1,6 @@
 using System.Text.Json;
 using MentalHealthInsights.Core.Monitoring.Alerts;
 using MentalHealthInsights.Infrastructure.Monitoring.Store;
-using Microsoft.Data.Sqlite;
 
 namespace MentalHealthInsights.Cli.Tests.Commands;
 
@@ -101,7 +100,6 @@ public sealed class AlertsCommandTests
             "fired",
             "--json"
         );
-        SqliteConnection.ClearAllPools();
 
         Assert.Equal(0, all.ExitCode);
         var lines = all.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries);

@@ -57,13 +57,13 @@ public sealed class MonitorCommandAlertsTests
 
     private static long Count(string database, string sql)
     {
-        using var connection = new SqliteConnection($"Data Source={database};Mode=ReadOnly");
+        using var connection = new SqliteConnection(
+            $"Data Source={database};Mode=ReadOnly;Pooling=False"
+        );
         connection.Open();
         using var command = connection.CreateCommand();
         command.CommandText = sql;
         var value = (long)command.ExecuteScalar()!;
-        connection.Close();
-        SqliteConnection.ClearAllPools();
         return value;
     }
 

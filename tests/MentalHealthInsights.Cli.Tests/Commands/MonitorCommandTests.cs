@@ -6,7 +6,6 @@ using MentalHealthInsights.Core.Data.Synthetic;
 using MentalHealthInsights.Core.Monitoring;
 using MentalHealthInsights.Core.Scoring.PredictionLog;
 using MentalHealthInsights.Infrastructure.Scoring.PredictionLog;
-using Microsoft.Data.Sqlite;
 
 namespace MentalHealthInsights.Cli.Tests.Commands;
 
@@ -295,7 +294,6 @@ public sealed class MonitorCommandTests
             uri,
             "--json"
         );
-        SqliteConnection.ClearAllPools();
 
         Assert.Equal(0, result.ExitCode);
         using var json = JsonDocument.Parse(result.Output);
@@ -356,7 +354,6 @@ public sealed class MonitorCommandTests
             uri,
             "--json"
         );
-        SqliteConnection.ClearAllPools();
 
         Assert.Equal(0, result.ExitCode);
         using var json = JsonDocument.Parse(result.Output);
@@ -415,7 +412,6 @@ public sealed class MonitorCommandTests
             "--tracking-uri",
             uri
         );
-        SqliteConnection.ClearAllPools();
 
         Assert.Equal(2, result.ExitCode);
         Assert.Contains("SHA-256", result.Error, StringComparison.Ordinal);

@@ -155,7 +155,6 @@ public sealed class PipelineCommandTests
                 CancellationToken.None
             )
         );
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
     }
 
     [Fact]

@@ -122,7 +122,6 @@ public sealed class PipelineQueueTests
                 worker.Kill(entireProcessTree: true);
                 await worker.WaitForExitAsync();
             }
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         }
     }
 

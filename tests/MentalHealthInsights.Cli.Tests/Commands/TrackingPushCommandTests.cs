@@ -2,7 +2,6 @@ using System.Text.Json;
 using MentalHealthInsights.Core.Registry;
 using MentalHealthInsights.Core.Tracking;
 using MentalHealthInsights.Infrastructure.Tracking.Sqlite;
-using Microsoft.Data.Sqlite;
 
 namespace MentalHealthInsights.Cli.Tests.Commands;
 
@@ -14,11 +13,7 @@ public sealed class TrackingPushCommandTests : IDisposable
 
     private string TargetUri => "sqlite:///" + _temp.File("target.db");
 
-    public void Dispose()
-    {
-        SqliteConnection.ClearAllPools();
-        _temp.Dispose();
-    }
+    public void Dispose() => _temp.Dispose();
 
     [Fact]
     public async Task Push_TwoLocalStores_CopiesThenSecondPushSkipsEverything()

@@ -37,7 +37,7 @@ public sealed class SqlitePipelineRunStoreTests : PipelineRunStoreContract, IAsy
         {
             await store.DisposeAsync();
         }
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        SqliteFiles.Release(_folder);
         if (Directory.Exists(_folder))
         {
             Directory.Delete(_folder, recursive: true);

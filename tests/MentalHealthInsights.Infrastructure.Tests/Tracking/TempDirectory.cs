@@ -1,5 +1,3 @@
-using Microsoft.Data.Sqlite;
-
 namespace MentalHealthInsights.Infrastructure.Tests.Tracking;
 
 /// <summary>A fresh folder under the system temp folder, deleted (with its SQLite files) on dispose.</summary>
@@ -21,8 +19,8 @@ internal sealed class TempDirectory : IDisposable
 
     public void Dispose()
     {
-        // Pooled connections keep the database open; release them before deleting the files.
-        SqliteConnection.ClearAllPools();
+        // Pooled connections keep the database open; release this folder's (only) before deleting.
+        SqliteFiles.Release(Path);
         if (Directory.Exists(Path))
         {
             Directory.Delete(Path, recursive: true);

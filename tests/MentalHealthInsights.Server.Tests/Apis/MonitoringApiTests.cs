@@ -3,6 +3,7 @@ using System.Text.Json;
 using MentalHealthInsights.Core.Monitoring.Alerts;
 using MentalHealthInsights.Server.Apis;
 using MentalHealthInsights.Server.Tests.Fixtures;
+using MentalHealthInsights.TestSupport;
 using Microsoft.Extensions.Configuration;
 
 namespace MentalHealthInsights.Server.Tests.Apis;
@@ -27,7 +28,7 @@ public sealed class MonitoringApiTests(TrainedModelFixture models) : IDisposable
 
     public void Dispose()
     {
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        SqliteFiles.Release(_folder);
         Directory.Delete(_folder, recursive: true);
     }
 

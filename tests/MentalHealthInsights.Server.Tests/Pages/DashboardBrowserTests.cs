@@ -1,6 +1,7 @@
 using MentalHealthInsights.Core.Pipelines;
 using MentalHealthInsights.Infrastructure.Pipelines;
 using MentalHealthInsights.Server.Tests.Fixtures;
+using MentalHealthInsights.TestSupport;
 using Microsoft.Playwright;
 
 namespace MentalHealthInsights.Server.Tests.Pages;
@@ -70,7 +71,7 @@ public sealed class DashboardBrowserTests(TrainedModelFixture models) : IAsyncLi
         await _browser.DisposeAsync();
         _playwright.Dispose();
         await _server.DisposeAsync();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        SqliteFiles.Release(_folder);
         Directory.Delete(_folder, recursive: true);
     }
 

@@ -25,12 +25,14 @@ public sealed partial class SqliteMonitoringStore : IMonitoringStore
         ArgumentException.ThrowIfNullOrWhiteSpace(options.DatabasePath);
         DatabasePath = Path.GetFullPath(options.DatabasePath);
         _busyTimeoutMs = (int)Math.Clamp(options.BusyTimeout.TotalMilliseconds, 0, int.MaxValue);
-        _connectionString = new SqliteConnectionStringBuilder
-        {
-            DataSource = DatabasePath,
-            Mode = SqliteOpenMode.ReadWriteCreate,
-            DefaultTimeout = Math.Max(1, (int)Math.Ceiling(options.BusyTimeout.TotalSeconds)),
-        }.ToString();
+        _connectionString = SqlitePools.ConnectionString(
+            new SqliteConnectionStringBuilder
+            {
+                DataSource = DatabasePath,
+                Mode = SqliteOpenMode.ReadWriteCreate,
+                DefaultTimeout = Math.Max(1, (int)Math.Ceiling(options.BusyTimeout.TotalSeconds)),
+            }
+        );
         _schema = new RetriedUntilDone(CreateSchemaAsync);
     }
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using MentalHealthInsights.Core.Scoring.PredictionLog;
+using MentalHealthInsights.Infrastructure.Storage;
 using Microsoft.Data.Sqlite;
 
 namespace MentalHealthInsights.Infrastructure.Scoring.PredictionLog;
@@ -27,13 +28,15 @@ public sealed partial class SqlitePredictionLogStore : IPredictionLogStore
         ArgumentException.ThrowIfNullOrWhiteSpace(databasePath);
         DatabasePath = Path.GetFullPath(databasePath);
         var timeout = busyTimeout ?? TimeSpan.FromSeconds(5);
-        _connectionString = new SqliteConnectionStringBuilder
-        {
-            DataSource = DatabasePath,
-            Mode = SqliteOpenMode.ReadWriteCreate,
-            Pooling = true,
-            DefaultTimeout = Math.Max(1, (int)Math.Ceiling(timeout.TotalSeconds)),
-        }.ToString();
+        _connectionString = SqlitePools.ConnectionString(
+            new SqliteConnectionStringBuilder
+            {
+                DataSource = DatabasePath,
+                Mode = SqliteOpenMode.ReadWriteCreate,
+                Pooling = true,
+                DefaultTimeout = Math.Max(1, (int)Math.Ceiling(timeout.TotalSeconds)),
+            }
+        );
         var busyMs = (int)Math.Clamp(timeout.TotalMilliseconds, 0, int.MaxValue);
         _pragmas = string.Create(
             CultureInfo.InvariantCulture,

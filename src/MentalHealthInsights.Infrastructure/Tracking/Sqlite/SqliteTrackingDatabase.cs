@@ -40,15 +40,17 @@ internal sealed class SqliteTrackingDatabase
         _timeProvider = timeProvider;
         _schema = new RetriedUntilDone(() => CreateSchemaAsync(CancellationToken.None));
         _busyTimeoutMs = (int)Math.Clamp(options.BusyTimeout.TotalMilliseconds, 0, int.MaxValue);
-        _connectionString = new SqliteConnectionStringBuilder
-        {
-            DataSource = DatabasePath,
-            Mode = SqliteOpenMode.ReadWriteCreate,
-            Pooling = options.Pooling,
-            // Microsoft.Data.Sqlite retries SQLITE_BUSY up to the command timeout on top of
-            // busy_timeout; keep the two equal so the documented wait is the real one.
-            DefaultTimeout = Math.Max(1, (int)Math.Ceiling(options.BusyTimeout.TotalSeconds)),
-        }.ToString();
+        _connectionString = SqlitePools.ConnectionString(
+            new SqliteConnectionStringBuilder
+            {
+                DataSource = DatabasePath,
+                Mode = SqliteOpenMode.ReadWriteCreate,
+                Pooling = options.Pooling,
+                // Microsoft.Data.Sqlite retries SQLITE_BUSY up to the command timeout on top of
+                // busy_timeout; keep the two equal so the documented wait is the real one.
+                DefaultTimeout = Math.Max(1, (int)Math.Ceiling(options.BusyTimeout.TotalSeconds)),
+            }
+        );
     }
 
     public string DatabasePath { get; }

@@ -23,11 +23,7 @@ public sealed class QueuedRetrainingTests : IDisposable
     private readonly TempDirectory _folder = new();
     private readonly InMemoryPipelineRunStore _runs = new();
 
-    public void Dispose()
-    {
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        _folder.Dispose();
-    }
+    public void Dispose() => _folder.Dispose();
 
     private string TrackingUri => "sqlite:///" + _folder.Combine("mlruns.db");
 

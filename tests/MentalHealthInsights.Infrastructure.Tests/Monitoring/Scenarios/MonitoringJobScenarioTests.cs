@@ -5,7 +5,6 @@ using MentalHealthInsights.Infrastructure.Monitoring;
 using MentalHealthInsights.Infrastructure.Monitoring.Alerts;
 using MentalHealthInsights.Infrastructure.Monitoring.Store;
 using MentalHealthInsights.Infrastructure.Tests.Tracking;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace MentalHealthInsights.Infrastructure.Tests.Monitoring.Scenarios;
@@ -21,11 +20,7 @@ public sealed class MonitoringJobScenarioTests(ScenarioModelFixture model)
 {
     private readonly TempDirectory _directory = new();
 
-    public void Dispose()
-    {
-        SqliteConnection.ClearAllPools();
-        _directory.Dispose();
-    }
+    public void Dispose() => _directory.Dispose();
 
     [Fact]
     public async Task NewOccupation_FilesThroughJob_AlertFiresWithinTwoWindowsAndIsStored()

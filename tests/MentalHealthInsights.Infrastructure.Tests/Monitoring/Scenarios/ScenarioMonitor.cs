@@ -3,7 +3,6 @@ using MentalHealthInsights.Core.Monitoring.Alerts;
 using MentalHealthInsights.Core.Monitoring.Simulation;
 using MentalHealthInsights.Infrastructure.Monitoring.Alerts;
 using MentalHealthInsights.Infrastructure.Monitoring.Store;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace MentalHealthInsights.Infrastructure.Tests.Monitoring.Scenarios;
@@ -139,7 +138,7 @@ public sealed class ScenarioMonitor : IDisposable
     public void Dispose()
     {
         _alerts.Dispose();
-        SqliteConnection.ClearAllPools();
+        SqliteFiles.Release(_folder);
         Directory.Delete(_folder, recursive: true);
     }
 }

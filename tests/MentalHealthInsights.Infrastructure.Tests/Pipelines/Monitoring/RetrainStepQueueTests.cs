@@ -17,11 +17,7 @@ public sealed class RetrainStepQueueTests : IDisposable
     private readonly TempDirectory _folder = new();
     private readonly InMemoryPipelineRunStore _runs = new();
 
-    public void Dispose()
-    {
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        _folder.Dispose();
-    }
+    public void Dispose() => _folder.Dispose();
 
     [Fact]
     public async Task Retrain_JobStoreGiven_QueuesTrainingRunThatAWorkerRunsWithAlertTrigger()

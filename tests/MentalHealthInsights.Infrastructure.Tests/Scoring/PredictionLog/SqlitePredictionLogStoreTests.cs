@@ -32,7 +32,7 @@ public sealed class SqlitePredictionLogStoreTests : PredictionLogStoreContract, 
 
     public void Dispose()
     {
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        SqliteFiles.Release(_folder);
         if (Directory.Exists(_folder))
         {
             Directory.Delete(_folder, recursive: true);
@@ -79,10 +79,10 @@ public sealed class SqlitePredictionLogStoreTests : PredictionLogStoreContract, 
         var random = new Random(3);
         var subject = new byte[32];
         await store.AppendAsync([Entry(T0, "first")], CancellationToken.None);
-        // Other test classes clear every SQLite pool when they finish (ClearAllPools is global).
-        // Had that closed the store's idle pooled connection, the last connection to this file,
-        // SQLite would checkpoint and delete the WAL on close and the measure below would be of a
-        // fresh file: this connection, held open, keeps the file's WAL whatever other tests do.
+        // Another test class's global ClearAllPools (now banned in tests) once closed the store's
+        // idle pooled connection, the last connection to this file: SQLite then checkpoints and
+        // deletes the WAL on close and the measure below would be of a fresh file. This
+        // connection, held open, keeps the file's WAL whatever other tests do.
         await using var holder = new Microsoft.Data.Sqlite.SqliteConnection(
             $"Data Source={DatabasePath};Pooling=False"
         );

@@ -25,7 +25,9 @@ public sealed class SqliteTrackingStoreTests : IDisposable
 
     private async Task<T> QueryAsync<T>(string sql)
     {
-        await using var connection = new SqliteConnection($"Data Source={DatabasePath}");
+        await using var connection = new SqliteConnection(
+            $"Data Source={DatabasePath};Pooling=False"
+        );
         await connection.OpenAsync();
         await using var command = connection.CreateCommand();
         command.CommandText = sql;
@@ -105,7 +107,8 @@ public sealed class SqliteTrackingStoreTests : IDisposable
             [new Metric("auc", 0.8, 1)],
             [new Param("a", "1")]
         );
-        SqliteConnection.ClearAllPools();
+        // The second store opens the file again, not the first one's pooled connection.
+        SqliteFiles.Release(DatabasePath);
 
         var second = NewStore();
         var read = await second.GetRunAsync(run.Info.RunId);
@@ -119,7 +122,9 @@ public sealed class SqliteTrackingStoreTests : IDisposable
     public async Task FirstUse_DatabaseFromANewerProgram_InvalidState()
     {
         await NewStore().CreateExperimentAsync("old");
-        await using (var connection = new SqliteConnection($"Data Source={DatabasePath}"))
+        await using (
+            var connection = new SqliteConnection($"Data Source={DatabasePath};Pooling=False")
+        )
         {
             await connection.OpenAsync();
             await using var command = connection.CreateCommand();
