@@ -44,16 +44,24 @@ internal static class Problems
                 statusCode: status,
                 title: "Request body too large."
             ),
-            StatusCodes.Status415UnsupportedMediaType => TypedResults.Problem(
-                detail: "Send the body as application/json.",
-                statusCode: status,
-                title: "Unsupported media type."
-            ),
+            StatusCodes.Status415UnsupportedMediaType => UnsupportedMediaType(),
             _ => TypedResults.Problem(
                 detail: "The request body could not be read.",
                 statusCode: status
             ),
         };
+
+    /// <summary>
+    /// 415: the body is not JSON. Answered by <see cref="RequestBody"/>'s check and, for a media
+    /// type that the endpoint's declared <c>application/json</c> excludes, by routing, whose bare
+    /// 415 the status code pages turn into this one.
+    /// </summary>
+    public static ProblemHttpResult UnsupportedMediaType() =>
+        TypedResults.Problem(
+            detail: "Send the body as application/json.",
+            statusCode: StatusCodes.Status415UnsupportedMediaType,
+            title: "Unsupported media type."
+        );
 
     public static ProblemHttpResult NotReady() =>
         TypedResults.Problem(

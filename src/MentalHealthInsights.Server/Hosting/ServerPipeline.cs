@@ -45,7 +45,7 @@ internal static class ServerPipeline
                         : StatusCodes.Status500InternalServerError,
             }
         );
-        app.UseStatusCodePages();
+        app.UseStatusCodePages(StatusCodePages());
         // With RateLimiting:PermitLimit = 0 (off) the limiter middleware is skipped altogether
         // instead of running a no-op partition per request. Decided on the first request, when
         // every configuration source (a test host's too) is in place; the options never change.
@@ -54,6 +54,22 @@ internal static class ServerPipeline
         );
         app.UseWhen(_ => limiting.Value, limited => limited.UseRateLimiter());
         return app;
+    }
+
+    /// <summary>
+    /// The framework's problem for a status without a body (404, 405, …), except 415: routing
+    /// answers it bare for a content type that the endpoint's declared application/json
+    /// excludes (text/plain, a form), before the endpoint's own check could say what to send.
+    /// </summary>
+    private static StatusCodePagesOptions StatusCodePages()
+    {
+        var options = new StatusCodePagesOptions();
+        var standard = options.HandleAsync;
+        options.HandleAsync = context =>
+            context.HttpContext.Response.StatusCode == StatusCodes.Status415UnsupportedMediaType
+                ? Problems.UnsupportedMediaType().ExecuteAsync(context.HttpContext)
+                : standard(context);
+        return options;
     }
 
     private static Task SetRequestId(object state)
