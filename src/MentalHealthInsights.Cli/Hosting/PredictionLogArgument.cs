@@ -18,6 +18,13 @@ internal static class PredictionLogArgument
         {
             if (PredictionLogStoreFactory.SqlitePath(uri) is { } path)
             {
+                if (Directory.Exists(path))
+                {
+                    throw new CommandFailure(
+                        ExitCodes.InvalidData,
+                        $"'{path}' is a folder, not a prediction log: give the SQLite file mhi serve writes (predictions.db by default)."
+                    );
+                }
                 if (!File.Exists(path))
                 {
                     throw new CommandFailure(

@@ -163,16 +163,22 @@ public sealed class MonitorCommandTests
     /// (here: the reference CSV): exit 2 with the reason, not an empty window or exit 3.
     /// </summary>
     [Theory]
-    [InlineData(false, "No prediction log")]
-    [InlineData(true, "is not a prediction log")]
+    [InlineData("missing", "No prediction log")]
+    [InlineData("csv", "is not a prediction log")]
+    [InlineData("folder", "is a folder, not a prediction log")]
     public async Task Monitor_PredictionLogMissingOrNotADatabase_ExitsTwoWithReason(
-        bool notADatabase,
+        string kind,
         string expected
     )
     {
         using var temp = new TempFolder();
         var reference = await GenerateAsync(temp, "ref.csv", 200, 1);
-        var log = notADatabase ? reference : temp.File("p.db");
+        var log = kind switch
+        {
+            "csv" => reference,
+            "folder" => Directory.CreateDirectory(temp.File("logs")).FullName,
+            _ => temp.File("p.db"),
+        };
 
         var result = await CliHarness.RunAsync(
             "monitor",
