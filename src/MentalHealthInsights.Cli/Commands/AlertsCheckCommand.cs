@@ -37,7 +37,9 @@ internal static class AlertsCheckCommand
                     {
                         settings = path is null
                             ? AlertSettings.Default
-                            : AlertSettingsLoader.LoadFile(path);
+                            : AlertSettingsLoader.LoadFile(
+                                StorageArguments.RequireLocalFile(path, "alert configuration")
+                            );
                     }
                     catch (AlertPolicyException ex)
                     {

@@ -71,7 +71,9 @@ internal static class DataValidateCommand
                     else
                     {
                         // Parse refuses an empty or blank path as a usage error (exit 1).
-                        inputPath = RequireInputFile(StorageArguments.Parse(inputText).Uri);
+                        inputPath = StorageArguments.RequireLocalFile(
+                            StorageArguments.Parse(inputText).Uri
+                        );
                         rejectsPath = StorageArguments
                             .Parse(
                                 rejectsText
@@ -207,15 +209,6 @@ internal static class DataValidateCommand
             Description =
                 "Override an accepted numeric range, e.g. --range Age=18:65 (repeatable; defaults in docs/data-validation.md)",
         };
-
-    /// <summary>Resolves the input path and fails with exit code 2 when it does not exist.</summary>
-    public static string RequireInputFile(string path)
-    {
-        var full = Path.GetFullPath(path);
-        return File.Exists(full)
-            ? full
-            : throw new CommandFailure(ExitCodes.InvalidData, $"input file not found: {full}");
-    }
 
     /// <summary>Parses --range values or fails with exit code 1.</summary>
     public static ValidationOptions ParseRanges(string[]? ranges)

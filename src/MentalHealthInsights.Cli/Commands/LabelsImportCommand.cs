@@ -44,13 +44,17 @@ internal static class LabelsImportCommand
                             $"set {SubjectPseudonymiser.KeyVariable} to the key the server logs with (at least 16 bytes)."
                         );
                     }
+                    var labels = StorageArguments.RequireLocalFile(
+                        parseResult.GetRequiredValue(file),
+                        "labels file"
+                    );
                     // As mhi monitor: a missing SQLite log is an error, never a new empty one.
                     var store = PredictionLogArgument.Open(parseResult.GetValue(log));
                     OutcomeLabelImportResult result;
                     try
                     {
                         result = await OutcomeLabelImport.ImportAsync(
-                            parseResult.GetRequiredValue(file),
+                            labels,
                             store,
                             new SubjectPseudonymiser(Encoding.UTF8.GetBytes(key)),
                             environment.Time.GetUtcNow(),

@@ -77,7 +77,9 @@ internal static partial class MonitorCommand
         }
         try
         {
-            return AlertSettingsLoader.LoadFile(path);
+            return AlertSettingsLoader.LoadFile(
+                StorageArguments.RequireLocalFile(path, "alert configuration")
+            );
         }
         catch (AlertPolicyException ex)
         {

@@ -13,6 +13,7 @@ using MentalHealthInsights.Infrastructure.Monitoring;
 using MentalHealthInsights.Infrastructure.Monitoring.Alerts;
 using MentalHealthInsights.Infrastructure.Monitoring.Store;
 using MentalHealthInsights.Infrastructure.Scoring;
+using MentalHealthInsights.Infrastructure.Storage;
 using MentalHealthInsights.Infrastructure.Tracking.Sqlite;
 
 namespace MentalHealthInsights.Cli.Commands;
@@ -189,6 +190,25 @@ internal static partial class MonitorCommand
                         PredictionLogCurrent,
                         StringComparison.Ordinal
                     );
+                    // Files read later: a folder is refused now, in words (opening it would
+                    // fail with .NET's "Access to the path … is denied.").
+                    if (
+                        !referenceArg.StartsWith(
+                            ModelReferenceResolver.Scheme,
+                            StringComparison.Ordinal
+                        ) && !StorageLocation.IsS3(referenceArg)
+                    )
+                    {
+                        StorageArguments.RequireNotFolder(referenceArg, "reference file");
+                    }
+                    if (!fromLog && !StorageLocation.IsS3(currentArg))
+                    {
+                        StorageArguments.RequireNotFolder(currentArg, "current file");
+                    }
+                    if (parseResult.GetValue(referenceProfile) is { } profileFile)
+                    {
+                        StorageArguments.RequireNotFolder(profileFile, "reference profile");
+                    }
                     bool track = !parseResult.GetValue(noTrack);
                     bool needsBackend =
                         track

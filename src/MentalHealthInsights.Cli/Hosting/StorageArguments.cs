@@ -100,12 +100,34 @@ internal static class StorageArguments
         }
     }
 
-    /// <summary>The full path of an existing local input file, or exit code 2.</summary>
-    public static string RequireLocalFile(string path)
+    /// <summary>
+    /// The full path of an existing local file that a command reads, or exit code 2 naming
+    /// <paramref name="what"/> (e.g. "input file", "alert configuration"): "not found", or, for
+    /// a folder, that a file is expected (opening a folder as a file fails with .NET's
+    /// misleading "Access to the path … is denied.").
+    /// </summary>
+    public static string RequireLocalFile(string path, string what = "input file")
     {
         var full = Path.GetFullPath(path);
+        RequireNotFolder(full, what);
         return File.Exists(full)
             ? full
-            : throw new CommandFailure(ExitCodes.InvalidData, $"input file not found: {full}");
+            : throw new CommandFailure(ExitCodes.InvalidData, $"{what} not found: {full}");
+    }
+
+    /// <summary>
+    /// Exit code 2 when the local <paramref name="path"/> that should name a file (a
+    /// <paramref name="what"/>) is a folder; anything else passes (a missing file is left to the
+    /// command's own message).
+    /// </summary>
+    public static void RequireNotFolder(string path, string what)
+    {
+        if (Directory.Exists(path))
+        {
+            throw new CommandFailure(
+                ExitCodes.InvalidData,
+                $"{what} {Path.GetFullPath(path)} is a folder, not a file; give the path of a file."
+            );
+        }
     }
 }

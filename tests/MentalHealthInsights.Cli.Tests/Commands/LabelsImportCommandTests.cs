@@ -64,6 +64,22 @@ public sealed class LabelsImportCommandTests
     }
 
     [Fact]
+    public async Task Import_FolderGivenAsTheFile_SaysItIsAFolderExitCode2()
+    {
+        using var temp = new TempFolder();
+        Directory.CreateDirectory(temp.File("labels"));
+        await CreateLogAsync(temp.File("p.db"));
+
+        var result = await ImportAsync(temp.File("labels"), temp.File("p.db"));
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Equal(
+            $"error: labels file {temp.File("labels")} is a folder, not a file; give the path of a file.",
+            result.Error.Trim()
+        );
+    }
+
+    [Fact]
     public async Task Import_NoLogAtThePath_ExitCode2AndCreatesNone()
     {
         using var temp = new TempFolder();
