@@ -238,7 +238,10 @@ public sealed partial class PipelineRunner
         }
     }
 
-    /// <summary>Type and message: our own messages never carry record values.</summary>
+    /// <summary>
+    /// Type and message (without .NET's " (Parameter 'name')"): our own messages never carry
+    /// record values.
+    /// </summary>
     private static string Describe(Exception ex) =>
-        ex is PipelineStepException ? ex.Message : $"{ex.GetType().Name}: {ex.Message}";
+        ex is PipelineStepException ? ex.Message : $"{ex.GetType().Name}: {UserMessages.Of(ex)}";
 }

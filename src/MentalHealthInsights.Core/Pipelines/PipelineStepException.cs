@@ -25,6 +25,14 @@ public sealed class PipelineStepException : Exception
     public PipelineStepException(string message, Exception innerException)
         : base(message, innerException) { }
 
+    /// <summary>
+    /// A failure (not retryable) told by <paramref name="cause"/>, whose message is written for
+    /// the user, as <see cref="UserMessages.Of"/> tells it: without the " (Parameter 'name')"
+    /// that .NET appends to an <see cref="ArgumentException"/>'s message, which the run store
+    /// would otherwise keep and <c>mhi pipeline show</c> print.
+    /// </summary>
+    public static PipelineStepException From(Exception cause) => new(UserMessages.Of(cause), cause);
+
     /// <summary>True when another attempt may succeed. Default false.</summary>
     public bool Retryable { get; }
 }

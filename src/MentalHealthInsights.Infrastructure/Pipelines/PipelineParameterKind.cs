@@ -46,7 +46,7 @@ internal sealed class PipelineParameterKind<T>
         }
         catch (FormatException ex)
         {
-            throw new PipelineStepException(ex.Message);
+            throw PipelineStepException.From(ex);
         }
     }
 

@@ -62,6 +62,52 @@ public sealed class PipelineCommandTests
     }
 
     [Fact]
+    public async Task PipelineRun_StepFailsOnAnArgumentException_StoresItsMessageWithoutTheParameterSuffix()
+    {
+        using var temp = new TempFolder();
+        var bundle = await CliHarness.TrainSmallLrBundleAsync(temp);
+        var store = "sqlite:///" + temp.File("pipelines.db");
+
+        // The batch job refuses an output that is its input with an ArgumentException whose
+        // message .NET suffixes with " (Parameter 'options')".
+        var run = await CliHarness.RunAsync(
+            "pipeline",
+            "run",
+            "batch-scoring",
+            "-p",
+            "input=" + temp.File("d.csv"),
+            "-p",
+            "output=" + temp.File("d.csv"),
+            "-p",
+            "raw-ids=true",
+            "-p",
+            "model=" + bundle,
+            "--store",
+            store,
+            "--json"
+        );
+        using var json = JsonDocument.Parse(run.Output);
+        var show = await CliHarness.RunAsync(
+            "pipeline",
+            "show",
+            json.RootElement.GetProperty("id").GetString()!,
+            "--store",
+            store,
+            "--json"
+        );
+        using var shown = JsonDocument.Parse(show.Output);
+
+        Assert.Equal(2, run.ExitCode);
+        var score = shown.RootElement.GetProperty("steps")[1];
+        Assert.Equal("Failed", score.GetProperty("state").GetString());
+        Assert.Equal(
+            "The output must not be the input file.",
+            score.GetProperty("error").GetString()
+        );
+        Assert.DoesNotContain("(Parameter", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task PipelineRun_UnknownParameter_UsageErrorAndNothingRecorded()
     {
         using var temp = new TempFolder();

@@ -169,6 +169,50 @@ public sealed class PipelineRunnerTests
     }
 
     [Fact]
+    public async Task RunAsync_StepThrowsArgumentException_RecordedWithoutTheParameterSuffix()
+    {
+        var clock = new StepClock();
+        var step = new CountingStep(
+            "ingest",
+            ["input"],
+            ["dataset"],
+            failures: int.MaxValue,
+            failWith: new ArgumentException("The output must not be the input file.", "options")
+        );
+
+        var result = await Runner(
+                new InMemoryPipelineRunStore(),
+                clock,
+                NoJitter with
+                {
+                    MaxAttempts = 1,
+                }
+            )
+            .RunAsync(
+                TwoSteps(step, new CountingStep("train", ["dataset"], ["model"])),
+                new PipelineRunRequest(),
+                CancellationToken.None
+            );
+
+        Assert.Equal(
+            "ArgumentException: The output must not be the input file. (after 1 attempt)",
+            result.Steps[0].Error
+        );
+    }
+
+    [Fact]
+    public void PipelineStepException_FromArgumentException_MessageWithoutTheParameterSuffix()
+    {
+        var cause = new ArgumentException("The output must not be the input file.", "options");
+
+        var failure = PipelineStepException.From(cause);
+
+        Assert.Equal("The output must not be the input file.", failure.Message);
+        Assert.False(failure.Retryable);
+        Assert.Same(cause, failure.InnerException);
+    }
+
+    [Fact]
     public async Task RunAsync_AttemptExceedsTimeout_TimedOutThenRetriedThenFailed()
     {
         var clock = new StepClock();

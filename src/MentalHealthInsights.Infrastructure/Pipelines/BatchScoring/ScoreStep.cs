@@ -103,7 +103,7 @@ internal sealed class ScoreStep(TimeProvider time) : PipelineStep
                         or ModelBundleException
             )
         {
-            throw new PipelineStepException(ex.Message);
+            throw PipelineStepException.From(ex);
         }
         if (result.FatalError is { } fatal)
         {

@@ -49,7 +49,7 @@ internal sealed class AlertStep(TimeProvider time) : PipelineStep
         }
         catch (ArgumentException ex)
         {
-            throw new PipelineStepException(ex.Message);
+            throw PipelineStepException.From(ex);
         }
         using var factory = new AlertServiceFactory(
             settings,

@@ -36,7 +36,7 @@ internal sealed class CollectStep(TimeProvider time) : PipelineStep
         }
         catch (FormatException ex)
         {
-            throw new PipelineStepException(ex.Message);
+            throw PipelineStepException.From(ex);
         }
         var current = context.Input("current");
         if (current.Length > 0)
@@ -72,7 +72,7 @@ internal sealed class CollectStep(TimeProvider time) : PipelineStep
         }
         catch (ArgumentException ex)
         {
-            throw new PipelineStepException(ex.Message);
+            throw PipelineStepException.From(ex);
         }
         var rows = 0;
         await foreach (var _ in log.ReadAsync(new PredictionLogQuery(from, to), cancellationToken))

@@ -109,7 +109,7 @@ internal sealed class MonitorStep(TimeProvider time) : PipelineStep
         catch (Exception ex)
             when (ex is MonitoringInputException or ModelBundleException or TrackingException)
         {
-            throw new PipelineStepException(ex.Message);
+            throw PipelineStepException.From(ex);
         }
         finally
         {

@@ -59,7 +59,7 @@ internal sealed class TrainStep(TimeProvider time) : PipelineStep
         }
         catch (FormatException ex)
         {
-            throw new PipelineStepException(ex.Message);
+            throw PipelineStepException.From(ex);
         }
         var trackingUri = context.Input("tracking-uri");
         var options = new TrainingJobOptions
@@ -98,7 +98,7 @@ internal sealed class TrainStep(TimeProvider time) : PipelineStep
         }
         catch (InvalidDataException ex)
         {
-            throw new PipelineStepException(ex.Message);
+            throw PipelineStepException.From(ex);
         }
         if (result.Report.Outcome != TrainingOutcome.Completed)
         {
