@@ -24,6 +24,10 @@ internal static partial class PipelineCommand
     /// that does not exist, or a file that is not a run store, is refused (exit 2) instead of
     /// being created or given the run store's tables.
     /// </param>
+    /// <param name="check">
+    /// The command's own checks of its command line (e.g. <c>run</c>'s parameters), made before
+    /// the run store is opened, so that a refused command line creates nothing.
+    /// </param>
     public static Command StoreCommand(
         CliEnvironment environment,
         string name,
@@ -37,7 +41,8 @@ internal static partial class PipelineCommand
             CancellationToken,
             Task<int>
         > action,
-        bool readsOnly = false
+        bool readsOnly = false,
+        Action<ParseResult>? check = null
     )
     {
         var store = StoreOption();
@@ -67,6 +72,7 @@ internal static partial class PipelineCommand
                 async (parseResult, io, cancellationToken) =>
                 {
                     var settings = LoadSettings(parseResult.GetValue(config));
+                    check?.Invoke(parseResult);
                     if (readsOnly)
                     {
                         RequireExistingStore(

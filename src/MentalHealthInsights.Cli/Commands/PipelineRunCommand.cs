@@ -42,13 +42,8 @@ internal static class PipelineRunCommand
             async (parseResult, io, settings, runStore, cancellationToken) =>
             {
                 var pipelineName = parseResult.GetRequiredValue(name);
-                var given = ParseParameters(parseResult.GetValue(parameters) ?? []);
+                var given = CheckParameters(parseResult);
                 var definition = PipelineCatalog.Find(pipelineName, environment.Time)!;
-                var (_, problems) = definition.ResolveParameters(given);
-                if (problems.Count > 0)
-                {
-                    throw new CommandFailure(ExitCodes.Usage, string.Join(" ", problems));
-                }
                 var runnerOptions = settings.ToRunnerOptions();
 
                 if (parseResult.GetValue(queue))
@@ -125,8 +120,22 @@ internal static class PipelineRunCommand
                     PipelineRunState.Cancelled => ExitCodes.Cancelled,
                     _ => ExitCodes.InvalidData,
                 };
-            }
+            },
+            // Before the run store is opened: refused parameters create no store.
+            check: parseResult => _ = CheckParameters(parseResult)
         );
+
+        // The --param values, checked against the pipeline's declarations (usage error, exit 1).
+        Dictionary<string, string> CheckParameters(ParseResult parseResult)
+        {
+            var given = ParseParameters(parseResult.GetValue(parameters) ?? []);
+            var (_, problems) = PipelineCatalog
+                .Find(parseResult.GetRequiredValue(name), environment.Time)!
+                .ResolveParameters(given);
+            return problems.Count > 0
+                ? throw new CommandFailure(ExitCodes.Usage, string.Join(" ", problems))
+                : given;
+        }
     }
 
     /// <summary>NAME=VALUE pairs; a malformed or repeated one is a usage error.</summary>
