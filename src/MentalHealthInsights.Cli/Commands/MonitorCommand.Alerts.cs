@@ -68,7 +68,10 @@ internal static partial class MonitorCommand
         }
     }
 
-    /// <summary>The alert settings of --alerts, or the documented defaults; a bad file is a usage error listing every problem.</summary>
+    /// <summary>
+    /// The alert settings of --alerts, or the documented defaults; a bad file is unusable input
+    /// (exit 2, as in <c>mhi alerts check</c>) listing every problem.
+    /// </summary>
     private static AlertSettings LoadAlertSettings(string? path)
     {
         if (path is null)
@@ -83,7 +86,7 @@ internal static partial class MonitorCommand
         }
         catch (AlertPolicyException ex)
         {
-            throw CommandFailure.Usage(ex);
+            throw new CommandFailure(ExitCodes.InvalidData, ex.Message);
         }
     }
 

@@ -34,7 +34,12 @@ internal static partial class PipelineCommand
                 "Pipelines settings file (default: MHI_PIPELINES_CONFIG, else ./mhi-pipelines.json if present)",
         };
 
-    /// <summary>Loads and checks the settings; problems are usage errors.</summary>
+    /// <summary>
+    /// Loads and checks the settings. A settings file that is missing, unreadable or whose
+    /// content is refused (malformed JSON, a key given twice, values out of range, unknown
+    /// pipelines, bad store locations, …) is unusable input: exit 2, as for a broken alert policy
+    /// (<c>mhi alerts check</c>); only what is typed on the command line is a usage error.
+    /// </summary>
     public static PipelineSettings LoadSettings(string? path)
     {
         PipelineSettings settings;
@@ -51,12 +56,12 @@ internal static partial class PipelineCommand
         }
         catch (InvalidDataException ex)
         {
-            throw CommandFailure.Usage(ex);
+            throw new CommandFailure(ExitCodes.InvalidData, ex.Message);
         }
         var problems = settings.FindProblems(PipelineCatalog.Names);
         if (problems.Count > 0)
         {
-            throw new CommandFailure(ExitCodes.Usage, string.Join(" ", problems));
+            throw new CommandFailure(ExitCodes.InvalidData, string.Join(" ", problems));
         }
         return settings;
     }

@@ -239,7 +239,10 @@ public sealed class MonitorCommandAlertsTests
     [Theory]
     [InlineData("{ \"Name\": \"x\", \"When\": \"column_drift_Nope > 0\" }", "column_drift_Nope")]
     [InlineData("{ \"Name\": \"x\", \"When\": \"f1_dorp > 0.05\" }", "f1_dorp")]
-    public async Task Monitor_BadPolicy_ExitsUsageBeforeAnyWork(string rule, string expected)
+    public async Task Monitor_BadPolicy_ExitsInvalidDataAsAlertsCheckBeforeAnyWork(
+        string rule,
+        string expected
+    )
     {
         using var temp = new TempFolder();
         var reference = await GenerateAsync(temp, "ref.csv", 300, 1);
@@ -251,8 +254,11 @@ public sealed class MonitorCommandAlertsTests
             "--alerts",
             Policy(temp, rule)
         );
+        var check = await CliHarness.RunAsync("alerts", "check", "--config", Policy(temp, rule));
 
-        Assert.Equal(1, result.ExitCode);
+        // A broken policy file is unusable input (2), in mhi monitor as in mhi alerts check.
+        Assert.Equal(2, check.ExitCode);
+        Assert.Equal(2, result.ExitCode);
         Assert.Contains(expected, result.Error, StringComparison.Ordinal);
         Assert.False(File.Exists(temp.File("out/monitoring-report.html")));
     }

@@ -204,8 +204,49 @@ public sealed class PipelineCommandTests
         );
     }
 
+    [Theory]
+    [InlineData("{ \"heartbeatSeconds\": ")]
+    [InlineData("{ \"heartbeatSeconds\": 5, \"heartbeatSeconds\": 6 }")]
+    [InlineData(
+        "{ \"schedules\": [ { \"name\": \"x\", \"pipeline\": \"nope\", \"cron\": \"0 0 3 ? * MON\" } ] }"
+    )]
+    [InlineData(null)]
+    public async Task PipelineRunAndRuns_BrokenOrMissingSettingsFile_ExitTwoAsABrokenAlertPolicy(
+        string? json
+    )
+    {
+        using var temp = new TempFolder();
+        var config = temp.File("settings.json");
+        if (json is not null)
+        {
+            await File.WriteAllTextAsync(config, json);
+        }
+        var store = "sqlite:///" + temp.File("pipelines.db");
+
+        var run = await CliHarness.RunAsync(
+            "pipeline",
+            "run",
+            "training",
+            "--config",
+            config,
+            "--store",
+            store
+        );
+        var runs = await CliHarness.RunAsync("pipeline", "runs", "--config", config);
+        var alerts = await CliHarness.RunAsync("alerts", "check", "--config", config);
+
+        Assert.Equal(2, alerts.ExitCode);
+        foreach (var result in new[] { run, runs })
+        {
+            Assert.Equal(2, result.ExitCode);
+            Assert.StartsWith("error: ", result.Error, StringComparison.Ordinal);
+            Assert.DoesNotContain("(Parameter", result.Error, StringComparison.Ordinal);
+        }
+        Assert.False(File.Exists(temp.File("pipelines.db")));
+    }
+
     [Fact]
-    public async Task Worker_ClusteringOnSqlite_RefusedAsAUsageError()
+    public async Task Worker_ClusteringOnSqlite_RefusedAsInvalidSettings()
     {
         using var temp = new TempFolder();
         var config = temp.File("settings.json");
@@ -216,7 +257,7 @@ public sealed class PipelineCommandTests
 
         var result = await CliHarness.RunAsync("worker", "--config", config);
 
-        Assert.Equal(1, result.ExitCode);
+        Assert.Equal(2, result.ExitCode);
         Assert.Contains(
             "clustering needs a PostgreSQL job store",
             result.Error,
@@ -231,7 +272,7 @@ public sealed class PipelineCommandTests
         "initialDelaySeconds"
     )]
     [InlineData("""{ "steps": { "*": { "timeoutMinutes": 1e300 } } }""", "timeoutMinutes")]
-    public async Task PipelineRunsAndWorker_HugeDurationSetting_UsageErrorNamingIt(
+    public async Task PipelineRunsAndWorker_HugeDurationSetting_InvalidSettingsNamingIt(
         string json,
         string setting
     )
@@ -252,7 +293,7 @@ public sealed class PipelineCommandTests
 
         foreach (var result in new[] { runs, worker })
         {
-            Assert.Equal(1, result.ExitCode);
+            Assert.Equal(2, result.ExitCode);
             Assert.Contains(setting + " must be", result.Error, StringComparison.Ordinal);
             Assert.DoesNotContain("internal error", result.Error, StringComparison.Ordinal);
         }
@@ -323,7 +364,7 @@ public sealed class PipelineCommandTests
     [Theory]
     [InlineData("""{ "runStore": "mysql://admin:hunter2@db/runs" }""", "Unsupported run store")]
     [InlineData("""{ "scheduler": { "jobStore": "sqlite:///" } }""", "Invalid SQLite location")]
-    public async Task Worker_UnsupportedOrEmptyStoreLocation_UsageErrorAsDocumented(
+    public async Task Worker_UnsupportedOrEmptyStoreLocationInTheSettings_InvalidSettingsAsDocumented(
         string json,
         string expected
     )
@@ -334,8 +375,9 @@ public sealed class PipelineCommandTests
 
         var result = await CliHarness.RunAsync("worker", "--config", config);
 
-        // docs/scheduling.md: exit 1, as every malformed store location in the CLI.
-        Assert.Equal(1, result.ExitCode);
+        // docs/scheduling.md: a settings file's store location is the file's content (exit 2);
+        // only one typed on the command line (--store) is a usage error.
+        Assert.Equal(2, result.ExitCode);
         Assert.Contains(expected, result.Error, StringComparison.Ordinal);
         Assert.DoesNotContain("hunter2", result.Error, StringComparison.Ordinal);
     }
