@@ -146,6 +146,12 @@ internal static class BatchCommand
                         },
                     };
                     RequireRowsInFlightWithinBound(options);
+                    // Before the model is loaded or a row read: unusable outputs fail at once.
+                    StorageArguments.RequireWritableFile("--output", options.Output);
+                    if (options.Rejects is { } rejectsPath)
+                    {
+                        StorageArguments.RequireWritableFile("--rejects", rejectsPath);
+                    }
                     var resolved = await LoadAsync(
                         parseResult,
                         uri,

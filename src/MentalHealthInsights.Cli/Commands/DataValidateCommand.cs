@@ -59,6 +59,8 @@ internal static class DataValidateCommand
                         inputPath = inputLocation.Uri;
                         rejectsPath = rejectsLocation.Uri;
                         RequireDistinct(inputPath, rejectsPath);
+                        // Before the input is read: an unusable rejects path fails at once.
+                        StorageArguments.RequireWritableFile("--rejects", rejectsPath);
                         report = await ValidateAsync(
                             environment,
                             io,
@@ -81,6 +83,8 @@ internal static class DataValidateCommand
                             )
                             .Uri;
                         RequireDistinct(inputPath, rejectsPath);
+                        // Before the input is read: an unusable rejects path fails at once.
+                        StorageArguments.RequireWritableFile("--rejects", rejectsPath);
                         report = await ValidateAsync(
                             environment,
                             io,

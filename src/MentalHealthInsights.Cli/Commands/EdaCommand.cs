@@ -54,6 +54,11 @@ internal static class EdaCommand
                         parseResult.GetRequiredValue(output),
                         Outputs
                     );
+                    // Before the input is read: an unusable output folder fails at once.
+                    StorageArguments.RequireWritableFolder(
+                        "--out",
+                        parseResult.GetRequiredValue(output)
+                    );
                     // An s3:// input is streamed into the validator in one pass (no local
                     // copy); an s3:// output folder is written locally and uploaded only when
                     // the report is complete.

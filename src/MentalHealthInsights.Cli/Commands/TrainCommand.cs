@@ -188,6 +188,11 @@ internal static class TrainCommand
                             );
                         }
                     }
+                    // Before the input is read: an unusable output folder fails at once.
+                    StorageArguments.RequireWritableFolder(
+                        "--out",
+                        parseResult.GetRequiredValue(output)
+                    );
                     // s3:// inputs are streamed to temporary files (training reads the data
                     // twice: rows and hash); an s3:// output folder is uploaded after the run.
                     using var staged = await StorageArguments.StageInputAsync(

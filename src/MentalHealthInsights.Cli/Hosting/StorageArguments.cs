@@ -101,6 +101,98 @@ internal static class StorageArguments
     }
 
     /// <summary>
+    /// Refuses (exit 1, a bad option value) a local output file that cannot be written, before
+    /// anything is read: an existing folder, a path under a file, or a folder that does not let
+    /// this process create files. Missing folders are fine (they are created). An
+    /// <c>s3://</c> location passes (checked when it is written).
+    /// </summary>
+    /// <param name="option">The option named in the message, e.g. "--rejects".</param>
+    /// <param name="text">The path as given.</param>
+    public static void RequireWritableFile(string option, string text)
+    {
+        if (StorageLocation.IsS3(text))
+        {
+            return;
+        }
+        var full = Path.GetFullPath(text);
+        if (Directory.Exists(full))
+        {
+            throw new CommandFailure(
+                ExitCodes.Usage,
+                $"{option} {full} is a folder; give the path of a file to write."
+            );
+        }
+        RequireWritableFolder(option, full, Path.GetDirectoryName(full) ?? full);
+    }
+
+    /// <summary>
+    /// Refuses (exit 1) a local output folder that cannot be written, before anything is read:
+    /// an existing file, a path under a file, or a folder that does not let this process create
+    /// files. An <c>s3://</c> prefix passes.
+    /// </summary>
+    /// <param name="option">The option named in the message, e.g. "--out".</param>
+    /// <param name="text">The path as given.</param>
+    public static void RequireWritableFolder(string option, string text)
+    {
+        if (StorageLocation.IsS3(text))
+        {
+            return;
+        }
+        var full = Path.GetFullPath(text);
+        if (File.Exists(full))
+        {
+            throw new CommandFailure(
+                ExitCodes.Usage,
+                $"{option} {full} is a file; give a folder to write into."
+            );
+        }
+        RequireWritableFolder(option, full, full);
+    }
+
+    /// <summary>
+    /// The nearest existing folder of <paramref name="folder"/> must be a folder this process
+    /// can create files in (checked by creating and deleting an empty file, so permissions,
+    /// read-only mounts and ACLs all count; the probe's name never reaches the message).
+    /// </summary>
+    private static void RequireWritableFolder(string option, string full, string folder)
+    {
+        var existing = folder;
+        while (!Directory.Exists(existing))
+        {
+            if (File.Exists(existing))
+            {
+                throw new CommandFailure(
+                    ExitCodes.Usage,
+                    $"{option} {full} cannot be written: {existing} is a file, not a folder."
+                );
+            }
+            if (Path.GetDirectoryName(existing) is not { } parent)
+            {
+                return;
+            }
+            existing = parent;
+        }
+        try
+        {
+            using var probe = new FileStream(
+                Path.Combine(existing, $".mhi-write-check-{Guid.NewGuid():N}"),
+                FileMode.CreateNew,
+                FileAccess.Write,
+                FileShare.None,
+                1,
+                FileOptions.DeleteOnClose
+            );
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new CommandFailure(
+                ExitCodes.Usage,
+                $"{option} {full} cannot be written: the folder {existing} does not accept new files."
+            );
+        }
+    }
+
+    /// <summary>
     /// The full path of an existing local file that a command reads, or exit code 2 naming
     /// <paramref name="what"/> (e.g. "input file", "alert configuration"): "not found", or, for
     /// a folder, that a file is expected (opening a folder as a file fails with .NET's
