@@ -210,4 +210,57 @@ public sealed class TrainCommandTests
             trials.Count(t => t.GetProperty("folds").GetArrayLength() == 3)
         );
     }
+
+    [Fact]
+    public async Task Train_RerunWithFewerModels_RemovesThePreviousTrainingsOtherOutputsOnly()
+    {
+        using var temp = new TempFolder();
+        await CliHarness.RunAsync(
+            "data",
+            "generate",
+            "-n",
+            "600",
+            "--seed",
+            "4",
+            "-o",
+            temp.File("d.csv")
+        );
+        var output = temp.File("train");
+        string[] Train(string models) =>
+            ["train", "-i", temp.File("d.csv"), "-o", output, "--models", models, .. FastOptions];
+
+        var first = await CliHarness.RunAsync(Train("lr,rf"));
+        Assert.True(File.Exists(Path.Combine(output, "models", "rf.mhib")));
+        Assert.True(File.Exists(Path.Combine(output, "plots", "importance-rf.svg")));
+        // Files the tool did not write are kept, even inside a bundle folder it removes.
+        await File.WriteAllTextAsync(Path.Combine(output, "models", "rf", "notes.txt"), "mine");
+        await File.WriteAllTextAsync(Path.Combine(output, "plots", "mine.svg"), "mine");
+        var second = await CliHarness.RunAsync(Train("lr"));
+
+        Assert.Equal(0, first.ExitCode);
+        Assert.Equal(0, second.ExitCode);
+        string[] Entries(string folder) =>
+            [
+                .. Directory
+                    .GetFileSystemEntries(Path.Combine(output, folder))
+                    .Select(Path.GetFileName)
+                    .Order(StringComparer.Ordinal)!,
+            ];
+        Assert.Equal(["baseline", "baseline.mhib", "lr", "lr.mhib", "rf"], Entries("models"));
+        Assert.Equal(["notes.txt"], Entries(Path.Combine("models", "rf")));
+        Assert.DoesNotContain("importance-rf.svg", Entries("plots"));
+        Assert.Contains("mine.svg", Entries("plots"));
+        using var json = JsonDocument.Parse(
+            await File.ReadAllTextAsync(Path.Combine(output, "training.json"))
+        );
+        // What is left in plots/ is this training's plots and the user's file, nothing else.
+        Assert.Equal(
+            json.RootElement.GetProperty("plots")
+                .EnumerateArray()
+                .Select(p => Path.GetFileName(p.GetString()!))
+                .Append("mine.svg")
+                .Order(StringComparer.Ordinal),
+            Entries("plots")
+        );
+    }
 }

@@ -63,6 +63,8 @@ public sealed partial class TrainingJob(TimeProvider time)
             : null;
         var trainers = TrainerRegistry.Create(options.Models, options.Threads);
         Directory.CreateDirectory(options.OutputDirectory);
+        // Read before this run replaces training.json: what the previous training wrote here.
+        var previous = ReadPreviousOutputs(options.OutputDirectory);
         var rejectsPath = Path.Combine(options.OutputDirectory, RejectsFileName);
 
         var loaded = DatasetLoader.Load(
@@ -138,6 +140,8 @@ public sealed partial class TrainingJob(TimeProvider time)
             throw;
         }
         var output = reportWriting.GetAwaiter().GetResult();
+        // Only once this run's outputs are all written (a failed run leaves the previous one whole).
+        RemoveStaleOutputs(options.OutputDirectory, previous, output, bundles);
         // The SQLite store completes synchronously; a REST store blocks this worker thread only.
         var tracking = options.Track
             ? TrackAsync(
