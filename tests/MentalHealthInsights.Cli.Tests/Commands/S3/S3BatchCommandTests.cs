@@ -115,6 +115,52 @@ public sealed class S3BatchCommandTests(S3rverFixture server, BatchCommandFixtur
     }
 
     [Fact]
+    public async Task Batch_S3PrefixWithABadHeaderInALaterFile_RefusedBeforeScoringAsALocalFolder()
+    {
+        using var temp = new TempFolder();
+        var prefix = S3rverFixture.UniquePrefix("batch-headers");
+        var folder = temp.File("in");
+        Directory.CreateDirectory(folder);
+        // a.csv is fine; b.csv, read second, lacks columns: every header is checked first.
+        File.Copy(fixture.Data, Path.Combine(folder, "a.csv"));
+        File.WriteAllText(Path.Combine(folder, "b.csv"), "User_ID,Age\n1,30\n");
+        foreach (var name in new[] { "a.csv", "b.csv" })
+        {
+            await UploadAsync(Path.Combine(folder, name), Uri(prefix, "in/" + name));
+        }
+
+        var local = await MhiAsync(temp.Path, Batch(folder, temp.File("out.csv")));
+        var remote = await MhiAsync(
+            temp.Path,
+            Batch(
+                Uri(prefix, "in/"),
+                Uri(prefix, "out/scores.csv"),
+                "--work-dir",
+                temp.File("work")
+            )
+        );
+
+        foreach (var result in new[] { local, remote })
+        {
+            Assert.Equal(2, result.ExitCode);
+            Assert.Contains(
+                "b.csv: Missing required column(s): Gender",
+                result.Error,
+                StringComparison.Ordinal
+            );
+            // Stopped before scoring a.csv: no progress was reported.
+            Assert.DoesNotContain("batch:", result.Error, StringComparison.Ordinal);
+        }
+        Assert.False(File.Exists(temp.File("out.csv")));
+        Assert.Empty(await ListAsync(Uri(prefix, "out/")));
+        Assert.Empty(
+            Directory.Exists(temp.File("work"))
+                ? Directory.GetFiles(temp.File("work"), "*.partial", SearchOption.AllDirectories)
+                : []
+        );
+    }
+
+    [Fact]
     public async Task Batch_S3PrefixInput_ReadLikeALocalFolder()
     {
         using var temp = new TempFolder();
