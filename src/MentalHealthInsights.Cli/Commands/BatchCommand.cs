@@ -146,7 +146,9 @@ internal static class BatchCommand
                         },
                     };
                     RequireRowsInFlightWithinBound(options);
-                    // Before the model is loaded or a row read: unusable outputs fail at once.
+                    // Before the model is loaded or a row read: unusable paths fail at once
+                    // (empty, a folder, a FIFO or device; then a folder that takes no files).
+                    CheckPaths(options);
                     StorageArguments.RequireWritableFile("--output", options.Output);
                     if (options.Rejects is { } rejectsPath)
                     {
@@ -208,6 +210,19 @@ internal static class BatchCommand
         catch (Exception e) when (e is InvalidOperationException or InvalidDataException)
         {
             throw new CommandFailure(ExitCodes.InvalidData, e.Message);
+        }
+    }
+
+    /// <summary>Refuses, before the model is loaded, an empty path or an output that is a folder or a special file.</summary>
+    private static void CheckPaths(BatchScoringOptions options)
+    {
+        try
+        {
+            BatchScoringJob.CheckPaths(options);
+        }
+        catch (ArgumentException e)
+        {
+            throw CommandFailure.Usage(e);
         }
     }
 

@@ -411,4 +411,93 @@ public sealed class BatchCommandTests(BatchCommandFixture fixture)
             File.ReadAllBytes(Path.Combine(folder, "a.csv"))
         );
     }
+
+    [Theory]
+    [InlineData("-o")]
+    [InlineData("--rejects")]
+    public async Task Batch_OutputOrRejectsIsAFolder_ExitsOneBeforeReadingNamingTheOption(
+        string option
+    )
+    {
+        using var temp = new TempFolder();
+        var folder = Directory.CreateDirectory(temp.File("taken.csv")).FullName;
+        string[] paths =
+            option == "-o" ? ["-o", folder] : ["-o", temp.File("out.csv"), "--rejects", folder];
+
+        var result = await CliHarness.RunAsync([
+            "batch",
+            "-i",
+            fixture.Data,
+            .. paths,
+            "-m",
+            fixture.Bundle,
+            "--raw-ids",
+        ]);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains(
+            $"error: {(option == "-o" ? "--output" : "--rejects")} {folder} is a folder",
+            result.Error,
+            StringComparison.Ordinal
+        );
+        Assert.DoesNotContain("batch:", result.Error, StringComparison.Ordinal);
+        Assert.Equal([folder], Directory.EnumerateFileSystemEntries(temp.Path));
+    }
+
+    [Theory]
+    [InlineData("-i", "--input")]
+    [InlineData("-o", "--output")]
+    [InlineData("--rejects", "--rejects")]
+    public async Task Batch_EmptyPathOption_ExitsOneNamingIt(string option, string name)
+    {
+        using var temp = new TempFolder();
+        var args = new Dictionary<string, string>
+        {
+            ["-i"] = fixture.Data,
+            ["-o"] = temp.File("out.csv"),
+            ["--rejects"] = temp.File("rejects.csv"),
+        };
+        args[option] = "";
+
+        var result = await CliHarness.RunAsync([
+            "batch",
+            .. args.SelectMany(a => new[] { a.Key, a.Value }),
+            "-m",
+            fixture.Bundle,
+            "--raw-ids",
+        ]);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains($"error: {name} is empty", result.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("The value cannot be", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Batch_OutputInAFolderThatTakesNoFiles_ExitsTwoSayingSoPlainly()
+    {
+        var output = $"/proc/mhi-batch-test-{Guid.NewGuid():N}.csv";
+        if (!Directory.Exists("/proc"))
+        {
+            return; // Linux only: /proc takes no new files.
+        }
+
+        var result = await CliHarness.RunAsync(
+            "batch",
+            "-i",
+            fixture.Data,
+            "-o",
+            output,
+            "-m",
+            fixture.Bundle,
+            "--raw-ids"
+        );
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains(
+            "error: The folder /proc cannot be written",
+            result.Error,
+            StringComparison.Ordinal
+        );
+        Assert.DoesNotContain("Could not find", result.Error, StringComparison.Ordinal);
+    }
 }

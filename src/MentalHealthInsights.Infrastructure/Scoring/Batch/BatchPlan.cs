@@ -96,8 +96,7 @@ internal sealed partial class BatchPlan
         CancellationToken cancellationToken = default
     )
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(options.Input);
-        ArgumentException.ThrowIfNullOrWhiteSpace(options.Output);
+        BatchPaths.Check(options);
         ArgumentOutOfRangeException.ThrowIfLessThan(options.ChunkRows, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(
             options.ChunkRows,

@@ -44,6 +44,41 @@ public sealed partial class BatchScoringJob
                 e
             );
         }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw LockFailure(plan.LockPath, e);
+        }
+    }
+
+    /// <summary>
+    /// Why the lock file next to an output cannot be created or opened, in plain words: the
+    /// folder cannot be written (permission denied, a file system that takes no new files such as
+    /// /proc, read-only, full, a symbolic-link loop), naming the lock file, with the operating
+    /// system's reason but without .NET's wording.
+    /// </summary>
+    internal static IOException LockFailure(string lockPath, Exception e)
+    {
+        var reason = e switch
+        {
+            UnauthorizedAccessException => "permission denied",
+            FileNotFoundException or DirectoryNotFoundException =>
+                "the folder does not take new files",
+            _ => OperatingSystemReason(e.Message, lockPath),
+        };
+        return new IOException(
+            $"The folder {Path.GetDirectoryName(lockPath)} cannot be written: creating the job's lock file {lockPath} failed ({reason}). Choose an output in a folder you can write.",
+            e
+        );
+    }
+
+    /// <summary>The operating system's text of an I/O error: .NET's message without its " : 'PATH'" suffix.</summary>
+    private static string OperatingSystemReason(string message, string path)
+    {
+        var suffix = $" : '{path}'";
+        var reason = message.EndsWith(suffix, StringComparison.Ordinal)
+            ? message[..^suffix.Length]
+            : message;
+        return reason.TrimEnd('.');
     }
 
     /// <summary>

@@ -87,6 +87,19 @@ public sealed partial class BatchScoringJob
         );
     }
 
+    /// <summary>
+    /// Checks the options' paths without touching anything: none is empty, and a local output or
+    /// rejects path is absent or a regular file (not a folder, a FIFO or a device, which the final
+    /// rename would replace). <see cref="Run"/> checks them too; a caller may check first, before
+    /// loading a model.
+    /// </summary>
+    /// <exception cref="ArgumentException">The message names the option and the path.</exception>
+    public static void CheckPaths(BatchScoringOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        BatchPaths.Check(options);
+    }
+
     /// <summary>Runs the job to the end (or to the first file-level error).</summary>
     /// <param name="options">What to read and write.</param>
     /// <param name="progress">Fraction (0..1) of the input bytes read; reported from a worker thread.</param>
