@@ -49,6 +49,9 @@ internal sealed partial class BatchPlan
     /// <summary>Held (exclusively) for the whole job, so two jobs never write one output at once.</summary>
     public string LockPath => LockOf(Output);
 
+    /// <summary>Held as <see cref="LockPath"/> is, so two jobs never write one rejects file at once.</summary>
+    public string RejectsLockPath => LockOf(Rejects);
+
     private static string PartialOf(string file) => file + ".partial";
 
     private static string CheckpointOf(string output) => output + ".checkpoint.json";
@@ -66,7 +69,8 @@ internal sealed partial class BatchPlan
         ];
 
     /// <summary>The files a job writes for its rejects.</summary>
-    private static string[] RejectsFiles(string rejects) => [rejects, PartialOf(rejects)];
+    private static string[] RejectsFiles(string rejects) =>
+        [rejects, PartialOf(rejects), LockOf(rejects)];
 
     public BatchPartition Partition { get; private init; }
 
@@ -148,7 +152,7 @@ internal sealed partial class BatchPlan
         if (OutputFiles(output).Intersect(RejectsFiles(rejects), StringComparer.Ordinal).Any())
         {
             throw new ArgumentException(
-                $"The rejects file must not be one of the output's files ({Path.GetFileName(output)}, .partial, .checkpoint.json, .lock).",
+                $"The rejects file (or its .partial or .lock) must not be one of the output's files ({Path.GetFileName(output)}, .partial, .checkpoint.json, .lock).",
                 nameof(options)
             );
         }

@@ -16,20 +16,40 @@ public sealed partial class BatchScoringJob
     }
 
     /// <summary>
-    /// Takes <c>OUTPUT.lock</c> exclusively (an OS lock: <c>flock</c> on Linux, so a killed job
-    /// never leaves it held) for the whole job, fresh or resumed: a second job with the same output
-    /// refuses at once instead of writing the same partial files.
+    /// Takes <c>OUTPUT.lock</c> and <c>REJECTS.lock</c> exclusively (OS locks: <c>flock</c> on
+    /// Linux, so a killed job never leaves them held) for the whole job, fresh or resumed: a second
+    /// job with the same output, or the same rejects file, refuses at once instead of writing the
+    /// same partial files.
     /// </summary>
-    /// <exception cref="InvalidOperationException">Another job holds the lock.</exception>
-    /// <exception cref="IOException">The lock file cannot be created or opened (read-only file system, full disk, …).</exception>
+    /// <exception cref="InvalidOperationException">Another job holds a lock.</exception>
+    /// <exception cref="IOException">A lock file cannot be created or opened (read-only file system, full disk, …).</exception>
     private static JobLock AcquireLock(BatchPlan plan)
+    {
+        var output = Lock(plan.LockPath, $"writing {plan.OutputDisplay}", "wait for it to finish");
+        try
+        {
+            var rejects = Lock(
+                plan.RejectsLockPath,
+                $"writing the rejects file {plan.RejectsDisplay}",
+                "give each job its own --rejects, or wait for it to finish"
+            );
+            return new JobLock([output, rejects]);
+        }
+        catch
+        {
+            new JobLock([output]).Dispose();
+            throw;
+        }
+    }
+
+    private static (string Path, FileStream Stream) Lock(string path, string what, string advice)
     {
         try
         {
-            return new JobLock(
-                plan.LockPath,
+            return (
+                path,
                 new FileStream(
-                    plan.LockPath,
+                    path,
                     FileMode.OpenOrCreate,
                     FileAccess.ReadWrite,
                     FileShare.None,
@@ -40,13 +60,13 @@ public sealed partial class BatchScoringJob
         catch (IOException e) when (IsLockConflict(e))
         {
             throw new InvalidOperationException(
-                $"Another mhi batch is writing {plan.OutputDisplay} (its lock {plan.LockPath} is held); wait for it to finish.",
+                $"Another mhi batch is {what} (its lock {path} is held); {advice}.",
                 e
             );
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw LockFailure(plan.LockPath, e);
+            throw LockFailure(path, e);
         }
     }
 
@@ -96,8 +116,9 @@ public sealed partial class BatchScoringJob
             : e.HResult == 35
         );
 
-    /// <summary>The held lock file; deleted while still held, so no other job can lock the old file.</summary>
-    private sealed class JobLock(string path, FileStream stream) : IDisposable
+    /// <summary>The held lock files; each deleted while still held, so no other job can lock the old file.</summary>
+    private sealed class JobLock(IReadOnlyList<(string Path, FileStream Stream)> locks)
+        : IDisposable
     {
         private bool disposed;
 
@@ -109,20 +130,23 @@ public sealed partial class BatchScoringJob
             }
 
             disposed = true;
-            try
+            foreach (var (path, stream) in locks)
             {
-                File.Delete(path);
-            }
-            catch (IOException)
-            {
-                // Left behind: harmless, the next job locks it again.
-            }
-            catch (UnauthorizedAccessException)
-            {
-                // As above.
-            }
+                try
+                {
+                    File.Delete(path);
+                }
+                catch (IOException)
+                {
+                    // Left behind: harmless, the next job locks it again.
+                }
+                catch (UnauthorizedAccessException)
+                {
+                    // As above.
+                }
 
-            stream.Dispose();
+                stream.Dispose();
+            }
         }
     }
 

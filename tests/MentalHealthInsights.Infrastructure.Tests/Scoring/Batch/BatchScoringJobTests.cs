@@ -404,4 +404,44 @@ public sealed class BatchScoringJobTests(BatchTestModel model) : IClassFixture<B
         Assert.True(result.Completed);
         Assert.False(File.Exists(options.Output + ".lock"));
     }
+
+    [Fact]
+    public void Run_AnotherJobHoldsTheRejectsLock_RefusesBeforeWritingAnything()
+    {
+        using var temp = new BatchTempFolder();
+        var input = temp.WriteInput("in.csv", BatchTestModel.Records(5, seed: 18), BadLines);
+        // Partition 1/2 of a job writing part-0.csv with the same rejects file is running.
+        var options = Options(temp, input, "part-1.csv") with
+        {
+            Rejects = temp.File("rejects-all.csv"),
+            Partition = new BatchPartition(1, 2),
+        };
+        File.WriteAllText(options.Rejects, "the first job's rejects\n");
+
+        using (
+            new FileStream(
+                options.Rejects + ".lock",
+                FileMode.OpenOrCreate,
+                FileAccess.ReadWrite,
+                FileShare.None
+            )
+        )
+        {
+            var error = Assert.Throws<InvalidOperationException>(() => model.Job().Run(options));
+            Assert.Equal(
+                $"Another mhi batch is writing the rejects file {options.Rejects} (its lock {options.Rejects}.lock is held); give each job its own --rejects, or wait for it to finish.",
+                error.Message
+            );
+            Assert.Equal(
+                ["in.csv", "rejects-all.csv", "rejects-all.csv.lock"],
+                Directory.GetFiles(temp.Path).Select(Path.GetFileName).Order(StringComparer.Ordinal)
+            );
+        }
+
+        Assert.Equal("the first job's rejects\n", File.ReadAllText(options.Rejects));
+        var result = model.Job().Run(options);
+        Assert.True(result.Completed);
+        Assert.False(File.Exists(options.Rejects + ".lock"));
+        Assert.False(File.Exists(options.Output + ".lock"));
+    }
 }
