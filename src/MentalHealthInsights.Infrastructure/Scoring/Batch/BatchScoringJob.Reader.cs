@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Runtime.CompilerServices;
 using MentalHealthInsights.Core.Data.Validation;
 using nietras.SeparatedValues;
@@ -70,6 +71,11 @@ public sealed partial class BatchScoringJob
                 if (!split || raw.Contains('"'))
                 {
                     flags |= BatchChunk.Checked;
+                    // Only here, off the common path: a row without quotes ends at its line break.
+                    if (raw.Length > MaxRecordLength)
+                    {
+                        throw RecordTooLong(file, row.LineNumberFrom);
+                    }
                 }
 
                 if (chunk is null)
@@ -96,9 +102,7 @@ public sealed partial class BatchScoringJob
 
             if (tooLong)
             {
-                throw new InvalidDataException(
-                    $"{Path.GetFileName(file.Path)}: reading stopped after {read} data rows: a row is longer than 16,777,216 characters, usually because a quote (\") is never closed."
-                );
+                throw RecordTooLong(file, StartOfUnreadableRecord(file, ct));
             }
 
             bytesBefore += file.Length;
@@ -212,6 +216,46 @@ public sealed partial class BatchScoringJob
         chunk.CountsAtEnd = counts;
         chunk.Settled = true;
         return counts;
+    }
+
+    /// <summary>
+    /// The longest record (a row's text, quotes and line breaks included) the job reads:
+    /// 1,048,576 characters. A valid row is far shorter (each field the validator reads holds at
+    /// most <see cref="Core.Data.ValidationOptions.MaxFieldLength"/> characters); a longer one is
+    /// almost always a quote that is never closed, which would swallow the rest of the file into
+    /// one rejected row. Checked only for rows with a quote or of another width (a row without
+    /// quotes ends at its line break), so it costs the common path nothing.
+    /// </summary>
+    internal const int MaxRecordLength = 1 << 20;
+
+    /// <summary>
+    /// Stops the job at a record over <see cref="MaxRecordLength"/> characters, or over Sep's own
+    /// limit (16,777,216), naming the line it starts on.
+    /// </summary>
+    private static InvalidDataException RecordTooLong(BatchInputFile file, int line) =>
+        new(
+            string.Create(
+                CultureInfo.InvariantCulture,
+                $"{Path.GetFileName(file.Path)}: reading stopped at line {line:N0}: the row starting there is longer than {MaxRecordLength:N0} characters, usually because a quote (\") is never closed. The output was not completed; fix the file and run again."
+            )
+        );
+
+    /// <summary>
+    /// The line where the record Sep refused (over its 16,777,216-character limit) starts: the file
+    /// is read again up to it (an error path only, so the reading loop tracks no line numbers).
+    /// </summary>
+    private static int StartOfUnreadableRecord(BatchInputFile file, CancellationToken ct)
+    {
+        using var stream = BatchPlan.OpenInput(file, ct);
+        using var text = new StreamReader(stream, BatchPlan.InputEncoding, true, 1 << 16);
+        using var sep = BatchPlan.SepOptions.From(text);
+        var next = 1;
+        while (TryMoveNext(sep, out _))
+        {
+            next = sep.Current.LineNumberToExcl;
+        }
+
+        return next;
     }
 
     private static SepReader OpenSep(TextReader text, BatchInputFile file)

@@ -1,0 +1,43 @@
+using MentalHealthInsights.Infrastructure.Scoring.Batch;
+
+namespace MentalHealthInsights.Infrastructure.Tests.Scoring.Batch;
+
+/// <summary>Inputs that are not what they seem: unclosed quotes, other separators, empty files.</summary>
+public sealed class BatchScoringJobInputTests(BatchTestModel model) : IClassFixture<BatchTestModel>
+{
+    private static BatchScoringOptions Options(BatchTempFolder temp, string input) =>
+        BatchTestModel.PinnedOptions(
+            input,
+            temp.File("out.csv"),
+            rawIds: true,
+            chunkRows: 64,
+            threads: 2
+        );
+
+    [Fact]
+    public void Run_UnclosedQuoteNearTheTop_StopsNamingTheLineInsteadOfRejectingTheRestAsOneRow()
+    {
+        using var temp = new BatchTempFolder();
+        // 20,000 rows of about 60 characters: the rest of the file is over 1,048,576 characters
+        // but under Sep's own 16,777,216, so before the fix it became one rejected row.
+        var input = temp.WriteInput("in.csv", BatchTestModel.Records(20_000, seed: 50));
+        var lines = File.ReadAllLines(input);
+        var fields = lines[5].Split(',');
+        fields[3] = "\"Fin";
+        lines[5] = string.Join(',', fields);
+        File.WriteAllLines(input, lines);
+
+        var error = Assert.Throws<InvalidDataException>(() =>
+            model.Job().Run(Options(temp, input))
+        );
+
+        Assert.StartsWith(
+            "in.csv: reading stopped at line 6: the row starting there is longer than 1,048,576 characters",
+            error.Message,
+            StringComparison.Ordinal
+        );
+        Assert.False(File.Exists(temp.File("out.csv")));
+        Assert.False(File.Exists(temp.File("out.rejects.csv")));
+        Assert.True(File.Exists(temp.File("out.csv.checkpoint.json")));
+    }
+}
