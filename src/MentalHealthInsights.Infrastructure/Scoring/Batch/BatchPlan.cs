@@ -246,11 +246,17 @@ internal sealed partial class BatchPlan
     {
         if (File.Exists(input))
         {
-            return OutputFiles(output)
-                .Concat(RejectsFiles(rejects))
-                .Contains(input, StringComparer.Ordinal)
-                ? throw new ArgumentException(
+            if (OutputFiles(output).Contains(input, StringComparer.Ordinal))
+            {
+                throw new ArgumentException(
                     "The output must not be the input file.",
+                    nameof(input)
+                );
+            }
+
+            return RejectsFiles(rejects).Contains(input, StringComparer.Ordinal)
+                ? throw new ArgumentException(
+                    "The rejects file must not be the input file.",
                     nameof(input)
                 )
                 : ([input], null);
@@ -297,7 +303,7 @@ internal sealed partial class BatchPlan
         return string.Equals(first, header, StringComparison.Ordinal)
             ? true
             : throw new ArgumentException(
-                $"The output must not be the input file ({Path.GetFileName(file)} is a .csv file of the input folder).",
+                $"The {(string.Equals(header, BatchScoringJob.RejectsHeader, StringComparison.Ordinal) ? "rejects file" : "output")} must not be the input file ({Path.GetFileName(file)} is a .csv file of the input folder).",
                 nameof(own)
             );
     }

@@ -351,8 +351,29 @@ public sealed class BatchScoringJobTests(BatchTestModel model) : IClassFixture<B
 
         var error = Assert.Throws<ArgumentException>(() => model.Job().Run(options));
 
-        Assert.Contains("must not be the input file", error.Message, StringComparison.Ordinal);
+        Assert.StartsWith(
+            which == "output" ? "The output must not" : "The rejects file must not",
+            error.Message,
+            StringComparison.Ordinal
+        );
         Assert.Equal(before, File.ReadAllBytes(a));
+    }
+
+    [Theory]
+    [InlineData(false, "The output must not be the input file.")]
+    [InlineData(true, "The rejects file must not be the input file.")]
+    public void Run_OutputOrRejectsIsTheInputFile_RefusesNamingWhich(bool rejects, string message)
+    {
+        using var temp = new BatchTempFolder();
+        var input = temp.WriteInput("in.csv", BatchTestModel.Records(5, seed: 17));
+        var before = File.ReadAllBytes(input);
+        var options = Options(temp, input);
+        options = rejects ? options with { Rejects = input } : options with { Output = input };
+
+        var error = Assert.Throws<ArgumentException>(() => model.Job().Run(options));
+
+        Assert.StartsWith(message, error.Message, StringComparison.Ordinal);
+        Assert.Equal(before, File.ReadAllBytes(input));
     }
 
     [Theory]
