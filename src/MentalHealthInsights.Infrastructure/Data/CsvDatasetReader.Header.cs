@@ -73,7 +73,11 @@ public sealed partial class CsvDatasetReader
         return null;
     }
 
-    private static string? WrongSeparator(ReadOnlySpan<char> headerText)
+    /// <summary>
+    /// Says so when a header line is separated by semicolons, tabs or pipes rather than commas
+    /// (more of one of them than commas); null otherwise. Also used by <c>mhi batch</c>.
+    /// </summary>
+    internal static string? WrongSeparator(ReadOnlySpan<char> headerText)
     {
         var commas = headerText.Count(',');
         foreach (var (separator, name) in OtherSeparators)

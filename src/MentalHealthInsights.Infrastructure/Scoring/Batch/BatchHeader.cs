@@ -1,5 +1,6 @@
 using MentalHealthInsights.Core.Data;
 using MentalHealthInsights.Core.Data.Validation;
+using MentalHealthInsights.Infrastructure.Data;
 
 namespace MentalHealthInsights.Infrastructure.Scoring.Batch;
 
@@ -46,6 +47,15 @@ internal static class BatchHeader
         {
             error = null;
             return map;
+        }
+
+        // As `mhi data validate` says it: a header read as one or few names because its fields
+        // are separated by something else. The names joined by commas count the separators as
+        // the header line does (quotes aside).
+        if (CsvDatasetReader.WrongSeparator(string.Join(',', names)) is { } separator)
+        {
+            error = separator;
+            return null;
         }
 
         var problems = new List<string>(3);

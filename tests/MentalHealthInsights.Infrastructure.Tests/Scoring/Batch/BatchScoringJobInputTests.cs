@@ -40,4 +40,28 @@ public sealed class BatchScoringJobInputTests(BatchTestModel model) : IClassFixt
         Assert.False(File.Exists(temp.File("out.rejects.csv")));
         Assert.True(File.Exists(temp.File("out.csv.checkpoint.json")));
     }
+
+    [Theory]
+    [InlineData(';', "semicolons (;)")]
+    [InlineData('\t', "tabs")]
+    public void Run_InputSeparatedByAnotherCharacter_SaysSoAsDataValidateDoes(
+        char separator,
+        string name
+    )
+    {
+        using var temp = new BatchTempFolder();
+        var commas = temp.WriteInput("commas.csv", BatchTestModel.Records(3, seed: 52));
+        var input = temp.File("in.csv");
+        File.WriteAllLines(input, File.ReadLines(commas).Select(l => l.Replace(',', separator)));
+
+        var result = model.Job().Run(Options(temp, input));
+        var validate = Infrastructure.Data.DatasetLoader.Load(input);
+
+        Assert.False(result.Completed);
+        Assert.Equal(
+            $"in.csv: The file is not comma-separated: its header line is separated by {name}. Save it as CSV with commas between fields.",
+            result.FatalError
+        );
+        Assert.Equal(validate.Report.FatalError, result.FatalError!["in.csv: ".Length..]);
+    }
 }
