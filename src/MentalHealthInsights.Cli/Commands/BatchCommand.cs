@@ -180,6 +180,11 @@ internal static class BatchCommand
                         throw new CommandFailure(ExitCodes.InvalidData, fatal);
                     }
 
+                    if (Warning(result) is { } warning)
+                    {
+                        await io.Error.WriteLineAsync($"warning: {warning}");
+                    }
+
                     await io.Output.WriteLineAsync(
                         parseResult.GetValue(json)
                             ? JsonOutput.Format(ToJson(result))
@@ -299,6 +304,25 @@ internal static class BatchCommand
             throw new CommandFailure(ExitCodes.InvalidData, e.Message);
         }
     }
+
+    /// <summary>
+    /// What a job that scored nothing says on stderr (it still exits 0, as for any rows
+    /// rejected): an input without data rows is most likely the wrong file, and an input whose
+    /// every row was rejected most likely the wrong format or rules.
+    /// </summary>
+    internal static string? Warning(BatchScoringResult r) =>
+        r.RowsRead == 0
+            ? (
+                r.InputFiles.Count == 1
+                    ? "The file has a header but no data rows: nothing was scored."
+                    : "The files have headers but no data rows: nothing was scored."
+            )
+        : r.RowsScored == 0 && r.RowsRejected > 0
+            ? string.Create(
+                CultureInfo.InvariantCulture,
+                $"Every row was rejected ({r.RowsRejected:N0}): nothing was scored. The reasons are in {r.RejectsPath}."
+            )
+        : null;
 
     internal static string Render(BatchScoringResult r)
     {

@@ -224,6 +224,34 @@ public sealed class BatchCommandTests(BatchCommandFixture fixture)
         Assert.Contains("Missing required column(s): Gender", result.Error);
     }
 
+    [Theory]
+    [InlineData("", "warning: The file has a header but no data rows: nothing was scored.")]
+    [InlineData(
+        "x1,abc,Female,IT,UK,No,None,No,Low,7,40,2\nx2,abc,Female,IT,UK,No,None,No,Low,7,40,2\n",
+        "warning: Every row was rejected (2): nothing was scored. The reasons are in "
+    )]
+    public async Task Batch_NothingToScore_ExitsZeroWithAWarning(string rows, string warning)
+    {
+        using var temp = new TempFolder();
+        var input = temp.File("in.csv");
+        File.WriteAllText(input, File.ReadLines(fixture.Data).First() + "\n" + rows);
+
+        var result = await CliHarness.RunAsync(
+            "batch",
+            "-i",
+            input,
+            "-o",
+            temp.File("out.csv"),
+            "-m",
+            fixture.Bundle,
+            "--raw-ids"
+        );
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains(warning, result.Error, StringComparison.Ordinal);
+        Assert.Contains("Scored 0 rows", result.Output, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Batch_UnknownRegisteredModel_ExitsTwo()
     {
