@@ -175,6 +175,11 @@ internal static class BatchCommand
                         cancellationToken,
                         static r => r.Completed
                     );
+                    foreach (var notice in result.Notices)
+                    {
+                        await io.Error.WriteLineAsync($"note: {notice}");
+                    }
+
                     if (result.FatalError is { } fatal)
                     {
                         throw new CommandFailure(ExitCodes.InvalidData, fatal);

@@ -411,6 +411,42 @@ public sealed class BatchCommandTests(BatchCommandFixture fixture)
     }
 
     [Fact]
+    public async Task Batch_FolderHoldingAnEarlierJobsOutput_SkipsItWithANote()
+    {
+        using var temp = new TempFolder();
+        var folder = Directory.CreateDirectory(temp.File("f1")).FullName;
+        File.Copy(fixture.Data, Path.Combine(folder, "a.csv"));
+        string[] common = ["-m", fixture.Bundle, "--raw-ids"];
+
+        var first = await CliHarness.RunAsync([
+            "batch",
+            "-i",
+            folder,
+            "-o",
+            Path.Combine(folder, "out.csv"),
+            .. common,
+        ]);
+        var second = await CliHarness.RunAsync([
+            "batch",
+            "-i",
+            folder,
+            "-o",
+            temp.File("elsewhere.csv"),
+            .. common,
+        ]);
+
+        Assert.Equal(0, first.ExitCode);
+        Assert.Equal(0, second.ExitCode);
+        Assert.Contains(
+            "note: Skipped out.csv: it is an mhi batch output or rejects file",
+            second.Error,
+            StringComparison.Ordinal
+        );
+        Assert.Contains("note: Skipped out.rejects.csv:", second.Error, StringComparison.Ordinal);
+        Assert.Contains("read 900 = scored 900", second.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Batch_FolderInputWithRejectsNamingOneOfItsFiles_ExitsOneAndKeepsIt()
     {
         using var temp = new TempFolder();

@@ -49,10 +49,19 @@ internal static class BatchHeader
             return map;
         }
 
+        // An earlier job's results given as input: say so rather than list the missing columns.
+        var line = string.Join(',', names);
+        if (line is BatchScoringJob.OutputHeader or BatchScoringJob.RejectsHeader)
+        {
+            error =
+                "It is an mhi batch output or rejects file (its header is the one mhi batch writes), not an input to score.";
+            return null;
+        }
+
         // As `mhi data validate` says it: a header read as one or few names because its fields
         // are separated by something else. The names joined by commas count the separators as
         // the header line does (quotes aside).
-        if (CsvDatasetReader.WrongSeparator(string.Join(',', names)) is { } separator)
+        if (CsvDatasetReader.WrongSeparator(line) is { } separator)
         {
             error = separator;
             return null;

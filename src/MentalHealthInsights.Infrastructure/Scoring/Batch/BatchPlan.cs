@@ -93,6 +93,9 @@ internal sealed partial class BatchPlan
 
     public string? FatalError { get; private init; }
 
+    /// <summary>Files of an input folder that were skipped, and why (empty files, earlier jobs' results).</summary>
+    public IReadOnlyList<string> Notices { get; private init; } = [];
+
     public static BatchPlan Create(
         BatchScoringOptions options,
         BatchModelIdentity model,
@@ -157,6 +160,7 @@ internal sealed partial class BatchPlan
             );
         }
 
+        var notices = new List<string>();
         var (files, error) = StorageLocation.IsS3(options.Input)
             ? ListRemoteInputs(
                 options,
@@ -164,7 +168,7 @@ internal sealed partial class BatchPlan
                 rejectsTarget?.Uri ?? rejects,
                 cancellationToken
             )
-            : LocalInputs(Path.GetFullPath(options.Input), output, rejects);
+            : LocalInputs(Path.GetFullPath(options.Input), output, rejects, notices);
         foreach (var file in files)
         {
             error ??= CheckHeader(file, cancellationToken);
@@ -193,6 +197,7 @@ internal sealed partial class BatchPlan
             Parallelism = options.Parallelism,
             Validation = options.Validation,
             FatalError = error,
+            Notices = notices,
         };
         plan.Fingerprint = BatchScoringJob.Fingerprint(plan, options);
         return plan;
@@ -201,10 +206,11 @@ internal sealed partial class BatchPlan
     private static (IReadOnlyList<BatchInputFile> Files, string? Error) LocalInputs(
         string input,
         string output,
-        string rejects
+        string rejects,
+        List<string> notices
     )
     {
-        var (paths, error) = ListInputs(input, output, rejects);
+        var (paths, error) = ListInputs(input, output, rejects, notices);
         var files = new List<BatchInputFile>(paths.Count);
         foreach (var path in paths)
         {
@@ -241,7 +247,8 @@ internal sealed partial class BatchPlan
     private static (IReadOnlyList<string> Paths, string? Error) ListInputs(
         string input,
         string output,
-        string rejects
+        string rejects,
+        List<string> notices
     )
     {
         if (File.Exists(input))
@@ -269,17 +276,60 @@ internal sealed partial class BatchPlan
 
         // This job's own output and rejects from an earlier run are skipped; a file of the folder
         // that is not one (its header is not the job's) is an input, which the job must not overwrite.
-        var files = Directory
-            .EnumerateFiles(input, "*.csv", SearchOption.TopDirectoryOnly)
-            .Where(f =>
-                !IsOwnFile(f, output, BatchScoringJob.OutputHeader)
-                && !IsOwnFile(f, rejects, BatchScoringJob.RejectsHeader)
-            )
-            .Order(StringComparer.Ordinal)
-            .ToArray();
-        return files.Length == 0
+        var files = new List<string>();
+        foreach (
+            var file in Directory
+                .EnumerateFiles(input, "*.csv", SearchOption.TopDirectoryOnly)
+                .Where(f =>
+                    !IsOwnFile(f, output, BatchScoringJob.OutputHeader)
+                    && !IsOwnFile(f, rejects, BatchScoringJob.RejectsHeader)
+                )
+                .Order(StringComparer.Ordinal)
+        )
+        {
+            // Another job's results, or an empty file (no header, so no columns): not inputs.
+            if (SkipReason(file) is { } reason)
+            {
+                notices.Add($"Skipped {Path.GetFileName(file)}: {reason}");
+                continue;
+            }
+
+            files.Add(file);
+        }
+
+        return files.Count == 0
             ? ([], $"The folder {input} has no .csv files to score.")
             : (files, null);
+    }
+
+    /// <summary>
+    /// Why a <c>*.csv</c> file of an input folder is not an input: it is empty, or its first line
+    /// is the header of an mhi batch output or rejects file (an earlier job's results written
+    /// into the folder); null for an input.
+    /// </summary>
+    private static string? SkipReason(string file)
+    {
+        if (new FileInfo(file).Length == 0)
+        {
+            return "the file is empty (no header row).";
+        }
+
+        return
+            FirstLineIs(file, BatchScoringJob.OutputHeader)
+            || FirstLineIs(file, BatchScoringJob.RejectsHeader)
+            ? "it is an mhi batch output or rejects file (its first line is the header mhi batch writes), not an input."
+            : null;
+    }
+
+    /// <summary>True when the file's first line is <paramref name="header"/> (reads no more than that line's length).</summary>
+    private static bool FirstLineIs(string file, string header)
+    {
+        using var reader = new StreamReader(file, InputEncoding, true);
+        var buffer = new char[header.Length + 1];
+        var read = reader.ReadBlock(buffer);
+        return read >= header.Length
+            && buffer.AsSpan(0, header.Length).SequenceEqual(header)
+            && (read == header.Length || buffer[header.Length] is '\n' or '\r');
     }
 
     /// <summary>

@@ -148,6 +148,7 @@ public sealed partial class BatchScoringJob
         return new BatchScoringResult
         {
             FatalError = error,
+            Notices = plan.Notices,
             InputFiles = [.. plan.Files.Select(f => f.Path)],
             OutputPath = plan.OutputDisplay,
             RejectsPath = plan.RejectsDisplay,

@@ -14,6 +14,12 @@ public sealed record BatchScoringResult
     /// <summary>True when the job ran to the end and the output and rejects files are in place.</summary>
     public bool Completed => FatalError is null;
 
+    /// <summary>
+    /// Files of an input folder left out, one line each with the reason: empty files, and files
+    /// whose first line is an mhi batch output's or rejects file's header (an earlier job's results).
+    /// </summary>
+    public IReadOnlyList<string> Notices { get; init; } = [];
+
     /// <summary>The input files, in the order read.</summary>
     public required IReadOnlyList<string> InputFiles { get; init; }
 

@@ -64,4 +64,49 @@ public sealed class BatchScoringJobInputTests(BatchTestModel model) : IClassFixt
         );
         Assert.Equal(validate.Report.FatalError, result.FatalError!["in.csv: ".Length..]);
     }
+
+    [Fact]
+    public void Run_FolderWithAnEarlierJobsResultsAndAnEmptyFile_SkipsThemWithNotices()
+    {
+        using var temp = new BatchTempFolder();
+        var inputs = Directory.CreateDirectory(temp.File("in")).FullName;
+        temp.WriteInput(Path.Combine("in", "a.csv"), BatchTestModel.Records(5, seed: 53));
+        var earlier = model
+            .Job()
+            .Run(Options(temp, inputs) with { Output = Path.Combine(inputs, "out.csv") });
+        Assert.True(earlier.Completed, earlier.FatalError);
+        File.WriteAllText(Path.Combine(inputs, "empty.csv"), "");
+
+        var result = model.Job().Run(Options(temp, inputs));
+
+        Assert.True(result.Completed, result.FatalError);
+        Assert.Equal(["a.csv"], result.InputFiles.Select(Path.GetFileName));
+        Assert.Equal(5, result.RowsScored);
+        Assert.Equal(
+            [
+                "Skipped empty.csv: the file is empty (no header row).",
+                "Skipped out.csv: it is an mhi batch output or rejects file (its first line is the header mhi batch writes), not an input.",
+                "Skipped out.rejects.csv: it is an mhi batch output or rejects file (its first line is the header mhi batch writes), not an input.",
+            ],
+            result.Notices
+        );
+    }
+
+    [Fact]
+    public void Run_AnEarlierJobsOutputAsTheInputFile_SaysWhatItIs()
+    {
+        using var temp = new BatchTempFolder();
+        var input = temp.WriteInput("in.csv", BatchTestModel.Records(5, seed: 54));
+        var earlier = model.Job().Run(Options(temp, input));
+
+        var result = model
+            .Job()
+            .Run(Options(temp, earlier.OutputPath) with { Output = temp.File("again.csv") });
+
+        Assert.False(result.Completed);
+        Assert.Equal(
+            "out.csv: It is an mhi batch output or rejects file (its header is the one mhi batch writes), not an input to score.",
+            result.FatalError
+        );
+    }
 }
