@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text;
+using System.Text.Json.Nodes;
 using MentalHealthInsights.Cli.Hosting;
 using MentalHealthInsights.Core.Scoring.PredictionLog;
 using MentalHealthInsights.Infrastructure.Scoring.PredictionLog;
@@ -10,7 +11,8 @@ namespace MentalHealthInsights.Cli.Commands;
 /// <summary>
 /// <c>mhi labels import FILE</c>: reads User_ID and Mental_Health_Condition from a CSV file,
 /// pseudonymises the ids with MHI_PSEUDONYMISATION_KEY (the key the server logged them with) and
-/// attaches the outcomes to the prediction log. Prints counts only.
+/// attaches the outcomes to the prediction log. Prints counts and the rejects file's path only;
+/// rejected rows (line, reason, column, original text) go to the rejects CSV.
 /// </summary>
 internal static class LabelsImportCommand
 {
@@ -25,11 +27,17 @@ internal static class LabelsImportCommand
             Description =
                 "Prediction log: sqlite:///PATH or PATH (default: predictions.db), or PostgreSQL (postgresql://… or Host=…)",
         };
+        var rejects = new Option<string?>("--rejects")
+        {
+            Description =
+                "Rejects CSV (line, reason, column, original text), a path or s3://bucket/key; default: <file name>.label-rejects.csv beside FILE",
+        };
         var json = CommonOptions.Json();
         var command = new Command("import", "Attach outcomes from a CSV file to logged predictions")
         {
             file,
             log,
+            rejects,
             json,
         };
         command.SetAction(
@@ -44,37 +52,65 @@ internal static class LabelsImportCommand
                             $"set {SubjectPseudonymiser.KeyVariable} to the key the server logs with (at least 16 bytes)."
                         );
                     }
-                    var labels = StorageArguments.RequireLocalFile(
+                    var inputPath = StorageArguments.RequireLocalFile(
                         parseResult.GetRequiredValue(file),
                         "labels file"
                     );
+                    var rejectsLocation = StorageArguments.Parse(
+                        parseResult.GetValue(rejects)
+                            ?? Path.Combine(
+                                Path.GetDirectoryName(inputPath)!,
+                                Path.GetFileNameWithoutExtension(inputPath) + ".label-rejects.csv"
+                            )
+                    );
+                    if (parseResult.GetValue(rejects) is { } rejectsOption)
+                    {
+                        StorageArguments.RequireWritableFile("--rejects", rejectsOption);
+                    }
+                    if (string.Equals(inputPath, rejectsLocation.Uri, StringComparison.Ordinal))
+                    {
+                        throw new CommandFailure(
+                            ExitCodes.Usage,
+                            "The rejects file must not be the input file."
+                        );
+                    }
                     // As mhi monitor: a missing SQLite log is an error, never a new empty one.
                     var store = PredictionLogArgument.Open(parseResult.GetValue(log));
                     OutcomeLabelImportResult result;
-                    try
+                    // The rejects file appears only once the whole file was read (never partial).
+                    await using (var output = rejectsLocation.OpenWrite())
                     {
-                        result = await OutcomeLabelImport.ImportAsync(
-                            labels,
-                            store,
-                            new SubjectPseudonymiser(Encoding.UTF8.GetBytes(key)),
-                            environment.Time.GetUtcNow(),
-                            cancellationToken
-                        );
-                    }
-                    catch (InvalidDataException ex)
-                    {
-                        throw new CommandFailure(ExitCodes.InvalidData, ex.Message);
+                        await using (
+                            var writer = new StreamWriter(
+                                output,
+                                RejectsEncoding,
+                                1 << 16,
+                                leaveOpen: true
+                            )
+                        )
+                        {
+                            try
+                            {
+                                result = await OutcomeLabelImport.ImportAsync(
+                                    inputPath,
+                                    store,
+                                    new SubjectPseudonymiser(Encoding.UTF8.GetBytes(key)),
+                                    environment.Time.GetUtcNow(),
+                                    writer,
+                                    cancellationToken
+                                );
+                            }
+                            catch (InvalidDataException ex)
+                            {
+                                throw new CommandFailure(ExitCodes.InvalidData, ex.Message);
+                            }
+                        }
+                        await output.CommitAsync(cancellationToken);
                     }
                     await io.Output.WriteLineAsync(
                         parseResult.GetValue(json)
-                            ? string.Create(
-                                CultureInfo.InvariantCulture,
-                                $"{{\"read\":{result.Read},\"accepted\":{result.Accepted},\"rejected\":{result.Rejected},\"predictionsUpdated\":{result.PredictionsUpdated}}}"
-                            )
-                            : string.Create(
-                                CultureInfo.InvariantCulture,
-                                $"{result.Read} rows read: {result.Accepted} labels, {result.Rejected} rejected (no User_ID or outcome not Yes/No); {result.PredictionsUpdated} logged predictions updated."
-                            )
+                            ? Json(result, rejectsLocation.Uri)
+                            : Text(result, rejectsLocation.Uri)
                     );
                     return ExitCodes.Ok;
                 }
@@ -82,4 +118,24 @@ internal static class LabelsImportCommand
         );
         return command;
     }
+
+    private static readonly UTF8Encoding RejectsEncoding = new(
+        encoderShouldEmitUTF8Identifier: false
+    );
+
+    private static string Json(OutcomeLabelImportResult result, string rejectsPath) =>
+        new JsonObject
+        {
+            ["read"] = result.Read,
+            ["accepted"] = result.Accepted,
+            ["rejected"] = result.Rejected,
+            ["predictionsUpdated"] = result.PredictionsUpdated,
+            ["rejectsPath"] = rejectsPath,
+        }.ToJsonString();
+
+    private static string Text(OutcomeLabelImportResult result, string rejectsPath) =>
+        string.Create(
+            CultureInfo.InvariantCulture,
+            $"{result.Read} rows read: {result.Accepted} accepted, {result.Rejected} rejected (wrong field count, no User_ID, outcome not Yes/No; line and reason in {rejectsPath}); {result.PredictionsUpdated} logged predictions updated."
+        );
 }

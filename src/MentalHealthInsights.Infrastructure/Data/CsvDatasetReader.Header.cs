@@ -75,7 +75,8 @@ public sealed partial class CsvDatasetReader
 
     /// <summary>
     /// Says so when a header line is separated by semicolons, tabs or pipes rather than commas
-    /// (more of one of them than commas); null otherwise. Also used by <c>mhi batch</c>.
+    /// (more of one of them than commas); null otherwise. Also used by <c>mhi batch</c> and the
+    /// label import.
     /// </summary>
     internal static string? WrongSeparator(ReadOnlySpan<char> headerText)
     {

@@ -39,7 +39,7 @@ public sealed class LabelsImportCommandTests
         Assert.Equal(0, result.ExitCode);
         Assert.Equal(
             "{\"read\":5,\"accepted\":3,\"rejected\":2,\"predictionsUpdated\":2}",
-            result.Output.Trim()
+            Counts(result.Output)
         );
         var outcomes = new List<bool?>();
         await foreach (
@@ -171,8 +171,130 @@ public sealed class LabelsImportCommandTests
         Assert.Equal(0, result.ExitCode);
         Assert.Equal(
             "{\"read\":2,\"accepted\":2,\"rejected\":0,\"predictionsUpdated\":0}",
-            result.Output.Trim()
+            Counts(result.Output)
         );
+    }
+
+    [Fact]
+    public async Task Import_RowsWithAnExtraOrAMissingField_RejectedAsWrongFieldCountWithTheirLines()
+    {
+        using var temp = new TempFolder();
+        var logPath = temp.File("p.db");
+        var pseudonymiser = new SubjectPseudonymiser(Encoding.UTF8.GetBytes(Key));
+        await new SqlitePredictionLogStore(logPath).AppendAsync(
+            [Entry(pseudonymiser.Pseudonymise("a")), Entry(pseudonymiser.Pseudonymise("v8"))],
+            CancellationToken.None
+        );
+        await File.WriteAllTextAsync(
+            temp.File("labels.csv"),
+            "User_ID,Mental_Health_Condition\na,Yes\nv8,Yes,extra\nv8\n"
+        );
+
+        var result = await ImportAsync(
+            temp.File("labels.csv"),
+            logPath,
+            "--rejects",
+            temp.File("r.csv")
+        );
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains(
+            "3 rows read: 1 accepted, 2 rejected",
+            result.Output,
+            StringComparison.Ordinal
+        );
+        Assert.Equal(
+            "line,reason,column,original\n3,WrongFieldCount,,\"v8,Yes,extra\"\n4,WrongFieldCount,,v8\n",
+            await File.ReadAllTextAsync(temp.File("r.csv"))
+        );
+        Assert.Equal([true, null], await OutcomesAsync(logPath));
+    }
+
+    [Fact]
+    public async Task Import_SemicolonSeparatedFile_ExitCode2WithDataValidatesMessageAndAttachesNothing()
+    {
+        using var temp = new TempFolder();
+        var logPath = temp.File("p.db");
+        var pseudonymiser = new SubjectPseudonymiser(Encoding.UTF8.GetBytes(Key));
+        await new SqlitePredictionLogStore(logPath).AppendAsync(
+            [Entry(pseudonymiser.Pseudonymise("a"))],
+            CancellationToken.None
+        );
+        await File.WriteAllTextAsync(
+            temp.File("labels.csv"),
+            "User_ID;Mental_Health_Condition\na;Yes\n"
+        );
+
+        var result = await ImportAsync(temp.File("labels.csv"), logPath);
+        var validate = await CliHarness.RunAsync(
+            "data",
+            "validate",
+            "-i",
+            temp.File("labels.csv"),
+            "--rejects",
+            temp.File("v.csv")
+        );
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Equal(2, validate.ExitCode);
+        const string Message =
+            "The file is not comma-separated: its header line is separated by semicolons (;). "
+            + "Save it as CSV with commas between fields.";
+        Assert.Contains(Message, validate.Error, StringComparison.Ordinal);
+        Assert.Contains(Message, result.Error, StringComparison.Ordinal);
+        Assert.Equal([null], await OutcomesAsync(logPath));
+    }
+
+    [Fact]
+    public async Task Import_RejectedRows_DefaultRejectsFileBesideTheInputWithLinesAndReasons()
+    {
+        using var temp = new TempFolder();
+        await CreateLogAsync(temp.File("p.db"));
+        await File.WriteAllTextAsync(
+            temp.File("labels.csv"),
+            "User_ID,Mental_Health_Condition\nsecret-1,Yes\n,No\nsecret-2,\nsecret-3,Maybe\n"
+        );
+
+        var result = await ImportAsync(temp.File("labels.csv"), temp.File("p.db"), "--json");
+
+        Assert.Equal(0, result.ExitCode);
+        var rejectsPath = temp.File("labels.label-rejects.csv");
+        Assert.Equal(
+            "line,reason,column,original\n"
+                + "3,MissingUserId,User_ID,\",No\"\n"
+                + "4,MissingTarget,Mental_Health_Condition,\"secret-2,\"\n"
+                + "5,InvalidTarget,Mental_Health_Condition,\"secret-3,Maybe\"\n",
+            await File.ReadAllTextAsync(rejectsPath)
+        );
+        using var json = System.Text.Json.JsonDocument.Parse(result.Output);
+        Assert.Equal(3, json.RootElement.GetProperty("rejected").GetInt64());
+        Assert.Equal(rejectsPath, json.RootElement.GetProperty("rejectsPath").GetString());
+        // Counts and the rejects file's path only: never an id or an outcome.
+        Assert.DoesNotContain("secret", result.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("Maybe", result.Output, StringComparison.Ordinal);
+    }
+
+    // The --json output without the rejects file's path (a temporary folder).
+    private static string Counts(string output)
+    {
+        var node = System.Text.Json.Nodes.JsonNode.Parse(output)!.AsObject();
+        Assert.True(node.Remove("rejectsPath"));
+        return node.ToJsonString();
+    }
+
+    private static async Task<List<bool?>> OutcomesAsync(string logPath)
+    {
+        var outcomes = new List<bool?>();
+        await foreach (
+            var entry in new SqlitePredictionLogStore(logPath).ReadAsync(
+                new PredictionLogQuery(),
+                CancellationToken.None
+            )
+        )
+        {
+            outcomes.Add(entry.Outcome);
+        }
+        return outcomes;
     }
 
     private static async Task CreateLogAsync(string path) =>

@@ -1,5 +1,7 @@
 using MentalHealthInsights.Core.Data;
+using MentalHealthInsights.Core.Data.Validation;
 using MentalHealthInsights.Core.Scoring.PredictionLog;
+using MentalHealthInsights.Infrastructure.Data;
 using nietras.SeparatedValues;
 
 namespace MentalHealthInsights.Infrastructure.Scoring.PredictionLog;
@@ -8,8 +10,11 @@ namespace MentalHealthInsights.Infrastructure.Scoring.PredictionLog;
 /// Imports observed outcomes from a CSV file with the dataset's <c>User_ID</c> and
 /// <c>Mental_Health_Condition</c> (Yes/No) columns (other columns are ignored, so the dataset
 /// file itself works): each id is pseudonymised with the keyed hash and attached to the logged
-/// predictions in chunks. Streams the file; rows without an id or with another outcome than
-/// Yes/No are counted as rejected, never echoed.
+/// predictions in chunks. Streams the file. Rows are checked as <c>mhi data validate</c> checks
+/// them: the separator is a comma (a file separated by semicolons, tabs or pipes is refused with
+/// the validator's message), a row with another number of fields than the header, without an id,
+/// or with another outcome than Yes/No is rejected; rejected rows go to a rejects CSV (line,
+/// reason, column, original text — the validator's writer), never to the output.
 /// </summary>
 public static class OutcomeLabelImport
 {
@@ -23,6 +28,7 @@ public static class OutcomeLabelImport
         IPredictionLogStore store,
         SubjectPseudonymiser pseudonymiser,
         DateTimeOffset attachedAt,
+        TextWriter? rejects,
         CancellationToken cancellationToken
     )
     {
@@ -30,11 +36,14 @@ public static class OutcomeLabelImport
         ArgumentNullException.ThrowIfNull(pseudonymiser);
         // The header is read as a row (Sep's own header handling throws on a repeated name).
         using var reader = Open(path);
-        var (idColumn, outcomeColumn) = ReadHeader(reader, path);
+        var (fieldCount, idColumn, outcomeColumn) = ReadHeader(reader, path);
+        var rejectsCsv = rejects is null ? null : new RejectsCsvWriter(rejects);
+        rejectsCsv?.WriteHeader();
         long read = 0,
             rejected = 0,
             updated = 0;
         var chunk = new List<OutcomeLabel>(ChunkSize);
+        var originalCopy = Array.Empty<char>();
         while (MoveNext(reader, path, read))
         {
             var row = reader.Current;
@@ -43,23 +52,26 @@ public static class OutcomeLabelImport
                 continue; // a blank line is not a row (as mhi data validate and mhi batch)
             }
             read++;
-            if (idColumn >= row.ColCount || outcomeColumn >= row.ColCount)
+            // Unescaping rewrites the row in place: keep a quoted row's text before reading a
+            // field, in case it is rejected (as the dataset reader does).
+            var original = row.Span;
+            if (rejectsCsv is not null && original.Contains('"'))
+            {
+                if (originalCopy.Length < original.Length)
+                {
+                    originalCopy = new char[Math.Max(original.Length, 2 * originalCopy.Length)];
+                }
+                original.CopyTo(originalCopy);
+                original = originalCopy.AsSpan(0, original.Length);
+            }
+            var (label, rejection) = Check(row, fieldCount, idColumn, outcomeColumn);
+            if (rejection is { } why)
             {
                 rejected++;
+                rejectsCsv?.Write(row.LineNumberFrom, why, original);
                 continue;
             }
-            var id = row[idColumn].Span.Trim();
-            var outcome = row[outcomeColumn].Span.Trim();
-            bool? value =
-                outcome.Equals("Yes", StringComparison.OrdinalIgnoreCase) ? true
-                : outcome.Equals("No", StringComparison.OrdinalIgnoreCase) ? false
-                : null;
-            if (id.IsEmpty || value is null)
-            {
-                rejected++;
-                continue;
-            }
-            chunk.Add(new OutcomeLabel(pseudonymiser.Pseudonymise(id.ToString()), value.Value));
+            chunk.Add(new OutcomeLabel(pseudonymiser.Pseudonymise(label.Id), label.Outcome));
             if (chunk.Count == ChunkSize)
             {
                 updated += await store.AttachOutcomesAsync(chunk, attachedAt, cancellationToken);
@@ -70,14 +82,53 @@ public static class OutcomeLabelImport
         {
             updated += await store.AttachOutcomesAsync(chunk, attachedAt, cancellationToken);
         }
+        rejects?.Flush();
         return new OutcomeLabelImportResult(read, read - rejected, rejected, updated);
+    }
+
+    /// <summary>The row's label, or why it is rejected (the validator's reasons and order).</summary>
+    private static ((string Id, bool Outcome) Label, RowRejection? Rejection) Check(
+        SepReader.Row row,
+        int fieldCount,
+        int idColumn,
+        int outcomeColumn
+    )
+    {
+        if (row.ColCount != fieldCount)
+        {
+            return (default, new RowRejection(RejectReason.WrongFieldCount, string.Empty));
+        }
+        var id = row[idColumn].Span.Trim();
+        if (id.IsEmpty)
+        {
+            return (default, new RowRejection(RejectReason.MissingUserId, DatasetSchema.UserId));
+        }
+        var outcome = row[outcomeColumn].Span.Trim();
+        if (outcome.IsEmpty)
+        {
+            return (
+                default,
+                new RowRejection(RejectReason.MissingTarget, DatasetSchema.MentalHealthCondition)
+            );
+        }
+        return outcome.Equals("Yes", StringComparison.OrdinalIgnoreCase)
+                ? ((id.ToString(), true), null)
+            : outcome.Equals("No", StringComparison.OrdinalIgnoreCase)
+                ? ((id.ToString(), false), null)
+            : (
+                default,
+                new RowRejection(RejectReason.InvalidTarget, DatasetSchema.MentalHealthCondition)
+            );
     }
 
     private static SepReader Open(string path)
     {
         try
         {
-            return Sep.Reader(o =>
+            // A fixed comma: Sep's default detects the separator from the header, which read a
+            // semicolon-separated file as labels although mhi data validate refuses it.
+            return Sep.New(',')
+                .Reader(o =>
                     o with
                     {
                         HasHeader = false,
@@ -95,9 +146,9 @@ public static class OutcomeLabelImport
         }
     }
 
-    /// <summary>The User_ID and outcome columns of the header row.</summary>
-    /// <exception cref="InvalidDataException">No header, a column missing or named more than once.</exception>
-    private static (int Id, int Outcome) ReadHeader(SepReader reader, string path)
+    /// <summary>The header's field count and its User_ID and outcome columns.</summary>
+    /// <exception cref="InvalidDataException">No header, not comma-separated, a column missing or named more than once.</exception>
+    private static (int Fields, int Id, int Outcome) ReadHeader(SepReader reader, string path)
     {
         if (!MoveNext(reader, path, 0))
         {
@@ -106,6 +157,8 @@ public static class OutcomeLabelImport
             );
         }
         var row = reader.Current;
+        // Counted before any field is read: unescaping rewrites the row text in place.
+        var separatorProblem = CsvDatasetReader.WrongSeparator(row.Span);
         var names = new string[row.ColCount];
         for (var i = 0; i < names.Length; i++)
         {
@@ -124,11 +177,16 @@ public static class OutcomeLabelImport
         }
         var id = Array.IndexOf(names, DatasetSchema.UserId);
         var outcome = Array.IndexOf(names, DatasetSchema.MentalHealthCondition);
-        return id < 0 || outcome < 0
-            ? throw new InvalidDataException(
-                $"{path} needs the columns {DatasetSchema.UserId} and {DatasetSchema.MentalHealthCondition}."
-            )
-            : (id, outcome);
+        if (id < 0 || outcome < 0)
+        {
+            // As mhi data validate: the separator is named only when the columns are not found.
+            throw new InvalidDataException(
+                separatorProblem is null
+                    ? $"{path} needs the columns {DatasetSchema.UserId} and {DatasetSchema.MentalHealthCondition}."
+                    : $"{path}: {separatorProblem}"
+            );
+        }
+        return (names.Length, id, outcome);
     }
 
     /// <summary>The next row; a row over Sep's limit (an unclosed quote) stops the import.</summary>
