@@ -129,6 +129,10 @@ internal static class LabelsImportCommand
             ["read"] = result.Read,
             ["accepted"] = result.Accepted,
             ["rejected"] = result.Rejected,
+            ["matched"] = result.Matched,
+            ["unmatched"] = result.Unmatched,
+            ["duplicates"] = result.Duplicates,
+            ["conflicting"] = result.Conflicting,
             ["predictionsUpdated"] = result.PredictionsUpdated,
             ["rejectsPath"] = rejectsPath,
         }.ToJsonString();
@@ -136,6 +140,11 @@ internal static class LabelsImportCommand
     private static string Text(OutcomeLabelImportResult result, string rejectsPath) =>
         string.Create(
             CultureInfo.InvariantCulture,
-            $"{result.Read} rows read: {result.Accepted} accepted, {result.Rejected} rejected (wrong field count, no User_ID, outcome not Yes/No; line and reason in {rejectsPath}); {result.PredictionsUpdated} logged predictions updated."
+            $"""
+            {result.Read} rows read: {result.Accepted} accepted, {result.Rejected} rejected (wrong field count, no User_ID, outcome not Yes/No, or conflicting; line and reason in {rejectsPath}).
+            Of the accepted: {result.Matched} matched logged predictions, {result.Unmatched} unmatched (no unlabelled prediction of that User_ID), {result.Duplicates} duplicates (a User_ID again with the same outcome, ignored).
+            {result.Conflicting} conflicting (a User_ID again with the other outcome: the first label kept, the later row rejected).
+            {result.PredictionsUpdated} logged predictions updated.
+            """
         );
 }

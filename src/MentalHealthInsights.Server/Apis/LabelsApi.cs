@@ -88,16 +88,30 @@ internal static class LabelsApi
         {
             return Problems.Invalid(errors, "Correct the listed labels; none were attached.");
         }
+        // The parser refused conflicting labels; a User_ID again with the same outcome is a
+        // duplicate, counted and not sent to the store.
+        var seen = new HashSet<string>(StringComparer.Ordinal);
         var outcomes = new List<OutcomeLabel>(labels.Count);
         foreach (var (userId, outcome) in labels)
         {
-            outcomes.Add(new OutcomeLabel(pseudonymiser.Pseudonymise(userId), outcome));
+            if (seen.Add(userId))
+            {
+                outcomes.Add(new OutcomeLabel(pseudonymiser.Pseudonymise(userId), outcome));
+            }
         }
-        var updated = await store.AttachOutcomesAsync(
+        var attached = await store.AttachOutcomesAsync(
             outcomes,
             eventTime ?? time.GetUtcNow(),
             cancellationToken
         );
-        return TypedResults.Ok(new LabelsResponse(outcomes.Count, updated));
+        return TypedResults.Ok(
+            new LabelsResponse(
+                Received: labels.Count,
+                Updated: attached.PredictionsUpdated,
+                Matched: attached.Matched,
+                Unmatched: attached.Unmatched,
+                Duplicates: labels.Count - outcomes.Count
+            )
+        );
     }
 }

@@ -7,8 +7,9 @@ namespace MentalHealthInsights.Server.Validation;
 /// Reads <c>{"labels": [{"User_ID": "…", "outcome": true|false}, …]}</c> by the rules of every
 /// other body (docs/serving.md): member names exact (case-sensitive), a member given twice is an
 /// error rather than the last one winning, a wrong type is a field error naming the item, and
-/// anything after the object is malformed JSON. Unknown members are ignored. Messages name rules,
-/// never the submitted values.
+/// anything after the object is malformed JSON, and one User_ID given two different outcomes is an
+/// error on the later item. Unknown members are ignored. Messages name rules, never the submitted
+/// values.
 /// </summary>
 internal static class LabelsParser
 {
@@ -55,7 +56,31 @@ internal static class LabelsParser
         {
             errors.Add("labels", "must be a non-empty array of " + ItemShape);
         }
+        if (!errors.HasErrors)
+        {
+            CheckConflicts(labels, errors);
+        }
         return errors.HasErrors ? [] : labels;
+    }
+
+    // One User_ID with two outcomes in a call is refused (which one is true is not ours to
+    // guess); the same outcome again is harmless and counted by the caller.
+    private static void CheckConflicts(List<(string Id, bool Outcome)> labels, FieldErrors errors)
+    {
+        var first = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < labels.Count; i++)
+        {
+            if (
+                !first.TryAdd(labels[i].Id, i)
+                && labels[first[labels[i].Id]].Outcome != labels[i].Outcome
+            )
+            {
+                errors.Add(
+                    $"labels[{i}].outcome",
+                    $"differs from labels[{first[labels[i].Id]}].outcome for the same User_ID; send one outcome per User_ID"
+                );
+            }
+        }
     }
 
     private static void ReadItems(

@@ -38,7 +38,7 @@ public sealed class LabelsImportCommandTests
 
         Assert.Equal(0, result.ExitCode);
         Assert.Equal(
-            "{\"read\":5,\"accepted\":3,\"rejected\":2,\"predictionsUpdated\":2}",
+            "{\"read\":5,\"accepted\":3,\"rejected\":2,\"matched\":2,\"unmatched\":1,\"duplicates\":0,\"conflicting\":0,\"predictionsUpdated\":2}",
             Counts(result.Output)
         );
         var outcomes = new List<bool?>();
@@ -170,7 +170,7 @@ public sealed class LabelsImportCommandTests
 
         Assert.Equal(0, result.ExitCode);
         Assert.Equal(
-            "{\"read\":2,\"accepted\":2,\"rejected\":0,\"predictionsUpdated\":0}",
+            "{\"read\":2,\"accepted\":2,\"rejected\":0,\"matched\":0,\"unmatched\":2,\"duplicates\":0,\"conflicting\":0,\"predictionsUpdated\":0}",
             Counts(result.Output)
         );
     }
@@ -272,6 +272,54 @@ public sealed class LabelsImportCommandTests
         // Counts and the rejects file's path only: never an id or an outcome.
         Assert.DoesNotContain("secret", result.Output, StringComparison.Ordinal);
         Assert.DoesNotContain("Maybe", result.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Import_DuplicateConflictingAndUnknownIds_CountsThatReconcile()
+    {
+        using var temp = new TempFolder();
+        var logPath = temp.File("p.db");
+        var pseudonymiser = new SubjectPseudonymiser(Encoding.UTF8.GetBytes(Key));
+        await new SqlitePredictionLogStore(logPath).AppendAsync(
+            [
+                Entry(pseudonymiser.Pseudonymise("v3")),
+                Entry(pseudonymiser.Pseudonymise("v4")),
+                Entry(pseudonymiser.Pseudonymise("v4")),
+            ],
+            CancellationToken.None
+        );
+        // v3 Yes then No (conflicting), ghost (no prediction), v4 No twice (a duplicate).
+        await File.WriteAllTextAsync(
+            temp.File("dup_unknown.csv"),
+            "User_ID,Mental_Health_Condition\nv3,Yes\nghost,No\nv3,No\nv4,No\nv4,No\n"
+        );
+
+        var json = await ImportAsync(temp.File("dup_unknown.csv"), logPath, "--json");
+        var text = await ImportAsync(temp.File("dup_unknown.csv"), logPath);
+
+        Assert.Equal(0, json.ExitCode);
+        // read 5 = accepted 4 + rejected 1; accepted 4 = matched 2 + unmatched 1 + duplicates 1.
+        Assert.Equal(
+            "{\"read\":5,\"accepted\":4,\"rejected\":1,\"matched\":2,\"unmatched\":1,\"duplicates\":1,\"conflicting\":1,\"predictionsUpdated\":3}",
+            Counts(json.Output)
+        );
+        Assert.Equal(
+            "line,reason,column,original\n4,DuplicateUserId,User_ID,\"v3,No\"\n",
+            await File.ReadAllTextAsync(temp.File("dup_unknown.label-rejects.csv"))
+        );
+        // The first label of v3 is kept.
+        Assert.Equal([true, false, false], await OutcomesAsync(logPath));
+        // Imported again: everything is labelled already, so nothing matches.
+        Assert.Equal(0, text.ExitCode);
+        Assert.Contains(
+            "Of the accepted: 0 matched logged predictions, 3 unmatched",
+            text.Output,
+            StringComparison.Ordinal
+        );
+        Assert.Contains("1 conflicting", text.Output, StringComparison.Ordinal);
+        Assert.Contains("0 logged predictions updated.", text.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("v3", text.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("ghost", text.Output, StringComparison.Ordinal);
     }
 
     // The --json output without the rejects file's path (a temporary folder).

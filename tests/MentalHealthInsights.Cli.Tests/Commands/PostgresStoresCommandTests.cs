@@ -131,7 +131,7 @@ public sealed class PostgresStoresCommandTests(PostgresServer server)
         Assert.Equal(temp.File("labels.label-rejects.csv"), (string?)counts["rejectsPath"]);
         counts.Remove("rejectsPath");
         Assert.Equal(
-            "{\"read\":3,\"accepted\":3,\"rejected\":0,\"predictionsUpdated\":2}",
+            "{\"read\":3,\"accepted\":3,\"rejected\":0,\"matched\":2,\"unmatched\":1,\"duplicates\":0,\"conflicting\":0,\"predictionsUpdated\":2}",
             counts.ToJsonString()
         );
         Assert.Equal(0, monitor.ExitCode);

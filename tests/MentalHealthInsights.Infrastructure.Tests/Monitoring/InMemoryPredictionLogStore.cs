@@ -42,15 +42,17 @@ internal sealed class InMemoryPredictionLogStore : IPredictionLogStore
         }
     }
 
-    public Task<int> AttachOutcomesAsync(
+    public Task<OutcomeAttachment> AttachOutcomesAsync(
         IReadOnlyList<OutcomeLabel> outcomes,
         DateTimeOffset attachedAt,
         CancellationToken cancellationToken
     )
     {
-        int updated = 0;
+        int updated = 0,
+            matched = 0;
         foreach (var outcome in outcomes)
         {
+            var before = updated;
             for (int i = 0; i < _entries.Count; i++)
             {
                 if (_entries[i].SubjectKey == outcome.SubjectKey && _entries[i].Outcome is null)
@@ -63,7 +65,11 @@ internal sealed class InMemoryPredictionLogStore : IPredictionLogStore
                     updated++;
                 }
             }
+            if (updated > before)
+            {
+                matched++;
+            }
         }
-        return Task.FromResult(updated);
+        return Task.FromResult(new OutcomeAttachment(outcomes.Count, matched, updated));
     }
 }

@@ -119,6 +119,11 @@ public sealed class BodyRulesTests(TrainedModelFixture models) : ReadyServerTest
     [InlineData("""{"labels":[]}""", "labels")]
     [InlineData("""{"labels":{}}""", "labels")]
     [InlineData("""[]""", "$")]
+    // One User_ID with two outcomes (ids are trimmed): the call is refused, not the first kept.
+    [InlineData(
+        """{"labels":[{"User_ID":"a","outcome":true},{"User_ID":"b","outcome":true},{"User_ID":" a ","outcome":false}]}""",
+        "labels[2].outcome"
+    )]
     public async Task Labels_BodyBreakingTheRules_Returns400(string body, string? field)
     {
         using var response = await PostAsync("/v1/labels", body, admin: true);

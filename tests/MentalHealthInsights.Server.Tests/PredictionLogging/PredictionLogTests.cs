@@ -56,7 +56,7 @@ public sealed class PredictionLogTests(TrainedModelFixture models)
         )
         {
             Content = ServerFactory.Json(
-                "{\"labels\":[{\"User_ID\":\"person-17\",\"outcome\":true},{\"User_ID\":\"nobody\",\"outcome\":false}]}"
+                "{\"labels\":[{\"User_ID\":\"person-17\",\"outcome\":true},{\"User_ID\":\"nobody\",\"outcome\":false},{\"User_ID\":\"person-17\",\"outcome\":true}]}"
             ),
         };
         request.Headers.Add("X-Api-Key", ServerFactory.AdminKey);
@@ -64,7 +64,11 @@ public sealed class PredictionLogTests(TrainedModelFixture models)
 
         Assert.Equal(HttpStatusCode.Unauthorized, unauthorised.StatusCode);
         var answer = await ServerFactory.ReadJsonAsync(labels);
-        Assert.Equal(2, answer.GetProperty("received").GetInt32());
+        // received = matched + unmatched + duplicates; updated counts predictions, not labels.
+        Assert.Equal(3, answer.GetProperty("received").GetInt32());
+        Assert.Equal(1, answer.GetProperty("matched").GetInt32());
+        Assert.Equal(1, answer.GetProperty("unmatched").GetInt32());
+        Assert.Equal(1, answer.GetProperty("duplicates").GetInt32());
         Assert.Equal(1, answer.GetProperty("updated").GetInt32());
         var after = await ReadAllAsync(factory.PredictionLogPath);
         Assert.True(after.Single(e => e.SubjectKey == expectedKey).Outcome);

@@ -43,7 +43,7 @@ internal sealed class RecordingPredictionLogStore : IPredictionLogStore
         CancellationToken cancellationToken
     ) => throw new NotSupportedException();
 
-    public Task<int> AttachOutcomesAsync(
+    public Task<OutcomeAttachment> AttachOutcomesAsync(
         IReadOnlyList<OutcomeLabel> outcomes,
         DateTimeOffset attachedAt,
         CancellationToken cancellationToken

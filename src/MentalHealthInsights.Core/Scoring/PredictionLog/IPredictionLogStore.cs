@@ -19,10 +19,12 @@ public interface IPredictionLogStore
     );
 
     /// <summary>
-    /// Attaches outcomes to every logged prediction of each subject key that has none yet;
-    /// returns how many predictions were updated (unknown keys update nothing and are not errors).
+    /// Attaches outcomes to every logged prediction of each subject key that has none yet; the
+    /// first label of a key in a call wins. Returns how many labels matched (updated at least one
+    /// prediction) and how many predictions were updated (unknown keys update nothing and are
+    /// not errors).
     /// </summary>
-    Task<int> AttachOutcomesAsync(
+    Task<OutcomeAttachment> AttachOutcomesAsync(
         IReadOnlyList<OutcomeLabel> outcomes,
         DateTimeOffset attachedAt,
         CancellationToken cancellationToken

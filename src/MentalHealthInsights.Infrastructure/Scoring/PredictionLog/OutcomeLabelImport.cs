@@ -1,3 +1,4 @@
+using System.Globalization;
 using MentalHealthInsights.Core.Data;
 using MentalHealthInsights.Core.Data.Validation;
 using MentalHealthInsights.Core.Scoring.PredictionLog;
@@ -14,7 +15,11 @@ namespace MentalHealthInsights.Infrastructure.Scoring.PredictionLog;
 /// them: the separator is a comma (a file separated by semicolons, tabs or pipes is refused with
 /// the validator's message), a row with another number of fields than the header, without an id,
 /// or with another outcome than Yes/No is rejected; rejected rows go to a rejects CSV (line,
-/// reason, column, original text — the validator's writer), never to the output.
+/// reason, column, original text — the validator's writer), never to the output. A person
+/// labelled twice in the file: the same outcome again is counted as a duplicate (harmless,
+/// ignored); another outcome is counted as conflicting and that later row rejected
+/// (<see cref="RejectReason.DuplicateUserId"/>) — the first label is kept, as the validator keeps
+/// the first row of a repeated User_ID.
 /// </summary>
 public static class OutcomeLabelImport
 {
@@ -41,8 +46,15 @@ public static class OutcomeLabelImport
         rejectsCsv?.WriteHeader();
         long read = 0,
             rejected = 0,
+            duplicates = 0,
+            conflicting = 0,
+            matched = 0,
+            unmatched = 0,
             updated = 0;
         var chunk = new List<OutcomeLabel>(ChunkSize);
+        // The first outcome of each person in the file, by the first 128 bits of the pseudonym
+        // (a collision is as unlikely as one of the pseudonyms themselves): 2 × 16 bytes an id.
+        var firstOutcomes = new Dictionary<UInt128, bool>();
         var originalCopy = Array.Empty<char>();
         while (MoveNext(reader, path, read))
         {
@@ -71,20 +83,64 @@ public static class OutcomeLabelImport
                 rejectsCsv?.Write(row.LineNumberFrom, why, original);
                 continue;
             }
-            chunk.Add(new OutcomeLabel(pseudonymiser.Pseudonymise(label.Id), label.Outcome));
+            var key = pseudonymiser.Pseudonymise(label.Id);
+            if (firstOutcomes.TryGetValue(Fingerprint(key), out var first))
+            {
+                if (first == label.Outcome)
+                {
+                    duplicates++; // harmless: the same label again
+                    continue;
+                }
+                // Another outcome for one person: the first is kept (it may be attached already),
+                // this row is rejected as the validator rejects a repeated User_ID.
+                conflicting++;
+                rejected++;
+                rejectsCsv?.Write(
+                    row.LineNumberFrom,
+                    new RowRejection(RejectReason.DuplicateUserId, DatasetSchema.UserId),
+                    original
+                );
+                continue;
+            }
+            firstOutcomes.Add(Fingerprint(key), label.Outcome);
+            chunk.Add(new OutcomeLabel(key, label.Outcome));
             if (chunk.Count == ChunkSize)
             {
-                updated += await store.AttachOutcomesAsync(chunk, attachedAt, cancellationToken);
-                chunk.Clear();
+                await AttachAsync();
             }
         }
         if (chunk.Count > 0)
         {
-            updated += await store.AttachOutcomesAsync(chunk, attachedAt, cancellationToken);
+            await AttachAsync();
         }
         rejects?.Flush();
-        return new OutcomeLabelImportResult(read, read - rejected, rejected, updated);
+        return new OutcomeLabelImportResult(
+            read,
+            read - rejected,
+            rejected,
+            matched,
+            unmatched,
+            duplicates,
+            conflicting,
+            updated
+        );
+
+        async Task AttachAsync()
+        {
+            var attached = await store.AttachOutcomesAsync(chunk, attachedAt, cancellationToken);
+            matched += attached.Matched;
+            unmatched += attached.Unmatched;
+            updated += attached.PredictionsUpdated;
+            chunk.Clear();
+        }
     }
+
+    private static UInt128 Fingerprint(string pseudonym) =>
+        UInt128.Parse(
+            pseudonym.AsSpan(0, 32),
+            NumberStyles.AllowHexSpecifier,
+            CultureInfo.InvariantCulture
+        );
 
     /// <summary>The row's label, or why it is rejected (the validator's reasons and order).</summary>
     private static ((string Id, bool Outcome) Label, RowRejection? Rejection) Check(

@@ -55,9 +55,13 @@ public sealed partial class PostgresPredictionLogStore
     // READ COMMITTED re-checks "outcome IS NULL" on rows another attach locked first, so two
     // imports of the same labels never overwrite each other's outcome.
     private const string AttachSql = """
-        UPDATE mhi_prediction_log AS p SET outcome = u.outcome, outcome_at_ticks = @at
-        FROM unnest(@keys, @outcomes) AS u(subject_key, outcome)
-        WHERE p.subject_key = u.subject_key AND p.outcome IS NULL
+        WITH updated AS (
+            UPDATE mhi_prediction_log AS p SET outcome = u.outcome, outcome_at_ticks = @at
+            FROM unnest(@keys, @outcomes) AS u(subject_key, outcome)
+            WHERE p.subject_key = u.subject_key AND p.outcome IS NULL
+            RETURNING p.subject_key
+        )
+        SELECT count(*), count(DISTINCT subject_key) FROM updated
         """;
 
     private static async Task WriteRowAsync(

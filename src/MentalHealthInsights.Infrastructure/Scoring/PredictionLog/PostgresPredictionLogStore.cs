@@ -10,7 +10,8 @@ namespace MentalHealthInsights.Infrastructure.Scoring.PredictionLog;
 /// The prediction log on a PostgreSQL server (table <c>mhi_prediction_log</c>, created on first
 /// use), for several servers writing to one log. Appends are one binary <c>COPY</c> each (atomic:
 /// all rows or none; ids from an identity column); label attachment is one <c>UPDATE … FROM
-/// unnest(…)</c> per call, so a chunk of labels costs one round trip. Same semantics as
+/// unnest(…)</c> per call (counting the keys it matched as it returns), so a chunk of labels
+/// costs one round trip. Same semantics as
 /// <see cref="SqlitePredictionLogStore"/>: timestamps stored as UTC ticks (exact round trip),
 /// missing numbers as NULL (read back as NaN). Thread-safe; connections come from Npgsql's pool,
 /// so the store owns nothing to dispose. Database failures surface as <see cref="IOException"/>
@@ -81,7 +82,7 @@ public sealed partial class PostgresPredictionLogStore : IPredictionLogStore
     }
 
     /// <inheritdoc />
-    public async Task<int> AttachOutcomesAsync(
+    public async Task<OutcomeAttachment> AttachOutcomesAsync(
         IReadOnlyList<OutcomeLabel> outcomes,
         DateTimeOffset attachedAt,
         CancellationToken cancellationToken
@@ -90,7 +91,7 @@ public sealed partial class PostgresPredictionLogStore : IPredictionLogStore
         ArgumentNullException.ThrowIfNull(outcomes);
         if (outcomes.Count == 0)
         {
-            return 0;
+            return default;
         }
         // The first label of a key wins within a call, as when the SQLite store applies them in
         // order (a later one finds the predictions labelled already).
@@ -128,7 +129,14 @@ public sealed partial class PostgresPredictionLogStore : IPredictionLogStore
                     TypedValue = attachedAt.UtcTicks,
                 }
             );
-            return await command.ExecuteNonQueryAsync(cancellationToken);
+            // One row: predictions updated, and the distinct keys among them (labels matched).
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            await reader.ReadAsync(cancellationToken);
+            return new OutcomeAttachment(
+                outcomes.Count,
+                checked((int)reader.GetInt64(1)),
+                checked((int)reader.GetInt64(0))
+            );
         }
         catch (NpgsqlException e)
         {

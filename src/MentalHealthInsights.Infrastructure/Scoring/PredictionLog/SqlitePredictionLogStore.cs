@@ -100,7 +100,7 @@ public sealed partial class SqlitePredictionLogStore : IPredictionLogStore
     }
 
     /// <inheritdoc />
-    public async Task<int> AttachOutcomesAsync(
+    public async Task<OutcomeAttachment> AttachOutcomesAsync(
         IReadOnlyList<OutcomeLabel> outcomes,
         DateTimeOffset attachedAt,
         CancellationToken cancellationToken
@@ -109,7 +109,7 @@ public sealed partial class SqlitePredictionLogStore : IPredictionLogStore
         ArgumentNullException.ThrowIfNull(outcomes);
         if (outcomes.Count == 0)
         {
-            return 0;
+            return default;
         }
         await using var connection = await OpenAsync(cancellationToken);
         // IMMEDIATE: take the write lock first, so concurrent writers wait (busy_timeout) instead of failing.
@@ -122,16 +122,19 @@ public sealed partial class SqlitePredictionLogStore : IPredictionLogStore
         var key = command.Parameters.Add("$key", SqliteType.Text);
         var outcome = command.Parameters.Add("$outcome", SqliteType.Integer);
         command.Parameters.AddWithValue("$at", attachedAt.UtcTicks);
-        var updated = 0;
+        int updated = 0,
+            matched = 0;
         foreach (var label in outcomes)
         {
             ArgumentNullException.ThrowIfNull(label);
             key.Value = label.SubjectKey;
             outcome.Value = label.Outcome ? 1 : 0;
-            updated += await command.ExecuteNonQueryAsync(cancellationToken);
+            var rows = await command.ExecuteNonQueryAsync(cancellationToken);
+            updated += rows;
+            matched += rows > 0 ? 1 : 0;
         }
         await transaction.CommitAsync(cancellationToken);
-        return updated;
+        return new OutcomeAttachment(outcomes.Count, matched, updated);
     }
 
     /// <summary>How many entries the log holds (for tests and operations).</summary>

@@ -54,7 +54,10 @@ public abstract class PredictionLogStoreContract
 
         Assert.Empty(await ReadAsync(store, new PredictionLogQuery()));
         await store.AppendAsync([], CancellationToken.None);
-        Assert.Equal(0, await store.AttachOutcomesAsync([], T0, CancellationToken.None));
+        Assert.Equal(
+            new OutcomeAttachment(0, 0, 0),
+            await store.AttachOutcomesAsync([], T0, CancellationToken.None)
+        );
         Assert.Empty(await ReadAsync(store, new PredictionLogQuery()));
     }
 
@@ -172,8 +175,11 @@ public abstract class PredictionLogStoreContract
         );
         var read = await ReadAsync(store, new PredictionLogQuery());
 
-        Assert.Equal(2, first);
-        Assert.Equal(0, again);
+        // Two labels: one matched (both predictions of "a"), one found nothing.
+        Assert.Equal(new OutcomeAttachment(Labels: 2, Matched: 1, PredictionsUpdated: 2), first);
+        Assert.Equal(1, first.Unmatched);
+        // "a" is labelled already: its label matches no unlabelled prediction.
+        Assert.Equal(new OutcomeAttachment(Labels: 1, Matched: 0, PredictionsUpdated: 0), again);
         Assert.Equal([true, true, null], read.Select(e => e.Outcome));
         Assert.Equal(T0.AddDays(1), read[0].OutcomeAt);
         Assert.Null(read[2].OutcomeAt);
@@ -191,8 +197,39 @@ public abstract class PredictionLogStoreContract
             CancellationToken.None
         );
 
-        Assert.Equal(2, updated);
+        // The second label of "a" finds its predictions labelled: not matched.
+        Assert.Equal(new OutcomeAttachment(Labels: 2, Matched: 1, PredictionsUpdated: 2), updated);
         Assert.All(await ReadAsync(store, new PredictionLogQuery()), e => Assert.False(e.Outcome));
+    }
+
+    [Fact]
+    public async Task AttachOutcomes_CountsMatchedLabelsApartFromPredictionsUpdated()
+    {
+        var store = await CreateStoreAsync();
+        await store.AppendAsync(
+            [Entry(T0, "a"), Entry(T0, "a"), Entry(T0, "a"), Entry(T0, "b"), Entry(T0, "done")],
+            CancellationToken.None
+        );
+        await store.AttachOutcomesAsync(
+            [new OutcomeLabel("done", true)],
+            T0.AddDays(1),
+            CancellationToken.None
+        );
+
+        var attached = await store.AttachOutcomesAsync(
+            [
+                new OutcomeLabel("a", true),
+                new OutcomeLabel("ghost", false),
+                new OutcomeLabel("b", false),
+                new OutcomeLabel("done", false),
+            ],
+            T0.AddDays(2),
+            CancellationToken.None
+        );
+
+        // Four labels: "a" and "b" matched (four predictions), "ghost" and the labelled "done" not.
+        Assert.Equal(new OutcomeAttachment(Labels: 4, Matched: 2, PredictionsUpdated: 4), attached);
+        Assert.Equal(2, attached.Unmatched);
     }
 
     [Fact]
@@ -213,7 +250,7 @@ public abstract class PredictionLogStoreContract
             CancellationToken.None
         );
 
-        Assert.Equal(1, updated);
+        Assert.Equal(new OutcomeAttachment(Labels: 1, Matched: 1, PredictionsUpdated: 1), updated);
         Assert.Equal(
             [true, false],
             (await ReadAsync(store, new PredictionLogQuery())).Select(e => e.Outcome)
@@ -269,11 +306,14 @@ public abstract class PredictionLogStoreContract
             var updated = 0;
             for (var b = 0; b < batches; b++)
             {
-                updated += await labeller.AttachOutcomesAsync(
+                var attached = await labeller.AttachOutcomesAsync(
                     [new OutcomeLabel($"w1-{b}-0", true), new OutcomeLabel($"w2-{b}-0", true)],
                     T0.AddDays(1),
                     CancellationToken.None
                 );
+                // One prediction per key: each matched label updated exactly one.
+                Assert.Equal(attached.Matched, attached.PredictionsUpdated);
+                updated += attached.PredictionsUpdated;
             }
             return updated;
         }
@@ -301,7 +341,8 @@ public abstract class PredictionLogStoreContract
         Assert.Equal(read.Count, read.Select(e => e.Id).Distinct().Count());
         Assert.Equal(read.Count, read.Select(e => e.SubjectKey).Distinct().Count());
         Assert.Equal(batches * batchSize, read.Count(e => e.RequestId == "w1"));
-        Assert.Equal(2 * batches, await labelling + late);
+        Assert.Equal(2 * batches, await labelling + late.PredictionsUpdated);
+        Assert.Equal(late.PredictionsUpdated, late.Matched);
         var labelled = (await ReadAsync(second, new PredictionLogQuery())).Count(e =>
             e.Outcome == true
         );
