@@ -194,7 +194,8 @@ internal static class DataValidateCommand
         );
     }
 
-    private static readonly UTF8Encoding RejectsEncoding = new(
+    /// <summary>UTF-8 without a byte-order mark: the rejects files' encoding (also mhi labels import's).</summary>
+    internal static readonly UTF8Encoding RejectsEncoding = new(
         encoderShouldEmitUTF8Identifier: false
     );
 

@@ -83,7 +83,7 @@ internal static class LabelsImportCommand
                         await using (
                             var writer = new StreamWriter(
                                 output,
-                                RejectsEncoding,
+                                DataValidateCommand.RejectsEncoding,
                                 1 << 16,
                                 leaveOpen: true
                             )
@@ -118,10 +118,6 @@ internal static class LabelsImportCommand
         );
         return command;
     }
-
-    private static readonly UTF8Encoding RejectsEncoding = new(
-        encoderShouldEmitUTF8Identifier: false
-    );
 
     private static string Json(OutcomeLabelImportResult result, string rejectsPath) =>
         new JsonObject
