@@ -6,6 +6,7 @@ using MentalHealthInsights.Cli.Hosting;
 using MentalHealthInsights.Cli.Rendering;
 using MentalHealthInsights.Core.Scoring.Batch;
 using MentalHealthInsights.Core.Scoring.Bundles;
+using MentalHealthInsights.Core.Scoring.PredictionLog;
 using MentalHealthInsights.Core.Tracking;
 using MentalHealthInsights.Infrastructure.Scoring;
 using MentalHealthInsights.Infrastructure.Scoring.Batch;
@@ -67,7 +68,7 @@ internal static class BatchCommand
         var rawIds = new Option<bool>("--raw-ids")
         {
             Description =
-                $"Write User_ID as given instead of its keyed hash (default: pseudonymise with {KeyVariable})",
+                $"Write User_ID as read (trimmed, as validation reads it) instead of its keyed hash (default: pseudonymise with {KeyVariable})",
         };
         var allowDuplicateIds = new Option<bool>("--allow-duplicate-ids")
         {
@@ -271,8 +272,12 @@ internal static class BatchCommand
         }
 
         var key = Encoding.UTF8.GetBytes(text);
-        return key.Length >= 16
-            ? key
+        return SubjectPseudonymiser.IsUsableKey(text) ? key
+            : key.Length >= 16
+                ? throw new CommandFailure(
+                    ExitCodes.Usage,
+                    $"{KeyVariable} is only white space; set it to a secret of at least 16 bytes."
+                )
             : throw new CommandFailure(
                 ExitCodes.Usage,
                 $"{KeyVariable} must be at least 16 bytes (UTF-8); it has {key.Length}."

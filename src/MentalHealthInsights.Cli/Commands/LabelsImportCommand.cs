@@ -45,11 +45,11 @@ internal static class LabelsImportCommand
                 async (parseResult, io, cancellationToken) =>
                 {
                     var key = Environment.GetEnvironmentVariable(SubjectPseudonymiser.KeyVariable);
-                    if (key is null || Encoding.UTF8.GetByteCount(key) < 16)
+                    if (!SubjectPseudonymiser.IsUsableKey(key))
                     {
                         throw new CommandFailure(
                             ExitCodes.Usage,
-                            $"set {SubjectPseudonymiser.KeyVariable} to the key the server logs with (at least 16 bytes)."
+                            $"set {SubjectPseudonymiser.KeyVariable} to the key the server logs with (at least 16 bytes, not only spaces)."
                         );
                     }
                     var inputPath = StorageArguments.RequireLocalFile(

@@ -1,4 +1,4 @@
-using System.Text;
+using MentalHealthInsights.Core.Scoring.PredictionLog;
 
 namespace MentalHealthInsights.Server.PredictionLogging;
 
@@ -49,9 +49,9 @@ internal sealed record PredictionLogOptions
         {
             return null;
         }
-        if (PseudonymisationKey is null || Encoding.UTF8.GetByteCount(PseudonymisationKey) < 16)
+        if (!SubjectPseudonymiser.IsUsableKey(PseudonymisationKey))
         {
-            return $"The prediction log is on but no pseudonymisation key of at least 16 bytes is "
+            return $"The prediction log is on but no pseudonymisation key of at least 16 bytes (not only spaces) is "
                 + $"configured: set {KeyVariable} (or PredictionLog:PseudonymisationKey), or turn "
                 + "the log off with PredictionLog:Enabled=false.";
         }

@@ -351,9 +351,33 @@ public sealed class LabelsImportCommandTests
             CancellationToken.None
         );
 
-    private static async Task<CliResult> ImportAsync(string file, string log, params string[] more)
+    [Theory]
+    [InlineData("short")]
+    [InlineData("                ")]
+    [InlineData("\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t")]
+    public async Task Import_KeyShortOrOnlyWhiteSpace_ExitCode1AndAttachesNothing(string key)
     {
-        Environment.SetEnvironmentVariable(SubjectPseudonymiser.KeyVariable, Key);
+        using var temp = new TempFolder();
+        await File.WriteAllTextAsync(temp.File("labels.csv"), OneLabel);
+        await CreateLogAsync(temp.File("p.db"));
+
+        var result = await ImportWithKeyAsync(key, temp.File("labels.csv"), temp.File("p.db"));
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("not only spaces", result.Error, StringComparison.Ordinal);
+    }
+
+    private static Task<CliResult> ImportAsync(string file, string log, params string[] more) =>
+        ImportWithKeyAsync(Key, file, log, more);
+
+    private static async Task<CliResult> ImportWithKeyAsync(
+        string key,
+        string file,
+        string log,
+        params string[] more
+    )
+    {
+        Environment.SetEnvironmentVariable(SubjectPseudonymiser.KeyVariable, key);
         try
         {
             return await CliHarness.RunAsync([

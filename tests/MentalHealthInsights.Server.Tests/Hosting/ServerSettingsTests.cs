@@ -68,6 +68,27 @@ public sealed class ServerSettingsTests
         Assert.Equal(expected, settings.AdminApiKey);
     }
 
+    [Fact]
+    public void From_PseudonymisationKeyOfOnlySpaces_IsAProblem()
+    {
+        var settings = ServerSettings.From(
+            new ConfigurationBuilder()
+                .AddInMemoryCollection([
+                    KeyValuePair.Create(
+                        "PredictionLog:PseudonymisationKey",
+                        (string?)new string(' ', 32)
+                    ),
+                ])
+                .Build(),
+            _ => null
+        );
+
+        Assert.Contains(
+            settings.Problems,
+            p => p.Contains("MHI_PSEUDONYMISATION_KEY", StringComparison.Ordinal)
+        );
+    }
+
     // The settings of these values and a valid pseudonymisation key.
     private static ServerSettings From(params (string Key, string Value)[] values) =>
         ServerSettings.From(

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -14,6 +15,14 @@ public sealed class SubjectPseudonymiser
     public const string KeyVariable = "MHI_PSEUDONYMISATION_KEY";
 
     private readonly byte[] _key;
+
+    /// <summary>
+    /// Whether <paramref name="key"/> (as configured, UTF-8) can serve as the key: at least 16
+    /// bytes and not only white space (a padded or blank variable is a mistake, not a secret).
+    /// One rule for the server, batch scoring and label imports.
+    /// </summary>
+    public static bool IsUsableKey([NotNullWhen(true)] string? key) =>
+        key is not null && Encoding.UTF8.GetByteCount(key) >= 16 && !string.IsNullOrWhiteSpace(key);
 
     /// <summary>Creates a pseudonymiser; throws when the key is shorter than 16 bytes.</summary>
     public SubjectPseudonymiser(ReadOnlySpan<byte> key)

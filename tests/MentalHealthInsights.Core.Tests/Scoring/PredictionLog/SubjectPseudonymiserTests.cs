@@ -60,4 +60,18 @@ public class SubjectPseudonymiserTests
     {
         Assert.Throws<ArgumentException>(() => new SubjectPseudonymiser(new byte[15]));
     }
+
+    [Theory]
+    [InlineData(null, false)]
+    [InlineData("", false)]
+    [InlineData("fifteen-bytes!!", false)]
+    [InlineData("                ", false)]
+    [InlineData("\t \n \t \n \t \n \t \n \t \n \t \n", false)]
+    [InlineData("sixteen-bytes!!!", true)]
+    [InlineData(" padded secret of 24 b ", true)]
+    [InlineData("ééééééééé", true)] // 9 characters, 18 bytes of UTF-8
+    public void IsUsableKey_AtLeast16BytesAndNotOnlyWhiteSpace(string? key, bool usable)
+    {
+        Assert.Equal(usable, SubjectPseudonymiser.IsUsableKey(key));
+    }
 }
