@@ -167,7 +167,7 @@ internal static class EdaCommand
             io,
             "load",
             (progress, ct) =>
-                StorageDatasetLoader.Load(
+                StorageDatasetLoader.LoadWithSha256(
                     StorageLocation.Parse(inputPath),
                     options,
                     rejectsPath,

@@ -16,7 +16,7 @@ public sealed record LoadedDataset(
 {
     /// <summary>
     /// SHA-256 (lowercase hex) of the input's bytes, when the loader computed it
-    /// (<see cref="Storage.StorageDatasetLoader"/> does, for files and S3 objects alike).
+    /// (<see cref="Storage.StorageDatasetLoader.LoadWithSha256"/>, for files and S3 objects alike).
     /// </summary>
     public string? DataSha256 { get; init; }
 }

@@ -8,8 +8,8 @@ namespace MentalHealthInsights.Infrastructure.Storage;
 /// <see cref="DatasetLoader"/> for any storage location: a local file is read as before; an S3
 /// object is streamed into the validator as it arrives (one pass, never staged on disk nor
 /// held whole in memory, only its accepted records are). For commands that read a dataset once
-/// (<c>mhi eda</c>, <c>mhi monitor</c>). The loaded dataset carries the input's SHA-256 (the S3
-/// object's is computed as it streams), which eda.json records.
+/// (<c>mhi eda</c>, <c>mhi monitor</c>); <see cref="LoadWithSha256"/> also hashes the input's
+/// bytes, which eda.json records.
 /// </summary>
 public static class StorageDatasetLoader
 {
@@ -27,14 +27,36 @@ public static class StorageDatasetLoader
         string? rejectsPath = null,
         IProgress<double>? progress = null,
         CancellationToken ct = default
+    ) => Load(input, options, rejectsPath, progress, sha256: false, ct);
+
+    /// <summary>
+    /// <see cref="Load(StorageLocation, ValidationOptions?, string?, IProgress{double}?, CancellationToken)"/>,
+    /// and the SHA-256 of the input's bytes in <see cref="LoadedDataset.DataSha256"/> (for a
+    /// readable input): an S3 object is hashed as it streams, a local file read once more (its
+    /// pages are in the page cache). For commands that record what they read (<c>mhi eda</c>).
+    /// </summary>
+    public static LoadedDataset LoadWithSha256(
+        StorageLocation input,
+        ValidationOptions? options = null,
+        string? rejectsPath = null,
+        IProgress<double>? progress = null,
+        CancellationToken ct = default
+    ) => Load(input, options, rejectsPath, progress, sha256: true, ct);
+
+    private static LoadedDataset Load(
+        StorageLocation input,
+        ValidationOptions? options,
+        string? rejectsPath,
+        IProgress<double>? progress,
+        bool sha256,
+        CancellationToken ct
     )
     {
         ArgumentNullException.ThrowIfNull(input);
         if (input is LocalStorageLocation local)
         {
             var dataset = DatasetLoader.Load(local.FullPath, options, rejectsPath, progress, ct);
-            // A second read, of pages the first one left in the page cache.
-            return dataset.Report.IsReadable
+            return sha256 && dataset.Report.IsReadable
                 ? dataset with
                 {
                     DataSha256 = FileHash.Sha256(local.FullPath),
@@ -45,13 +67,17 @@ public static class StorageDatasetLoader
         var reader = new CsvDatasetReader(options);
         var records = new List<MentalHealthRecord>();
         // The reader is synchronous: callers run it on a worker thread (as for local files).
-        using var stream = new HashingReadStream(input.OpenReadAsync(ct).GetAwaiter().GetResult());
+        var body = input.OpenReadAsync(ct).GetAwaiter().GetResult();
+        using var stream = sha256 ? new HashingReadStream(body) : body;
         var report = rejectsPath is null
             ? reader.Read(stream, records.Add, null, progress, ct)
             : reader.ReadToRejectsFile(stream, records.Add, rejectsPath, progress, ct);
         return new LoadedDataset(records, report)
         {
-            DataSha256 = report.IsReadable ? stream.FinishSha256() : null,
+            DataSha256 =
+                report.IsReadable && stream is HashingReadStream hashing
+                    ? hashing.FinishSha256()
+                    : null,
         };
     }
 }

@@ -69,8 +69,8 @@ public sealed class StorageDatasetLoaderTests(S3rverFixture server) : IDisposabl
         await File.WriteAllTextAsync(file, Csv);
         var expected = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(Csv)));
 
-        var fromS3 = StorageDatasetLoader.Load(remote);
-        var fromFile = StorageDatasetLoader.Load(StorageLocation.Parse(file));
+        var fromS3 = StorageDatasetLoader.LoadWithSha256(remote);
+        var fromFile = StorageDatasetLoader.LoadWithSha256(StorageLocation.Parse(file));
 
         Assert.Equal(expected, fromS3.DataSha256);
         Assert.Equal(expected, fromFile.DataSha256);
@@ -90,7 +90,11 @@ public sealed class StorageDatasetLoaderTests(S3rverFixture server) : IDisposabl
         var remote = await PutAsync(csv.ToString());
         var reports = new List<double>();
 
-        var loaded = StorageDatasetLoader.Load(remote, progress: new ListProgress(reports));
+        // Through the hashing pass-through, which must keep the S3 stream's length known.
+        var loaded = StorageDatasetLoader.LoadWithSha256(
+            remote,
+            progress: new ListProgress(reports)
+        );
 
         Assert.Equal(20_000, loaded.Records.Count);
         Assert.Contains(reports, r => r is > 0 and < 1);
