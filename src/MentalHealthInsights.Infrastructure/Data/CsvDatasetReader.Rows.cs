@@ -87,17 +87,9 @@ public sealed partial class CsvDatasetReader
 
             // Unescaping rewrites the row buffer in place, so keep the original text of a
             // quoted row before any field is read, in case the row is rejected.
-            var original = raw;
-            if (rejects is not null && raw.Contains('"'))
-            {
-                if (originalCopy.Length < raw.Length)
-                {
-                    originalCopy = new char[Math.Max(raw.Length, 2 * originalCopy.Length)];
-                }
-
-                raw.CopyTo(originalCopy);
-                original = originalCopy.AsSpan(0, raw.Length);
-            }
+            var original = rejects is null
+                ? raw
+                : RejectsCsvWriter.KeepOriginal(raw, ref originalCopy);
 
             if (validator.TryValidate(new SepRowFields(row), out var record, out var rejection))
             {

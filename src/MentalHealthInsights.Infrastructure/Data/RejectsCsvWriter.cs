@@ -54,4 +54,24 @@ internal sealed class RejectsCsvWriter(TextWriter writer)
 
         writer.Write(CsvTextField.Escape(value));
     }
+
+    /// <summary>
+    /// The text of <paramref name="row"/> as read, kept for its rejects line: Sep unescapes a
+    /// quoted field by rewriting the row's buffer in place, so a row with a quote is copied into
+    /// <paramref name="copy"/> (grown as needed, reused between rows) before any field is read;
+    /// a row without one is returned as it is.
+    /// </summary>
+    public static ReadOnlySpan<char> KeepOriginal(ReadOnlySpan<char> row, ref char[] copy)
+    {
+        if (!row.Contains('"'))
+        {
+            return row;
+        }
+        if (copy.Length < row.Length)
+        {
+            copy = new char[Math.Max(row.Length, 2 * copy.Length)];
+        }
+        row.CopyTo(copy);
+        return copy.AsSpan(0, row.Length);
+    }
 }

@@ -66,16 +66,9 @@ public static class OutcomeLabelImport
             read++;
             // Unescaping rewrites the row in place: keep a quoted row's text before reading a
             // field, in case it is rejected (as the dataset reader does).
-            var original = row.Span;
-            if (rejectsCsv is not null && original.Contains('"'))
-            {
-                if (originalCopy.Length < original.Length)
-                {
-                    originalCopy = new char[Math.Max(original.Length, 2 * originalCopy.Length)];
-                }
-                original.CopyTo(originalCopy);
-                original = originalCopy.AsSpan(0, original.Length);
-            }
+            var original = rejectsCsv is null
+                ? row.Span
+                : RejectsCsvWriter.KeepOriginal(row.Span, ref originalCopy);
             var (label, rejection) = Check(row, fieldCount, idColumn, outcomeColumn);
             if (rejection is { } why)
             {
