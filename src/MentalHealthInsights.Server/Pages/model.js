@@ -32,6 +32,8 @@ document.addEventListener("DOMContentLoaded", async () => {
     box.textContent = registry ? registry.note : "The registry could not be read.";
     document.getElementById("indicators").textContent =
       "Key indicators come from the registered model's training run; serve models:/NAME@champion to see them.";
+    document.getElementById("plots").textContent =
+      "Training plots come from the registered model's training run; serve models:/NAME@champion to see them.";
     return;
   }
   const card = (title, v) => v
@@ -44,6 +46,8 @@ document.addEventListener("DOMContentLoaded", async () => {
   box.replaceChildren(card("Champion", registry.champion), card("Challenger", registry.challenger));
   document.getElementById("indicators").replaceChildren(
     indicators("Champion", registry.champion), indicators("Challenger", registry.challenger));
+  document.getElementById("plots").replaceChildren(
+    plots("Champion", registry.champion), plots("Challenger", registry.challenger));
   document.getElementById("history").replaceChildren(...registry.history.map((h) =>
     el("tr", {}, el("td", {}, h.changedAtUtc.replace("T", " ").slice(0, 19)), el("td", {}, h.alias),
       el("td", {}, h.fromVersion ?? "—"), el("td", {}, h.toVersion ?? "—"), el("td", {}, h.reason || ""))));
@@ -73,4 +77,22 @@ function indicators(title, v) {
         el("td", {}, String(k.rank)), el("th", { scope: "row" }, k.column),
         el("td", {}, number(k.importance, 4) + (k.importanceStandardDeviation === null ? "" : " ± " + number(k.importanceStandardDeviation, 4))),
         el("td", {}, k.directionText))))));
+}
+
+// The training report's charts of one registered version, as images served by the API (SVG).
+function plots(title, v) {
+  if (!v) {
+    return el("p", {}, `No ${title.toLowerCase()}.`);
+  }
+  const items = v.plots || [];
+  const heading = el("h4", {}, `${title}: version ${v.version}` + (v.modelType ? ` (${v.modelType})` : ""));
+  if (items.length === 0) {
+    return el("div", {}, heading,
+      el("p", { class: "hint" }, `Training plots are not available for version ${v.version} (none in its training run, or the artifact store could not be read).`));
+  }
+  return el("div", { id: `plots-${title.toLowerCase()}`, class: "plots" }, heading,
+    ...items.map((p) => el("figure", {},
+      el("a", { href: p.url, title: "Open the plot full size" },
+        el("img", { src: p.url, alt: p.title, width: "800", height: "600" })),
+      el("figcaption", {}, p.title))));
 }

@@ -187,6 +187,11 @@ public sealed partial class PagesBrowserTests(TrainedModelFixture models) : IAsy
             await page.TextContentAsync("#indicators"),
             StringComparison.Ordinal
         );
+        Assert.Contains(
+            "serve models:/NAME@champion",
+            await page.TextContentAsync("#plots"),
+            StringComparison.Ordinal
+        );
     }
 
     [Fact]
@@ -222,6 +227,20 @@ public sealed partial class PagesBrowserTests(TrainedModelFixture models) : IAsy
             await page.TextContentAsync("#registry"),
             StringComparison.Ordinal
         );
+        // The training plots: every image loaded (an SVG from the API) and described.
+        var images = page.Locator("#plots-champion figure img");
+        await page.WaitForFunctionAsync(
+            "() => [...document.querySelectorAll('#plots-champion img')].every(i => i.complete)"
+        );
+        await page.ScreenshotAsync(
+            new() { Path = Path.Combine(Screenshots, "model-training-plots.png"), FullPage = true }
+        );
+        Assert.Equal(5, await images.CountAsync());
+        for (var i = 0; i < 5; i++)
+        {
+            Assert.True(await images.Nth(i).EvaluateAsync<int>("i => i.naturalWidth") > 0);
+            Assert.False(string.IsNullOrWhiteSpace(await images.Nth(i).GetAttributeAsync("alt")));
+        }
     }
 
     [GeneratedRegex(@"^\d{1,3}\.\d%$")]

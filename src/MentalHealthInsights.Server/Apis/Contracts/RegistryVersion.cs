@@ -13,4 +13,11 @@ internal sealed record RegistryVersion
 
     /// <summary>Ranked key indicators from the training run's training.json; empty when not available.</summary>
     public IReadOnlyList<KeyIndicatorItem> KeyIndicators { get; init; } = [];
+
+    /// <summary>
+    /// The training report's plots that concern this version (SVG, served by the API): the
+    /// training's ROC, precision–recall and calibration charts and the model's own importance,
+    /// odds-ratio and SHAP charts; empty when not available.
+    /// </summary>
+    public IReadOnlyList<TrainingPlotItem> Plots { get; init; } = [];
 }
