@@ -1,4 +1,5 @@
 using System.Globalization;
+using MentalHealthInsights.Core.Monitoring;
 using MentalHealthInsights.Core.Monitoring.Alerts;
 using MentalHealthInsights.Server.Apis.Contracts;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -27,24 +28,24 @@ internal static class MonitoringApi
         group
             .MapGetAndHead(
                 "/snapshots",
-                (int? limit, CancellationToken cancellationToken) =>
-                    SnapshotsAsync(stores, limit, cancellationToken)
+                (int? limit, string? from, string? to, CancellationToken cancellationToken) =>
+                    SnapshotsAsync(stores, limit, from, to, cancellationToken)
             )
             .WithName("ListMonitoringSnapshots")
             .WithSummary(
-                "Monitoring runs, oldest window first: drift, F1, fairness gap and report path (limit 1–10000, default 200)."
+                "Monitoring runs, oldest window first: drift, F1, fairness gap and report path (limit 1–10000, default 200; the newest kept). from/to: ISO 8601 dates or times (UTC without an offset); windows ending at or after from and before to."
             )
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         group
             .MapGetAndHead(
                 "/alerts",
-                (int? limit, CancellationToken cancellationToken) =>
-                    AlertsAsync(stores, limit, cancellationToken)
+                (int? limit, string? from, string? to, CancellationToken cancellationToken) =>
+                    AlertsAsync(stores, limit, from, to, cancellationToken)
             )
             .WithName("ListMonitoringAlerts")
             .WithSummary(
-                "Latest alerts, newest window first, fired and suppressed (limit 1–10000, default 50)."
+                "Latest alerts, newest window first, fired and suppressed (limit 1–10000, default 50). from/to: ISO 8601 dates or times (UTC without an offset); windows ending at or after from and before to."
             )
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
@@ -54,15 +55,24 @@ internal static class MonitoringApi
     private static Task<Results<Ok<MonitoringSnapshotsResponse>, ProblemHttpResult>> SnapshotsAsync(
         DashboardStores.SharedMonitoringStore stores,
         int? limit,
+        string? from,
+        string? to,
         CancellationToken cancellationToken
     ) =>
         ListAsync(
             stores,
             limit,
-            async (store, token) =>
+            from,
+            to,
+            async (store, range, token) =>
             {
                 var snapshots = await store.ListSnapshotsAsync(
-                    new MonitoringSnapshotQuery { Limit = limit ?? 200 },
+                    new MonitoringSnapshotQuery
+                    {
+                        Limit = limit ?? 200,
+                        From = range.From,
+                        To = range.To,
+                    },
                     token
                 );
                 var items = snapshots
@@ -89,15 +99,24 @@ internal static class MonitoringApi
     private static Task<Results<Ok<MonitoringAlertsResponse>, ProblemHttpResult>> AlertsAsync(
         DashboardStores.SharedMonitoringStore stores,
         int? limit,
+        string? from,
+        string? to,
         CancellationToken cancellationToken
     ) =>
         ListAsync(
             stores,
             limit,
-            async (store, token) =>
+            from,
+            to,
+            async (store, range, token) =>
             {
                 var alerts = await store.ListAlertsAsync(
-                    new AlertQuery { Limit = limit ?? 50 },
+                    new AlertQuery
+                    {
+                        Limit = limit ?? 50,
+                        From = range.From,
+                        To = range.To,
+                    },
                     token
                 );
                 var items = alerts
@@ -127,26 +146,35 @@ internal static class MonitoringApi
             cancellationToken
         );
 
+    /// <summary>The window-end range of a listing: at or after From, before To (either open).</summary>
+    internal readonly record struct TimeRange(DateTimeOffset? From, DateTimeOffset? To);
+
     /// <summary>
-    /// What both listings do around their query: the limit check (400), an empty answer with a
-    /// note when no store exists, and 503 when the store cannot be read.
+    /// What both listings do around their query: the limit and range checks (400), an empty
+    /// answer with a note when no store exists, and 503 when the store cannot be read.
     /// </summary>
     private static async Task<Results<Ok<TResponse>, ProblemHttpResult>> ListAsync<TResponse>(
         DashboardStores.SharedMonitoringStore stores,
         int? limit,
-        Func<IMonitoringStore, CancellationToken, Task<TResponse>> list,
+        string? from,
+        string? to,
+        Func<IMonitoringStore, TimeRange, CancellationToken, Task<TResponse>> list,
         Func<string, TResponse> noStore,
         CancellationToken cancellationToken
     )
     {
-        if (BadLimit(limit) is { } bad)
+        if (BadLimit(limit) is { } badLimit)
         {
-            return bad;
+            return badLimit;
+        }
+        if (BadRange(from, to, out var range) is { } badRange)
+        {
+            return badRange;
         }
         try
         {
             return stores.Get() is { } store
-                ? TypedResults.Ok(await list(store, cancellationToken))
+                ? TypedResults.Ok(await list(store, range, cancellationToken))
                 : TypedResults.Ok(noStore(NoStore));
         }
         catch (Exception ex) when (ex is IOException or ArgumentException)
@@ -166,6 +194,45 @@ internal static class MonitoringApi
                     + "."
             )
             : null;
+
+    /// <summary>
+    /// Reads <c>from</c>/<c>to</c> (each optional): a 400 problem for one that is not an ISO 8601
+    /// date or time, or for from not before to; else null and the range.
+    /// </summary>
+    internal static ProblemHttpResult? BadRange(string? from, string? to, out TimeRange range)
+    {
+        range = default;
+        DateTimeOffset? start = null;
+        DateTimeOffset? end = null;
+        foreach (var (name, text) in (ReadOnlySpan<(string, string?)>)[("from", from), ("to", to)])
+        {
+            if (text is null)
+            {
+                continue;
+            }
+            if (!MonitoringTime.TryParse(text, out var value))
+            {
+                return Problems.BadRequest(
+                    "Invalid time range.",
+                    $"{name} must be an ISO 8601 date or time (UTC without an offset), e.g. 2026-11-01 or {MonitoringTime.Example}."
+                );
+            }
+            if (name == "from")
+            {
+                start = value;
+            }
+            else
+            {
+                end = value;
+            }
+        }
+        if (start >= end)
+        {
+            return Problems.BadRequest("Invalid time range.", "from must be before to.");
+        }
+        range = new TimeRange(start, end);
+        return null;
+    }
 
     // The store's message names the file; the page needs only to know it cannot be read now.
     private static ProblemHttpResult Unreadable() =>

@@ -58,11 +58,26 @@ function lineChart(series, { min = 0, max = 1, title = "", format = (v) => v.toF
 const metric = (snapshot, name) => (name in snapshot.metrics ? snapshot.metrics[name] : null);
 const fixed = (v, digits = 3) => (v === null ? "n/a" : v.toFixed(digits));
 
-function showSnapshots(response) {
+/** "between 2026-11-01 and 2026-11-30 (UTC)", or "" for all time. */
+function rangeText(range) {
+  const day = (d) => d.toISOString().slice(0, 10);
+  return range.from && range.to ? ` between ${day(range.from)} and ${day(range.to)} (UTC)`
+    : range.from ? ` from ${day(range.from)} (UTC)`
+    : range.to ? ` up to ${day(range.to)} (UTC)` : "";
+}
+
+function showSnapshots(response, range = {}) {
   const status = document.getElementById("status");
   const snapshots = response ? response.snapshots : [];
   if (!response) {
     status.textContent = "The monitoring store could not be read right now.";
+    return;
+  }
+  if (snapshots.length === 0 && (range.from || range.to) && !response.note?.includes("does not exist")) {
+    status.textContent = `No monitoring window ends${rangeText(range)}.`;
+    for (const id of ["drift-chart", "f1-chart", "fairness-chart"]) {
+      document.getElementById(id).replaceChildren(el("p", { class: "hint" }, "No monitoring runs in this range."));
+    }
     return;
   }
   if (snapshots.length === 0) {
@@ -74,7 +89,7 @@ function showSnapshots(response) {
     return;
   }
   const last = snapshots[snapshots.length - 1];
-  status.textContent = `${snapshots.length} monitoring run(s); latest window ends ${utc(last.windowEnd)} UTC` +
+  status.textContent = `${snapshots.length} monitoring run(s)${rangeText(range)}; latest window ends ${utc(last.windowEnd)} UTC` +
     (last.model ? ` (model ${last.model}).` : ".");
   const t = (s) => Date.parse(s.windowEnd);
   document.getElementById("drift-chart").replaceChildren(lineChart([{
@@ -120,9 +135,42 @@ function showAlerts(response) {
       el("td", {}, a.reason))));
 }
 
+/**
+ * The time range in the page's address (?from=YYYY-MM-DD&to=YYYY-MM-DD, UTC days, "to"
+ * inclusive) as the API's query (from inclusive, to exclusive: the day after), or an error.
+ */
+function rangeQuery(search) {
+  const params = new URLSearchParams(search);
+  const query = new URLSearchParams();
+  const days = {};
+  for (const name of ["from", "to"]) {
+    const text = (params.get(name) || "").trim();
+    document.getElementById(name).value = text;
+    if (!text) continue;
+    const day = /^\d{4}-\d{2}-\d{2}$/.test(text) ? new Date(text + "T00:00:00Z") : null;
+    if (!day || isNaN(day) || day.toISOString().slice(0, 10) !== text) {
+      return { error: `"${name}" must be a date (YYYY-MM-DD).` };
+    }
+    days[name] = day;
+  }
+  if (days.from && days.to && days.from > days.to) {
+    return { error: "The first day must not be after the last one." };
+  }
+  if (days.from) query.set("from", days.from.toISOString().slice(0, 10));
+  if (days.to) query.set("to", new Date(days.to.getTime() + 86400e3).toISOString().slice(0, 10));
+  return { query: query.toString(), from: days.from, to: days.to };
+}
+
 document.addEventListener("DOMContentLoaded", async () => {
+  const range = rangeQuery(location.search);
+  if (range.error) {
+    document.getElementById("range-error").textContent = range.error;
+    document.getElementById("status").textContent = "Choose a valid time range to see monitoring runs.";
+    return;
+  }
+  const suffix = range.query ? "?" + range.query : "";
   const [snapshots, alerts] = await Promise.all([
-    getJson("/v1/monitoring/snapshots"), getJson("/v1/monitoring/alerts")]);
-  showSnapshots(snapshots);
+    getJson("/v1/monitoring/snapshots" + suffix), getJson("/v1/monitoring/alerts" + suffix)]);
+  showSnapshots(snapshots, range);
   showAlerts(alerts);
 });

@@ -193,6 +193,68 @@ public sealed class MonitoringApiTests(TrainedModelFixture models) : IDisposable
     }
 
     [Theory]
+    // Windows end on 2026-03-02, -03 and -04; "from" is inclusive, "to" exclusive.
+    [InlineData("?from=2026-03-03&to=2026-03-04", new[] { "mon-2" }, new[] { "dataset-drift" })]
+    [InlineData(
+        "?from=2026-03-03T00:00:00Z",
+        new[] { "mon-2", "mon-3" },
+        new[] { "f1-drop", "dataset-drift" }
+    )]
+    [InlineData("?to=2026-03-03", new[] { "mon-1" }, new string[0])]
+    [InlineData("?from=2026-03-04%2001:00", new string[0], new string[0])]
+    public async Task List_TimeRange_OnlyWindowsEndingInIt(
+        string query,
+        string[] runs,
+        string[] rules
+    )
+    {
+        await DashboardData.FillMonitoringAsync(StorePath);
+        await using var factory = Server();
+        using var client = factory.CreateClient();
+
+        var (snapshotStatus, snapshots) = await GetAsync(
+            client,
+            "/v1/monitoring/snapshots" + query
+        );
+        var (alertStatus, alerts) = await GetAsync(client, "/v1/monitoring/alerts" + query);
+
+        Assert.Equal(HttpStatusCode.OK, snapshotStatus);
+        Assert.Equal(HttpStatusCode.OK, alertStatus);
+        Assert.Equal(
+            runs,
+            snapshots
+                .GetProperty("snapshots")
+                .EnumerateArray()
+                .Select(s => s.GetProperty("runId").GetString())
+        );
+        Assert.Equal(
+            rules,
+            alerts
+                .GetProperty("alerts")
+                .EnumerateArray()
+                .Select(a => a.GetProperty("rule").GetString())
+        );
+    }
+
+    [Theory]
+    [InlineData("/v1/monitoring/snapshots?from=yesterday", "from must be an ISO 8601 date")]
+    [InlineData("/v1/monitoring/alerts?to=2026-02-30", "to must be an ISO 8601 date")]
+    [InlineData("/v1/monitoring/alerts?to=03/04/2026", "to must be an ISO 8601 date")]
+    [InlineData("/v1/monitoring/snapshots?from=2026-03-04&to=2026-03-03", "from must be before to")]
+    [InlineData("/v1/monitoring/alerts?from=2026-03-03&to=2026-03-03", "from must be before to")]
+    public async Task List_BadTimeRange_400ProblemSayingWhy(string path, string detail)
+    {
+        await DashboardData.FillMonitoringAsync(StorePath);
+        await using var factory = Server();
+        using var client = factory.CreateClient();
+
+        var (status, json) = await GetAsync(client, path);
+
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Contains(detail, json.GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData("/v1/monitoring/snapshots?limit=0")]
     [InlineData("/v1/monitoring/alerts?limit=10001")]
     [InlineData("/v1/monitoring/alerts?limit=abc")]

@@ -126,6 +126,56 @@ public sealed class DashboardBrowserTests(TrainedModelFixture models) : IAsyncLi
     }
 
     [Fact]
+    public async Task MonitoringPage_TimeRangeInTheAddress_ShowsOnlyWindowsEndingOnThoseDays()
+    {
+        await DashboardData.FillMonitoringAsync(MonitoringStore);
+
+        // One day, inclusive: the window ending 2026-03-03 and its alert.
+        var page = await OpenAsync("/monitoring?from=2026-03-03&to=2026-03-03");
+        await page.WaitForSelectorAsync("#runs tr");
+        await page.ScreenshotAsync(
+            new() { Path = Path.Combine(Screenshots, "monitoring-range.png"), FullPage = true }
+        );
+
+        Assert.Contains(
+            "1 monitoring run(s) between 2026-03-03 and 2026-03-03 (UTC)",
+            await page.TextContentAsync("#status"),
+            StringComparison.Ordinal
+        );
+        Assert.Equal(1, await page.Locator("#runs tr").CountAsync());
+        Assert.Equal(1, await page.Locator("#alerts tr").CountAsync());
+        Assert.Contains(
+            "dataset-drift",
+            await page.TextContentAsync("#alerts"),
+            StringComparison.Ordinal
+        );
+        Assert.Equal("2026-03-03", await page.InputValueAsync("#from"));
+        Assert.Equal("2026-03-03", await page.InputValueAsync("#to"));
+
+        // The form submits to the address: a new range from the boxes.
+        await page.FillAsync("#from", "2026-03-02");
+        await page.FillAsync("#to", "2026-03-04");
+        await page.ClickAsync("#range button[type=submit]");
+        await page.WaitForURLAsync("**/monitoring?from=2026-03-02&to=2026-03-04");
+        await page.WaitForFunctionAsync("() => document.querySelectorAll('#runs tr').length === 3");
+        Assert.Equal(2, await page.Locator("#alerts tr").CountAsync());
+
+        var outside = await OpenAsync("/monitoring?from=2027-01-01");
+        await outside.WaitForFunctionAsync(
+            "() => document.getElementById('status').textContent.startsWith('No monitoring window')"
+        );
+        Assert.Equal(0, await outside.Locator("#runs tr").CountAsync());
+
+        var reversed = await OpenAsync("/monitoring?from=2026-03-04&to=2026-03-02");
+        Assert.Contains(
+            "must not be after",
+            await reversed.TextContentAsync("#range-error"),
+            StringComparison.Ordinal
+        );
+        Assert.Equal(0, await reversed.Locator("#runs tr").CountAsync());
+    }
+
+    [Fact]
     public async Task MonitoringPage_NoStore_SaysNoRunsYet()
     {
         var page = await OpenAsync("/monitoring");
