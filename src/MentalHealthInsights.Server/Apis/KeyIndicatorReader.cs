@@ -22,6 +22,9 @@ internal static class KeyIndicatorReader
 
     private const int CacheLimit = 64;
 
+    // training.json of a 5,000-row XGBoost training is ≈ 400 KB; far larger files are not read.
+    private const long MaxFileBytes = 64L * 1024 * 1024;
+
     private static readonly ConcurrentDictionary<
         string,
         IReadOnlyDictionary<string, IReadOnlyList<KeyIndicatorItem>>
@@ -60,37 +63,26 @@ internal static class KeyIndicatorReader
         IReadOnlyList<KeyIndicatorItem>
     >?> LoadAsync(TrackingBackend backend, string parentId, CancellationToken cancellationToken)
     {
-        var folder = Path.Combine(
-            Path.GetTempPath(),
-            "mhi-key-indicators-" + Guid.NewGuid().ToString("N")
-        );
         try
         {
-            var parent = await backend.Tracking.GetRunAsync(parentId, cancellationToken);
-            var file = await backend.Artifacts.DownloadArtifactsAsync(
-                parent.Info.ArtifactUri,
+            var bytes = await RunArtifactFile.ReadAsync(
+                backend,
+                parentId,
                 ArtifactPath,
-                folder,
+                MaxFileBytes,
                 cancellationToken
             );
-            await using var stream = File.OpenRead(file);
-            using var document = await JsonDocument.ParseAsync(
-                stream,
-                cancellationToken: cancellationToken
-            );
+            if (bytes is null)
+            {
+                return null;
+            }
+            using var document = JsonDocument.Parse(bytes);
             return Parse(document.RootElement);
         }
         catch (Exception ex)
             when (ModelLoader.IsLoadFailure(ex) || ex is KeyNotFoundException or FormatException)
         {
             return null;
-        }
-        finally
-        {
-            if (Directory.Exists(folder))
-            {
-                Directory.Delete(folder, recursive: true);
-            }
         }
     }
 

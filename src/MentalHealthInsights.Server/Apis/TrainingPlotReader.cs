@@ -145,38 +145,23 @@ internal static class TrainingPlotReader
         {
             return null;
         }
-        var parent = await backend.Tracking.GetRunAsync(parentId, cancellationToken);
-        var folder = Path.Combine(
-            Path.GetTempPath(),
-            "mhi-training-plot-" + Guid.NewGuid().ToString("N")
+        var bytes = await RunArtifactFile.ReadAsync(
+            backend,
+            parentId,
+            $"{ArtifactFolder}/{stem}.svg",
+            MaxPlotBytes,
+            cancellationToken
         );
-        try
+        if (bytes is null)
         {
-            var file = await backend.Artifacts.DownloadArtifactsAsync(
-                parent.Info.ArtifactUri,
-                $"{ArtifactFolder}/{stem}.svg",
-                folder,
-                cancellationToken
-            );
-            if (new FileInfo(file).Length > MaxPlotBytes)
-            {
-                return null;
-            }
-            var bytes = await File.ReadAllBytesAsync(file, cancellationToken);
-            if (Files.Count >= CacheLimit)
-            {
-                Files.Clear();
-            }
-            Files[key] = bytes;
-            return bytes;
+            return null;
         }
-        finally
+        if (Files.Count >= CacheLimit)
         {
-            if (Directory.Exists(folder))
-            {
-                Directory.Delete(folder, recursive: true);
-            }
+            Files.Clear();
         }
+        Files[key] = bytes;
+        return bytes;
     }
 
     private static async Task<IReadOnlySet<string>> ListSvgStemsAsync(
