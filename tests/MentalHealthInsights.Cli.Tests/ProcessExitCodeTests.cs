@@ -85,6 +85,40 @@ public sealed class ProcessExitCodeTests
         Assert.Contains(expected, line, StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// A folder given as <c>--config</c> or <c>--pipelines-config</c>: refused the same way,
+    /// saying it is a folder (both used to say the file was not found).
+    /// </summary>
+    [Theory]
+    [InlineData("--config", "settings file {folder} (--config) is a folder, not a file")]
+    [InlineData(
+        "--pipelines-config",
+        "Scheduling: pipelines settings file {folder} is a folder, not a file"
+    )]
+    public async Task Mhi_ServeFolderForSettingsFile_ExitsTwoSayingItIsAFolder(
+        string flag,
+        string expected
+    )
+    {
+        using var temp = new TempFolder();
+        var folder = temp.File("settings");
+        Directory.CreateDirectory(folder);
+
+        var line = await ServeRefusedAsync(
+            "http://127.0.0.1:1",
+            "--PredictionLog:Enabled=false",
+            "--scheduler",
+            flag,
+            folder
+        );
+
+        Assert.Contains(
+            "refuses to start: " + expected.Replace("{folder}", folder, StringComparison.Ordinal),
+            line,
+            StringComparison.Ordinal
+        );
+    }
+
     /// <summary>The working directory's appsettings.json (read by default) not being JSON: the same.</summary>
     [Fact]
     public async Task Mhi_ServeMalformedAppSettingsInWorkingDirectory_ExitsTwoWithOneLine()

@@ -43,13 +43,6 @@ internal static partial class PipelineCommand
     public static PipelineSettings LoadSettings(string? path)
     {
         PipelineSettings settings;
-        if (
-            (path ?? Environment.GetEnvironmentVariable(PipelineSettingsLoader.ConfigVariable)) is
-            { } named
-        )
-        {
-            StorageArguments.RequireNotFolder(named, "pipelines settings file");
-        }
         try
         {
             settings = PipelineSettingsLoader.Load(path);

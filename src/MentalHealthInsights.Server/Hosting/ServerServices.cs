@@ -110,8 +110,17 @@ internal static class ServerServices
         configuration.AddCommandLine(args, Flags);
         if (configuration["ConfigFile"] is { Length: > 0 } file)
         {
+            // The framework would call a folder "not found"; say what it is (refused as any
+            // unreadable settings file is, by ServerHost.CreateBuilder).
+            var full = Path.GetFullPath(file);
+            if (Directory.Exists(full))
+            {
+                throw new InvalidDataException(
+                    $"settings file {full} (--config) is a folder, not a file; give the path of a JSON file."
+                );
+            }
             // An explicit file sits below the environment and the flags, which are added again.
-            configuration.AddJsonFile(Path.GetFullPath(file), optional: false);
+            configuration.AddJsonFile(full, optional: false);
             configuration.AddEnvironmentVariables();
             configuration.AddEnvironmentVariables("MHI_");
             configuration.AddCommandLine(args, Flags);

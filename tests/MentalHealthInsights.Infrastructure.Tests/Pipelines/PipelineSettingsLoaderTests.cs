@@ -221,6 +221,28 @@ public sealed class PipelineSettingsLoaderTests : IDisposable
         Assert.Equal($"{_path}: {key} is given twice; give each setting once.", error.Message);
     }
 
+    /// <summary>A folder named as the settings file is called a folder, not "not found".</summary>
+    [Fact]
+    public void Load_Folder_RefusedSayingItIsAFolder()
+    {
+        Directory.CreateDirectory(_path);
+        try
+        {
+            var error = Assert.Throws<InvalidDataException>(() =>
+                PipelineSettingsLoader.Load(_path)
+            );
+
+            Assert.Equal(
+                $"pipelines settings file {_path} is a folder, not a file; give the path of a file.",
+                error.Message
+            );
+        }
+        finally
+        {
+            Directory.Delete(_path);
+        }
+    }
+
     [Fact]
     public void Load_WrongType_MessageWithoutDotNetTypeNames()
     {

@@ -16,7 +16,7 @@ public static class PipelineSettingsLoader
     public const string DefaultFileName = "mhi-pipelines.json";
 
     /// <summary>
-    /// The settings. A named file that is missing or malformed throws
+    /// The settings. A named file that is missing, a folder or malformed throws
     /// <see cref="InvalidDataException"/> with a message fit for the user.
     /// </summary>
     public static PipelineSettings Load(string? path)
@@ -29,6 +29,12 @@ public static class PipelineSettingsLoader
                 return new PipelineSettings();
             }
             path = DefaultFileName;
+        }
+        if (Directory.Exists(path))
+        {
+            throw new InvalidDataException(
+                $"pipelines settings file {Path.GetFullPath(path)} is a folder, not a file; give the path of a file."
+            );
         }
         if (!File.Exists(path))
         {
