@@ -52,13 +52,14 @@ internal static class Problems
         };
 
     /// <summary>
-    /// 415: the body is not JSON. Answered by <see cref="RequestBody"/>'s check and, for a media
+    /// 415: the body is not JSON, or names a charset other than UTF-8. Answered by
+    /// <see cref="RequestBody"/>'s check and, for a media
     /// type that the endpoint's declared <c>application/json</c> excludes, by routing, whose bare
     /// 415 the status code pages turn into this one.
     /// </summary>
     public static ProblemHttpResult UnsupportedMediaType() =>
         TypedResults.Problem(
-            detail: "Send the body as application/json.",
+            detail: "Send the body as UTF-8 JSON: application/json, with no charset or charset=utf-8.",
             statusCode: StatusCodes.Status415UnsupportedMediaType,
             title: "Unsupported media type."
         );

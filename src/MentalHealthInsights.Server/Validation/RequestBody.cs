@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.IO.Pipelines;
+using Microsoft.Net.Http.Headers;
 
 namespace MentalHealthInsights.Server.Validation;
 
@@ -75,6 +76,11 @@ internal readonly struct RequestBody
     /// <summary>Releases the buffer back to the pipe.</summary>
     public void Complete() => _pipe?.AdvanceTo(Buffer.End);
 
+    /// <summary>
+    /// True for a missing content type, <c>application/json</c> or a <c>+json</c> type whose
+    /// charset, if given, is UTF-8 (RFC 8259: JSON is UTF-8). Another charset used to be accepted
+    /// and its bytes read as UTF-8 all the same.
+    /// </summary>
     private static bool IsJson(string? contentType)
     {
         // A missing content type is accepted (curl -d without -H); anything else must be JSON.
@@ -89,7 +95,20 @@ internal readonly struct RequestBody
             mediaType = mediaType[..semicolon];
         }
         mediaType = mediaType.Trim();
-        return mediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase)
+        var json =
+            mediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase)
             || mediaType.EndsWith("+json", StringComparison.OrdinalIgnoreCase);
+        return json && (semicolon < 0 || IsUtf8OrNoCharset(contentType));
     }
+
+    // The parameters are parsed by the framework's header parser (quoted values included); a
+    // header it cannot parse is not a JSON content type.
+    private static bool IsUtf8OrNoCharset(string contentType) =>
+        MediaTypeHeaderValue.TryParse(contentType, out var parsed)
+        && (
+            parsed.Charset is not { HasValue: true } charset
+            || HeaderUtilities
+                .RemoveQuotes(charset)
+                .Equals("utf-8", StringComparison.OrdinalIgnoreCase)
+        );
 }

@@ -207,6 +207,11 @@ public sealed class PredictApiTests(TrainedModelFixture models) : IAsyncLifetime
     [InlineData("/v1/predict/batch", "text/plain", null)]
     [InlineData("/v1/what-if", "text/plain", null)]
     [InlineData("/v1/labels", "text/plain", null)]
+    [InlineData("/v1/predict", "application/json; charset=latin1", null)]
+    [InlineData("/v1/predict", "application/json; charset=\"ISO-8859-1\"", null)]
+    [InlineData("/v1/predict/batch", "application/json; charset=latin1", null)]
+    [InlineData("/v1/what-if", "application/json; charset=utf-16", null)]
+    [InlineData("/v1/labels", "application/json; charset=latin1", null)]
     public async Task Post_NotJsonContentType_415ProblemSayingToSendJson(
         string path,
         string contentType,
@@ -237,9 +242,28 @@ public sealed class PredictApiTests(TrainedModelFixture models) : IAsyncLifetime
             problem.RootElement.GetProperty("title").GetString()
         );
         Assert.Equal(
-            "Send the body as application/json.",
+            "Send the body as UTF-8 JSON: application/json, with no charset or charset=utf-8.",
             problem.RootElement.GetProperty("detail").GetString()
         );
+    }
+
+    /// <summary>UTF-8 named in any case, quoted or not, is still JSON.</summary>
+    [Theory]
+    [InlineData("application/json; charset=UTF-8")]
+    [InlineData("application/json;charset=\"utf-8\"")]
+    public async Task Predict_Utf8Charset_Accepted(string contentType)
+    {
+        using var content = new ByteArrayContent(
+            System.Text.Encoding.UTF8.GetBytes(ServerFactory.Record())
+        );
+        content.Headers.TryAddWithoutValidation("Content-Type", contentType);
+
+        using var response = await _client.PostAsync(
+            new Uri("/v1/predict", UriKind.Relative),
+            content
+        );
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
 
     [Theory]
