@@ -57,20 +57,59 @@ internal static class ServerPipeline
     }
 
     /// <summary>
-    /// The framework's problem for a status without a body (404, 405, …), except 415: routing
-    /// answers it bare for a content type that the endpoint's declared application/json
-    /// excludes (text/plain, a form), before the endpoint's own check could say what to send.
+    /// The problem for a status answered without a body. 415: routing answers it bare for a
+    /// content type that the endpoint's declared application/json excludes (text/plain, a form),
+    /// before the endpoint's own check could say what to send. 404 (no route, or an unknown
+    /// asset) and 405 (routing's, with its Allow header) get a detail saying what is wrong; the
+    /// framework's problem for them had none. Other statuses, and a client whose Accept takes
+    /// no JSON (e.g. only text/html), get the framework's answer (a problem, or its plain text).
     /// </summary>
     private static StatusCodePagesOptions StatusCodePages()
     {
         var options = new StatusCodePagesOptions();
         var standard = options.HandleAsync;
-        options.HandleAsync = context =>
-            context.HttpContext.Response.StatusCode == StatusCodes.Status415UnsupportedMediaType
-                ? Problems.UnsupportedMediaType().ExecuteAsync(context.HttpContext)
-                : standard(context);
+        options.HandleAsync = async context =>
+        {
+            var http = context.HttpContext;
+            var status = http.Response.StatusCode;
+            if (status == StatusCodes.Status415UnsupportedMediaType)
+            {
+                await Problems.UnsupportedMediaType().ExecuteAsync(http);
+                return;
+            }
+            if (
+                RoutingProblemDetail(http) is { } detail
+                && await http
+                    .RequestServices.GetRequiredService<IProblemDetailsService>()
+                    .TryWriteAsync(
+                        new ProblemDetailsContext
+                        {
+                            HttpContext = http,
+                            ProblemDetails = { Status = status, Detail = detail },
+                        }
+                    )
+            )
+            {
+                return;
+            }
+            await standard(context);
+        };
         return options;
     }
+
+    /// <summary>The detail of a bare 404 or 405, else null.</summary>
+    private static string? RoutingProblemDetail(HttpContext context) =>
+        context.Response.StatusCode switch
+        {
+            StatusCodes.Status404NotFound =>
+                "Nothing is found at this path; the API's endpoints are listed in /openapi/v1.json.",
+            // The method is a standard one: the first middleware answers others with 501.
+            StatusCodes.Status405MethodNotAllowed => context.Response.Headers.Allow.ToString()
+                is { Length: > 0 } allow
+                ? $"{context.Request.Method} is not allowed at this path; allowed: {allow}."
+                : $"{context.Request.Method} is not allowed at this path.",
+            _ => null,
+        };
 
     private static Task SetRequestId(object state)
     {
