@@ -28,6 +28,11 @@ internal static partial class PipelineCommand
     /// The command's own checks of its command line (e.g. <c>run</c>'s parameters), made before
     /// the run store is opened, so that a refused command line creates nothing.
     /// </param>
+    /// <param name="withoutStore">
+    /// Work that needs no run store, chosen by the command line (<c>run --queue</c>: a worker
+    /// records the run in its own store): when it returns an exit code, the command ends there
+    /// and the run store is neither opened nor created.
+    /// </param>
     public static Command StoreCommand(
         CliEnvironment environment,
         string name,
@@ -42,7 +47,14 @@ internal static partial class PipelineCommand
             Task<int>
         > action,
         bool readsOnly = false,
-        Action<ParseResult>? check = null
+        Action<ParseResult>? check = null,
+        Func<
+            ParseResult,
+            CommandIo,
+            PipelineSettings,
+            CancellationToken,
+            Task<int?>
+        >? withoutStore = null
     )
     {
         var store = StoreOption();
@@ -73,6 +85,14 @@ internal static partial class PipelineCommand
                 {
                     var settings = LoadSettings(parseResult.GetValue(config));
                     check?.Invoke(parseResult);
+                    if (
+                        withoutStore is not null
+                        && await withoutStore(parseResult, io, settings, cancellationToken)
+                            is { } exitCode
+                    )
+                    {
+                        return exitCode;
+                    }
                     if (readsOnly)
                     {
                         RequireExistingStore(

@@ -3,6 +3,8 @@ using MentalHealthInsights.Cli.Hosting;
 using MentalHealthInsights.Cli.Rendering;
 using MentalHealthInsights.Core.Pipelines;
 using MentalHealthInsights.Infrastructure.Pipelines;
+using MentalHealthInsights.Infrastructure.Pipelines.Configuration;
+using MentalHealthInsights.Infrastructure.Pipelines.Monitoring;
 using MentalHealthInsights.Infrastructure.Scheduling;
 
 namespace MentalHealthInsights.Cli.Commands;
@@ -45,37 +47,6 @@ internal static class PipelineRunCommand
                 var given = CheckParameters(parseResult);
                 var definition = PipelineCatalog.Find(pipelineName, environment.Time)!;
                 var runnerOptions = settings.ToRunnerOptions();
-
-                if (parseResult.GetValue(queue))
-                {
-                    var runId = Guid.NewGuid().ToString("N");
-                    // Only writes the trigger; a worker runs it.
-                    await using var scheduler = await PipelineScheduler.CreateClientAsync(
-                        settings.Scheduler,
-                        environment.Time,
-                        cancellationToken
-                    );
-                    await scheduler.EnqueueAsync(
-                        pipelineName,
-                        given,
-                        PipelineTrigger.Manual,
-                        runId,
-                        parseResult.GetValue(noCache),
-                        cancellationToken
-                    );
-                    await io.Output.WriteLineAsync(
-                        parseResult.GetValue(json)
-                            ? JsonOutput.Format(
-                                new System.Text.Json.Nodes.JsonObject
-                                {
-                                    ["queued"] = runId,
-                                    ["pipeline"] = pipelineName,
-                                }
-                            )
-                            : $"Queued run {runId} ({pipelineName}); a worker picks it up. Follow it with: mhi pipeline show {runId}"
-                    );
-                    return ExitCodes.Ok;
-                }
 
                 var total = definition.Steps.Count;
                 var result = await new PipelineRunner(
@@ -122,19 +93,96 @@ internal static class PipelineRunCommand
                 };
             },
             // Before the run store is opened: refused parameters create no store.
-            check: parseResult => _ = CheckParameters(parseResult)
+            check: parseResult => _ = CheckParameters(parseResult),
+            // Only writes the trigger; a worker runs it and records it in its own run store.
+            withoutStore: async (parseResult, io, settings, cancellationToken) =>
+                parseResult.GetValue(queue)
+                    ? await QueueAsync(parseResult, io, settings, cancellationToken)
+                    : null
         );
 
-        // The --param values, checked against the pipeline's declarations (usage error, exit 1).
+        async Task<int?> QueueAsync(
+            ParseResult parseResult,
+            CommandIo io,
+            PipelineSettings settings,
+            CancellationToken cancellationToken
+        )
+        {
+            var pipelineName = parseResult.GetRequiredValue(name);
+            var runId = Guid.NewGuid().ToString("N");
+            await using var scheduler = await PipelineScheduler.CreateClientAsync(
+                settings.Scheduler,
+                environment.Time,
+                cancellationToken
+            );
+            await scheduler.EnqueueAsync(
+                pipelineName,
+                CheckParameters(parseResult),
+                PipelineTrigger.Manual,
+                runId,
+                parseResult.GetValue(noCache),
+                cancellationToken
+            );
+            await io.Output.WriteLineAsync(
+                parseResult.GetValue(json)
+                    ? JsonOutput.Format(
+                        new System.Text.Json.Nodes.JsonObject
+                        {
+                            ["queued"] = runId,
+                            ["pipeline"] = pipelineName,
+                        }
+                    )
+                    : $"Queued run {runId} ({pipelineName}); a worker picks it up. Follow it with: mhi pipeline show {runId}"
+            );
+            return ExitCodes.Ok;
+        }
+
+        // The --param values, checked against the pipeline's declarations (usage error, exit 1);
+        // a file they name that is missing or broken is unusable input (exit 2).
         Dictionary<string, string> CheckParameters(ParseResult parseResult)
         {
             var given = ParseParameters(parseResult.GetValue(parameters) ?? []);
-            var (_, problems) = PipelineCatalog
-                .Find(parseResult.GetRequiredValue(name), environment.Time)!
-                .ResolveParameters(given);
+            var definition = PipelineCatalog.Find(
+                parseResult.GetRequiredValue(name),
+                environment.Time
+            )!;
+            CheckAlertsConfig(definition, given);
+            var (_, problems) = definition.ResolveParameters(given);
             return problems.Count > 0
                 ? throw new CommandFailure(ExitCodes.Usage, string.Join(" ", problems))
                 : given;
+        }
+    }
+
+    /// <summary>
+    /// The alert policy file of <c>--param alerts-config=FILE</c> (monitoring): missing, a folder
+    /// or broken is exit 2, as for <c>mhi monitor --alerts</c> and <c>mhi alerts check</c> — what
+    /// is wrong is in the file, not on the command line (it used to be a usage error, exit 1).
+    /// Read with the parameter's own check, which the run's checks repeat.
+    /// </summary>
+    private static void CheckAlertsConfig(
+        PipelineDefinition definition,
+        Dictionary<string, string> given
+    )
+    {
+        if (
+            definition.Parameters.FirstOrDefault(p =>
+                p.Name == MonitoringPipeline.AlertsConfigParameter
+            )
+                is not { Check: { } check }
+            || !given.TryGetValue(MonitoringPipeline.AlertsConfigParameter, out var path)
+            || path.Length == 0
+        )
+        {
+            return;
+        }
+        StorageArguments.RequireLocalFile(
+            path,
+            $"alert configuration ({MonitoringPipeline.AlertsConfigParameter})"
+        );
+        if (check(path) is { } problem)
+        {
+            throw new CommandFailure(ExitCodes.InvalidData, problem);
         }
     }
 

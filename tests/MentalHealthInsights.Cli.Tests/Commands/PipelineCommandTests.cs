@@ -361,6 +361,111 @@ public sealed class PipelineCommandTests
         Assert.False(Directory.Exists(temp.File("out")));
     }
 
+    /// <summary>
+    /// A queued run is recorded by the worker that runs it, in its own run store: queueing only
+    /// writes the trigger to the job store, and no longer creates a local run store.
+    /// </summary>
+    [Fact]
+    public async Task PipelineRunQueue_CreatesNoLocalRunStore()
+    {
+        using var temp = new TempFolder();
+        var config = await JobStoreSettingsAsync(temp);
+
+        var result = await CliHarness.RunAsync(
+            "pipeline",
+            "run",
+            "training",
+            "--queue",
+            "--json",
+            "--store",
+            "sqlite:///" + temp.File("pipelines.db"),
+            "--config",
+            config
+        );
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.True(File.Exists(temp.File("quartz.db")));
+        Assert.False(File.Exists(temp.File("pipelines.db")));
+    }
+
+    /// <summary>
+    /// The alert policy file of --param alerts-config missing, a folder or broken: unusable input
+    /// (exit 2, as mhi monitor --alerts), not a usage error; nothing created, recorded or queued.
+    /// </summary>
+    [Theory]
+    [InlineData("missing", "error: alert configuration (alerts-config) not found: {file}")]
+    [InlineData(
+        "folder",
+        "error: alert configuration (alerts-config) {file} is a folder, not a file; give the path of a file."
+    )]
+    [InlineData(
+        "broken",
+        "error: parameter alerts-config: Invalid alert configuration: Alerts.CoolDownHour"
+    )]
+    public async Task PipelineRun_AlertsConfigFileUnusable_ExitsTwoNothingCreatedOrQueued(
+        string kind,
+        string expected
+    )
+    {
+        using var temp = new TempFolder();
+        var config = await JobStoreSettingsAsync(temp);
+        var file = temp.File("alerts.json");
+        if (kind == "folder")
+        {
+            Directory.CreateDirectory(file);
+        }
+        else if (kind == "broken")
+        {
+            await File.WriteAllTextAsync(file, """{ "Alerts": { "CoolDownHour": 5 } }""");
+        }
+        string[] run =
+        [
+            "pipeline",
+            "run",
+            "monitoring",
+            "-p",
+            "current=week.csv",
+            "-p",
+            "alerts-config=" + file,
+            "--store",
+            "sqlite:///" + temp.File("pipelines.db"),
+            "--config",
+            config,
+        ];
+
+        var here = await CliHarness.RunAsync(run);
+        var queued = await CliHarness.RunAsync([.. run, "--queue"]);
+
+        foreach (var result in new[] { here, queued })
+        {
+            Assert.Equal(2, result.ExitCode);
+            Assert.StartsWith(
+                expected.Replace("{file}", file, StringComparison.Ordinal),
+                result.Error.Trim(),
+                StringComparison.Ordinal
+            );
+        }
+        Assert.False(File.Exists(temp.File("pipelines.db")));
+        Assert.False(File.Exists(temp.File("quartz.db")));
+    }
+
+    // A settings file whose scheduler queues to a SQLite job store in temp (quartz.db).
+    private static async Task<string> JobStoreSettingsAsync(TempFolder temp)
+    {
+        var config = temp.File("settings.json");
+        await File.WriteAllTextAsync(
+            config,
+            new System.Text.Json.Nodes.JsonObject
+            {
+                ["scheduler"] = new System.Text.Json.Nodes.JsonObject
+                {
+                    ["jobStore"] = "sqlite:///" + temp.File("quartz.db"),
+                },
+            }.ToJsonString()
+        );
+        return config;
+    }
+
     [Theory]
     [InlineData("""{ "runStore": "mysql://admin:hunter2@db/runs" }""", "Unsupported run store")]
     [InlineData("""{ "scheduler": { "jobStore": "sqlite:///" } }""", "Invalid SQLite location")]

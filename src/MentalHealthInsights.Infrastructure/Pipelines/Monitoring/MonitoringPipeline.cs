@@ -40,8 +40,12 @@ public sealed class MonitoringPipeline : IPipelineFactory
         "Window length back from now (7d, 24h, 90m; at most 36500d), instead of from/to",
         ParseLast
     );
+
+    /// <summary>The parameter naming the alert policy file, read and checked before a run is created.</summary>
+    public const string AlertsConfigParameter = "alerts-config";
+
     internal static readonly PipelineParameterKind<AlertSettings> AlertsConfig = new(
-        "alerts-config",
+        AlertsConfigParameter,
         "",
         "Alert policy JSON (docs/alerts-and-simulation.md); empty: the default policy",
         text =>
