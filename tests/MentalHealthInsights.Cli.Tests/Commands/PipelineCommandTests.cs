@@ -303,6 +303,12 @@ public sealed class PipelineCommandTests
     [InlineData("training", "rows=abc", "", "parameter rows must be an integer")]
     [InlineData("training", "models=lr,nope", "", "parameter models takes")]
     [InlineData("training", "rows=10", "rows=20", "--param rows is given twice")]
+    [InlineData(
+        "training",
+        "model-name=team@model",
+        "",
+        "parameter model-name: Registered model name must not contain '@', '/'"
+    )]
     [InlineData("monitoring", "retrain=maybe", "", "parameter retrain must be true or false")]
     [InlineData("monitoring", "current=week.csv", "last=7d", "use either current")]
     [InlineData("batch-scoring", "input=x.csv", "raw-ids=yes", "parameter raw-ids must be")]

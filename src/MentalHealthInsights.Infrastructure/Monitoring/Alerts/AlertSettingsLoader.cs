@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text.Json;
 using MentalHealthInsights.Core.Monitoring.Alerts;
+using MentalHealthInsights.Core.Registry;
+using MentalHealthInsights.Core.Tracking;
 using MentalHealthInsights.Core.Training.Protocol;
 using MentalHealthInsights.Infrastructure.Monitoring.Retraining;
 using MentalHealthInsights.Infrastructure.Storage;
@@ -340,6 +342,17 @@ public static partial class AlertSettingsLoader
         {
             problems.Add($"{inner}PromotionMargin must lie in [0, 1].");
         }
+        // Checked here by the registries' rule, not when an alert fires and registration fails.
+        var modelName =
+            ReadString(element, "ModelName", inner, problems) ?? "mental-health-classifier";
+        try
+        {
+            RegistryValidation.ValidateModelName(modelName);
+        }
+        catch (TrackingException ex)
+        {
+            problems.Add($"{inner}ModelName: {ex.Message}");
+        }
         if (string.IsNullOrWhiteSpace(data) || string.IsNullOrWhiteSpace(output))
         {
             return (true, severity, null);
@@ -353,8 +366,7 @@ public static partial class AlertSettingsLoader
                 OutputRoot = Path.GetFullPath(output, baseDirectory),
                 Models = models,
                 TrackingUri = ReadString(element, "TrackingUri", inner, problems),
-                ModelName =
-                    ReadString(element, "ModelName", inner, problems) ?? "mental-health-classifier",
+                ModelName = modelName,
                 PromotionMargin = margin,
                 Protocol = new TrainingOptions(),
                 Queue = ReadString(element, "JobStore", inner, problems) is { Length: > 0 } jobStore

@@ -1,5 +1,7 @@
 using MentalHealthInsights.Core.Data.Synthetic;
 using MentalHealthInsights.Core.Pipelines;
+using MentalHealthInsights.Core.Registry;
+using MentalHealthInsights.Core.Tracking;
 using MentalHealthInsights.Core.Training.Protocol;
 using MentalHealthInsights.Infrastructure.Training;
 
@@ -104,6 +106,29 @@ public sealed class TrainingPipeline : IPipelineFactory
             1
         );
 
+    /// <summary>
+    /// The registered model name, checked up front by the registries' own rule (no <c>@</c>,
+    /// <c>/</c> or control characters, as <c>mhi train --model-name</c>): it used to fail only at
+    /// registration, after the model was trained.
+    /// </summary>
+    internal static readonly PipelineParameterKind<string> ModelName = new(
+        "model-name",
+        "mental-health-classifier",
+        "Registered model name",
+        text =>
+        {
+            try
+            {
+                RegistryValidation.ValidateModelName(text);
+                return text;
+            }
+            catch (TrackingException ex)
+            {
+                throw new FormatException("parameter model-name: " + ex.Message);
+            }
+        }
+    );
+
     /// <summary>The parameters with their defaults and checks (as <c>mhi run</c> and <c>mhi train</c>).</summary>
     public static IReadOnlyList<PipelineParameter> Parameters { get; } =
     [
@@ -124,7 +149,7 @@ public sealed class TrainingPipeline : IPipelineFactory
             "Tracking store; empty uses MLFLOW_TRACKING_URI, else OUT/mlruns.db"
         ),
         new("experiment", "mental-health-insights", "Tracking experiment"),
-        new("model-name", "mental-health-classifier", "Registered model name"),
+        ModelName.Declaration,
         PromotionMargin.Declaration,
     ];
 

@@ -108,6 +108,34 @@ public sealed class AlertSettingsLoaderTests
         }
     }
 
+    /// <summary>
+    /// A retraining model name that models:/NAME@ALIAS could not address is refused with the
+    /// policy, not when an alert fires and the registration fails after training.
+    /// </summary>
+    [Theory]
+    [InlineData("team@model")]
+    [InlineData("team/model")]
+    [InlineData("team\\u0007model")]
+    public void Parse_RetrainingModelNameTheRegistryRefuses_Problem(string name)
+    {
+        var json = $$"""
+            { "Alerts": { "Retraining": {
+                "Enabled": true, "DataPath": "d.csv", "OutputRoot": "out", "ModelName": "{{name}}"
+            } } }
+            """;
+
+        var error = Assert.Throws<AlertPolicyException>(() =>
+            AlertSettingsLoader.Parse(json, Base)
+        );
+
+        var problem = Assert.Single(error.Problems);
+        Assert.StartsWith(
+            "Alerts.Retraining.ModelName: Registered model name must not contain '@', '/' or control characters",
+            problem,
+            StringComparison.Ordinal
+        );
+    }
+
     [Fact]
     public void Parse_NotJson_SaysWhereItBroke()
     {
