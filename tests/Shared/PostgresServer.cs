@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
 using Npgsql;
@@ -20,6 +21,9 @@ public sealed class PostgresServer : IAsyncLifetime
         "mhi-pg-" + Guid.NewGuid().ToString("N")[..12]
     );
     private int _databases;
+
+    // The connection strings handed out, whose pools DisposeAsync clears (and no other's).
+    private readonly ConcurrentQueue<string> _handedOut = new();
 
     public int Port { get; private set; }
 
@@ -91,10 +95,12 @@ public sealed class PostgresServer : IAsyncLifetime
                 e
             );
         }
-        return string.Create(
+        var connectionString = string.Create(
             CultureInfo.InvariantCulture,
             $"Host=127.0.0.1;Port={Port};Username=postgres;Database={name};{Timeouts}"
         );
+        _handedOut.Enqueue(connectionString);
+        return connectionString;
     }
 
     private const string Timeouts = "Timeout=60;Command Timeout=120";
@@ -109,7 +115,7 @@ public sealed class PostgresServer : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        NpgsqlConnection.ClearAllPools();
+        ClearOwnPools();
         if (File.Exists(Path.Combine(DataDirectory, "postmaster.pid")))
         {
             try
@@ -127,6 +133,31 @@ public sealed class PostgresServer : IAsyncLifetime
         if (Directory.Exists(_root))
         {
             Directory.Delete(_root, recursive: true);
+        }
+    }
+
+    /// <summary>
+    /// Closes the idle pooled connections to this server's databases before it stops. Test
+    /// classes run in parallel: <c>NpgsqlConnection.ClearAllPools</c> would also close other
+    /// tests' pooled connections to their own servers (banned in tests, see
+    /// eng/BannedSymbols.Tests.txt). Each string handed out is cleared as given and in the
+    /// canonical form <c>NpgsqlConnectionStringBuilder</c> writes (as product code passes it on).
+    /// </summary>
+    private void ClearOwnPools()
+    {
+        foreach (var handedOut in _handedOut)
+        {
+            foreach (
+                var connectionString in new[]
+                {
+                    handedOut,
+                    new NpgsqlConnectionStringBuilder(handedOut).ConnectionString,
+                }.Distinct(StringComparer.Ordinal)
+            )
+            {
+                using var connection = new NpgsqlConnection(connectionString);
+                NpgsqlConnection.ClearPool(connection);
+            }
         }
     }
 
