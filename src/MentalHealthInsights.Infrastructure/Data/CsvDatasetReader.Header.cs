@@ -10,9 +10,6 @@ public sealed partial class CsvDatasetReader
     private const int MaxNamesListed = 20;
     private const int MaxNameLength = 64;
 
-    private const string TooLongHint =
-        "usually because a quote (\") is never closed. Rows before it were validated.";
-
     private static readonly string ExpectedColumns = string.Join(", ", DatasetSchema.Columns);
 
     private static readonly string EmptyFileMessage =
@@ -132,9 +129,6 @@ public sealed partial class CsvDatasetReader
             : listed;
     }
 
-    private static string RowTooLongMessage(int afterLine) =>
-        string.Create(
-            CultureInfo.InvariantCulture,
-            $"Reading stopped after line {afterLine}: the next row is longer than 16,777,216 characters, {TooLongHint}"
-        );
+    private static string RowTooLongMessage(int line) =>
+        $"{CsvRecordLimit.StoppedAt(null, line)} Rows before it were validated.";
 }

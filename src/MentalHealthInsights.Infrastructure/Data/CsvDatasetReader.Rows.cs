@@ -22,7 +22,7 @@ public sealed partial class CsvDatasetReader
         }
         catch (NotSupportedException)
         {
-            return RecordValidator.CreateFatalReport(RowTooLongMessage(0));
+            return RecordValidator.CreateFatalReport(RowTooLongMessage(1));
         }
 
         using (sep)
@@ -30,7 +30,7 @@ public sealed partial class CsvDatasetReader
             if (!TryMoveNext(sep, out var tooLong))
             {
                 return RecordValidator.CreateFatalReport(
-                    tooLong ? RowTooLongMessage(0) : EmptyFileMessage
+                    tooLong ? RowTooLongMessage(1) : EmptyFileMessage
                 );
             }
 
@@ -43,6 +43,7 @@ public sealed partial class CsvDatasetReader
             return ReadRows(
                 sep,
                 new RecordValidator(columns!, options),
+                columns!.FieldCount,
                 warnings,
                 onAccepted,
                 rejects,
@@ -55,6 +56,7 @@ public sealed partial class CsvDatasetReader
     private static ValidationReport ReadRows(
         SepReader sep,
         RecordValidator validator,
+        int headerFields,
         List<string> warnings,
         Action<MentalHealthRecord> onAccepted,
         RejectsCsvWriter? rejects,
@@ -66,6 +68,8 @@ public sealed partial class CsvDatasetReader
         long blankLines = 0;
         var lastLine = 1;
         var rowsSinceCheck = 0;
+        // The line where a record too long to read starts (CsvRecordLimit); 0 when none.
+        var stoppedAt = 0;
         bool tooLong;
         while (TryMoveNext(sep, out tooLong))
         {
@@ -85,6 +89,12 @@ public sealed partial class CsvDatasetReader
                 continue;
             }
 
+            if (CsvRecordLimit.StopsReading(raw, row.ColCount, headerFields))
+            {
+                stoppedAt = row.LineNumberFrom;
+                break;
+            }
+
             // Unescaping rewrites the row buffer in place, so keep the original text of a
             // quoted row before any field is read, in case the row is rejected.
             var original = rejects is null
@@ -101,7 +111,13 @@ public sealed partial class CsvDatasetReader
             }
         }
 
-        if (validator.RowsRead == 0 && !tooLong)
+        if (tooLong)
+        {
+            // Sep refused a record over its own limit: it starts where the last row read ended.
+            stoppedAt = lastLine + 1;
+        }
+
+        if (validator.RowsRead == 0 && stoppedAt == 0)
         {
             warnings.Add("The file has a header but no data rows.");
         }
@@ -116,7 +132,10 @@ public sealed partial class CsvDatasetReader
             );
         }
 
-        return validator.CreateReport(warnings, tooLong ? RowTooLongMessage(lastLine) : null);
+        return validator.CreateReport(
+            warnings,
+            stoppedAt > 0 ? RowTooLongMessage(stoppedAt) : null
+        );
     }
 
     // Sep refuses rows beyond its buffer limit (16 M characters), typically an unterminated

@@ -43,6 +43,49 @@ public sealed class BatchCommandTests(BatchCommandFixture fixture)
     }
 
     [Fact]
+    public async Task Batch_UnclosedQuoteSwallowingOver1MB_DataValidateStopsAtTheSameLineInTheSameWords()
+    {
+        using var temp = new TempFolder();
+        var input = temp.File("in.csv");
+        var lines = File.ReadLines(fixture.Data).Take(3).ToList();
+        // A quote never closed on line 4 swallows about 1.2 million characters: under Sep's own
+        // limit (16,777,216), over the record limit.
+        lines.Add("\"q4,30,Female,IT,UK,No,None,No,Low,7,40,2");
+        lines.AddRange(Enumerable.Repeat(File.ReadLines(fixture.Data).ElementAt(1), 25_000));
+        File.WriteAllLines(input, lines);
+
+        var batch = await CliHarness.RunAsync(
+            "batch",
+            "-i",
+            input,
+            "-o",
+            temp.File("out.csv"),
+            "-m",
+            fixture.Bundle,
+            "--raw-ids"
+        );
+        var validate = await CliHarness.RunAsync(
+            "data",
+            "validate",
+            "-i",
+            input,
+            "--rejects",
+            temp.File("v.csv")
+        );
+
+        Assert.Equal(2, batch.ExitCode);
+        Assert.Equal(2, validate.ExitCode);
+        const string Stop =
+            "eading stopped at line 4: the row starting there is longer than 1,048,576 characters, usually because a quote (\") is never closed.";
+        Assert.Contains("error: in.csv: r" + Stop, batch.Error, StringComparison.Ordinal);
+        Assert.Contains(
+            "error: R" + Stop + " Rows before it were validated.\n",
+            validate.Error,
+            StringComparison.Ordinal
+        );
+    }
+
+    [Fact]
     public async Task Batch_BundlePath_PrintsSummaryWithCounts()
     {
         using var temp = new TempFolder();

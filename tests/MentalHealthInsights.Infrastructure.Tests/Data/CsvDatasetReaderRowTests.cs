@@ -201,10 +201,48 @@ public class CsvDatasetReaderRowTests
 
         var result = CsvText.Read(text);
 
-        Assert.Contains("after line 2", result.Report.FatalError, StringComparison.Ordinal);
+        Assert.Equal(StoppedAtLine3, result.Report.FatalError);
         Assert.Equal(1, result.Report.RowsRead);
         Assert.Single(result.Records);
         Assert.True(result.Report.Reconciles);
+    }
+
+    // mhi batch's message (CsvRecordLimit), without a file name, and what it means here.
+    private const string StoppedAtLine3 =
+        "Reading stopped at line 3: the row starting there is longer than 1,048,576 characters, "
+        + "usually because a quote (\") is never closed. Rows before it were validated.";
+
+    [Fact]
+    public void Read_UnterminatedQuoteSwallowingOver1MB_StopsNamingTheLineAsMhiBatch()
+    {
+        // About 1.2 million characters after the quote: under Sep's limit, over mhi batch's.
+        var rest = string.Concat(Enumerable.Repeat(CsvText.Row("U9") + "\n", 30_000));
+        var text = CsvText.File(CsvText.Row("U1"), "\"U2,30") + rest;
+
+        var result = CsvText.Read(text);
+
+        Assert.Equal(StoppedAtLine3, result.Report.FatalError);
+        Assert.False(result.Report.IsReadable);
+        Assert.Equal(1, result.Report.RowsRead);
+        Assert.Empty(result.Rejects);
+        Assert.True(result.Report.Reconciles);
+    }
+
+    [Fact]
+    public void Read_RowOfTheHeadersWidthOver1MBWithoutQuotes_RejectedFieldTooLongNotStopped()
+    {
+        // Without a quote a row ends at its line break: an over-long field, not a runaway quote.
+        var row =
+            "U2,30,Female," + new string('x', (1 << 20) + 1) + ",USA,Yes,Low,No,Medium,7.5,40,3";
+
+        var result = CsvText.Read(CsvText.File(CsvText.Row("U1"), row, CsvText.Row("U3")));
+
+        Assert.Null(result.Report.FatalError);
+        Assert.Equal(2, result.Records.Count);
+        Assert.Equal(
+            ["3", "FieldTooLong", DatasetSchema.Occupation],
+            Assert.Single(result.Rejects)[..3]
+        );
     }
 
     [Fact]

@@ -1,6 +1,6 @@
-using System.Globalization;
 using System.Runtime.CompilerServices;
 using MentalHealthInsights.Core.Data.Validation;
+using MentalHealthInsights.Infrastructure.Data;
 using nietras.SeparatedValues;
 
 namespace MentalHealthInsights.Infrastructure.Scoring.Batch;
@@ -72,7 +72,7 @@ public sealed partial class BatchScoringJob
                 {
                     flags |= BatchChunk.Checked;
                     // Only here, off the common path: a row without quotes ends at its line break.
-                    if (raw.Length > MaxRecordLength)
+                    if (CsvRecordLimit.StopsReading(raw, row.ColCount, validator.Width))
                     {
                         throw RecordTooLong(file, row.LineNumberFrom);
                     }
@@ -219,25 +219,12 @@ public sealed partial class BatchScoringJob
     }
 
     /// <summary>
-    /// The longest record (a row's text, quotes and line breaks included) the job reads:
-    /// 1,048,576 characters. A valid row is far shorter (each field the validator reads holds at
-    /// most <see cref="Core.Data.ValidationOptions.MaxFieldLength"/> characters); a longer one is
-    /// almost always a quote that is never closed, which would swallow the rest of the file into
-    /// one rejected row. Checked only for rows with a quote or of another width (a row without
-    /// quotes ends at its line break), so it costs the common path nothing.
-    /// </summary>
-    internal const int MaxRecordLength = 1 << 20;
-
-    /// <summary>
-    /// Stops the job at a record over <see cref="MaxRecordLength"/> characters, or over Sep's own
-    /// limit (16,777,216), naming the line it starts on.
+    /// Stops the job at a record over <see cref="CsvRecordLimit.MaxLength"/> characters, or over
+    /// Sep's own limit (16,777,216), naming the line it starts on.
     /// </summary>
     private static InvalidDataException RecordTooLong(BatchInputFile file, int line) =>
         new(
-            string.Create(
-                CultureInfo.InvariantCulture,
-                $"{Path.GetFileName(file.Path)}: reading stopped at line {line:N0}: the row starting there is longer than {MaxRecordLength:N0} characters, usually because a quote (\") is never closed. The output was not completed; fix the file and run again."
-            )
+            $"{CsvRecordLimit.StoppedAt(Path.GetFileName(file.Path), line)} The output was not completed; fix the file and run again."
         );
 
     /// <summary>
