@@ -137,7 +137,7 @@ internal static class LabelsImportCommand
         string.Create(
             CultureInfo.InvariantCulture,
             $"""
-            {result.Read} rows read: {result.Accepted} accepted, {result.Rejected} rejected (wrong field count, no User_ID, outcome not Yes/No, or conflicting; line and reason in {rejectsPath}).
+            {result.Read} rows read: {result.Accepted} accepted, {result.Rejected} rejected (a field too long or not UTF-8, wrong field count, no User_ID, outcome not Yes/No, or conflicting; line and reason in {rejectsPath}).
             Of the accepted: {result.Matched} matched logged predictions, {result.Unmatched} unmatched (no unlabelled prediction of that User_ID), {result.Duplicates} duplicates (a User_ID again with the same outcome, ignored).
             {result.Conflicting} conflicting (a User_ID again with the other outcome: the first label kept, the later row rejected).
             {result.PredictionsUpdated} logged predictions updated.

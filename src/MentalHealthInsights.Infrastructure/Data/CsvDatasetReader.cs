@@ -22,17 +22,19 @@ public sealed partial class CsvDatasetReader
 {
     // How often (in rows) cancellation and progress are checked: cheap enough, responsive enough.
     private const int CheckEveryRows = 1024;
-    private const int TextBufferSize = 1 << 16;
+    internal const int TextBufferSize = 1 << 16;
 
     // Invalid bytes decode to U+FFFD instead of throwing; the validator rejects such rows.
-    private static readonly UTF8Encoding Utf8 = new(
+    // Also the label import's (OutcomeLabelImport), so it reads files as this reader does.
+    internal static readonly UTF8Encoding Utf8 = new(
         encoderShouldEmitUTF8Identifier: false,
         throwOnInvalidBytes: false
     );
 
     // Fixed comma (no auto-detection, so a ';' file is reported, not silently accepted), no
     // header handling by Sep (we match names ourselves), field counts checked by the validator.
-    private static readonly SepReaderOptions SepOptions = Sep.New(',')
+    // Also the label import's.
+    internal static readonly SepReaderOptions SepOptions = Sep.New(',')
         .Reader(o =>
             o with
             {

@@ -141,19 +141,149 @@ public sealed class LabelsImportCommandTests
     }
 
     [Fact]
-    public async Task Import_UnclosedQuoteMakingARowOver16MB_ExitCode2()
+    public async Task Import_UnclosedQuoteMakingARowOver16MB_ExitCode2NamingTheLine()
     {
         using var temp = new TempFolder();
         await CreateLogAsync(temp.File("p.db"));
         await File.WriteAllTextAsync(
             temp.File("labels.csv"),
-            "User_ID,Mental_Health_Condition\na,Yes\n\"b" + new string('x', 17_000_000) + "\n"
+            "User_ID,Mental_Health_Condition\na,Yes\n\n\"b" + new string('x', 17_000_000) + "\n"
         );
 
         var result = await ImportAsync(temp.File("labels.csv"), temp.File("p.db"));
 
         Assert.Equal(2, result.ExitCode);
-        Assert.Contains("never closed", result.Error, StringComparison.Ordinal);
+        Assert.Equal(
+            $"error: {temp.File("labels.csv")}: reading stopped at line 4: the row starting there is longer than 1,048,576 characters, usually because a quote (\") is never closed. Outcomes of earlier rows may already be attached.",
+            result.Error.Trim()
+        );
+    }
+
+    [Fact]
+    public async Task Import_UnclosedQuoteSwallowingOver1MB_ExitCode2NamingTheLineAsMhiBatch()
+    {
+        using var temp = new TempFolder();
+        var logPath = temp.File("p.db");
+        var pseudonymiser = new SubjectPseudonymiser(Encoding.UTF8.GetBytes(Key));
+        await new SqlitePredictionLogStore(logPath).AppendAsync(
+            [Entry(pseudonymiser.Pseudonymise("a")), Entry(pseudonymiser.Pseudonymise("c"))],
+            CancellationToken.None
+        );
+        // About 1.2 million characters after the quote: under Sep's limit, over mhi batch's.
+        var rest = string.Concat(Enumerable.Repeat("c,Yes,no notes\n", 80_000));
+        await File.WriteAllTextAsync(
+            temp.File("labels.csv"),
+            "User_ID,Mental_Health_Condition,Notes\na,Yes,\n\"b,No,\n" + rest
+        );
+
+        var result = await ImportAsync(temp.File("labels.csv"), logPath);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Equal(
+            $"error: {temp.File("labels.csv")}: reading stopped at line 3: the row starting there is longer than 1,048,576 characters, usually because a quote (\") is never closed. Outcomes of earlier rows may already be attached.",
+            result.Error.Trim()
+        );
+        // The rejects file is never partial: it does not appear.
+        Assert.False(File.Exists(temp.File("labels.label-rejects.csv")));
+    }
+
+    [Theory]
+    [InlineData("user_id,mental_health_condition")]
+    [InlineData(" User ID , Mental Health Condition ")]
+    [InlineData("USERID,MentalHealthCondition")]
+    [InlineData("\uFEFFUser_Id,MENTAL_HEALTH_CONDITION")]
+    public async Task Import_HeaderNamesSpelledAsDataValidateMatchesThem_Attaches(string header)
+    {
+        using var temp = new TempFolder();
+        var logPath = temp.File("p.db");
+        var pseudonymiser = new SubjectPseudonymiser(Encoding.UTF8.GetBytes(Key));
+        await new SqlitePredictionLogStore(logPath).AppendAsync(
+            [Entry(pseudonymiser.Pseudonymise("a")), Entry(pseudonymiser.Pseudonymise("b"))],
+            CancellationToken.None
+        );
+        await File.WriteAllTextAsync(temp.File("labels.csv"), header + "\na,Yes\nb,No\n");
+
+        var result = await ImportAsync(temp.File("labels.csv"), logPath, "--json");
+
+        Assert.True(result.ExitCode == 0, result.Error);
+        Assert.Equal(
+            "{\"read\":2,\"accepted\":2,\"rejected\":0,\"matched\":2,\"unmatched\":0,\"duplicates\":0,\"conflicting\":0,\"predictionsUpdated\":2}",
+            Counts(result.Output)
+        );
+        Assert.Equal([true, false], await OutcomesAsync(logPath));
+    }
+
+    [Fact]
+    public async Task Import_ColumnNamedTwiceInAnotherSpelling_ExitCode2NamingIt()
+    {
+        using var temp = new TempFolder();
+        await CreateLogAsync(temp.File("p.db"));
+        await File.WriteAllTextAsync(
+            temp.File("labels.csv"),
+            "User_ID,Mental_Health_Condition,mental health condition\na,Yes,No\n"
+        );
+
+        var result = await ImportAsync(temp.File("labels.csv"), temp.File("p.db"));
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains(
+            "Column(s) named more than once in the header: Mental_Health_Condition.",
+            result.Error,
+            StringComparison.Ordinal
+        );
+    }
+
+    [Fact]
+    public async Task Import_OverLongIdAndBytesThatAreNotUtf8_RejectedWithTheValidatorsReasons()
+    {
+        using var temp = new TempFolder();
+        var logPath = temp.File("p.db");
+        var pseudonymiser = new SubjectPseudonymiser(Encoding.UTF8.GetBytes(Key));
+        await new SqlitePredictionLogStore(logPath).AppendAsync(
+            [Entry(pseudonymiser.Pseudonymise("a")), Entry(pseudonymiser.Pseudonymise("d"))],
+            CancellationToken.None
+        );
+        var longId = new string('x', 1025); // the validator's MaxFieldLength is 1,024
+        var file = new MemoryStream();
+        void Line(params byte[][] parts)
+        {
+            foreach (var part in parts)
+            {
+                file.Write(part);
+            }
+            file.WriteByte((byte)'\n');
+        }
+        static byte[] Text(string text) => Encoding.UTF8.GetBytes(text);
+        Line(Text("User_ID,Notes,Mental_Health_Condition"));
+        Line(Text("a,,Yes"));
+        Line(Text(longId + ",,Yes"));
+        Line(Text("b"), [0xFF], Text(",,No")); // an invalid byte in the id
+        Line(Text("c,n"), [0xC3], Text(",No")); // a truncated sequence in an extra column
+        Line(Text("d,,No"));
+        await File.WriteAllBytesAsync(temp.File("labels.csv"), file.ToArray());
+
+        var result = await ImportAsync(
+            temp.File("labels.csv"),
+            logPath,
+            "--json",
+            "--rejects",
+            temp.File("r.csv")
+        );
+
+        Assert.Equal(0, result.ExitCode);
+        // read 5 = accepted 2 + rejected 3.
+        Assert.Equal(
+            "{\"read\":5,\"accepted\":2,\"rejected\":3,\"matched\":2,\"unmatched\":0,\"duplicates\":0,\"conflicting\":0,\"predictionsUpdated\":2}",
+            Counts(result.Output)
+        );
+        Assert.Equal(
+            "line,reason,column,original\n"
+                + $"3,FieldTooLong,User_ID,\"{longId},,Yes\"\n"
+                + "4,InvalidEncoding,User_ID,\"b\uFFFD,,No\"\n"
+                + "5,InvalidEncoding,Notes,\"c,n\uFFFD,No\"\n",
+            await File.ReadAllTextAsync(temp.File("r.csv"))
+        );
+        Assert.Equal([true, false], await OutcomesAsync(logPath));
     }
 
     [Fact]

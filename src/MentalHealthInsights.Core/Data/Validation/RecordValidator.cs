@@ -182,25 +182,9 @@ public sealed partial class RecordValidator
     private RowRejection? CheckFields<TRow>(TRow row, ref ParsedRow p)
         where TRow : IRowFields, allows ref struct
     {
-        // Fields are drawn from the row text: a short row without U+FFFD passes both scans.
-        var text = row.Text;
-        if (text.Length > options.MaxFieldLength || text.Contains(ReplacementChar))
+        if (CheckLengthAndEncoding(row, columns, options.MaxFieldLength) is { } textFailure)
         {
-            for (var i = 0; i < row.Count; i++)
-            {
-                if (row[i].Length > options.MaxFieldLength)
-                {
-                    return new(RejectReason.FieldTooLong, columns.FieldName(i));
-                }
-            }
-
-            for (var i = 0; i < row.Count; i++)
-            {
-                if (row[i].Contains(ReplacementChar))
-                {
-                    return new(RejectReason.InvalidEncoding, columns.FieldName(i));
-                }
-            }
+            return textFailure;
         }
 
         if (row.Count != columns.FieldCount)
@@ -240,6 +224,60 @@ public sealed partial class RecordValidator
         if (options.RejectDuplicateUserIds)
         {
             p.UserId = UserIdKey.Of(userId);
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// The first two checks of <see cref="CheckOrder"/>, on their own: a field longer than
+    /// <paramref name="maxFieldLength"/> characters (<see cref="RejectReason.FieldTooLong"/>),
+    /// then a field holding U+FFFD, which the readers' UTF-8 decoding makes of bytes that are not
+    /// valid UTF-8 (<see cref="RejectReason.InvalidEncoding"/>); each over every field of the
+    /// row, left to right, named by <paramref name="columns"/>. Null when the row passes both.
+    /// Also applied by the label import, which reads only two columns of the dataset, so its
+    /// rows are rejected for the same reasons. Allocates nothing: a short row without U+FFFD
+    /// costs a length compare and one scan of its text.
+    /// </summary>
+    /// <param name="row">The row's fields.</param>
+    /// <param name="columns">The header map that names the fields (<see cref="ColumnMap.FieldName"/>).</param>
+    /// <param name="maxFieldLength">The longest accepted field (<see cref="ValidationOptions.MaxFieldLength"/>).</param>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static RowRejection? CheckLengthAndEncoding<TRow>(
+        TRow row,
+        ColumnMap columns,
+        int maxFieldLength
+    )
+        where TRow : IRowFields, allows ref struct
+    {
+        // Fields are drawn from the row text: a short row without U+FFFD passes both scans.
+        var text = row.Text;
+        return text.Length > maxFieldLength || text.Contains(ReplacementChar)
+            ? FindLongOrUndecodableField(row, columns, maxFieldLength)
+            : null;
+    }
+
+    private static RowRejection? FindLongOrUndecodableField<TRow>(
+        TRow row,
+        ColumnMap columns,
+        int maxFieldLength
+    )
+        where TRow : IRowFields, allows ref struct
+    {
+        for (var i = 0; i < row.Count; i++)
+        {
+            if (row[i].Length > maxFieldLength)
+            {
+                return new(RejectReason.FieldTooLong, columns.FieldName(i));
+            }
+        }
+
+        for (var i = 0; i < row.Count; i++)
+        {
+            if (row[i].Contains(ReplacementChar))
+            {
+                return new(RejectReason.InvalidEncoding, columns.FieldName(i));
+            }
         }
 
         return null;

@@ -11,10 +11,14 @@ namespace MentalHealthInsights.Infrastructure.Scoring.PredictionLog;
 /// Imports observed outcomes from a CSV file with the dataset's <c>User_ID</c> and
 /// <c>Mental_Health_Condition</c> (Yes/No) columns (other columns are ignored, so the dataset
 /// file itself works): each id is pseudonymised with the keyed hash and attached to the logged
-/// predictions in chunks. Streams the file. Rows are checked as <c>mhi data validate</c> checks
-/// them: the separator is a comma (a file separated by semicolons, tabs or pipes is refused with
-/// the validator's message), a row with another number of fields than the header, without an id,
-/// or with another outcome than Yes/No is rejected; rejected rows go to a rejects CSV (line,
+/// predictions in chunks. Streams the file. The file is read and its rows checked as
+/// <c>mhi data validate</c> reads and checks them: header names are matched by
+/// <see cref="ColumnMap"/> (case, whitespace and underscores ignored), the separator is a comma
+/// (a file separated by semicolons, tabs or pipes is refused with the validator's message), a
+/// row over 1,048,576 characters with a quote stops the import, and a row with a field over the
+/// validator's length limit or bytes that are not UTF-8, another number of fields than the
+/// header, without an id, or with another outcome than Yes/No is rejected, for the first of these
+/// reasons in the validator's order; rejected rows go to a rejects CSV (line,
 /// reason, column, original text — the validator's writer), never to the output. A person
 /// labelled twice in the file: the same outcome again is counted as a duplicate (harmless,
 /// ignored); another outcome is counted as conflicting and that later row rejected
@@ -27,7 +31,7 @@ public static class OutcomeLabelImport
     public const int ChunkSize = 1000;
 
     /// <summary>Reads <paramref name="path"/> and attaches its outcomes to <paramref name="store"/>.</summary>
-    /// <exception cref="InvalidDataException">The file lacks the User_ID or Mental_Health_Condition column.</exception>
+    /// <exception cref="InvalidDataException">The file lacks the User_ID or Mental_Health_Condition column, names a column twice, or holds a row too long to read (over 1,048,576 characters, an unclosed quote).</exception>
     public static async Task<OutcomeLabelImportResult> ImportAsync(
         string path,
         IPredictionLogStore store,
@@ -39,9 +43,17 @@ public static class OutcomeLabelImport
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(pseudonymiser);
+        // Decoded as the dataset reader decodes (invalid bytes become U+FFFD, rejected below).
+        using var text = new StreamReader(
+            path,
+            CsvDatasetReader.Utf8,
+            detectEncodingFromByteOrderMarks: true,
+            CsvDatasetReader.TextBufferSize
+        );
         // The header is read as a row (Sep's own header handling throws on a repeated name).
-        using var reader = Open(path);
-        var (fieldCount, idColumn, outcomeColumn) = ReadHeader(reader, path);
+        using var reader = Open(text, path);
+        var columns = ReadHeader(reader, path);
+        var nextLine = reader.Current.LineNumberToExcl;
         var rejectsCsv = rejects is null ? null : new RejectsCsvWriter(rejects);
         rejectsCsv?.WriteHeader();
         long read = 0,
@@ -56,12 +68,18 @@ public static class OutcomeLabelImport
         // (a collision is as unlikely as one of the pseudonyms themselves): 2 × 16 bytes an id.
         var firstOutcomes = new Dictionary<UInt128, bool>();
         var originalCopy = Array.Empty<char>();
-        while (MoveNext(reader, path, read))
+        while (MoveNext(reader, path, nextLine))
         {
             var row = reader.Current;
+            nextLine = row.LineNumberToExcl;
             if (row.Span.IsEmpty)
             {
                 continue; // a blank line is not a row (as mhi data validate and mhi batch)
+            }
+            // As mhi data validate and mhi batch: an unclosed quote swallowing the file stops.
+            if (CsvRecordLimit.StopsReading(row.Span, row.ColCount, columns.Map.FieldCount))
+            {
+                throw TooLong(path, row.LineNumberFrom);
             }
             read++;
             // Unescaping rewrites the row in place: keep a quoted row's text before reading a
@@ -69,7 +87,7 @@ public static class OutcomeLabelImport
             var original = rejectsCsv is null
                 ? row.Span
                 : RejectsCsvWriter.KeepOriginal(row.Span, ref originalCopy);
-            var (label, rejection) = Check(row, fieldCount, idColumn, outcomeColumn);
+            var (label, rejection) = Check(row, columns);
             if (rejection is { } why)
             {
                 rejected++;
@@ -88,11 +106,7 @@ public static class OutcomeLabelImport
                 // this row is rejected as the validator rejects a repeated User_ID.
                 conflicting++;
                 rejected++;
-                rejectsCsv?.Write(
-                    row.LineNumberFrom,
-                    new RowRejection(RejectReason.DuplicateUserId, DatasetSchema.UserId),
-                    original
-                );
+                rejectsCsv?.Write(row.LineNumberFrom, RecordValidator.Duplicate, original);
                 continue;
             }
             firstOutcomes.Add(Fingerprint(key), label.Outcome);
@@ -138,21 +152,32 @@ public static class OutcomeLabelImport
     /// <summary>The row's label, or why it is rejected (the validator's reasons and order).</summary>
     private static ((string Id, bool Outcome) Label, RowRejection? Rejection) Check(
         SepReader.Row row,
-        int fieldCount,
-        int idColumn,
-        int outcomeColumn
+        LabelColumns columns
     )
     {
-        if (row.ColCount != fieldCount)
+        // First, as the validator: a field over the dataset's length limit or with bytes that
+        // are not UTF-8, in any column of the row (the rule and the limit are the validator's).
+        if (
+            RecordValidator.CheckLengthAndEncoding(
+                new SepRowFields(row),
+                columns.Map,
+                ValidationOptions.Default.MaxFieldLength
+            ) is
+            { } textProblem
+        )
+        {
+            return (default, textProblem);
+        }
+        if (row.ColCount != columns.Map.FieldCount)
         {
             return (default, new RowRejection(RejectReason.WrongFieldCount, string.Empty));
         }
-        var id = row[idColumn].Span.Trim();
+        var id = row[columns.Id].Span.Trim();
         if (id.IsEmpty)
         {
             return (default, new RowRejection(RejectReason.MissingUserId, DatasetSchema.UserId));
         }
-        var outcome = row[outcomeColumn].Span.Trim();
+        var outcome = row[columns.Outcome].Span.Trim();
         if (outcome.IsEmpty)
         {
             return (
@@ -170,36 +195,32 @@ public static class OutcomeLabelImport
             );
     }
 
-    private static SepReader Open(string path)
+    private static SepReader Open(TextReader text, string path)
     {
         try
         {
-            // A fixed comma: Sep's default detects the separator from the header, which read a
-            // semicolon-separated file as labels although mhi data validate refuses it.
-            return Sep.New(',')
-                .Reader(o =>
-                    o with
-                    {
-                        HasHeader = false,
-                        Unescape = true,
-                        DisableColCountCheck = true,
-                    }
-                )
-                .FromFile(path);
+            // A fixed comma, as the dataset reader's: Sep's default detects the separator from
+            // the header, which read a semicolon-separated file as labels although mhi data
+            // validate refuses it.
+            return CsvDatasetReader.SepOptions.From(text, leaveOpen: true);
         }
         catch (NotSupportedException)
         {
-            throw new InvalidDataException(
-                $"{path}: the first row is longer than 16,777,216 characters, usually because a quote (\") is never closed."
-            );
+            throw TooLong(path, 1);
         }
     }
 
-    /// <summary>The header's field count and its User_ID and outcome columns.</summary>
+    /// <summary>The header's columns, mapped as the dataset reader maps them.</summary>
+    /// <param name="Map">The header, by <see cref="ColumnMap"/>: names match ignoring case, whitespace and underscores.</param>
+    /// <param name="Id">The User_ID field.</param>
+    /// <param name="Outcome">The Mental_Health_Condition field.</param>
+    private sealed record LabelColumns(ColumnMap Map, int Id, int Outcome);
+
+    /// <summary>The header's User_ID and outcome columns, matched as <c>mhi data validate</c> matches names.</summary>
     /// <exception cref="InvalidDataException">No header, not comma-separated, a column missing or named more than once.</exception>
-    private static (int Fields, int Id, int Outcome) ReadHeader(SepReader reader, string path)
+    private static LabelColumns ReadHeader(SepReader reader, string path)
     {
-        if (!MoveNext(reader, path, 0))
+        if (!MoveNext(reader, path, 1))
         {
             throw new InvalidDataException(
                 $"{path} is empty: expected a header row naming the columns."
@@ -213,34 +234,35 @@ public static class OutcomeLabelImport
         {
             names[i] = row[i].ToString();
         }
-        var duplicated = names
-            .GroupBy(n => n, StringComparer.Ordinal)
-            .Where(g => g.Count() > 1)
-            .Select(g => g.Key)
-            .ToList();
-        if (duplicated.Count > 0)
+        // The dataset reader's header matching (case, whitespace, underscores and a BOM
+        // ignored); the columns other than these two are not needed, so only they must be there.
+        var map = ColumnMap.FromHeader(names);
+        if (map.DuplicatedColumns.Count > 0)
         {
             throw new InvalidDataException(
-                $"{path}: Column(s) named more than once in the header: {string.Join(", ", duplicated)}."
+                $"{path}: Column(s) named more than once in the header: {string.Join(", ", map.DuplicatedColumns)}."
             );
         }
-        var id = Array.IndexOf(names, DatasetSchema.UserId);
-        var outcome = Array.IndexOf(names, DatasetSchema.MentalHealthCondition);
+        var id = map.FieldIndexOf(DatasetSchema.UserId);
+        var outcome = map.FieldIndexOf(DatasetSchema.MentalHealthCondition);
         if (id < 0 || outcome < 0)
         {
             // As mhi data validate: the separator is named only when the columns are not found.
             throw new InvalidDataException(
                 separatorProblem is null
-                    ? $"{path} needs the columns {DatasetSchema.UserId} and {DatasetSchema.MentalHealthCondition}."
+                    ? $"{path} needs the columns {DatasetSchema.UserId} and {DatasetSchema.MentalHealthCondition} (any order; case, spaces and underscores are ignored)."
                     : $"{path}: {separatorProblem}"
             );
         }
-        return (names.Length, id, outcome);
+        return new LabelColumns(map, id, outcome);
     }
 
-    /// <summary>The next row; a row over Sep's limit (an unclosed quote) stops the import.</summary>
-    /// <exception cref="InvalidDataException">A row is longer than 16,777,216 characters.</exception>
-    private static bool MoveNext(SepReader reader, string path, long read)
+    /// <summary>The next row; a row over Sep's own limit (an unclosed quote) stops the import.</summary>
+    /// <param name="reader">The reader.</param>
+    /// <param name="path">The file, for the message.</param>
+    /// <param name="nextLine">The line the next row starts on (where the last one ended).</param>
+    /// <exception cref="InvalidDataException">The next row is longer than 16,777,216 characters.</exception>
+    private static bool MoveNext(SepReader reader, string path, int nextLine)
     {
         try
         {
@@ -248,9 +270,13 @@ public static class OutcomeLabelImport
         }
         catch (NotSupportedException)
         {
-            throw new InvalidDataException(
-                $"{path}: reading stopped after {read} data rows: a row is longer than 16,777,216 characters, usually because a quote (\") is never closed. Outcomes of earlier rows may already be attached."
-            );
+            throw TooLong(path, nextLine);
         }
     }
+
+    /// <summary>The record-length limit's message (<see cref="CsvRecordLimit"/>), as mhi batch and mhi data validate say it.</summary>
+    private static InvalidDataException TooLong(string path, int line) =>
+        new(
+            $"{CsvRecordLimit.StoppedAt(path, line)} Outcomes of earlier rows may already be attached."
+        );
 }
