@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json.Nodes;
 using MentalHealthInsights.Cli.Hosting;
+using MentalHealthInsights.Cli.Rendering;
 using MentalHealthInsights.Core.Scoring.PredictionLog;
 using MentalHealthInsights.Infrastructure.Scoring.PredictionLog;
 
@@ -120,18 +121,20 @@ internal static class LabelsImportCommand
     }
 
     private static string Json(OutcomeLabelImportResult result, string rejectsPath) =>
-        new JsonObject
-        {
-            ["read"] = result.Read,
-            ["accepted"] = result.Accepted,
-            ["rejected"] = result.Rejected,
-            ["matched"] = result.Matched,
-            ["unmatched"] = result.Unmatched,
-            ["duplicates"] = result.Duplicates,
-            ["conflicting"] = result.Conflicting,
-            ["predictionsUpdated"] = result.PredictionsUpdated,
-            ["rejectsPath"] = rejectsPath,
-        }.ToJsonString();
+        JsonOutput.Format(
+            new JsonObject
+            {
+                ["read"] = result.Read,
+                ["accepted"] = result.Accepted,
+                ["rejected"] = result.Rejected,
+                ["matched"] = result.Matched,
+                ["unmatched"] = result.Unmatched,
+                ["duplicates"] = result.Duplicates,
+                ["conflicting"] = result.Conflicting,
+                ["predictionsUpdated"] = result.PredictionsUpdated,
+                ["rejectsPath"] = rejectsPath,
+            }
+        );
 
     private static string Text(OutcomeLabelImportResult result, string rejectsPath) =>
         string.Create(

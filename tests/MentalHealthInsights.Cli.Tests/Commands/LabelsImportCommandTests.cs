@@ -287,6 +287,30 @@ public sealed class LabelsImportCommandTests
     }
 
     [Fact]
+    public async Task Import_Json_IndentedAsTheOtherCommandsJson()
+    {
+        using var temp = new TempFolder();
+        await CreateLogAsync(temp.File("p.db"));
+        await File.WriteAllTextAsync(temp.File("labels.csv"), OneLabel);
+
+        var result = await ImportAsync(temp.File("labels.csv"), temp.File("p.db"), "--json");
+
+        Assert.Equal(0, result.ExitCode);
+        // The one style of --json output (JsonOutput): indented, as mhi batch and data validate.
+        Assert.StartsWith(
+            "{\n  \"read\": 1,\n  \"accepted\": 1,\n",
+            result.Output,
+            StringComparison.Ordinal
+        );
+        Assert.Equal(
+            System
+                .Text.Json.Nodes.JsonNode.Parse(result.Output)!
+                .ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true }),
+            result.Output.TrimEnd('\n')
+        );
+    }
+
+    [Fact]
     public async Task Import_BlankLines_AreNotRows()
     {
         using var temp = new TempFolder();
