@@ -186,14 +186,15 @@ internal static class BatchCommand
                         throw new CommandFailure(ExitCodes.InvalidData, fatal);
                     }
 
-                    if (Warning(result) is { } warning)
+                    var warning = Warning(result);
+                    if (warning is not null)
                     {
                         await io.Error.WriteLineAsync($"warning: {warning}");
                     }
 
                     await io.Output.WriteLineAsync(
                         parseResult.GetValue(json)
-                            ? JsonOutput.Format(ToJson(result))
+                            ? JsonOutput.Format(ToJson(result, warning))
                             : Render(result)
                     );
                     return ExitCodes.Ok;
@@ -390,7 +391,12 @@ internal static class BatchCommand
     private static double Rate(BatchScoringResult r) =>
         r.Elapsed.TotalSeconds > 0 ? RowsThisAttempt(r) / r.Elapsed.TotalSeconds : 0;
 
-    private static JsonObject ToJson(BatchScoringResult r) =>
+    /// <summary>
+    /// The --json summary. Its <c>warnings</c> are the texts written to stderr, in that order:
+    /// the <c>note:</c> lines (files of an input folder skipped) and the <c>warning:</c> line
+    /// (nothing was scored); empty when there are none.
+    /// </summary>
+    private static JsonObject ToJson(BatchScoringResult r, string? warning) =>
         new()
         {
             ["inputFiles"] = new JsonArray([.. r.InputFiles.Select(f => (JsonNode)f)]),
@@ -416,6 +422,9 @@ internal static class BatchCommand
             },
             ["elapsedSeconds"] = r.Elapsed.TotalSeconds,
             ["rowsPerSecond"] = Rate(r),
+            ["warnings"] = new JsonArray([
+                .. r.Notices.Append(warning).OfType<string>().Select(w => (JsonNode)w),
+            ]),
             ["note"] = "A screening aid, not a diagnosis.",
         };
 }

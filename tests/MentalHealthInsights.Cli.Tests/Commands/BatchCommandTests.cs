@@ -40,6 +40,50 @@ public sealed class BatchCommandTests(BatchCommandFixture fixture)
         Assert.Equal(901, File.ReadLines(temp.File("out.csv")).Count());
         Assert.Equal(2, File.ReadLines(temp.File("out.rejects.csv")).Count());
         Assert.Contains("not a diagnosis", root.GetProperty("note").GetString());
+        Assert.Equal(0, root.GetProperty("warnings").GetArrayLength());
+    }
+
+    [Fact]
+    public async Task Batch_JsonWithFilesSkippedAndNothingScored_WarningsAsOnStderr()
+    {
+        using var temp = new TempFolder();
+        var folder = Directory.CreateDirectory(temp.File("in")).FullName;
+        File.WriteAllText(Path.Combine(folder, "a.csv"), File.ReadLines(fixture.Data).First());
+        File.WriteAllText(Path.Combine(folder, "empty.csv"), "");
+
+        var result = await CliHarness.RunAsync(
+            "batch",
+            "-i",
+            folder,
+            "-o",
+            temp.File("out.csv"),
+            "-m",
+            fixture.Bundle,
+            "--raw-ids",
+            "--json"
+        );
+
+        Assert.Equal(0, result.ExitCode);
+        string[] warnings =
+        [
+            "Skipped empty.csv: the file is empty (no header row).",
+            "The file has a header but no data rows: nothing was scored.",
+        ];
+        using var json = JsonDocument.Parse(result.Output);
+        Assert.Equal(
+            warnings,
+            json.RootElement.GetProperty("warnings").EnumerateArray().Select(w => w.GetString())
+        );
+        // The same texts as stderr's note: and warning: lines, in the same order.
+        Assert.Equal(
+            ["note: " + warnings[0], "warning: " + warnings[1]],
+            result
+                .Error.Split('\n', StringSplitOptions.RemoveEmptyEntries)
+                .Where(l =>
+                    l.StartsWith("note: ", StringComparison.Ordinal)
+                    || l.StartsWith("warning: ", StringComparison.Ordinal)
+                )
+        );
     }
 
     [Fact]
