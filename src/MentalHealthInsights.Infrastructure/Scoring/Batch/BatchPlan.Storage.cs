@@ -91,6 +91,15 @@ internal sealed partial class BatchPlan
             throw new ArgumentException("The output must not be the input file.", nameof(options));
         }
 
+        // As for a local file (ListInputs): the rejects would be uploaded over the input object.
+        if (string.Equals(input.Uri, rejects, StringComparison.Ordinal))
+        {
+            throw new ArgumentException(
+                "The rejects file must not be the input file.",
+                nameof(options)
+            );
+        }
+
         var key = input.ObjectUri.Key;
         if (key.Length > 0 && !key.EndsWith('/'))
         {

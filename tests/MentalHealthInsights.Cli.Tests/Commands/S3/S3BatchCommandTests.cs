@@ -301,6 +301,29 @@ public sealed class S3BatchCommandTests(S3rverFixture server, BatchCommandFixtur
     }
 
     [Fact]
+    public async Task Batch_RejectsNamingTheS3InputObject_ExitOneAsForALocalFileAndKeepsIt()
+    {
+        using var temp = new TempFolder();
+        var prefix = S3rverFixture.UniquePrefix("batch-rejects-input");
+        var input = WriteInput(temp, "in.csv");
+        await UploadAsync(input, Uri(prefix, "in.csv"));
+
+        var result = await MhiAsync(
+            temp.Path,
+            Batch(Uri(prefix, "in.csv"), temp.File("out.csv"), "--rejects", Uri(prefix, "in.csv"))
+        );
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains(
+            "error: The rejects file must not be the input file.\n",
+            result.Error,
+            StringComparison.Ordinal
+        );
+        Assert.Equal(await File.ReadAllBytesAsync(input), await ReadAsync(Uri(prefix, "in.csv")));
+        Assert.False(File.Exists(temp.File("out.csv")));
+    }
+
+    [Fact]
     public async Task Batch_MalformedOutputUri_ExitOne()
     {
         using var temp = new TempFolder();
