@@ -151,8 +151,20 @@ internal sealed partial class BatchPlan
             if (
                 item.RelativePath.Contains('/', StringComparison.Ordinal)
                 || !item.RelativePath.EndsWith(".csv", StringComparison.Ordinal)
-                || string.Equals(item.Location.Uri, output, StringComparison.Ordinal)
-                || string.Equals(item.Location.Uri, rejects, StringComparison.Ordinal)
+                || await IsOwnObjectAsync(
+                    item,
+                    output,
+                    BatchScoringJob.OutputHeader,
+                    "output",
+                    cancellationToken
+                )
+                || await IsOwnObjectAsync(
+                    item,
+                    rejects,
+                    BatchScoringJob.RejectsHeader,
+                    "rejects file",
+                    cancellationToken
+                )
             )
             {
                 continue;
@@ -173,5 +185,39 @@ internal sealed partial class BatchPlan
         // S3 lists keys in UTF-8 byte order; sort anyway so the order never depends on the server.
         files.Sort((a, b) => string.CompareOrdinal(a.Path, b.Path));
         return files;
+    }
+
+    /// <summary>
+    /// As <see cref="IsOwnFile"/> for a local folder: true when <paramref name="item"/> is
+    /// <paramref name="own"/> written by an earlier run (its first line is
+    /// <paramref name="header"/>), so it is skipped; throws when it is <paramref name="own"/> but
+    /// holds anything else, so an input object is never overwritten by the upload.
+    /// </summary>
+    private static async Task<bool> IsOwnObjectAsync(
+        StorageObject item,
+        string own,
+        string header,
+        string what,
+        CancellationToken cancellationToken
+    )
+    {
+        if (!string.Equals(item.Location.Uri, own, StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        string? first;
+        await using (var stream = await item.Location.OpenReadAsync(cancellationToken))
+        using (var reader = new StreamReader(stream, InputEncoding, true))
+        {
+            first = await reader.ReadLineAsync(cancellationToken);
+        }
+
+        return string.Equals(first, header, StringComparison.Ordinal)
+            ? true
+            : throw new ArgumentException(
+                $"The {what} must not be the input file ({item.RelativePath} is a .csv object of the input prefix).",
+                nameof(own)
+            );
     }
 }

@@ -323,6 +323,39 @@ public sealed class S3BatchCommandTests(S3rverFixture server, BatchCommandFixtur
         Assert.False(File.Exists(temp.File("out.csv")));
     }
 
+    [Theory]
+    [InlineData("-o")]
+    [InlineData("--rejects")]
+    public async Task Batch_OutputOrRejectsNamingAnObjectOfTheS3PrefixInput_ExitOneAndKeepsIt(
+        string option
+    )
+    {
+        using var temp = new TempFolder();
+        var prefix = S3rverFixture.UniquePrefix("batch-prefix-own");
+        var input = WriteInput(temp, "in.csv");
+        await UploadAsync(input, Uri(prefix, "in/a.csv"));
+        await UploadAsync(input, Uri(prefix, "in/b.csv"));
+        string[] args =
+            option == "-o"
+                ? Batch(Uri(prefix, "in/"), Uri(prefix, "in/b.csv"))
+                : Batch(
+                    Uri(prefix, "in/"),
+                    temp.File("out.csv"),
+                    "--rejects",
+                    Uri(prefix, "in/b.csv")
+                );
+
+        var result = await MhiAsync(temp.Path, args);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains(
+            $"error: The {(option == "-o" ? "output" : "rejects file")} must not be the input file (b.csv is a .csv object of the input prefix).\n",
+            result.Error,
+            StringComparison.Ordinal
+        );
+        Assert.Equal(await File.ReadAllBytesAsync(input), await ReadAsync(Uri(prefix, "in/b.csv")));
+    }
+
     [Fact]
     public async Task Batch_MalformedOutputUri_ExitOne()
     {
