@@ -1,48 +1,26 @@
-using MentalHealthInsights.Core.Data;
 using MentalHealthInsights.Core.Data.Validation;
 using MentalHealthInsights.Infrastructure.Data;
 
 namespace MentalHealthInsights.Infrastructure.Scoring.Batch;
 
 /// <summary>
-/// Maps a batch input's header: User_ID and the nine feature columns are required (any order,
-/// names matched as the dataset reader matches them); Mental_Health_Condition and Severity, when
-/// present, are ignored (outcomes are not inputs) and replaced by the virtual fields of
-/// <see cref="BatchRowFields"/>; other columns are ignored.
+/// Maps a batch input's header as an unlabelled input (<see cref="UnlabelledHeader"/>): User_ID
+/// and the nine feature columns are required; Mental_Health_Condition and Severity, when present,
+/// are ignored (outcomes are not inputs) and replaced by the virtual fields of
+/// <see cref="UnlabelledRowFields"/>; other columns are ignored.
 /// </summary>
 internal static class BatchHeader
 {
     /// <summary>Virtual fields appended to every row: the target, then Severity.</summary>
-    public const int VirtualColumns = 2;
-
-    private static readonly string TargetKey = ColumnMap.NormalizeName(
-        DatasetSchema.MentalHealthCondition
-    );
-
-    private static readonly string SeverityKey = ColumnMap.NormalizeName(DatasetSchema.Severity);
+    public const int VirtualColumns = UnlabelledHeader.VirtualColumns;
 
     /// <summary>The required input columns, in schema order.</summary>
-    public static IReadOnlyList<string> RequiredColumns { get; } =
-    [
-        .. DatasetSchema.Columns.Where(c =>
-            c != DatasetSchema.MentalHealthCondition && c != DatasetSchema.Severity
-        ),
-    ];
+    public static IReadOnlyList<string> RequiredColumns => UnlabelledHeader.RequiredColumns;
 
     /// <summary>Builds the column map, or returns why the header cannot be used (names only, never data).</summary>
     public static ColumnMap? Map(IReadOnlyList<string> names, out string? error)
     {
-        var renamed = new List<string>(names.Count + VirtualColumns);
-        foreach (var name in names)
-        {
-            var key = ColumnMap.NormalizeName(name);
-            // Outcome columns in the file become extras (ignored) so the virtual ones are used.
-            renamed.Add(key == TargetKey || key == SeverityKey ? "ignored:" + name : name);
-        }
-
-        renamed.Add(DatasetSchema.MentalHealthCondition);
-        renamed.Add(DatasetSchema.Severity);
-        var map = ColumnMap.FromHeader(renamed);
+        var map = UnlabelledHeader.Map(names);
         if (map.IsComplete)
         {
             error = null;

@@ -88,7 +88,7 @@ public sealed partial class BatchScoringJob
                 var index = chunk.Add(raw, row.LineNumberFrom, fileIndex, flags);
                 if ((flags & BatchChunk.Checked) != 0)
                 {
-                    chunk.Check(index, validator.Validator, new BatchRowFields(row));
+                    chunk.Check(index, validator.Validator, new UnlabelledRowFields(row));
                 }
 
                 read++;

@@ -3,12 +3,13 @@ using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using MentalHealthInsights.Core.Data.Validation;
+using MentalHealthInsights.Infrastructure.Data;
 
 namespace MentalHealthInsights.Infrastructure.Scoring.Batch;
 
 /// <summary>
 /// A row without quotes, split at its commas, shown to the dataset validator like
-/// <see cref="BatchRowFields"/> shows a Sep row (the two outcome columns appended as virtual
+/// <see cref="UnlabelledRowFields"/> shows a Sep row (the two outcome columns appended as virtual
 /// fields). For such a row, Sep's fields (unescaping on, no trimming) are exactly the text
 /// between the commas, so both give the validator the same fields; the reader hands every
 /// quoted row to the validator through Sep itself.
@@ -68,7 +69,7 @@ internal readonly ref struct BatchTextRowFields : IRowFields
     public ReadOnlySpan<char> this[int index] =>
         index < ends.Length
             ? Text[Start(index)..ends[index]]
-            : BatchRowFields.Virtual(index - ends.Length);
+            : UnlabelledRowFields.Virtual(index - ends.Length);
 
     private int Start(int index) => index == 0 ? 0 : Math.Min(ends[index - 1] + 1, ends[index]);
 }

@@ -1,3 +1,4 @@
+using MentalHealthInsights.Infrastructure.Data;
 using MentalHealthInsights.Infrastructure.Scoring.Batch;
 
 namespace MentalHealthInsights.Infrastructure.Tests.Scoring.Batch;
@@ -28,7 +29,7 @@ public sealed class BatchTextRowFieldsTests
                 Assert.Equal(expected[i], row[i].ToString());
             }
 
-            Assert.Equal(BatchRowFields.VirtualTarget, row[expected.Length].ToString());
+            Assert.Equal(UnlabelledRowFields.VirtualTarget, row[expected.Length].ToString());
             Assert.Equal(string.Empty, row[expected.Length + 1].ToString());
             Assert.Equal(text, row.Text.ToString());
         }

@@ -1,15 +1,17 @@
 using MentalHealthInsights.Core.Data.Validation;
 using nietras.SeparatedValues;
 
-namespace MentalHealthInsights.Infrastructure.Scoring.Batch;
+namespace MentalHealthInsights.Infrastructure.Data;
 
 /// <summary>
-/// Shows a Sep row to the dataset validator with the two outcome columns appended as virtual
-/// fields (Mental_Health_Condition = "No", Severity empty): rows to score have no outcome, and the
-/// validator's other rules apply unchanged. The outcome is never read from the file and never
-/// written anywhere.
+/// Shows a Sep row of an unlabelled input (<see cref="UnlabelledHeader"/>) to the dataset
+/// validator with the two outcome columns appended as virtual fields (Mental_Health_Condition =
+/// "No", Severity empty): such rows have no outcome, and the validator's other rules apply
+/// unchanged. The virtual target is a placeholder, never an observed outcome: whoever reads
+/// unlabelled records must not use their <c>HasCondition</c> (<c>mhi batch</c> never reads or
+/// writes it).
 /// </summary>
-internal readonly ref struct BatchRowFields(SepReader.Row row) : IRowFields
+internal readonly ref struct UnlabelledRowFields(SepReader.Row row) : IRowFields
 {
     /// <summary>The value shown for the virtual Mental_Health_Condition field.</summary>
     public const string VirtualTarget = "No";
@@ -19,7 +21,7 @@ internal readonly ref struct BatchRowFields(SepReader.Row row) : IRowFields
     // Read before any field: unescaping rewrites quoted rows in place.
     public ReadOnlySpan<char> Text { get; } = row.Span;
 
-    public int Count => row.ColCount + BatchHeader.VirtualColumns;
+    public int Count => row.ColCount + UnlabelledHeader.VirtualColumns;
 
     public ReadOnlySpan<char> this[int index] =>
         index < row.ColCount ? row[index].Span : Virtual(index - row.ColCount);
