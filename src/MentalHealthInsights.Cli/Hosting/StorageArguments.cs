@@ -218,7 +218,7 @@ internal static class StorageArguments
         {
             throw new CommandFailure(
                 ExitCodes.InvalidData,
-                $"{what} {Path.GetFullPath(path)} is a folder, not a file; give the path of a file."
+                LocalStorageLocation.FolderNotFileMessage(what, Path.GetFullPath(path))
             );
         }
     }

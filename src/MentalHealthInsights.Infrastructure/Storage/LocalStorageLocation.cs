@@ -17,6 +17,15 @@ public sealed class LocalStorageLocation : StorageLocation
     /// <summary>The absolute path.</summary>
     public string FullPath { get; }
 
+    /// <summary>
+    /// The one wording, for every command and pipeline step, of an input that should be a file
+    /// (a <paramref name="what"/>, e.g. "reference file") but is the folder
+    /// <paramref name="fullPath"/>: opening it would fail with .NET's misleading "Access to the
+    /// path … is denied.", and "does not exist" would be wrong.
+    /// </summary>
+    public static string FolderNotFileMessage(string what, string fullPath) =>
+        $"{what} {fullPath} is a folder, not a file; give the path of a file.";
+
     /// <inheritdoc />
     public override string Uri => FullPath;
 

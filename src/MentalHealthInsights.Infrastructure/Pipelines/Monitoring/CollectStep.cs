@@ -2,6 +2,7 @@ using System.Globalization;
 using MentalHealthInsights.Core.Pipelines;
 using MentalHealthInsights.Core.Scoring.PredictionLog;
 using MentalHealthInsights.Infrastructure.Scoring.PredictionLog;
+using MentalHealthInsights.Infrastructure.Storage;
 
 namespace MentalHealthInsights.Infrastructure.Pipelines.Monitoring;
 
@@ -42,6 +43,12 @@ internal sealed class CollectStep(TimeProvider time) : PipelineStep
         if (current.Length > 0)
         {
             var path = Path.GetFullPath(current);
+            if (Directory.Exists(path))
+            {
+                throw new PipelineStepException(
+                    LocalStorageLocation.FolderNotFileMessage("the current file", path)
+                );
+            }
             if (!File.Exists(path))
             {
                 throw new PipelineStepException($"the current file does not exist: {path}");

@@ -38,4 +38,37 @@ public sealed class CollectStepTests
         Assert.False(error.Retryable);
         Assert.StartsWith(expected, error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task ExecuteAsync_CurrentIsAFolder_SaysItIsAFolderNotMissing()
+    {
+        var folder = Directory.CreateTempSubdirectory("mhi-collect-").FullName;
+        try
+        {
+            var inputs = new Dictionary<string, string>
+            {
+                ["current"] = folder,
+                ["prediction-log"] = "predictions.db",
+                ["from"] = "",
+                ["to"] = "",
+                ["last"] = "",
+            };
+
+            var error = await Assert.ThrowsAsync<PipelineStepException>(() =>
+                new CollectStep(TimeProvider.System).ExecuteAsync(
+                    new PipelineStepContext("run", "monitoring", inputs, inputs, 1),
+                    CancellationToken.None
+                )
+            );
+
+            Assert.Equal(
+                $"the current file {folder} is a folder, not a file; give the path of a file.",
+                error.Message
+            );
+        }
+        finally
+        {
+            Directory.Delete(folder);
+        }
+    }
 }
