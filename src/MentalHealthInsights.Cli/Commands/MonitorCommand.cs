@@ -190,8 +190,10 @@ internal static partial class MonitorCommand
                         PredictionLogCurrent,
                         StringComparison.Ordinal
                     );
-                    // Files read later: a folder is refused now, in words (opening it would
-                    // fail with .NET's "Access to the path … is denied.").
+                    // Local files read later are checked now, before anything is resolved,
+                    // downloaded or written: a missing one (or a folder, in words; opening it
+                    // would fail with .NET's "Access to the path … is denied.") leaves no --out
+                    // folder behind.
                     if (
                         !referenceArg.StartsWith(
                             ModelReferenceResolver.Scheme,
@@ -199,15 +201,15 @@ internal static partial class MonitorCommand
                         ) && !StorageLocation.IsS3(referenceArg)
                     )
                     {
-                        StorageArguments.RequireNotFolder(referenceArg, "reference file");
+                        StorageArguments.RequireLocalFile(referenceArg, "reference file");
                     }
                     if (!fromLog && !StorageLocation.IsS3(currentArg))
                     {
-                        StorageArguments.RequireNotFolder(currentArg, "current file");
+                        StorageArguments.RequireLocalFile(currentArg, "current file");
                     }
                     if (parseResult.GetValue(referenceProfile) is { } profileFile)
                     {
-                        StorageArguments.RequireNotFolder(profileFile, "reference profile");
+                        StorageArguments.RequireLocalFile(profileFile, "reference profile");
                     }
                     bool track = !parseResult.GetValue(noTrack);
                     bool needsBackend =
@@ -364,7 +366,13 @@ internal static partial class MonitorCommand
                                 $"The monitoring report is written to {outputStage.Target?.Uri ?? outputDirectory}, but the monitoring store failed: {ex.Message}"
                             );
                         }
-                        await WriteSummaryAsync(io, result, storePath, parseResult.GetValue(json));
+                        await WriteSummaryAsync(
+                            io,
+                            result,
+                            storePath,
+                            parseResult.GetValue(json),
+                            currentFile: !fromLog
+                        );
                         return ExitCodes.Ok;
                     }
                     catch (MonitoringInputException ex)
@@ -463,10 +471,18 @@ internal static partial class MonitorCommand
         CommandIo io,
         MonitoringJobResult result,
         string? storePath,
-        bool json
+        bool json,
+        bool currentFile
     )
     {
         var report = result.Report;
+        // Counts that reconcile: read = used + rejected (a prediction-log window rejects nothing).
+        var read = report.Quality.RowsRead;
+        var rejected = report.Quality.RowsRejected;
+        string? rejectsFile =
+            currentFile && rejected > 0
+                ? Beside(result.Output.HtmlPath, MonitoringJob.CurrentRejectsFile)
+                : null;
         if (json)
         {
             var metrics = new JsonObject();
@@ -494,6 +510,14 @@ internal static partial class MonitorCommand
                 ["json"] = result.Output.JsonPath,
                 ["referenceProfile"] = result.Output.ProfilePath,
                 ["trackingRunId"] = result.TrackingRunId,
+                ["current"] = new JsonObject
+                {
+                    ["rowsRead"] = read,
+                    ["rowsUsed"] = report.CurrentRows,
+                    ["rowsRejected"] = rejected,
+                    ["labelledRows"] = report.LabelledRows,
+                    ["rejectsFile"] = rejectsFile,
+                },
                 ["keyMetrics"] = metrics,
                 ["alerts"] = result.Alerts is { } alerts ? AlertsJson(alerts, storePath!) : null,
             };
@@ -505,6 +529,12 @@ internal static partial class MonitorCommand
         {
             await io.Output.WriteLineAsync($"- {finding}");
         }
+        await io.Output.WriteLineAsync(
+            string.Create(
+                System.Globalization.CultureInfo.InvariantCulture,
+                $"Current data: {read:N0} rows read, {report.CurrentRows:N0} used, {rejected:N0} rejected{(rejectsFile is null ? "" : $" (see {rejectsFile})")}; {report.LabelledRows:N0} labelled"
+            )
+        );
         await io.Output.WriteLineAsync($"Monitoring report: {result.Output.HtmlPath}");
         if (result.TrackingRunId is { } runId)
         {
@@ -515,4 +545,8 @@ internal static partial class MonitorCommand
             await WriteAlertsAsync(io, alerting, storePath!);
         }
     }
+
+    // A file beside the report, whether the report is a local path or an s3:// URI.
+    private static string Beside(string reportPath, string fileName) =>
+        reportPath[..(reportPath.LastIndexOfAny(['/', '\\']) + 1)] + fileName;
 }

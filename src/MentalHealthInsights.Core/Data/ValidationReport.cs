@@ -35,6 +35,14 @@ public sealed record ValidationReport
     /// <summary>A file-level error (missing columns, wrong delimiter, empty file); null when the file could be read.</summary>
     public string? FatalError { get; init; }
 
+    /// <summary>
+    /// True when the input had no Mental_Health_Condition column and its reader was explicitly
+    /// asked to accept that (monitoring's current data): the rows are unlabelled, and an accepted
+    /// record's <see cref="MentalHealthRecord.HasCondition"/> is a placeholder that must not be
+    /// read as an outcome. False for every labelled input (the default).
+    /// </summary>
+    public bool Unlabelled { get; init; }
+
     /// <summary>True when the file could be read (rows may still have been rejected).</summary>
     public bool IsReadable => FatalError is null;
 

@@ -105,6 +105,13 @@ public static class MonitoringAnalyzer
         };
     }
 
+    /// <summary>
+    /// The finding of a current period without a single outcome: measured quality and target
+    /// drift need labels; drift, prediction drift and CBPE estimates do not.
+    /// </summary>
+    public const string NoLabelsFinding =
+        "No labels in the current data: measured quality (F1, accuracy, …) and target drift need labels and are not computed; data drift, prediction drift, CBPE estimates and demographic parity do not need them.";
+
     private static string[] Findings(
         DataDriftResult drift,
         IReadOnlyList<DriftWindowResult> driftWindows,
@@ -151,6 +158,12 @@ public static class MonitoringAnalyzer
                         $"Drift over time: dataset drift in {tested.Count(w => w.DatasetDrift)} of {tested.Length} windows, first from {first.Start:yyyy-MM-dd HH:mm} UTC."
                     )
             );
+        }
+        // One statement for every source without outcomes (an unlabelled file, a prediction-log
+        // window before labels arrive): what cannot be computed, and why.
+        if (metrics[MonitoringKeyMetrics.LabelledRowsCurrent] == 0)
+        {
+            findings.Add(NoLabelsFinding);
         }
         if (
             metrics.TryGetValue(MonitoringKeyMetrics.F1, out double f1)

@@ -98,17 +98,28 @@ public sealed class MonitoringDataset
     /// Builds a dataset from validated records; the outcome is the record's target. Predictions
     /// (probability, label) are attached when given, one per record, with the model's threshold.
     /// </summary>
+    /// <param name="records">The records.</param>
+    /// <param name="probabilities">The model's probability per record, or null.</param>
+    /// <param name="labels">The model's label per record, or null.</param>
+    /// <param name="threshold">The model's decision threshold.</param>
+    /// <param name="unlabelled">
+    /// True for records read without an outcome column (<see cref="ValidationReport.Unlabelled"/>):
+    /// their target is a placeholder, so <see cref="Outcomes"/> is null, exactly as for a
+    /// prediction-log window in which no outcome has arrived (no target drift, no measured
+    /// quality; CBPE estimates instead).
+    /// </param>
     public static MonitoringDataset FromRecords(
         IReadOnlyList<MentalHealthRecord> records,
         double[]? probabilities = null,
         bool[]? labels = null,
-        double threshold = 0.5
+        double threshold = 0.5,
+        bool unlabelled = false
     )
     {
         ArgumentNullException.ThrowIfNull(records);
         int n = records.Count;
         var builder = new ColumnsBuilder(n);
-        var outcomes = new bool?[n];
+        var outcomes = unlabelled ? null : new bool?[n];
         for (int i = 0; i < n; i++)
         {
             var r = records[i];
@@ -124,7 +135,10 @@ public sealed class MonitoringDataset
                 r.ConsultationHistory,
                 r.StressLevel
             );
-            outcomes[i] = r.HasCondition;
+            if (outcomes is not null)
+            {
+                outcomes[i] = r.HasCondition;
+            }
         }
         return new MonitoringDataset(n, builder.Build(), probabilities, labels, outcomes)
         {

@@ -26,15 +26,28 @@ public sealed partial class CsvDatasetReader
         ('|', "pipes (|)"),
     ];
 
-    /// <summary>Maps the header row; returns a fatal error message, or null when it is usable.</summary>
+    private static readonly string UnlabelledColumns = string.Join(
+        ", ",
+        UnlabelledHeader.RequiredColumns
+    );
+
+    /// <summary>
+    /// Maps the header row; returns a fatal error message, or null when it is usable.
+    /// <paramref name="unlabelled"/> is set when <paramref name="target"/> allows it and the
+    /// header has no outcome column: the map then has the virtual outcome fields of
+    /// <see cref="UnlabelledRowFields"/>.
+    /// </summary>
     private static string? ReadHeader(
         SepReader.Row header,
+        TargetRequirement target,
         out ColumnMap? columns,
+        out bool unlabelled,
         out List<string> warnings
     )
     {
         warnings = [];
         columns = null;
+        unlabelled = false;
         if (header.Span.IsEmpty)
         {
             return BlankHeaderMessage;
@@ -49,11 +62,30 @@ public sealed partial class CsvDatasetReader
         }
 
         var map = ColumnMap.FromHeader(names);
+        if (
+            target == TargetRequirement.Optional
+            && map.MissingColumns.Contains(DatasetSchema.MentalHealthCondition)
+        )
+        {
+            // No outcome column at all: unlabelled data, read as mhi batch reads its input.
+            var withoutTarget = UnlabelledHeader.Map(names);
+            if (!withoutTarget.IsComplete)
+            {
+                return separatorProblem ?? HeaderProblem(withoutTarget, unlabelled: true);
+            }
+
+            map = withoutTarget;
+            unlabelled = true;
+            warnings.Add(
+                $"No {DatasetSchema.MentalHealthCondition} column: read as unlabelled data (no outcomes)."
+            );
+        }
+
         if (!map.IsComplete)
         {
             // Header names only (never data) go into messages, and only once the header is
             // known to be a header: a file without one would otherwise leak its first row.
-            return separatorProblem ?? HeaderProblem(map);
+            return separatorProblem ?? HeaderProblem(map, unlabelled: false);
         }
 
         if (map.ExtraColumns.Count > 0)
@@ -61,7 +93,7 @@ public sealed partial class CsvDatasetReader
             warnings.Add(
                 string.Create(
                     CultureInfo.InvariantCulture,
-                    $"Ignored {map.ExtraColumns.Count} extra column(s): {ListNames(map.ExtraColumns)}."
+                    $"Ignored {map.ExtraColumns.Count} extra column(s): {ListNames(ExtraNames(map))}."
                 )
             );
         }
@@ -90,7 +122,17 @@ public sealed partial class CsvDatasetReader
         return null;
     }
 
-    private static string HeaderProblem(ColumnMap map)
+    // As written in the file: an outcome column of unlabelled data is an ignored extra column.
+    private static IReadOnlyList<string> ExtraNames(ColumnMap map) =>
+        [
+            .. map.ExtraColumns.Select(n =>
+                n.StartsWith(UnlabelledHeader.IgnoredPrefix, StringComparison.Ordinal)
+                    ? n[UnlabelledHeader.IgnoredPrefix.Length..]
+                    : n
+            ),
+        ];
+
+    private static string HeaderProblem(ColumnMap map, bool unlabelled)
     {
         var parts = new List<string>(2);
         if (map.MissingColumns.Count > 0)
@@ -106,7 +148,9 @@ public sealed partial class CsvDatasetReader
         }
 
         parts.Add(
-            $"The header must name each of {ExpectedColumns} once (any order; case, spaces and underscores are ignored)."
+            unlabelled
+                ? $"Without {DatasetSchema.MentalHealthCondition} (unlabelled data) the header must name each of {UnlabelledColumns} once (any order; case, spaces and underscores are ignored)."
+                : $"The header must name each of {ExpectedColumns} once (any order; case, spaces and underscores are ignored)."
         );
         return string.Join(' ', parts);
     }

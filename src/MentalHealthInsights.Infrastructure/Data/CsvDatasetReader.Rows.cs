@@ -34,22 +34,31 @@ public sealed partial class CsvDatasetReader
                 );
             }
 
-            var headerError = ReadHeader(sep.Current, out var columns, out var warnings);
+            var headerError = ReadHeader(
+                sep.Current,
+                target,
+                out var columns,
+                out var unlabelled,
+                out var warnings
+            );
             if (headerError is not null)
             {
                 return RecordValidator.CreateFatalReport(headerError, warnings);
             }
 
-            return ReadRows(
+            var report = ReadRows(
                 sep,
                 new RecordValidator(columns!, options),
-                columns!.FieldCount,
+                // The file's own fields (an unlabelled map also holds the two virtual ones).
+                columns!.FieldCount - (unlabelled ? UnlabelledHeader.VirtualColumns : 0),
+                unlabelled,
                 warnings,
                 onAccepted,
                 rejects,
                 progress,
                 ct
             );
+            return unlabelled ? report with { Unlabelled = true } : report;
         }
     }
 
@@ -57,6 +66,7 @@ public sealed partial class CsvDatasetReader
         SepReader sep,
         RecordValidator validator,
         int headerFields,
+        bool unlabelled,
         List<string> warnings,
         Action<MentalHealthRecord> onAccepted,
         RejectsCsvWriter? rejects,
@@ -101,9 +111,18 @@ public sealed partial class CsvDatasetReader
                 ? raw
                 : RejectsCsvWriter.KeepOriginal(raw, ref originalCopy);
 
-            if (validator.TryValidate(new SepRowFields(row), out var record, out var rejection))
+            // An unlabelled file's rows get the outcome columns as virtual fields.
+            var accepted = unlabelled
+                ? validator.TryValidate(
+                    new UnlabelledRowFields(row),
+                    out var record,
+                    out var rejection
+                )
+                : validator.TryValidate(new SepRowFields(row), out record, out rejection);
+            if (accepted)
             {
-                onAccepted(record);
+                // Set whenever TryValidate returned true (the branch hides that from the compiler).
+                onAccepted(record!);
             }
             else
             {

@@ -46,14 +46,23 @@ public sealed partial class CsvDatasetReader
         );
 
     private readonly ValidationOptions options;
+    private readonly TargetRequirement target;
 
     /// <summary>Creates a reader with the given rules.</summary>
     /// <param name="options">Validation rules; <see cref="ValidationOptions.Default"/> when null.</param>
+    /// <param name="target">
+    /// Whether the outcome column is required (default); <see cref="TargetRequirement.Optional"/>
+    /// reads a file without it as unlabelled data (<see cref="ValidationReport.Unlabelled"/>).
+    /// </param>
     /// <exception cref="ArgumentException">The options are invalid (e.g. a range with Min &gt; Max).</exception>
-    public CsvDatasetReader(ValidationOptions? options = null)
+    public CsvDatasetReader(
+        ValidationOptions? options = null,
+        TargetRequirement target = TargetRequirement.Required
+    )
     {
         this.options = options ?? ValidationOptions.Default;
         RecordValidator.EnsureValid(this.options);
+        this.target = target;
     }
 
     /// <summary>

@@ -9,7 +9,8 @@ namespace MentalHealthInsights.Infrastructure.Data;
 /// "No", Severity empty): such rows have no outcome, and the validator's other rules apply
 /// unchanged. The virtual target is a placeholder, never an observed outcome: whoever reads
 /// unlabelled records must not use their <c>HasCondition</c> (<c>mhi batch</c> never reads or
-/// writes it).
+/// writes it; <c>mhi monitor</c> drops it). Used by <c>mhi batch</c> and by
+/// <see cref="CsvDatasetReader"/> with <see cref="TargetRequirement.Optional"/>.
 /// </summary>
 internal readonly ref struct UnlabelledRowFields(SepReader.Row row) : IRowFields
 {

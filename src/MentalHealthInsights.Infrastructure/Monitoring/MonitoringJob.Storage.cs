@@ -7,36 +7,85 @@ namespace MentalHealthInsights.Infrastructure.Monitoring;
 // the validator, never staged) and report files that may be published to an s3:// prefix.
 public sealed partial class MonitoringJob
 {
-    /// <summary>Loads a reference or current CSV from a local path or an s3:// URI.</summary>
-    /// <exception cref="MonitoringInputException">Missing file or object, S3 refused or unreachable (the message names the location, never data).</exception>
-    private static LoadedDataset LoadDataset(
-        string path,
-        string role,
-        MonitoringJobOptions options,
-        string rejectsPath,
-        CancellationToken cancellationToken
-    )
+    /// <summary>
+    /// Checks, before anything is written, that a local reference or current file exists, is a
+    /// file and can be opened, so a run on a missing input leaves no output folder behind. An
+    /// s3:// object is checked when it is read.
+    /// </summary>
+    /// <exception cref="MonitoringInputException">The message names the input and the problem.</exception>
+    private static void RequireInput(string path, string role)
     {
-        StorageLocation location;
-        try
+        if (!ParseLocation(path, role).IsLocal)
         {
-            location = StorageLocation.Parse(path);
-        }
-        catch (ArgumentException ex)
-        {
-            throw new MonitoringInputException($"The {role} location: {ex.Message}", ex);
+            return;
         }
 
-        if (location.IsLocal && !File.Exists(path))
+        var full = Path.GetFullPath(path);
+        if (Directory.Exists(full))
+        {
+            throw new MonitoringInputException(
+                LocalStorageLocation.FolderNotFileMessage($"The {role} file", full)
+            );
+        }
+
+        if (!File.Exists(full))
         {
             throw new MonitoringInputException($"The {role} file {path} does not exist.");
         }
 
         try
         {
+            using var probe = new FileStream(
+                full,
+                FileMode.Open,
+                FileAccess.Read,
+                FileShare.Read,
+                1
+            );
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new MonitoringInputException(
+                $"The {role} file {path} cannot be read: {ex.Message}",
+                ex
+            );
+        }
+    }
+
+    private static StorageLocation ParseLocation(string path, string role)
+    {
+        try
+        {
+            return StorageLocation.Parse(path);
+        }
+        catch (ArgumentException ex)
+        {
+            throw new MonitoringInputException($"The {role} location: {ex.Message}", ex);
+        }
+    }
+
+    /// <summary>
+    /// Loads a reference or current CSV from a local path (checked by <see cref="RequireInput"/>)
+    /// or an s3:// URI. The current data may be unlabelled (<see cref="TargetRequirement.Optional"/>);
+    /// the reference must have outcomes (CBPE and the measured reference quality are fitted on them).
+    /// </summary>
+    /// <exception cref="MonitoringInputException">Missing object, S3 refused or unreachable (the message names the location, never data).</exception>
+    private static LoadedDataset LoadDataset(
+        string path,
+        string role,
+        TargetRequirement target,
+        MonitoringJobOptions options,
+        string rejectsPath,
+        CancellationToken cancellationToken
+    )
+    {
+        var location = ParseLocation(path, role);
+        try
+        {
             return StorageDatasetLoader.Load(
                 location,
                 options.Validation,
+                target,
                 rejectsPath,
                 null,
                 cancellationToken

@@ -6,6 +6,7 @@ using MentalHealthInsights.Core.Monitoring.Drift;
 using MentalHealthInsights.Core.Scoring;
 using MentalHealthInsights.Core.Scoring.PredictionLog;
 using MentalHealthInsights.Core.Tracking;
+using MentalHealthInsights.Infrastructure.Data;
 
 namespace MentalHealthInsights.Infrastructure.Monitoring;
 
@@ -61,11 +62,18 @@ public sealed partial class MonitoringJob(TimeProvider time)
     )
     {
         ArgumentNullException.ThrowIfNull(options);
+        // Inputs first: a run that cannot read them leaves no output folder behind.
+        RequireInput(options.ReferencePath, "reference");
+        if (options.CurrentPath is { } currentFile)
+        {
+            RequireInput(currentFile, "current");
+        }
         Directory.CreateDirectory(options.OutputDirectory);
         var reference = LoadFile(
             options.ReferencePath,
             "reference",
             ReferenceRejectsFile,
+            TargetRequirement.Required,
             options,
             predictor,
             out _,
@@ -77,10 +85,13 @@ public sealed partial class MonitoringJob(TimeProvider time)
         string currentSource;
         if (options.CurrentPath is { } currentPath)
         {
+            // Current data may come without outcomes (the file mhi batch scores): read as
+            // unlabelled, monitored as a prediction-log window without labels is.
             current = LoadFile(
                 currentPath,
                 "current",
                 CurrentRejectsFile,
+                TargetRequirement.Optional,
                 options,
                 predictor,
                 out validation,
@@ -220,6 +231,7 @@ public sealed partial class MonitoringJob(TimeProvider time)
         string path,
         string role,
         string rejectsFile,
+        TargetRequirement target,
         MonitoringJobOptions options,
         Predictor? predictor,
         out ValidationReport validation,
@@ -227,7 +239,7 @@ public sealed partial class MonitoringJob(TimeProvider time)
     )
     {
         var rejectsPath = Path.Combine(options.OutputDirectory, rejectsFile);
-        var loaded = LoadDataset(path, role, options, rejectsPath, cancellationToken);
+        var loaded = LoadDataset(path, role, target, options, rejectsPath, cancellationToken);
         validation = loaded.Report;
         if (!loaded.Report.IsReadable)
         {
@@ -244,9 +256,10 @@ public sealed partial class MonitoringJob(TimeProvider time)
                 )
             );
         }
+        var unlabelled = loaded.Report.Unlabelled;
         if (predictor is null)
         {
-            return MonitoringDataset.FromRecords(loaded.Records);
+            return MonitoringDataset.FromRecords(loaded.Records, unlabelled: unlabelled);
         }
         MentalHealthRecord[] records =
             loaded.Records as MentalHealthRecord[] ?? [.. loaded.Records];
@@ -276,7 +289,8 @@ public sealed partial class MonitoringJob(TimeProvider time)
             loaded.Records,
             probabilities,
             labels,
-            predictor.Threshold
+            predictor.Threshold,
+            unlabelled
         );
     }
 

@@ -93,6 +93,12 @@ public static partial class MonitoringReportWriter
         }
             .OfType<ColumnDriftResult>()
             .ToArray();
+        if (report.LabelledRows == 0)
+        {
+            html.AddParagraph(
+                "Target drift: not tested, no labels in the current data (it needs the observed outcomes)."
+            );
+        }
         if (utility.Length == 0)
         {
             html.AddParagraph("No predictions or outcomes on both sides: nothing to compare.");
@@ -116,6 +122,12 @@ public static partial class MonitoringReportWriter
         AddDriftOverTime(html, report);
 
         html.AddSection(SectionHeadings[4]);
+        if (report.LabelledRows == 0)
+        {
+            html.AddParagraph(
+                "Measured quality needs labels: no labels in the current data, so nothing is measured here."
+            );
+        }
         AddPerformance(html, report.Performance);
 
         html.AddSection(SectionHeadings[5]);

@@ -27,7 +27,22 @@ public static class StorageDatasetLoader
         string? rejectsPath = null,
         IProgress<double>? progress = null,
         CancellationToken ct = default
-    ) => Load(input, options, rejectsPath, progress, sha256: false, ct);
+    ) => Load(input, options, TargetRequirement.Required, rejectsPath, progress, sha256: false, ct);
+
+    /// <summary>
+    /// <see cref="Load(StorageLocation, ValidationOptions?, string?, IProgress{double}?, CancellationToken)"/>
+    /// with an explicit <paramref name="target"/> rule: <see cref="TargetRequirement.Optional"/>
+    /// reads an input without the outcome column as unlabelled data
+    /// (<see cref="ValidationReport.Unlabelled"/>). For <c>mhi monitor</c>'s current data only.
+    /// </summary>
+    public static LoadedDataset Load(
+        StorageLocation input,
+        ValidationOptions? options,
+        TargetRequirement target,
+        string? rejectsPath = null,
+        IProgress<double>? progress = null,
+        CancellationToken ct = default
+    ) => Load(input, options, target, rejectsPath, progress, sha256: false, ct);
 
     /// <summary>
     /// <see cref="Load(StorageLocation, ValidationOptions?, string?, IProgress{double}?, CancellationToken)"/>,
@@ -41,11 +56,12 @@ public static class StorageDatasetLoader
         string? rejectsPath = null,
         IProgress<double>? progress = null,
         CancellationToken ct = default
-    ) => Load(input, options, rejectsPath, progress, sha256: true, ct);
+    ) => Load(input, options, TargetRequirement.Required, rejectsPath, progress, sha256: true, ct);
 
     private static LoadedDataset Load(
         StorageLocation input,
         ValidationOptions? options,
+        TargetRequirement target,
         string? rejectsPath,
         IProgress<double>? progress,
         bool sha256,
@@ -53,9 +69,14 @@ public static class StorageDatasetLoader
     )
     {
         ArgumentNullException.ThrowIfNull(input);
+        var reader = new CsvDatasetReader(options, target);
+        var records = new List<MentalHealthRecord>();
         if (input is LocalStorageLocation local)
         {
-            var dataset = DatasetLoader.Load(local.FullPath, options, rejectsPath, progress, ct);
+            var dataset = new LoadedDataset(
+                records,
+                reader.ReadFile(local.FullPath, records.Add, rejectsPath, progress, ct)
+            );
             return sha256 && dataset.Report.IsReadable
                 ? dataset with
                 {
@@ -64,8 +85,6 @@ public static class StorageDatasetLoader
                 : dataset;
         }
 
-        var reader = new CsvDatasetReader(options);
-        var records = new List<MentalHealthRecord>();
         // The reader is synchronous: callers run it on a worker thread (as for local files).
         var body = input.OpenReadAsync(ct).GetAwaiter().GetResult();
         using var stream = sha256 ? new HashingReadStream(body) : body;

@@ -94,6 +94,146 @@ public sealed class MonitorCommandTests
     }
 
     /// <summary>
+    /// Rewrites a generated dataset CSV without the Mental_Health_Condition column (as the file
+    /// an HR user gives mhi batch), then appends <paramref name="extraLines"/>.
+    /// </summary>
+    private static async Task DropTargetColumnAsync(string path, params string[] extraLines)
+    {
+        var lines = await File.ReadAllLinesAsync(path);
+        var target = lines[0].Split(',').ToList().IndexOf("Mental_Health_Condition");
+        Assert.True(target >= 0);
+        await File.WriteAllLinesAsync(
+            path,
+            lines
+                .Select(line =>
+                {
+                    // Generated values hold no commas or quotes: a split is exact.
+                    Assert.DoesNotContain('"', line);
+                    var fields = line.Split(',').ToList();
+                    fields.RemoveAt(target);
+                    return string.Join(',', fields);
+                })
+                .Concat(extraLines)
+        );
+    }
+
+    [Fact]
+    public async Task Monitor_UnlabelledCurrentCsv_DriftWithoutTargetDriftOrQualityAndSaysWhy()
+    {
+        using var temp = new TempFolder();
+        var reference = await GenerateAsync(temp, "ref.csv", 1500, 1);
+        var current = await GenerateAsync(temp, "batch.csv", 800, 2);
+        // One more row whose Age is out of range: rejected as in any file.
+        await DropTargetColumnAsync(current, "X-1,5,Female,IT,USA,Low,No,Medium,7.5,40,3");
+
+        var result = await CliHarness.RunAsync(
+            "monitor",
+            "-r",
+            reference,
+            "-c",
+            current,
+            "-o",
+            temp.File("out"),
+            "--no-track",
+            "--json"
+        );
+
+        Assert.Equal(0, result.ExitCode);
+        using var json = JsonDocument.Parse(result.Output);
+        var metrics = json.RootElement.GetProperty("keyMetrics");
+        Assert.True(metrics.TryGetProperty("dataset_drift", out _));
+        Assert.True(metrics.TryGetProperty("drift_share", out _));
+        Assert.False(metrics.TryGetProperty("target_drift", out _));
+        Assert.False(metrics.TryGetProperty("f1", out _));
+        Assert.Equal(0, metrics.GetProperty("labelled_rows_current").GetDouble());
+        var counts = json.RootElement.GetProperty("current");
+        Assert.Equal(801, counts.GetProperty("rowsRead").GetInt64());
+        Assert.Equal(800, counts.GetProperty("rowsUsed").GetInt64());
+        Assert.Equal(1, counts.GetProperty("rowsRejected").GetInt64());
+        Assert.Equal(
+            temp.File("out/current-rejects.csv"),
+            counts.GetProperty("rejectsFile").GetString()
+        );
+        Assert.Contains(
+            "OutOfRange",
+            await File.ReadAllTextAsync(temp.File("out/current-rejects.csv")),
+            StringComparison.Ordinal
+        );
+        using var file = JsonDocument.Parse(
+            await File.ReadAllTextAsync(temp.File("out/monitoring.json"))
+        );
+        Assert.Contains(
+            file.RootElement.GetProperty("findings").EnumerateArray(),
+            f =>
+                f.GetString()!.StartsWith("No labels in the current data", StringComparison.Ordinal)
+        );
+    }
+
+    [Fact]
+    public async Task Monitor_CurrentCsvWithAnEmptyOutcome_RowRejectedAndCountsPrinted()
+    {
+        using var temp = new TempFolder();
+        var reference = await GenerateAsync(temp, "ref.csv", 300, 1);
+        var current = await GenerateAsync(temp, "cur.csv", 100, 2);
+        var lines = await File.ReadAllLinesAsync(current);
+        var target = lines[0].Split(',').ToList().IndexOf("Mental_Health_Condition");
+        var fields = lines[1].Split(',');
+        fields[target] = "";
+        lines[1] = string.Join(',', fields);
+        await File.WriteAllLinesAsync(current, lines);
+
+        var result = await CliHarness.RunAsync(
+            "monitor",
+            "-r",
+            reference,
+            "-c",
+            current,
+            "-o",
+            temp.File("out"),
+            "--no-track"
+        );
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains(
+            $"Current data: 100 rows read, 99 used, 1 rejected (see {temp.File("out/current-rejects.csv")}); 99 labelled",
+            result.Output,
+            StringComparison.Ordinal
+        );
+        Assert.Contains(
+            "MissingTarget",
+            await File.ReadAllTextAsync(temp.File("out/current-rejects.csv")),
+            StringComparison.Ordinal
+        );
+        Assert.DoesNotContain("No labels", result.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Monitor_MissingReference_ExitsTwoAndLeavesNoOutputFolder()
+    {
+        using var temp = new TempFolder();
+        var current = await GenerateAsync(temp, "cur.csv", 100, 2);
+
+        var result = await CliHarness.RunAsync(
+            "monitor",
+            "-r",
+            temp.File("none.csv"),
+            "-c",
+            current,
+            "-o",
+            temp.File("out"),
+            "--no-track"
+        );
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains(
+            $"reference file not found: {temp.File("none.csv")}",
+            result.Error,
+            StringComparison.Ordinal
+        );
+        Assert.False(Directory.Exists(temp.File("out")));
+    }
+
+    /// <summary>
     /// An output that cannot be written (here an existing file) used to be reported as "The
     /// monitoring report is written to …, but the monitoring store failed" — nothing had been
     /// written. Only a store failing after the report says so now.

@@ -177,6 +177,55 @@ public class MonitoringAnalyzerTests
     }
 
     [Fact]
+    public void Analyze_UnlabelledRecords_AsALogWithoutLabels_NoTargetDriftNorMeasuredQuality()
+    {
+        var records = SyntheticDataGenerator
+            .Generate(new SyntheticDataOptions { Rows = 800, Seed = 2 })
+            .ToList();
+        var p = records.Select(Score).ToArray();
+        var current = MonitoringDataset.FromRecords(
+            records,
+            p,
+            [.. p.Select(v => v >= 0.5)],
+            unlabelled: true
+        );
+
+        var report = MonitoringAnalyzer.Analyze(
+            Scored(3000, 1),
+            current,
+            new MonitoringOptions(),
+            ("r", "c"),
+            Now
+        );
+
+        Assert.Null(current.Outcomes);
+        Assert.Equal(0, report.LabelledRows);
+        Assert.Null(report.Drift.TargetDrift);
+        Assert.False(report.KeyMetrics.ContainsKey(MonitoringKeyMetrics.TargetDrift));
+        Assert.True(report.KeyMetrics.ContainsKey(MonitoringKeyMetrics.DriftShare));
+        Assert.True(report.KeyMetrics.ContainsKey(MonitoringKeyMetrics.PredictionDrift));
+        Assert.Equal(1, report.KeyMetrics[MonitoringKeyMetrics.F1IsEstimated]);
+        Assert.Null(report.Performance!.Overall.Realized);
+        Assert.Contains(MonitoringAnalyzer.NoLabelsFinding, report.Findings);
+    }
+
+    [Fact]
+    public void Analyze_LogWithoutLabels_SaysNoLabelsInTheCurrentData()
+    {
+        var current = MonitoringDataset.FromPredictionLog(Log(300, 2, withOutcomes: false));
+
+        var report = MonitoringAnalyzer.Analyze(
+            Scored(3000, 1),
+            current,
+            new MonitoringOptions(),
+            ("r", "c"),
+            Now
+        );
+
+        Assert.Contains(MonitoringAnalyzer.NoLabelsFinding, report.Findings);
+    }
+
+    [Fact]
     public void Analyze_SomeLabelsBelowTheFloor_FindingSaysHowManyNotNoLabels()
     {
         var log = Log(1500, 2, withOutcomes: true);
@@ -218,6 +267,7 @@ public class MonitoringAnalyzerTests
         var overall = report.Performance!.Overall.Realized!["f1"];
         Assert.InRange(report.KeyMetrics[MonitoringKeyMetrics.F1], overall.Lower, overall.Upper);
         Assert.Equal(1500, report.KeyMetrics[MonitoringKeyMetrics.LabelledRowsCurrent]);
+        Assert.DoesNotContain(MonitoringAnalyzer.NoLabelsFinding, report.Findings);
     }
 
     [Fact]

@@ -19,17 +19,24 @@ internal static class CsvText
     public static string File(params string[] rows) => File(rows, "\n");
 
     /// <summary>Runs <see cref="CsvDatasetReader.Read"/> on <paramref name="bytes"/> in memory.</summary>
-    public static Result Read(byte[] bytes, ValidationOptions? options = null)
+    public static Result Read(
+        byte[] bytes,
+        ValidationOptions? options = null,
+        TargetRequirement target = TargetRequirement.Required
+    )
     {
         var records = new List<MentalHealthRecord>();
         using var rejects = new StringWriter();
         using var input = new MemoryStream(bytes, writable: false);
-        var report = new CsvDatasetReader(options).Read(input, records.Add, rejects);
+        var report = new CsvDatasetReader(options, target).Read(input, records.Add, rejects);
         return new Result(report, records, rejects.ToString());
     }
 
-    public static Result Read(string text, ValidationOptions? options = null) =>
-        Read(System.Text.Encoding.UTF8.GetBytes(text), options);
+    public static Result Read(
+        string text,
+        ValidationOptions? options = null,
+        TargetRequirement target = TargetRequirement.Required
+    ) => Read(System.Text.Encoding.UTF8.GetBytes(text), options, target);
 
     /// <summary>The rejects CSV parsed into rows of (line, reason, column, original).</summary>
     public static List<string[]> ParseRejects(string rejectsCsv)
