@@ -65,6 +65,28 @@ public class CsvDatasetReaderUnlabelledTests
     }
 
     [Fact]
+    public void Read_OptionalWithoutTargetColumn_LongRowOfTheHeadersWidthRejectedNotStopped()
+    {
+        // Over the 1,048,576-character record limit, but without quotes and with the file's
+        // own field count: a field too long (as in a labelled file), not an unclosed quote.
+        var text = string.Join(
+            '\n',
+            HeaderWithoutTarget,
+            Row(new string('x', 1_100_000)),
+            Row("U2"),
+            ""
+        );
+
+        var result = CsvText.Read(text, target: TargetRequirement.Optional);
+
+        Assert.True(result.Report.IsReadable);
+        Assert.Null(result.Report.FatalError);
+        Assert.Equal(2, result.Report.RowsRead);
+        Assert.Equal(RejectReason.FieldTooLong.ToString(), Assert.Single(result.Rejects)[1]);
+        Assert.Equal(["U2"], result.Records.Select(r => r.UserId));
+    }
+
+    [Fact]
     public void Read_DefaultWithoutTargetColumn_StillFatal()
     {
         var result = CsvText.Read(HeaderWithoutTarget + "\n" + Row("U1") + "\n");
