@@ -79,7 +79,10 @@ public sealed class MonitoringJobUnlabelledTests(ScenarioModelFixture model)
         Assert.Equal(601, report.Quality.RowsRead);
         Assert.Equal(1, report.Quality.RowsRejected);
         Assert.Equal(1, report.Quality.RejectsByReason[nameof(RejectReason.OutOfRange)]);
-        Assert.Contains("OutOfRange", File.ReadAllText(_directory.Combine("out/current-rejects.csv")));
+        Assert.Contains(
+            "OutOfRange",
+            File.ReadAllText(_directory.Combine("out/current-rejects.csv"))
+        );
         var metrics = report.KeyMetrics;
         Assert.True(metrics.ContainsKey(MonitoringKeyMetrics.DriftShare));
         Assert.True(metrics.ContainsKey(MonitoringKeyMetrics.PredictionDrift));
