@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace MentalHealthInsights.Core.Data;
 
 /// <summary>
@@ -39,8 +41,11 @@ public sealed record ValidationReport
     /// True when the input had no Mental_Health_Condition column and its reader was explicitly
     /// asked to accept that (monitoring's current data): the rows are unlabelled, and an accepted
     /// record's <see cref="MentalHealthRecord.HasCondition"/> is a placeholder that must not be
-    /// read as an outcome. False for every labelled input (the default).
+    /// read as an outcome. False for every labelled input (the default). Not part of
+    /// validation.json (<c>mhi data validate</c> and training read labelled data only; monitoring
+    /// reports the current data's counts itself).
     /// </summary>
+    [JsonIgnore]
     public bool Unlabelled { get; init; }
 
     /// <summary>True when the file could be read (rows may still have been rejected).</summary>
