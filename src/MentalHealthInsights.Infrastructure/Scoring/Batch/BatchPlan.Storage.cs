@@ -76,12 +76,14 @@ internal sealed partial class BatchPlan
     /// <summary>
     /// The objects of an s3:// input: the object itself when it exists (and the URI does not
     /// end with <c>/</c>), else the <c>*.csv</c> objects directly under the prefix, in key order
-    /// (ordinal, as a local folder is read), leaving out this job's own outputs.
+    /// (ordinal, as a local folder is read), leaving out this job's own outputs, and — with a
+    /// notice, as in a local folder — empty objects and earlier jobs' results.
     /// </summary>
     private static (IReadOnlyList<BatchInputFile> Files, string? Error) ListRemoteInputs(
         BatchScoringOptions options,
         string output,
         string rejects,
+        List<string> notices,
         CancellationToken cancellationToken
     )
     {
@@ -121,7 +123,9 @@ internal sealed partial class BatchPlan
             }
         }
 
-        var files = ListPrefix(input, output, rejects, cancellationToken).GetAwaiter().GetResult();
+        var files = ListPrefix(input, output, rejects, notices, cancellationToken)
+            .GetAwaiter()
+            .GetResult();
         if (files.Count > 0)
         {
             return (files, null);
@@ -141,6 +145,7 @@ internal sealed partial class BatchPlan
         S3StorageLocation input,
         string output,
         string rejects,
+        List<string> notices,
         CancellationToken cancellationToken
     )
     {
@@ -170,6 +175,12 @@ internal sealed partial class BatchPlan
                 continue;
             }
 
+            if (await RemoteSkipReasonAsync(item, cancellationToken) is { } reason)
+            {
+                notices.Add($"Skipped {item.RelativePath}: {reason}");
+                continue;
+            }
+
             files.Add(
                 NewInput(
                     item.Location.Uri,
@@ -185,6 +196,22 @@ internal sealed partial class BatchPlan
         // S3 lists keys in UTF-8 byte order; sort anyway so the order never depends on the server.
         files.Sort((a, b) => string.CompareOrdinal(a.Path, b.Path));
         return files;
+    }
+
+    /// <summary>As <see cref="SkipReason"/> for an object of an s3:// prefix input.</summary>
+    private static async Task<string?> RemoteSkipReasonAsync(
+        StorageObject item,
+        CancellationToken cancellationToken
+    )
+    {
+        if (item.Size == 0)
+        {
+            return EmptyInputReason;
+        }
+
+        await using var stream = await item.Location.OpenReadAsync(cancellationToken);
+        using var reader = new StreamReader(stream, InputEncoding, true);
+        return StartsWithResultsHeader(reader) ? ResultsFileReason : null;
     }
 
     /// <summary>

@@ -166,6 +166,7 @@ internal sealed partial class BatchPlan
                 options,
                 outputTarget?.Uri ?? output,
                 rejectsTarget?.Uri ?? rejects,
+                notices,
                 cancellationToken
             )
             : LocalInputs(Path.GetFullPath(options.Input), output, rejects, notices);
@@ -311,25 +312,36 @@ internal sealed partial class BatchPlan
     {
         if (new FileInfo(file).Length == 0)
         {
-            return "the file is empty (no header row).";
+            return EmptyInputReason;
         }
 
-        return
-            FirstLineIs(file, BatchScoringJob.OutputHeader)
-            || FirstLineIs(file, BatchScoringJob.RejectsHeader)
-            ? "it is an mhi batch output or rejects file (its first line is the header mhi batch writes), not an input."
-            : null;
+        using var reader = new StreamReader(file, InputEncoding, true);
+        return StartsWithResultsHeader(reader) ? ResultsFileReason : null;
     }
 
-    /// <summary>True when the file's first line is <paramref name="header"/> (reads no more than that line's length).</summary>
-    private static bool FirstLineIs(string file, string header)
+    // Why a .csv of an input folder (local or an s3:// prefix) is skipped, in the job's notices.
+    private const string EmptyInputReason = "the file is empty (no header row).";
+
+    private const string ResultsFileReason =
+        "it is an mhi batch output or rejects file (its first line is the header mhi batch writes), not an input.";
+
+    /// <summary>
+    /// True when the text's first line is the header of an mhi batch output or rejects file
+    /// (reads no more than the longer header and one character).
+    /// </summary>
+    private static bool StartsWithResultsHeader(TextReader reader)
     {
-        using var reader = new StreamReader(file, InputEncoding, true);
-        var buffer = new char[header.Length + 1];
+        var buffer = new char[
+            Math.Max(BatchScoringJob.OutputHeader.Length, BatchScoringJob.RejectsHeader.Length) + 1
+        ];
         var read = reader.ReadBlock(buffer);
-        return read >= header.Length
-            && buffer.AsSpan(0, header.Length).SequenceEqual(header)
-            && (read == header.Length || buffer[header.Length] is '\n' or '\r');
+        var text = buffer.AsSpan(0, read);
+        return IsFirstLine(text, BatchScoringJob.OutputHeader)
+            || IsFirstLine(text, BatchScoringJob.RejectsHeader);
+
+        static bool IsFirstLine(ReadOnlySpan<char> text, string header) =>
+            text.StartsWith(header, StringComparison.Ordinal)
+            && (text.Length == header.Length || text[header.Length] is '\n' or '\r');
     }
 
     /// <summary>

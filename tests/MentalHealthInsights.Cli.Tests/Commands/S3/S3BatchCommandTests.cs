@@ -213,6 +213,51 @@ public sealed class S3BatchCommandTests(S3rverFixture server, BatchCommandFixtur
     }
 
     [Fact]
+    public async Task Batch_S3PrefixWithAnEmptyObjectAndAnEarlierOutput_SkippedWithNotesAsALocalFolder()
+    {
+        using var temp = new TempFolder();
+        var prefix = S3rverFixture.UniquePrefix("batch-prefix-skips");
+        var input = WriteInput(temp, "a.csv");
+        // An earlier job's output, written into the prefix, and an empty object.
+        var earlier = await MhiAsync(temp.Path, Batch(input, temp.File("old-scores.csv")));
+        Assert.True(earlier.ExitCode == 0, earlier.Error);
+        await File.WriteAllTextAsync(temp.File("empty.csv"), "");
+        foreach (var name in new[] { "a.csv", "old-scores.csv", "empty.csv" })
+        {
+            await UploadAsync(temp.File(name), Uri(prefix, "in/" + name));
+        }
+
+        var result = await MhiAsync(
+            temp.Path,
+            Batch(
+                Uri(prefix, "in/"),
+                temp.File("out.csv"),
+                "--rejects",
+                temp.File("r.csv"),
+                "--json"
+            )
+        );
+
+        Assert.True(result.ExitCode == 0, result.Error);
+        using var json = JsonDocument.Parse(result.Output);
+        Assert.Equal(
+            [Uri(prefix, "in/a.csv")],
+            json.RootElement.GetProperty("inputFiles").EnumerateArray().Select(e => e.GetString()!)
+        );
+        Assert.Equal(
+            [
+                "Skipped empty.csv: the file is empty (no header row).",
+                "Skipped old-scores.csv: it is an mhi batch output or rejects file (its first line is the header mhi batch writes), not an input.",
+            ],
+            json.RootElement.GetProperty("warnings").EnumerateArray().Select(w => w.GetString())
+        );
+        Assert.Equal(
+            await File.ReadAllBytesAsync(temp.File("old-scores.csv")),
+            await File.ReadAllBytesAsync(temp.File("out.csv"))
+        );
+    }
+
+    [Fact]
     public async Task Batch_S3KeyWithoutSlashNamingAPrefix_ReadAsAFolder()
     {
         using var temp = new TempFolder();
