@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Text.Json;
 using MentalHealthInsights.Core.Tracking;
 using MentalHealthInsights.Infrastructure.Tracking.Sqlite;
@@ -20,15 +19,12 @@ internal static class KeyIndicatorReader
     /// <summary>Where the training run keeps training.json.</summary>
     public const string ArtifactPath = "report/training.json";
 
-    private const int CacheLimit = 64;
-
     // training.json of a 5,000-row XGBoost training is ≈ 400 KB; far larger files are not read.
     private const long MaxFileBytes = 64L * 1024 * 1024;
 
-    private static readonly ConcurrentDictionary<
-        string,
+    private static readonly RunArtifactCache<
         IReadOnlyDictionary<string, IReadOnlyList<KeyIndicatorItem>>
-    > Cache = new(StringComparer.Ordinal);
+    > Cache = new(64);
 
     /// <summary>The ranked key indicators of the model <paramref name="modelType"/> trained in <paramref name="modelRun"/>'s parent run.</summary>
     public static async Task<IReadOnlyList<KeyIndicatorItem>> ReadAsync(
@@ -49,11 +45,7 @@ internal static class KeyIndicatorReader
             {
                 return [];
             }
-            if (Cache.Count >= CacheLimit)
-            {
-                Cache.Clear();
-            }
-            Cache[parentId] = byModel;
+            Cache.Set(parentId, byModel);
         }
         return byModel.TryGetValue(modelType, out var indicators) ? indicators : [];
     }

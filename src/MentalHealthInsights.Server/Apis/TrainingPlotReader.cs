@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Globalization;
 using MentalHealthInsights.Core.Tracking;
 using MentalHealthInsights.Infrastructure.Tracking.Sqlite;
@@ -24,8 +23,6 @@ internal static class TrainingPlotReader
     /// <summary>Largest plot served, in bytes (the report's SVGs are 15–50 KB).</summary>
     public const int MaxPlotBytes = 4 * 1024 * 1024;
 
-    private const int CacheLimit = 64;
-
     // File stems as TrainingPlots names them (TrainingPlots.Curves/Explanations).
     private static readonly (string Stem, string Title)[] TrainingWide =
     [
@@ -44,13 +41,9 @@ internal static class TrainingPlotReader
         ("shap-", "Mean |SHAP| of each column for {0}"),
     ];
 
-    private static readonly ConcurrentDictionary<string, IReadOnlySet<string>> Listings = new(
-        StringComparer.Ordinal
-    );
+    private static readonly RunArtifactCache<IReadOnlySet<string>> Listings = new(64);
 
-    private static readonly ConcurrentDictionary<string, byte[]> Files = new(
-        StringComparer.Ordinal
-    );
+    private static readonly RunArtifactCache<byte[]> Files = new(64);
 
     /// <summary>
     /// The plots a version of model type <paramref name="modelType"/> may show, in the page's
@@ -156,11 +149,7 @@ internal static class TrainingPlotReader
         {
             return null;
         }
-        if (Files.Count >= CacheLimit)
-        {
-            Files.Clear();
-        }
-        Files[key] = bytes;
+        Files.Set(key, bytes);
         return bytes;
     }
 
@@ -196,11 +185,7 @@ internal static class TrainingPlotReader
         // A run whose plots are not uploaded yet lists nothing; ask again next time.
         if (stems.Count > 0)
         {
-            if (Listings.Count >= CacheLimit)
-            {
-                Listings.Clear();
-            }
-            Listings[parentId] = stems;
+            Listings.Set(parentId, stems);
         }
         return stems;
     }
