@@ -202,29 +202,13 @@ internal static class MonitoringApi
     internal static ProblemHttpResult? BadRange(string? from, string? to, out TimeRange range)
     {
         range = default;
-        DateTimeOffset? start = null;
-        DateTimeOffset? end = null;
-        foreach (var (name, text) in (ReadOnlySpan<(string, string?)>)[("from", from), ("to", to)])
+        if (!TryParseBound(from, out var start))
         {
-            if (text is null)
-            {
-                continue;
-            }
-            if (!MonitoringTime.TryParse(text, out var value))
-            {
-                return Problems.BadRequest(
-                    "Invalid time range.",
-                    $"{name} must be an ISO 8601 date or time (UTC without an offset), e.g. 2026-11-01 or {MonitoringTime.Example}."
-                );
-            }
-            if (name == "from")
-            {
-                start = value;
-            }
-            else
-            {
-                end = value;
-            }
+            return InvalidBound("from");
+        }
+        if (!TryParseBound(to, out var end))
+        {
+            return InvalidBound("to");
         }
         if (start >= end)
         {
@@ -233,6 +217,28 @@ internal static class MonitoringApi
         range = new TimeRange(start, end);
         return null;
     }
+
+    // Absent is no bound; present must be an ISO 8601 date or time.
+    private static bool TryParseBound(string? text, out DateTimeOffset? bound)
+    {
+        bound = null;
+        if (text is null)
+        {
+            return true;
+        }
+        if (!MonitoringTime.TryParse(text, out var value))
+        {
+            return false;
+        }
+        bound = value;
+        return true;
+    }
+
+    private static ProblemHttpResult InvalidBound(string name) =>
+        Problems.BadRequest(
+            "Invalid time range.",
+            $"{name} must be an ISO 8601 date or time (UTC without an offset), e.g. 2026-11-01 or {MonitoringTime.Example}."
+        );
 
     // The store's message names the file; the page needs only to know it cannot be read now.
     private static ProblemHttpResult Unreadable() =>
